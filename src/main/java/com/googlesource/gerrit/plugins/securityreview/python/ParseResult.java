@@ -1,0 +1,14 @@
+package com.googlesource.gerrit.plugins.securityreview.python;
+
+import java.util.List;
+
+/**
+ * The outcome of parsing one file: the tree (always present, possibly partial), the text it was
+ * read from, and the problems found. An empty {@code diagnostics} list means CPython would accept
+ * the file too.
+ */
+public record ParseResult(Ast.Module module, SourceText source, List<Diagnostic> diagnostics) {
+  public boolean ok() {
+    return diagnostics.isEmpty();
+  }
+}

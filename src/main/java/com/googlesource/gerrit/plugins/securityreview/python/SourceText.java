@@ -1,0 +1,142 @@
+package com.googlesource.gerrit.plugins.securityreview.python;
+
+import java.util.Arrays;
+
+/**
+ * Decoded source text with its line table. Newlines are normalised as CPython's tokenizer does
+ * ({@code \r\n} and a lone {@code \r} become {@code \n}), which keeps every line's columns.
+ *
+ * <p>CPython counts columns in UTF-8 bytes; Gerrit comment ranges count characters (UTF-16 code
+ * units). This class converts between the two.
+ */
+public final class SourceText {
+  private final String text;
+  private final int[] lineStarts;
+  private final boolean[] asciiLine;
+
+  public SourceText(String text) {
+    this.text = text;
+    int lines = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        lines++;
+      }
+    }
+    lineStarts = new int[lines + 1];
+    asciiLine = new boolean[lines + 1];
+    int line = 1;
+    lineStarts[1] = 0;
+    boolean ascii = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        asciiLine[line] = ascii;
+        line++;
+        lineStarts[line] = i + 1;
+        ascii = true;
+      } else if (c >= 0x80) {
+        ascii = false;
+      }
+    }
+    asciiLine[line] = ascii;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /** Number of lines; a final line without a newline counts, an empty last line too. */
+  public int lineCount() {
+    return lineStarts.length - 1;
+  }
+
+  /** Offset in {@link #text()} of the first character of a 1-based line. */
+  public int lineStart(int line) {
+    return lineStarts[line];
+  }
+
+  /** The text of a 1-based line, without its newline. */
+  public String line(int line) {
+    if (line < 1 || line > lineCount()) {
+      return "";
+    }
+    int start = lineStarts[line];
+    int end = line < lineCount() ? lineStarts[line + 1] - 1 : text.length();
+    return text.substring(start, end);
+  }
+
+  /** Converts a UTF-8 byte column of a 1-based line to a character (UTF-16) column. */
+  public int charColumn(int line, int byteCol) {
+    if (line < 1 || line > lineCount() || asciiLine[line]) {
+      return byteCol;
+    }
+    int start = lineStarts[line];
+    int bytes = 0;
+    int i = start;
+    while (bytes < byteCol && i < text.length() && text.charAt(i) != '\n') {
+      bytes += utf8Length(text, i);
+      i += Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length() ? 2 : 1;
+    }
+    return i - start;
+  }
+
+  /** Converts a character (UTF-16) column of a 1-based line to a UTF-8 byte column. */
+  public int byteColumn(int line, int charCol) {
+    if (line < 1 || line > lineCount() || asciiLine[line]) {
+      return charCol;
+    }
+    int start = lineStarts[line];
+    return utf8Length(text, start, start + charCol);
+  }
+
+  /** Whether the 1-based line holds only ASCII characters. */
+  boolean isAsciiLine(int line) {
+    return asciiLine[line];
+  }
+
+  /** UTF-8 length of {@code s[from, to)}. */
+  static int utf8Length(CharSequence s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < to
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
+  private static int utf8Length(CharSequence s, int i) {
+    char c = s.charAt(i);
+    if (c < 0x80) {
+      return 1;
+    }
+    if (c < 0x800) {
+      return 2;
+    }
+    if (Character.isHighSurrogate(c)
+        && i + 1 < s.length()
+        && Character.isLowSurrogate(s.charAt(i + 1))) {
+      return 4;
+    }
+    return 3;
+  }
+
+  @Override
+  public String toString() {
+    return "SourceText[" + lineCount() + " lines]";
+  }
+
+  int[] lineStartsForTest() {
+    return Arrays.copyOf(lineStarts, lineStarts.length);
+  }
+}
