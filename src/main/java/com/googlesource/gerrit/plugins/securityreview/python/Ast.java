@@ -20,19 +20,7 @@ public final class Ast {
 
   /** A node of the tree. */
   public sealed interface Node
-      permits Mod,
-          Stmt,
-          Expr,
-          ExceptHandler,
-          Arguments,
-          Arg,
-          Keyword,
-          Alias,
-          WithItem,
-          Comprehension,
-          MatchCase,
-          Pattern,
-          TypeParam {}
+      permits Mod, Located, Arguments, WithItem, Comprehension, MatchCase {}
 
   /** A node that CPython gives a position. */
   public sealed interface Located extends Node

@@ -206,6 +206,15 @@ public final class AstDumper {
       end--;
     }
     digits = digits.substring(0, end);
+    if (digits.length() == 2) {
+      // Double.toString never gives fewer than two digits: where one digit would round-trip it
+      // may pick a closer two-digit decimal (5e-324 is "4.9E-324"). Python's repr is shortest.
+      digits = oneDigit(Math.abs(d), digits, exp);
+      if (digits.length() == 3) { // 9.x rounded up to 10
+        digits = "1";
+        exp++;
+      }
+    }
     // Value is 0.DIGITS * 10^exp; Python's decimal exponent is exp - 1.
     int pyExp = exp - 1;
     StringBuilder b = new StringBuilder();
@@ -233,6 +242,30 @@ public final class AstDumper {
       b.append(digits, 0, exp).append('.').append(digits, exp, digits.length());
     }
     return b.toString();
+  }
+
+  /**
+   * The one-digit decimal that reads back as {@code abs}, if any, else {@code digits}; the
+   * closest one when both neighbours do. {@code 0.digits * 10^exp} is {@code abs}. Returns
+   * {@code "10"} + one more digit ({@code "100"}) when rounding 9 up.
+   */
+  private static String oneDigit(double abs, String digits, int exp) {
+    int first = digits.charAt(0) - '0';
+    String best = digits;
+    java.math.BigDecimal exact = new java.math.BigDecimal(abs);
+    java.math.BigDecimal bestDistance = null;
+    for (int c = first; c <= first + 1; c++) {
+      java.math.BigDecimal candidate = java.math.BigDecimal.valueOf(c).scaleByPowerOfTen(exp - 1);
+      if (candidate.doubleValue() != abs) {
+        continue;
+      }
+      java.math.BigDecimal distance = candidate.subtract(exact).abs();
+      if (bestDistance == null || distance.compareTo(bestDistance) < 0) {
+        bestDistance = distance;
+        best = c == 10 ? "100" : String.valueOf(c);
+      }
+    }
+    return best;
   }
 
   /** Python's {@code repr(complex(0, imag))}. */

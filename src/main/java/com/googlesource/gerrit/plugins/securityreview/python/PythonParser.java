@@ -1,5 +1,19 @@
 package com.googlesource.gerrit.plugins.securityreview.python;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Parses Python 3 source (the grammar of CPython 3.13) into an {@link Ast.Module}.
  *
@@ -7,15 +21,203 @@ package com.googlesource.gerrit.plugins.securityreview.python;
  * Python 2 code give {@link Diagnostic}s and as much of the tree as could be read.
  */
 public final class PythonParser {
+  /** PEP 263: {@code # -*- coding: latin-1 -*-} on line 1 or 2. */
+  private static final Pattern CODING =
+      Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+
   private PythonParser() {}
 
   /** Parses file content, honouring a UTF-8 BOM and a PEP 263 coding declaration. */
   public static ParseResult parse(byte[] content) {
-    throw new UnsupportedOperationException("TODO");
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    String text = decode(content, diagnostics);
+    return parse(text, diagnostics);
   }
 
   /** Parses already decoded source text. */
   public static ParseResult parse(String source) {
-    throw new UnsupportedOperationException("TODO");
+    return parse(source, new ArrayList<>());
+  }
+
+  private static ParseResult parse(String raw, List<Diagnostic> diagnostics) {
+    SourceText source = new SourceText(normalizeNewlines(raw));
+    int nul = source.text().indexOf('\0');
+    if (nul >= 0) {
+      int line = lineOfOffset(source, nul);
+      diagnostics.add(
+          new Diagnostic(
+              line,
+              source.byteColumn(line, nul - source.lineStart(line)),
+              "source code cannot contain null bytes"));
+    }
+    Ast.Module module;
+    try {
+      Tokens tokens = Tokenizer.tokenize(source, diagnostics);
+      module = new Parser(source, tokens, diagnostics).parseModule();
+    } catch (StackOverflowError e) {
+      diagnostics.add(new Diagnostic(1, 0, "too complex: nesting exceeds the parser's stack"));
+      module = new Ast.Module(List.of(), List.of());
+    } catch (RuntimeException e) {
+      // A defect of ours; the caller still gets a diagnostic rather than an exception.
+      diagnostics.add(new Diagnostic(1, 0, "internal parser error: " + e));
+      module = new Ast.Module(List.of(), List.of());
+    }
+    diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::col));
+    return new ParseResult(module, source, List.copyOf(diagnostics));
+  }
+
+  private static int lineOfOffset(SourceText source, int offset) {
+    int line = 1;
+    while (line < source.lineCount() && source.lineStart(line + 1) <= offset) {
+      line++;
+    }
+    return line;
+  }
+
+  /** CPython reads {@code \r\n} and a lone {@code \r} as {@code \n}. */
+  static String normalizeNewlines(String s) {
+    if (s.indexOf('\r') < 0) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\r') {
+        b.append('\n');
+        if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+          i++;
+        }
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** Decodes bytes as CPython's tokenizer does: BOM, coding cookie, else UTF-8. */
+  static String decode(byte[] content, List<Diagnostic> diagnostics) {
+    int offset = 0;
+    boolean bom = false;
+    if (content.length >= 3
+        && (content[0] & 0xff) == 0xef
+        && (content[1] & 0xff) == 0xbb
+        && (content[2] & 0xff) == 0xbf) {
+      offset = 3;
+      bom = true;
+    }
+    Charset charset = StandardCharsets.UTF_8;
+    String declared = codingCookie(content, offset);
+    if (declared != null) {
+      String name = normalizeEncoding(declared);
+      if (bom && !name.equals("utf-8")) {
+        diagnostics.add(new Diagnostic(1, 0, "encoding problem: " + declared + " with BOM"));
+      } else {
+        try {
+          charset = Charset.forName(javaCharsetName(name));
+        } catch (IllegalArgumentException e) {
+          diagnostics.add(new Diagnostic(1, 0, "unknown encoding: " + declared));
+        }
+      }
+    }
+    ByteBuffer in = ByteBuffer.wrap(content, offset, content.length - offset);
+    CharsetDecoder strict =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      CharBuffer chars = strict.decode(in);
+      return chars.toString();
+    } catch (CharacterCodingException e) {
+      int bad = firstUndecodable(content, offset, charset);
+      String decodedPrefix = new String(content, offset, bad - offset, charset);
+      SourceText prefix = new SourceText(normalizeNewlines(decodedPrefix));
+      int line = prefix.lineCount();
+      diagnostics.add(
+          new Diagnostic(
+              line,
+              SourceText.utf8Length(prefix.line(line), 0, prefix.line(line).length()),
+              String.format(
+                  "(unicode error) '%s' codec can't decode byte 0x%02x in position %d",
+                  charset.name().toLowerCase(Locale.ROOT),
+                  content[bad] & 0xff,
+                  bad - offset)));
+      return new String(content, offset, content.length - offset, charset);
+    }
+  }
+
+  private static int firstUndecodable(byte[] content, int offset, Charset charset) {
+    CharsetDecoder d =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(content, offset, content.length - offset);
+    CharBuffer out = CharBuffer.allocate(content.length + 1);
+    d.decode(in, out, true);
+    return Math.min(in.position(), content.length - 1);
+  }
+
+  /** The declared encoding on line 1, or on line 2 when line 1 is blank or a comment. */
+  private static String codingCookie(byte[] content, int offset) {
+    int start = offset;
+    for (int lineNo = 1; lineNo <= 2 && start < content.length; lineNo++) {
+      int end = start;
+      while (end < content.length && content[end] != '\n' && content[end] != '\r') {
+        end++;
+      }
+      String line = new String(content, start, end - start, StandardCharsets.ISO_8859_1);
+      Matcher m = CODING.matcher(line);
+      if (m.find()) {
+        return m.group(1);
+      }
+      String stripped = line.strip();
+      if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+        return null;
+      }
+      start = end;
+      if (start < content.length && content[start] == '\r') {
+        start++;
+      }
+      if (start < content.length && content[start] == '\n') {
+        start++;
+      }
+    }
+    return null;
+  }
+
+  /** CPython's get_normal_name plus the usual aliases. */
+  private static String normalizeEncoding(String declared) {
+    String s = declared.toLowerCase(Locale.ROOT).replace('_', '-');
+    if (s.equals("utf-8") || s.startsWith("utf-8-") || s.equals("utf8")) {
+      return "utf-8";
+    }
+    if (s.equals("latin-1")
+        || s.equals("latin1")
+        || s.equals("iso-8859-1")
+        || s.equals("iso8859-1")
+        || s.equals("iso-latin-1")
+        || s.startsWith("latin-1-")
+        || s.startsWith("iso-8859-1-")
+        || s.startsWith("iso-latin-1-")) {
+      return "iso-8859-1";
+    }
+    return s;
+  }
+
+  private static String javaCharsetName(String normalized) {
+    if (normalized.matches("cp12[0-9][0-9]")) {
+      return "windows-" + normalized.substring(2);
+    }
+    if (normalized.matches("cp[0-9]+")) {
+      return "IBM" + normalized.substring(2);
+    }
+    if (normalized.equals("ascii")) {
+      return "US-ASCII";
+    }
+    if (normalized.matches("latin-?[0-9]+")) {
+      return "ISO-8859-" + normalized.replaceAll("\\D", "");
+    }
+    return normalized;
   }
 }

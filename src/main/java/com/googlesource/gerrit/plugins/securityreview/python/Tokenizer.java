@@ -1,0 +1,900 @@
+package com.googlesource.gerrit.plugins.securityreview.python;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Python 3.13 tokenizer: CPython's rules for indentation (tabs to multiples of eight, checked
+ * against tab size one), implicit line joining in brackets, {@code \} continuations, string
+ * prefixes, numeric literals, and PEP 701 f-strings (FSTRING_START / FSTRING_MIDDLE / FSTRING_END
+ * with ordinary tokens for the replacement fields).
+ *
+ * <p>Errors do not stop it: each is reported once, an {@link Tok#ERROR} token marks the spot, and
+ * tokenizing goes on so that the parser can recover.
+ */
+final class Tokenizer {
+  /** CPython's MAXLEVEL: brackets nested deeper are a syntax error. */
+  static final int MAX_BRACKET_DEPTH = 200;
+
+  private static final int MAX_INDENT_DEPTH = 100;
+  private static final int TAB_SIZE = 8;
+
+  private final String text;
+  private final int len;
+  private final SourceText source;
+  private final List<Diagnostic> diagnostics;
+  private final Tokens out = new Tokens();
+
+  private int pos;
+  private boolean atLineStart = true;
+  private final int[] indents = new int[MAX_INDENT_DEPTH + 1];
+  private final int[] altIndents = new int[MAX_INDENT_DEPTH + 1];
+  private int indentDepth;
+
+  private final char[] brackets = new char[MAX_BRACKET_DEPTH + 1];
+  private final int[] bracketOffsets = new int[MAX_BRACKET_DEPTH + 1];
+  private int level;
+
+  /** Open f-strings and replacement fields, innermost last. */
+  private final List<Mode> modes = new ArrayList<>();
+
+  private int cacheLine = 1;
+  private int cacheOff;
+  private int cacheByte;
+
+  private Tokenizer(SourceText source, List<Diagnostic> diagnostics) {
+    this.source = source;
+    this.text = source.text();
+    this.len = text.length();
+    this.diagnostics = diagnostics;
+  }
+
+  static Tokens tokenize(SourceText source, List<Diagnostic> diagnostics) {
+    Tokenizer t = new Tokenizer(source, diagnostics);
+    t.run();
+    return t.out;
+  }
+
+  /** A replacement field or the literal part of an f-string (or of a format spec). */
+  private static final class Mode {
+    final boolean field;
+    final char quote;
+    final int quoteSize;
+    final boolean raw;
+    final boolean formatSpec;
+    final int startOffset;
+    /** For a field: the bracket level inside its braces. */
+    final int fieldLevel;
+
+    Mode(
+        boolean field,
+        char quote,
+        int quoteSize,
+        boolean raw,
+        boolean formatSpec,
+        int startOffset,
+        int fieldLevel) {
+      this.field = field;
+      this.quote = quote;
+      this.quoteSize = quoteSize;
+      this.raw = raw;
+      this.formatSpec = formatSpec;
+      this.startOffset = startOffset;
+      this.fieldLevel = fieldLevel;
+    }
+  }
+
+  // ---------------------------------------------------------------- positions
+
+  private int lineOf(int off) {
+    int l = cacheLine;
+    if (off >= source.lineStart(l) && (l == source.lineCount() || off < source.lineStart(l + 1))) {
+      return l;
+    }
+    int lo = 1;
+    int hi = source.lineCount();
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (source.lineStart(mid) <= off) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  private int colOf(int line, int off) {
+    int ls = source.lineStart(line);
+    if (source.isAsciiLine(line)) {
+      return off - ls;
+    }
+    if (line != cacheLine || off < cacheOff) {
+      cacheLine = line;
+      cacheOff = ls;
+      cacheByte = 0;
+    }
+    cacheByte += SourceText.utf8Length(text, cacheOff, off);
+    cacheOff = off;
+    return cacheByte;
+  }
+
+  private int emit(int kind, int s, int e, String value) {
+    int l = lineOf(s);
+    cacheLine = l;
+    int c = colOf(l, s);
+    int el = lineOf(e);
+    int ec = colOf(el, e);
+    cacheLine = el;
+    return out.add(kind, s, e, l, c, el, ec, value);
+  }
+
+  private void error(int off, String message) {
+    int l = lineOf(Math.min(off, len));
+    diagnostics.add(new Diagnostic(l, colOf(l, Math.min(off, len)), message));
+  }
+
+  // ---------------------------------------------------------------- main loop
+
+  private void run() {
+    while (true) {
+      Mode mode = modes.isEmpty() ? null : modes.get(modes.size() - 1);
+      if (mode != null && !mode.field) {
+        fstringLiteral(mode);
+        continue;
+      }
+      if (atLineStart && level == 0 && modes.isEmpty()) {
+        if (!indentation()) {
+          break;
+        }
+      }
+      if (!skipSpaceAndComments()) {
+        break;
+      }
+      if (pos >= len) {
+        break;
+      }
+      char c = text.charAt(pos);
+      if (c == '\n') {
+        int s = pos;
+        pos++;
+        if (level == 0 && modes.isEmpty()) {
+          emit(Tok.NEWLINE, s, s + 1, null);
+          atLineStart = true;
+        } else if (mode != null && mode.quoteSize == 1 && level <= enclosingFieldLevel()) {
+          // A newline inside a single-quoted f-string, outside any bracket of the field.
+          error(s, "unterminated f-string literal (detected at line " + lineOf(s) + ")");
+          unwindFstrings();
+        }
+        continue;
+      }
+      token(c, mode);
+    }
+    finish();
+  }
+
+  private int enclosingFieldLevel() {
+    for (int i = modes.size() - 1; i >= 0; i--) {
+      if (modes.get(i).field) {
+        return modes.get(i).fieldLevel;
+      }
+    }
+    return 0;
+  }
+
+  /** Drops every open f-string after an error that leaves their structure unknown. */
+  private void unwindFstrings() {
+    while (!modes.isEmpty()) {
+      Mode m = modes.remove(modes.size() - 1);
+      if (m.field && level > 0) {
+        level = Math.max(0, m.fieldLevel - 1);
+      }
+    }
+    if (level > 0) {
+      level = 0;
+    }
+  }
+
+  private void finish() {
+    if (!modes.isEmpty()) {
+      Mode outer = modes.get(0);
+      error(
+          outer.startOffset,
+          (outer.quoteSize == 3
+                  ? "unterminated triple-quoted f-string literal"
+                  : "unterminated f-string literal")
+              + " (detected at line "
+              + lineOf(len)
+              + ")");
+      modes.clear();
+    }
+    if (level > 0) {
+      error(bracketOffsets[0], "'" + brackets[0] + "' was never closed");
+      level = 0;
+    }
+    if (!atLineStart) {
+      emit(Tok.NEWLINE, len, len, null);
+    }
+    while (indentDepth > 0) {
+      indentDepth--;
+      emit(Tok.DEDENT, len, len, null);
+    }
+    emit(Tok.ENDMARKER, len, len, null);
+  }
+
+  /**
+   * Measures the indentation of a new logical line and emits INDENT or DEDENTs. Blank and
+   * comment-only lines are skipped. Returns false at end of input.
+   */
+  private boolean indentation() {
+    while (true) {
+      int col = 0;
+      int alt = 0;
+      int p = pos;
+      while (p < len) {
+        char c = text.charAt(p);
+        if (c == ' ') {
+          col++;
+          alt++;
+        } else if (c == '\t') {
+          col = (col / TAB_SIZE + 1) * TAB_SIZE;
+          alt++;
+        } else if (c == '\f') {
+          col = 0;
+          alt = 0;
+        } else {
+          break;
+        }
+        p++;
+      }
+      pos = p;
+      if (p >= len) {
+        return false;
+      }
+      char c = text.charAt(p);
+      if (c == '#' || c == '\n') {
+        while (pos < len && text.charAt(pos) != '\n') {
+          pos++;
+        }
+        if (pos < len) {
+          pos++;
+        }
+        continue;
+      }
+      if (c == '\\' && p + 1 < len && text.charAt(p + 1) == '\n') {
+        // A continuation on an otherwise blank line: the logical line goes on below.
+        // CPython measures indentation here all the same.
+      }
+      atLineStart = false;
+      int cur = indents[indentDepth];
+      if (col == cur) {
+        if (alt != altIndents[indentDepth]) {
+          error(p, "inconsistent use of tabs and spaces in indentation");
+        }
+      } else if (col > cur) {
+        if (indentDepth >= MAX_INDENT_DEPTH) {
+          error(p, "too many levels of indentation");
+          return true;
+        }
+        if (alt <= altIndents[indentDepth]) {
+          error(p, "inconsistent use of tabs and spaces in indentation");
+        }
+        indentDepth++;
+        indents[indentDepth] = col;
+        altIndents[indentDepth] = alt;
+        emit(Tok.INDENT, source.lineStart(lineOf(p)), p, null);
+      } else {
+        while (indentDepth > 0 && col < indents[indentDepth]) {
+          indentDepth--;
+          emit(Tok.DEDENT, p, p, null);
+        }
+        if (col != indents[indentDepth]) {
+          error(p, "unindent does not match any outer indentation level");
+          // Recover as if the line were at the enclosing level.
+        } else if (alt != altIndents[indentDepth]) {
+          error(p, "inconsistent use of tabs and spaces in indentation");
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Skips blanks, comments and {@code \} continuations. Returns false at end of input. */
+  private boolean skipSpaceAndComments() {
+    while (pos < len) {
+      char c = text.charAt(pos);
+      if (c == ' ' || c == '\t' || c == '\f') {
+        pos++;
+      } else if (c == '#') {
+        while (pos < len && text.charAt(pos) != '\n') {
+          pos++;
+        }
+      } else if (c == '\\') {
+        if (pos + 1 < len && text.charAt(pos + 1) == '\n') {
+          pos += 2;
+          if (pos >= len) {
+            error(pos, "unexpected EOF while parsing");
+            return false;
+          }
+        } else if (pos + 1 >= len) {
+          error(pos, "unexpected EOF while parsing");
+          pos++;
+          return false;
+        } else {
+          error(pos + 1, "unexpected character after line continuation character");
+          emit(Tok.ERROR, pos, pos + 1, null);
+          pos++;
+        }
+      } else {
+        return true;
+      }
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- tokens
+
+  private void token(char c, Mode mode) {
+    int s = pos;
+    if (isIdentifierStart(c)) {
+      int p = identifierEnd(pos + 1);
+      if (p < len && (text.charAt(p) == '"' || text.charAt(p) == '\'')) {
+        int prefix = stringPrefix(s, p);
+        if (prefix >= 0) {
+          string(s, p, prefix);
+          return;
+        }
+      }
+      pos = p;
+      name(s, p);
+      return;
+    }
+    if (c >= '0' && c <= '9'
+        || (c == '.' && pos + 1 < len && isDigit(text.charAt(pos + 1)))) {
+      number(s);
+      return;
+    }
+    if (c == '"' || c == '\'') {
+      string(s, s, 0);
+      return;
+    }
+    if (c >= 0x80 || Character.isSurrogate(c)) {
+      int cp = text.codePointAt(pos);
+      if (Character.isUnicodeIdentifierStart(cp)) {
+        int p = identifierEnd(pos + Character.charCount(cp));
+        pos = p;
+        name(s, p);
+        return;
+      }
+      pos += Character.charCount(cp);
+      String shown = new String(Character.toChars(cp));
+      if (Character.isISOControl(cp) || Character.isWhitespace(cp) || cp == 0xa0) {
+        error(s, String.format("invalid non-printable character U+%04X", cp));
+      } else {
+        error(s, String.format("invalid character '%s' (U+%04X)", shown, cp));
+      }
+      emit(Tok.ERROR, s, pos, null);
+      return;
+    }
+    int op = Tok.operator(text, pos, len);
+    if (op == 0) {
+      pos++;
+      if (c == '\0') {
+        error(s, "source code cannot contain null bytes");
+      } else if (c < 0x20 || c == 0x7f) {
+        error(s, String.format("invalid non-printable character U+%04X", (int) c));
+      } else {
+        error(s, "invalid syntax");
+      }
+      emit(Tok.ERROR, s, pos, null);
+      return;
+    }
+    Mode field = mode != null && mode.field ? mode : null;
+    if (field != null && level == field.fieldLevel) {
+      if (op == Tok.COLONEQUAL || op == Tok.COLON) {
+        // At the top of a replacement field, ':' starts the format spec.
+        pos++;
+        emit(Tok.COLON, s, pos, null);
+        modes.add(new Mode(false, field.quote, field.quoteSize, field.raw, true, s, 0));
+        return;
+      }
+      if (op == Tok.RBRACE) {
+        pos++;
+        level--;
+        emit(Tok.RBRACE, s, pos, null);
+        modes.remove(modes.size() - 1);
+        return;
+      }
+    }
+    pos += Tok.operatorLength(op);
+    switch (op) {
+      case Tok.LPAR, Tok.LSQB, Tok.LBRACE -> {
+        if (level >= MAX_BRACKET_DEPTH) {
+          error(s, "too many nested parentheses");
+          emit(Tok.ERROR, s, pos, null);
+          return;
+        }
+        brackets[level] = c;
+        bracketOffsets[level] = s;
+        level++;
+      }
+      case Tok.RPAR, Tok.RSQB, Tok.RBRACE -> {
+        int floor = field != null ? field.fieldLevel : 0;
+        if (level <= floor) {
+          error(s, "unmatched '" + c + "'");
+          emit(Tok.ERROR, s, pos, null);
+          return;
+        }
+        char open = brackets[level - 1];
+        char expected = open == '(' ? ')' : open == '[' ? ']' : '}';
+        if (c != expected) {
+          int ol = lineOf(bracketOffsets[level - 1]);
+          int cl = lineOf(s);
+          error(
+              s,
+              "closing parenthesis '"
+                  + c
+                  + "' does not match opening parenthesis '"
+                  + open
+                  + "'"
+                  + (ol != cl ? " on line " + ol : ""));
+        }
+        level--;
+      }
+      default -> {}
+    }
+    emit(op, s, pos, null);
+  }
+
+  private int identifierEnd(int p) {
+    while (p < len) {
+      char c = text.charAt(p);
+      if (c < 0x80) {
+        if (!isIdentifierPart(c)) {
+          break;
+        }
+        p++;
+      } else {
+        int cp = text.codePointAt(p);
+        if (!isIdentifierPart(cp)) {
+          break;
+        }
+        p += Character.charCount(cp);
+      }
+    }
+    return p;
+  }
+
+  private void name(int s, int e) {
+    String id = text.substring(s, e);
+    boolean ascii = true;
+    for (int i = 0; i < id.length(); i++) {
+      if (id.charAt(i) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (!ascii) {
+      id = Normalizer.normalize(id, Normalizer.Form.NFKC);
+      emit(Tok.NAME, s, e, id);
+      return;
+    }
+    int k = Tok.keyword(id);
+    emit(k, s, e, id);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isIdentifierStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  private static boolean isIdentifierPart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isIdentifierPart(int cp) {
+    if (cp < 0x80) {
+      return isIdentifierPart((char) cp);
+    }
+    return Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp);
+  }
+
+  // ---------------------------------------------------------------- numbers
+
+  private void number(int s) {
+    int p = pos;
+    char c = text.charAt(p);
+    if (c == '0' && p + 1 < len && "xXoObB".indexOf(text.charAt(p + 1)) >= 0) {
+      char base = Character.toLowerCase(text.charAt(p + 1));
+      p += 2;
+      int digits = 0;
+      boolean bad = false;
+      while (p < len) {
+        char d = text.charAt(p);
+        if (d == '_') {
+          if (p + 1 >= len || !isBaseDigit(text.charAt(p + 1), 'x')) {
+            bad = true;
+            p++;
+            break;
+          }
+          p++;
+          continue;
+        }
+        if (!isBaseDigit(d, 'x') && !(d >= '0' && d <= '9')) {
+          break;
+        }
+        if (!isBaseDigit(d, base)) {
+          bad = true;
+        }
+        digits++;
+        p++;
+      }
+      pos = p;
+      String what = base == 'x' ? "hexadecimal" : base == 'o' ? "octal" : "binary";
+      if (digits == 0 || bad || (p < len && isIdentifierPart(text.charAt(p)))) {
+        error(s, "invalid " + what + " literal");
+        while (pos < len && isIdentifierPart(text.charAt(pos))) {
+          pos++;
+        }
+        emit(Tok.ERROR, s, pos, null);
+        return;
+      }
+      emit(Tok.NUMBER, s, p, text.substring(s, p));
+      return;
+    }
+    boolean isFloat = false;
+    boolean leadingZero = c == '0';
+    boolean nonZeroInt = false;
+    p = digits(p);
+    for (int i = s; i < p; i++) {
+      char d = text.charAt(i);
+      if (d != '0' && d != '_') {
+        nonZeroInt = true;
+      }
+    }
+    if (p < 0) {
+      badNumber(s, -p - 1, "invalid decimal literal");
+      return;
+    }
+    if (p < len && text.charAt(p) == '.') {
+      isFloat = true;
+      p++;
+      if (p < len && isDigit(text.charAt(p))) {
+        p = digits(p);
+        if (p < 0) {
+          badNumber(s, -p - 1, "invalid decimal literal");
+          return;
+        }
+      }
+    }
+    if (p < len && (text.charAt(p) == 'e' || text.charAt(p) == 'E')) {
+      int q = p + 1;
+      if (q < len && (text.charAt(q) == '+' || text.charAt(q) == '-')) {
+        q++;
+      }
+      if (q < len && isDigit(text.charAt(q))) {
+        p = digits(q);
+        if (p < 0) {
+          badNumber(s, -p - 1, "invalid decimal literal");
+          return;
+        }
+        isFloat = true;
+      } else if (q == p + 1 && !(q < len && isIdentifierPart(text.charAt(q)))) {
+        // "1e" followed by a non-identifier character.
+        badNumber(s, q, "invalid decimal literal");
+        return;
+      } else if (q > p + 1) {
+        badNumber(s, q, "invalid decimal literal");
+        return;
+      }
+      // Otherwise "1else": the number ends before the 'e'.
+    }
+    boolean imaginary = false;
+    if (p < len && (text.charAt(p) == 'j' || text.charAt(p) == 'J')) {
+      imaginary = true;
+      p++;
+    }
+    if (!isFloat && !imaginary && leadingZero && nonZeroInt) {
+      pos = p;
+      error(
+          s,
+          "leading zeros in decimal integer literals are not permitted; use an 0o prefix for"
+              + " octal integers");
+      emit(Tok.ERROR, s, p, null);
+      return;
+    }
+    if (p < len && isIdentifierPart(text.charAt(p)) && !keywordFollows(p)) {
+      badNumber(s, p, isFloat || imaginary ? "invalid decimal literal" : "invalid decimal literal");
+      return;
+    }
+    pos = p;
+    emit(Tok.NUMBER, s, p, text.substring(s, p));
+  }
+
+  /** Whether a keyword that may follow a number without a space ("1if x else 2") starts here. */
+  private boolean keywordFollows(int p) {
+    for (String k : new String[] {"and", "else", "for", "if", "in", "is", "not", "or"}) {
+      if (text.startsWith(k, p)) {
+        int e = p + k.length();
+        if (e >= len || !isIdentifierPart(text.charAt(e))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void badNumber(int s, int at, String message) {
+    error(at, message);
+    int p = Math.max(at, s + 1);
+    while (p < len && (isIdentifierPart(text.charAt(p)) || text.charAt(p) == '.')) {
+      p++;
+    }
+    pos = p;
+    emit(Tok.ERROR, s, p, null);
+  }
+
+  /**
+   * Scans decimal digits with single underscores between them. Returns the end, or {@code
+   * -(offset of the fault) - 1}.
+   */
+  private int digits(int p) {
+    while (p < len) {
+      char d = text.charAt(p);
+      if (isDigit(d)) {
+        p++;
+      } else if (d == '_') {
+        if (p + 1 < len && isDigit(text.charAt(p + 1))) {
+          p++;
+        } else {
+          return -(p + 1) - 1;
+        }
+      } else {
+        break;
+      }
+    }
+    return p;
+  }
+
+  private static boolean isBaseDigit(char d, char base) {
+    return switch (base) {
+      case 'b' -> d == '0' || d == '1';
+      case 'o' -> d >= '0' && d <= '7';
+      default -> isDigit(d) || (d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F');
+    };
+  }
+
+  // ---------------------------------------------------------------- strings
+
+  private static final int PREFIX_RAW = 1;
+  private static final int PREFIX_BYTES = 2;
+  private static final int PREFIX_UNICODE = 4;
+  private static final int PREFIX_F = 8;
+
+  /** Flags of a valid string prefix {@code text[s, e)}, or -1. */
+  private int stringPrefix(int s, int e) {
+    if (e - s > 2) {
+      return -1;
+    }
+    int flags = 0;
+    for (int i = s; i < e; i++) {
+      int f =
+          switch (Character.toLowerCase(text.charAt(i))) {
+            case 'r' -> PREFIX_RAW;
+            case 'b' -> PREFIX_BYTES;
+            case 'u' -> PREFIX_UNICODE;
+            case 'f' -> PREFIX_F;
+            default -> -1;
+          };
+      if (f < 0 || (flags & f) != 0) {
+        return -1;
+      }
+      flags |= f;
+    }
+    if ((flags & PREFIX_UNICODE) != 0 && flags != PREFIX_UNICODE) {
+      return -1;
+    }
+    if ((flags & PREFIX_BYTES) != 0 && (flags & PREFIX_F) != 0) {
+      return -1;
+    }
+    return flags;
+  }
+
+  /** A string literal with prefix {@code text[s, q)} and its opening quote at {@code q}. */
+  private void string(int s, int q, int prefix) {
+    char quote = text.charAt(q);
+    int quoteSize =
+        q + 2 < len && text.charAt(q + 1) == quote && text.charAt(q + 2) == quote ? 3 : 1;
+    if ((prefix & PREFIX_F) != 0) {
+      pos = q + quoteSize;
+      emit(Tok.FSTRING_START, s, pos, text.substring(s, pos));
+      modes.add(new Mode(false, quote, quoteSize, (prefix & PREFIX_RAW) != 0, false, s, 0));
+      return;
+    }
+    int p = q + quoteSize;
+    while (true) {
+      if (p >= len) {
+        if (quoteSize == 3) {
+          error(
+              s,
+              "unterminated triple-quoted string literal (detected at line " + lineOf(len) + ")");
+        } else {
+          error(s, "unterminated string literal (detected at line " + lineOf(len) + ")");
+        }
+        pos = len;
+        emit(Tok.ERROR, s, len, null);
+        return;
+      }
+      char c = text.charAt(p);
+      if (c == '\\') {
+        p += 2;
+        continue;
+      }
+      if (c == '\n' && quoteSize == 1) {
+        error(s, "unterminated string literal (detected at line " + lineOf(p) + ")");
+        pos = p;
+        emit(Tok.ERROR, s, p, null);
+        return;
+      }
+      if (c == quote) {
+        if (quoteSize == 1) {
+          p++;
+          break;
+        }
+        if (p + 2 < len && text.charAt(p + 1) == quote && text.charAt(p + 2) == quote) {
+          p += 3;
+          break;
+        }
+      }
+      p++;
+    }
+    pos = p;
+    emit(Tok.STRING, s, p, text.substring(s, p));
+  }
+
+  /**
+   * Scans the literal part of an f-string or format spec up to a replacement field, the end of
+   * the format spec, or the closing quote, and emits what it passed.
+   */
+  private void fstringLiteral(Mode mode) {
+    int s = pos;
+    StringBuilder value = null;
+    int p = pos;
+    int runStart = pos;
+    while (true) {
+      if (p >= len) {
+        flushMiddle(s, p, value, runStart);
+        error(
+            modes.get(0).startOffset,
+            (mode.quoteSize == 3
+                    ? "unterminated triple-quoted f-string literal"
+                    : "unterminated f-string literal")
+                + " (detected at line "
+                + lineOf(len)
+                + ")");
+        pos = len;
+        unwindFstrings();
+        return;
+      }
+      char c = text.charAt(p);
+      if (c == mode.quote
+          && (mode.quoteSize == 1
+              || (p + 2 < len && text.charAt(p + 1) == c && text.charAt(p + 2) == c))) {
+        flushMiddle(s, p, value, runStart);
+        if (mode.formatSpec) {
+          // The quote ends the f-string inside a format spec: the field was never closed.
+          error(p, "f-string: expecting '}'");
+          pos = p;
+          modes.remove(modes.size() - 1);
+          // Drop the field as well and let the outer literal mode see the quote.
+          if (!modes.isEmpty() && modes.get(modes.size() - 1).field) {
+            Mode f = modes.remove(modes.size() - 1);
+            level = f.fieldLevel - 1;
+          }
+          return;
+        }
+        pos = p + mode.quoteSize;
+        emit(Tok.FSTRING_END, p, pos, null);
+        modes.remove(modes.size() - 1);
+        return;
+      }
+      if (c == '\n' && mode.quoteSize == 1) {
+        flushMiddle(s, p, value, runStart);
+        if (mode.formatSpec) {
+          error(p, "f-string: newlines are not allowed in format specifiers for single quoted"
+              + " f-strings");
+        } else {
+          error(
+              modes.get(0).startOffset,
+              "unterminated f-string literal (detected at line " + lineOf(p) + ")");
+        }
+        pos = p;
+        unwindFstrings();
+        return;
+      }
+      if (c == '\\' && !mode.raw) {
+        if (p + 1 < len && text.charAt(p + 1) == 'N' && p + 2 < len && text.charAt(p + 2) == '{') {
+          int close = text.indexOf('}', p + 3);
+          int nl = text.indexOf('\n', p + 3);
+          if (close > 0 && (nl < 0 || close < nl)) {
+            p = close + 1;
+            continue;
+          }
+        }
+        if (p + 1 < len && (text.charAt(p + 1) == '{' || text.charAt(p + 1) == '}')) {
+          p++;
+          continue;
+        }
+        p += 2;
+        continue;
+      }
+      if (c == '\\' && mode.raw) {
+        if (p + 1 < len && text.charAt(p + 1) != '{' && text.charAt(p + 1) != '}') {
+          p += 2;
+        } else {
+          p++;
+        }
+        continue;
+      }
+      if (c == '{') {
+        if (!mode.formatSpec && p + 1 < len && text.charAt(p + 1) == '{') {
+          if (value == null) {
+            value = new StringBuilder();
+          }
+          value.append(text, runStart, p + 1);
+          p += 2;
+          runStart = p;
+          continue;
+        }
+        flushMiddle(s, p, value, runStart);
+        if (level >= MAX_BRACKET_DEPTH) {
+          error(p, "too many nested parentheses");
+        }
+        brackets[Math.min(level, MAX_BRACKET_DEPTH)] = '{';
+        bracketOffsets[Math.min(level, MAX_BRACKET_DEPTH)] = p;
+        level = Math.min(level + 1, MAX_BRACKET_DEPTH);
+        pos = p + 1;
+        emit(Tok.LBRACE, p, p + 1, null);
+        modes.add(new Mode(true, mode.quote, mode.quoteSize, mode.raw, false, p, level));
+        return;
+      }
+      if (c == '}') {
+        if (mode.formatSpec) {
+          flushMiddle(s, p, value, runStart);
+          pos = p;
+          modes.remove(modes.size() - 1);
+          return;
+        }
+        if (p + 1 < len && text.charAt(p + 1) == '}') {
+          if (value == null) {
+            value = new StringBuilder();
+          }
+          value.append(text, runStart, p + 1);
+          p += 2;
+          runStart = p;
+          continue;
+        }
+        flushMiddle(s, p, value, runStart);
+        error(p, "f-string: single '}' is not allowed");
+        emit(Tok.ERROR, p, p + 1, null);
+        p++;
+        s = p;
+        runStart = p;
+        value = null;
+        continue;
+      }
+      p++;
+    }
+  }
+
+  private void flushMiddle(int s, int e, StringBuilder value, int runStart) {
+    if (e > s) {
+      String v = value == null ? text.substring(s, e) : value.append(text, runStart, e).toString();
+      emit(Tok.FSTRING_MIDDLE, s, e, v);
+    }
+  }
+}
