@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.python;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.List;
@@ -103,13 +104,43 @@ public final class AstDumper {
     }
   }
 
+  /** A record component as the dumper prints it, found once per class. */
+  private record Component(String name, boolean loc, boolean fstringParts, Method accessor) {}
+
+  private static final ClassValue<Component[]> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+          RecordComponent[] rc = type.getRecordComponents();
+          Component[] result = new Component[rc.length];
+          for (int i = 0; i < rc.length; i++) {
+            String name = rc[i].getName();
+            boolean parts =
+                (type == Ast.JoinedStr.class && name.equals("values"))
+                    || (type == Ast.FormattedValue.class && name.equals("formatSpec"));
+            Method accessor = rc[i].getAccessor();
+            accessor.setAccessible(true);
+            result[i] = new Component(fieldName(name), name.equals("loc"), parts, accessor);
+          }
+          return result;
+        }
+      };
+
+  private static final ClassValue<String> KINDS =
+      new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+          return kind(type);
+        }
+      };
+
   private void node(Record r, boolean fstringPart) {
-    out.append(kind(r.getClass())).append('(');
+    out.append(KINDS.get(r.getClass())).append('(');
     boolean first = true;
     Ast.Loc loc = null;
-    for (RecordComponent c : r.getClass().getRecordComponents()) {
+    for (Component c : COMPONENTS.get(r.getClass())) {
       Object v = get(c, r);
-      if (c.getName().equals("loc")) {
+      if (c.loc()) {
         loc = (Ast.Loc) v;
         continue;
       }
@@ -117,12 +148,8 @@ public final class AstDumper {
         out.append(", ");
       }
       first = false;
-      out.append(fieldName(c.getName())).append('=');
-      boolean part =
-          !fstringPartPositions
-              && ((r instanceof Ast.JoinedStr && c.getName().equals("values"))
-                  || (r instanceof Ast.FormattedValue && c.getName().equals("formatSpec")));
-      value(v, part);
+      out.append(c.name()).append('=');
+      value(v, !fstringPartPositions && c.fstringParts());
     }
     if (loc != null && !fstringPart) {
       if (!first) {
@@ -140,9 +167,9 @@ public final class AstDumper {
     out.append(')');
   }
 
-  private static Object get(RecordComponent c, Record r) {
+  private static Object get(Component c, Record r) {
     try {
-      return c.getAccessor().invoke(r);
+      return c.accessor().invoke(r);
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException(e);
     }

@@ -161,8 +161,14 @@ final class Parser {
   private void report(SyntaxError e) {
     int t = Math.min(e.token, n - 1);
     int l = line[t];
-    for (Diagnostic d : diagnostics) {
+    for (int i = 0; i < diagnostics.size(); i++) {
+      Diagnostic d = diagnostics.get(i);
       if (d.line() == l) {
+        if (d.message().endsWith("was never closed") && col[t] >= d.col()) {
+          // CPython reports the first syntax error before an unclosed bracket found at EOF.
+          diagnostics.remove(i);
+          break;
+        }
         return; // The tokenizer has said what is wrong on this line.
       }
     }
@@ -398,6 +404,17 @@ final class Parser {
 
   private Stmt expressionStatement() {
     int s = p;
+    if (at(NAME)
+        && (value[p].equals("print") || value[p].equals("exec"))
+        && (k(1) == NAME || k(1) == NUMBER || k(1) == STRING || k(1) == FSTRING_START)) {
+      throw error(
+          p,
+          "Missing parentheses in call to '"
+              + value[p]
+              + "'. Did you mean "
+              + value[p]
+              + "(...)?");
+    }
     if (!canStartExpression(k()) && !at(YIELD)) {
       throw invalid();
     }
@@ -773,9 +790,10 @@ final class Parser {
       Expr type = null;
       String hname = null;
       if (!at(COLON)) {
+        int ts = p;
         type = expression();
         if (at(COMMA)) {
-          throw error(p, "multiple exception types must be parenthesized");
+          throw error(ts, "multiple exception types must be parenthesized");
         }
         if (eat(AS)) {
           hname = name();
@@ -1732,6 +1750,9 @@ final class Parser {
     int s = p;
     Expr first = sliceItem();
     if (!at(COMMA)) {
+      if (first instanceof Starred) {
+        return new Tuple(List.of(first), ExprContext.Load, loc(s));
+      }
       return first;
     }
     List<Expr> elts = new ArrayList<>();

@@ -25,6 +25,9 @@ public final class PythonParser {
   private static final Pattern CODING =
       Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
 
+  /** Diagnostics kept per file: past the first few, more only repeat the same fault. */
+  static final int MAX_DIAGNOSTICS = 100;
+
   private PythonParser() {}
 
   /** Parses file content, honouring a UTF-8 BOM and a PEP 263 coding declaration. */
@@ -63,6 +66,12 @@ public final class PythonParser {
       module = new Ast.Module(List.of(), List.of());
     }
     diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::col));
+    if (diagnostics.size() > MAX_DIAGNOSTICS) {
+      int more = diagnostics.size() - MAX_DIAGNOSTICS;
+      Diagnostic last = diagnostics.get(MAX_DIAGNOSTICS - 1);
+      diagnostics = new ArrayList<>(diagnostics.subList(0, MAX_DIAGNOSTICS));
+      diagnostics.add(new Diagnostic(last.line(), last.col(), more + " more errors not shown"));
+    }
     return new ParseResult(module, source, List.copyOf(diagnostics));
   }
 
@@ -189,7 +198,7 @@ public final class PythonParser {
   /** CPython's get_normal_name plus the usual aliases. */
   private static String normalizeEncoding(String declared) {
     String s = declared.toLowerCase(Locale.ROOT).replace('_', '-');
-    if (s.equals("utf-8") || s.startsWith("utf-8-") || s.equals("utf8")) {
+    if (s.equals("utf-8") || s.startsWith("utf-8-")) {
       return "utf-8";
     }
     if (s.equals("latin-1")

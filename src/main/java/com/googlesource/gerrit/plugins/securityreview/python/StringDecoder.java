@@ -31,7 +31,7 @@ final class StringDecoder {
       char c = Character.toLowerCase(t.charAt(q));
       raw |= c == 'r';
       bytes |= c == 'b';
-      unicode |= c == 'u';
+      unicode |= t.charAt(q) == 'u'; // CPython gives kind "u" for a lowercase prefix only
       q++;
     }
     int quoteSize = t.length() - q >= 6 && t.charAt(q + 1) == t.charAt(q) && t.charAt(q + 2)
@@ -179,10 +179,8 @@ final class StringDecoder {
                 + " malformed \\N character escape");
           }
           String name = s.substring(i + 2, close);
-          int cp;
-          try {
-            cp = Character.codePointOf(name);
-          } catch (IllegalArgumentException ex) {
+          int cp = codePointOf(name);
+          if (cp < 0) {
             throw parser.error(tok, "(unicode error) 'unicodeescape' codec can't decode bytes:"
                 + " unknown Unicode character name");
           }
@@ -193,6 +191,33 @@ final class StringDecoder {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * The code point of a Unicode character name as Python's {@code \N{...}} reads it, or -1.
+   * Java names ideographs by block ("CJK UNIFIED IDEOGRAPHS 6574") where Unicode and Python use
+   * "CJK UNIFIED IDEOGRAPH-6574".
+   */
+  private static int codePointOf(String name) {
+    String upper = name.strip().toUpperCase(java.util.Locale.ROOT);
+    int dash = upper.lastIndexOf('-');
+    if (dash > 0 && upper.substring(0, dash).endsWith("IDEOGRAPH")) {
+      try {
+        int cp = Integer.parseInt(upper.substring(dash + 1), 16);
+        if (Character.isValidCodePoint(cp) && Character.isIdeographic(cp)
+            || Character.isValidCodePoint(cp) && Character.getName(cp) != null
+                && Character.getName(cp).contains("IDEOGRAPH")) {
+          return cp;
+        }
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+    try {
+      return Character.codePointOf(upper);
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
   }
 
   private int hexEscape(String s, int i, int digits, StringBuilder b, int tok, String form) {

@@ -36,12 +36,20 @@ final class Tokenizer {
   private final int[] bracketOffsets = new int[MAX_BRACKET_DEPTH + 1];
   private int level;
 
+  /** Brackets opened beyond {@link #MAX_BRACKET_DEPTH}: reported once, then only counted. */
+  private int overflow;
+
   /** Open f-strings and replacement fields, innermost last. */
   private final List<Mode> modes = new ArrayList<>();
 
-  private int cacheLine = 1;
-  private int cacheOff;
-  private int cacheByte;
+  /** The line of the last position looked up: the next one is usually on it. */
+  private int hintLine = 1;
+
+  /** A running UTF-8 column on a non-ASCII line, so a long line is measured once. */
+  private int byteLine;
+
+  private int byteOff;
+  private int byteCol;
 
   private Tokenizer(SourceText source, List<Diagnostic> diagnostics) {
     this.source = source;
@@ -88,7 +96,7 @@ final class Tokenizer {
   // ---------------------------------------------------------------- positions
 
   private int lineOf(int off) {
-    int l = cacheLine;
+    int l = hintLine;
     if (off >= source.lineStart(l) && (l == source.lineCount() || off < source.lineStart(l + 1))) {
       return l;
     }
@@ -105,28 +113,33 @@ final class Tokenizer {
     return lo;
   }
 
+  /** The last line that has text, as CPython counts it in "detected at line N". */
+  private int lastLine() {
+    return lineOf(len > 0 && text.charAt(len - 1) == '\n' ? len - 1 : len);
+  }
+
   private int colOf(int line, int off) {
     int ls = source.lineStart(line);
     if (source.isAsciiLine(line)) {
       return off - ls;
     }
-    if (line != cacheLine || off < cacheOff) {
-      cacheLine = line;
-      cacheOff = ls;
-      cacheByte = 0;
+    if (line != byteLine || off < byteOff) {
+      byteLine = line;
+      byteOff = ls;
+      byteCol = 0;
     }
-    cacheByte += SourceText.utf8Length(text, cacheOff, off);
-    cacheOff = off;
-    return cacheByte;
+    byteCol += SourceText.utf8Length(text, byteOff, off);
+    byteOff = off;
+    return byteCol;
   }
 
   private int emit(int kind, int s, int e, String value) {
     int l = lineOf(s);
-    cacheLine = l;
+    hintLine = l;
     int c = colOf(l, s);
     int el = lineOf(e);
     int ec = colOf(el, e);
-    cacheLine = el;
+    hintLine = el;
     return out.add(kind, s, e, l, c, el, ec, value);
   }
 
@@ -162,25 +175,20 @@ final class Tokenizer {
         if (level == 0 && modes.isEmpty()) {
           emit(Tok.NEWLINE, s, s + 1, null);
           atLineStart = true;
-        } else if (mode != null && mode.quoteSize == 1 && level <= enclosingFieldLevel()) {
-          // A newline inside a single-quoted f-string, outside any bracket of the field.
-          error(s, "unterminated f-string literal (detected at line " + lineOf(s) + ")");
-          unwindFstrings();
+        } else if (modes.isEmpty() && statementKeywordStartsLine(pos)) {
+          // No expression goes on with such a line: the bracket was never closed. Close it
+          // here so that the statements below are read as statements.
+          error(bracketOffsets[level - 1], "'" + brackets[level - 1] + "' was never closed");
+          level = 0;
+          overflow = 0;
+          emit(Tok.NEWLINE, s, s + 1, null);
+          atLineStart = true;
         }
         continue;
       }
       token(c, mode);
     }
     finish();
-  }
-
-  private int enclosingFieldLevel() {
-    for (int i = modes.size() - 1; i >= 0; i--) {
-      if (modes.get(i).field) {
-        return modes.get(i).fieldLevel;
-      }
-    }
-    return 0;
   }
 
   /** Drops every open f-string after an error that leaves their structure unknown. */
@@ -196,6 +204,34 @@ final class Tokenizer {
     }
   }
 
+  private static final java.util.Set<String> STATEMENT_KEYWORDS =
+      java.util.Set.of(
+          "def", "class", "return", "import", "with", "while", "try", "except", "finally",
+          "raise", "pass", "break", "continue", "global", "nonlocal", "assert", "del", "elif");
+
+  /** Whether the next non-blank line starts with a keyword that only begins a statement. */
+  private boolean statementKeywordStartsLine(int p) {
+    while (p < len) {
+      char c = text.charAt(p);
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\n') {
+        p++;
+      } else if (c == '#') {
+        while (p < len && text.charAt(p) != '\n') {
+          p++;
+        }
+      } else {
+        break;
+      }
+    }
+    int e = p;
+    while (e < len && isIdentifierPart(text.charAt(e))) {
+      e++;
+    }
+    return e > p
+        && (e >= len || !isIdentifierPart(text.charAt(e)))
+        && STATEMENT_KEYWORDS.contains(text.substring(p, e));
+  }
+
   private void finish() {
     if (!modes.isEmpty()) {
       Mode outer = modes.get(0);
@@ -205,7 +241,7 @@ final class Tokenizer {
                   ? "unterminated triple-quoted f-string literal"
                   : "unterminated f-string literal")
               + " (detected at line "
-              + lineOf(len)
+              + lastLine()
               + ")");
       modes.clear();
     }
@@ -314,7 +350,7 @@ final class Tokenizer {
         if (pos + 1 < len && text.charAt(pos + 1) == '\n') {
           pos += 2;
           if (pos >= len) {
-            error(pos, "unexpected EOF while parsing");
+            error(pos - 2, "unexpected EOF while parsing");
             return false;
           }
         } else if (pos + 1 >= len) {
@@ -411,7 +447,9 @@ final class Tokenizer {
     switch (op) {
       case Tok.LPAR, Tok.LSQB, Tok.LBRACE -> {
         if (level >= MAX_BRACKET_DEPTH) {
-          error(s, "too many nested parentheses");
+          if (overflow++ == 0) {
+            error(s, "too many nested parentheses");
+          }
           emit(Tok.ERROR, s, pos, null);
           return;
         }
@@ -420,6 +458,11 @@ final class Tokenizer {
         level++;
       }
       case Tok.RPAR, Tok.RSQB, Tok.RBRACE -> {
+        if (overflow > 0) {
+          overflow--;
+          emit(Tok.ERROR, s, pos, null);
+          return;
+        }
         int floor = field != null ? field.fieldLevel : 0;
         if (level <= floor) {
           error(s, "unmatched '" + c + "'");
@@ -721,9 +764,9 @@ final class Tokenizer {
         if (quoteSize == 3) {
           error(
               s,
-              "unterminated triple-quoted string literal (detected at line " + lineOf(len) + ")");
+              "unterminated triple-quoted string literal (detected at line " + lastLine() + ")");
         } else {
-          error(s, "unterminated string literal (detected at line " + lineOf(len) + ")");
+          error(s, "unterminated string literal (detected at line " + lastLine() + ")");
         }
         pos = len;
         emit(Tok.ERROR, s, len, null);
@@ -774,7 +817,7 @@ final class Tokenizer {
                     ? "unterminated triple-quoted f-string literal"
                     : "unterminated f-string literal")
                 + " (detected at line "
-                + lineOf(len)
+                + lastLine()
                 + ")");
         pos = len;
         unwindFstrings();

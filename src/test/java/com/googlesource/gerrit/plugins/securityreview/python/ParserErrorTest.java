@@ -1,0 +1,521 @@
+package com.googlesource.gerrit.plugins.securityreview.python;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Input that CPython 3.13 rejects, or that is hostile: the parser must never throw, must always
+ * give a module, must point its first diagnostic where CPython points, and must keep the good
+ * statements around one bad statement.
+ *
+ * <p>Each expectation was checked with CPython 3.13.2 ({@code tools/cpython313/dump.mjs}); its
+ * message is quoted in the case, and its {@code SyntaxError.offset - 1} is the expected column
+ * where one is given.
+ */
+class ParserErrorTest {
+  /** No column check. */
+  private static final int ANY = -1;
+
+  /**
+   * One rejected input.
+   *
+   * @param name test name
+   * @param source file content
+   * @param line expected line of the first diagnostic
+   * @param col expected byte column of the first diagnostic, or {@link #ANY}
+   * @param cpython CPython 3.13's message, for the reader and for failure messages
+   * @param before top-level names that must be in the module before the bad statement
+   * @param after top-level names that must be in the module after it
+   */
+  record Case(
+      String name,
+      byte[] source,
+      int line,
+      int col,
+      String cpython,
+      List<String> before,
+      List<String> after) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static Case bad(String name, String source, int line, int col, String cpython) {
+    return bad(name, source.getBytes(StandardCharsets.UTF_8), line, col, cpython);
+  }
+
+  private static Case bad(String name, byte[] source, int line, int col, String cpython) {
+    return new Case(name, source, line, col, cpython, List.of(), List.of());
+  }
+
+  /** A bad statement between {@code before = ...} and {@code after = ...}. */
+  private static Case between(String name, String source, int line, int col, String cpython) {
+    return between(name, source.getBytes(StandardCharsets.UTF_8), line, col, cpython);
+  }
+
+  private static Case between(String name, byte[] source, int line, int col, String cpython) {
+    return new Case(name, source, line, col, cpython, List.of("before"), List.of("after"));
+  }
+
+  private static Case beforeOnly(String name, String source, int line, int col, String cpython) {
+    return new Case(
+        name, source.getBytes(StandardCharsets.UTF_8), line, col, cpython, List.of("before"),
+        List.of());
+  }
+
+  static Stream<Case> rejected() {
+    return Stream.of(
+        // ---- strings
+        between(
+            "unterminated string",
+            "before = 1\ns = \"abc\nafter = 2\n",
+            2,
+            4,
+            "unterminated string literal (detected at line 2)"),
+        beforeOnly(
+            "unterminated triple-quoted string",
+            "before = 1\ns = \"\"\"abc\n\nx = 2\n",
+            2,
+            4,
+            "unterminated triple-quoted string literal (detected at line 4)"),
+        bad("f-string bad conversion", "f\"{x!z}\"\n", 1, 5,
+            "f-string: invalid conversion character 'z': expected 's', 'r', or 'a'"),
+        bad("f-string empty expression", "f\"{}\"\n", 1, 3,
+            "f-string: valid expression required before '}'"),
+        // ---- brackets
+        beforeOnly(
+            "never closed", "before = 1\ns = (1, 2\nafter = 3\n", 2, 4, "'(' was never closed"),
+        between("unmatched close", "before = 1\ns = 1)\nafter = 3\n", 2, 5, "unmatched ')'"),
+        beforeOnly(
+            "mismatched close",
+            "before = 1\ns = [1, 2)\nafter = 3\n",
+            2,
+            9,
+            "closing parenthesis ')' does not match opening parenthesis '['"),
+        bad("open at EOF", "x = {\n", 1, 4, "'{' was never closed"),
+        // ---- indentation
+        between(
+            "unexpected indent",
+            "before = 1\n    s = 2\nafter = 3\n",
+            2,
+            ANY,
+            "IndentationError: unexpected indent"),
+        new Case(
+            "unindent mismatch",
+            "if x:\n        a = 1\n    b = 2\nafter = 3\n".getBytes(StandardCharsets.UTF_8),
+            3,
+            ANY,
+            "IndentationError: unindent does not match any outer indentation level",
+            List.of("if"),
+            List.of("after")),
+        bad(
+            "inconsistent tabs and spaces",
+            "if x:\n        a = 1\n\tb = 2\n",
+            3,
+            ANY,
+            "TabError: inconsistent use of tabs and spaces in indentation"),
+        bad(
+            "expected indent",
+            "if x:\na = 1\n",
+            2,
+            0,
+            "IndentationError: expected an indented block after 'if' statement on line 1"),
+        // ---- Python 2
+        between(
+            "py2 print statement",
+            "before = 1\nprint \"hello\"\nafter = 2\n",
+            2,
+            0,
+            "Missing parentheses in call to 'print'. Did you mean print(...)?"),
+        between(
+            "py2 except comma",
+            "before = 1\ntry:\n    pass\nexcept ValueError, e:\n    pass\nafter = 2\n",
+            4,
+            7,
+            "multiple exception types must be parenthesized"),
+        between("py2 backticks", "before = 1\nx = `y`\nafter = 2\n", 2, 4, "invalid syntax"),
+        between(
+            "py2 octal",
+            "before = 1\nx = 0777\nafter = 2\n",
+            2,
+            4,
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for"
+                + " octal integers"),
+        between(
+            "py2 not-equal", "before = 1\nif a <> b:\n    pass\nafter = 2\n", 2, 5,
+            "invalid syntax"),
+        between(
+            "py2 exec statement",
+            "before = 1\nexec \"code\"\nafter = 2\n",
+            2,
+            0,
+            "Missing parentheses in call to 'exec'. Did you mean exec(...)?"),
+        between(
+            "py2 raise comma", "before = 1\nraise E, \"msg\"\nafter = 2\n", 2, 7, "invalid syntax"),
+        // ---- other syntax errors, with recovery
+        between("bad def", "before = 1\ndef f(:\n    pass\nafter = 3\n", 2, 6, "invalid syntax"),
+        between("double equals", "before = 1\nx = = 2\nafter = 3\n", 2, 4, "invalid syntax"),
+        between(
+            "missing colon", "before = 1\nif x\n    y = 1\nafter = 3\n", 2, 4, "expected ':'"),
+        between("keyword as name", "before = 1\nclass = 2\nafter = 3\n", 2, 6, "invalid syntax"),
+        between(
+            "walrus on attribute",
+            "before = 1\n(a.b := 1)\nafter = 2\n",
+            2,
+            1,
+            "cannot use assignment expressions with attribute"),
+        new Case(
+            "bad statement inside a function",
+            "def f():\n    a = 1\n    b = = 2\n    c = 3\nafter = 4\n"
+                .getBytes(StandardCharsets.UTF_8),
+            3,
+            8,
+            "invalid syntax",
+            List.of("f"),
+            List.of("after")),
+        // ---- bytes and encodings
+        // CPython: "source code string cannot contain null bytes", without a line; we want the
+        // NUL's place.
+        between("NUL byte", "before = 1\ns = 2\0\nafter = 3\n", 2, 5,
+            "source code string cannot contain null bytes"),
+        // CPython points at the string (col 4); the byte itself is at col 5.
+        between(
+            "invalid UTF-8",
+            bytes("before = 1\ns = \"", new byte[] {(byte) 0xff, (byte) 0xfe}, "\"\nafter = 3\n"),
+            2,
+            ANY,
+            "(unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start"
+                + " byte"),
+        bad(
+            "Latin-1 bytes without a coding declaration",
+            bytes("s = \"caf", new byte[] {(byte) 0xe9}, "\"\n"),
+            1,
+            ANY,
+            "(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 3: unexpected end of"
+                + " data"),
+        // CPython says line 0; the declaration is on line 1.
+        bad("unknown coding", "# -*- coding: klingon -*-\nx = 1\n", 1, ANY,
+            "unknown encoding: klingon"),
+        bad(
+            "BOM with a Latin-1 cookie",
+            bytes(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, "# coding: latin-1\nx = 1\n"),
+            1,
+            ANY,
+            "encoding problem: iso-8859-1 with BOM"),
+        // ---- EOF
+        new Case(
+            "lone backslash at EOF",
+            "x = 1\n\\".getBytes(StandardCharsets.UTF_8),
+            2,
+            ANY,
+            "unexpected EOF while parsing (offset 2)",
+            List.of("x"),
+            List.of()),
+        new Case(
+            "lone backslash and newline at EOF",
+            "x = 1\n\\\n".getBytes(StandardCharsets.UTF_8),
+            2,
+            ANY,
+            "unexpected EOF while parsing (offset 2)",
+            List.of("x"),
+            List.of()),
+        // ---- nesting: CPython's tokenizer allows 200 open brackets.
+        bad(
+            "1000 nested parentheses",
+            "x = " + "(".repeat(1000) + "1" + ")".repeat(1000) + "\n",
+            1,
+            204,
+            "too many nested parentheses"),
+        bad(
+            "300 nested mixed brackets",
+            "x = " + "[{(".repeat(100) + "1" + ")}]".repeat(100) + "\n",
+            1,
+            204,
+            "too many nested parentheses"),
+        // CPython: MemoryError "Parser stack overflowed - Python source too complex to parse".
+        bad("100000 unary minus", "x = " + "-".repeat(100_000) + "1\n", 1, ANY,
+            "MemoryError: Parser stack overflowed - Python source too complex to parse"),
+        bad("100000 not", "x = " + "not ".repeat(100_000) + "1\n", 1, ANY,
+            "MemoryError: Parser stack overflowed - Python source too complex to parse"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rejected")
+  void reportsRejectedInput(Case c) {
+    ParseResult result = parseSafely(c.name(), c.source());
+    List<Diagnostic> diagnostics = result.diagnostics();
+    assertWithMessage("%s: diagnostics (CPython: %s)", c.name(), c.cpython())
+        .that(diagnostics)
+        .isNotEmpty();
+    Diagnostic first = diagnostics.get(0);
+    assertWithMessage("%s: line of first diagnostic %s (CPython: %s)", c.name(), first, c.cpython())
+        .that(first.line())
+        .isEqualTo(c.line());
+    if (c.col() != ANY) {
+      assertWithMessage(
+              "%s: column of first diagnostic %s (CPython: %s)", c.name(), first, c.cpython())
+          .that(first.col())
+          .isEqualTo(c.col());
+    }
+    List<String> names = topLevelNames(result.module());
+    for (String name : c.before()) {
+      assertWithMessage("%s: statement before the error; top level is %s", c.name(), names)
+          .that(names)
+          .contains(name);
+    }
+    for (String name : c.after()) {
+      assertWithMessage("%s: statement after the error; top level is %s", c.name(), names)
+          .that(names)
+          .contains(name);
+    }
+    if (!c.before().isEmpty() && !c.after().isEmpty()) {
+      assertWithMessage("%s: order of top-level statements", c.name())
+          .that(names)
+          .containsAtLeastElementsIn(List.of(c.before().get(0), c.after().get(0)))
+          .inOrder();
+    }
+  }
+
+  @Test
+  void latin1CodingDeclarationIsHonoured() {
+    byte[] source =
+        bytes("# -*- coding: latin-1 -*-\ns = \"caf", new byte[] {(byte) 0xe9}, "\"\n");
+    ParseResult result = parseSafely("latin-1", source);
+    assertThat(result.diagnostics()).isEmpty();
+    // CPython 3.13: Constant(value="caf\u00e9", ..., lineno=2, col_offset=4, end_lineno=2,
+    // end_col_offset=11): columns count bytes of the line re-encoded as UTF-8.
+    Ast.Assign assign = (Ast.Assign) result.module().body().get(0);
+    Ast.Constant value = (Ast.Constant) assign.value();
+    assertThat(value.value()).isEqualTo("caf\u00e9");
+    assertThat(value.loc()).isEqualTo(new Ast.Loc(2, 4, 2, 11));
+  }
+
+  @Test
+  void emptyFileIsAnEmptyModule() {
+    for (String s : List.of("", "\n", "\n\n\n", "   ", "# only a comment")) {
+      ParseResult result = parseSafely("empty", s.getBytes(StandardCharsets.UTF_8));
+      assertWithMessage("%s", s).that(result.diagnostics()).isEmpty();
+      assertWithMessage("%s", s).that(result.module().body()).isEmpty();
+    }
+    ParseResult fromString = PythonParser.parse("");
+    assertThat(fromString.diagnostics()).isEmpty();
+    assertThat(fromString.module().body()).isEmpty();
+  }
+
+  @Test
+  void twoHundredNestedParenthesesAreFine() {
+    // CPython 3.13 accepts 200 (its limit), rejects 201.
+    String source = "x = " + "(".repeat(200) + "1" + ")".repeat(200) + "\n";
+    ParseResult result = parseSafely("200 parentheses", source.getBytes(StandardCharsets.UTF_8));
+    assertThat(result.diagnostics()).isEmpty();
+    Ast.Assign assign = (Ast.Assign) result.module().body().get(0);
+    assertThat(assign.value().loc()).isEqualTo(new Ast.Loc(1, 204, 1, 205));
+  }
+
+  @Test
+  void tenMegabyteFlatExpressionLine() {
+    // CPython 3.13 accepts it (3495253 elements).
+    int n = 10 * 1024 * 1024 / 3;
+    StringBuilder b = new StringBuilder(10 * 1024 * 1024 + 16).append("x = [");
+    for (int i = 0; i < n; i++) {
+      b.append("1, ");
+    }
+    b.append("]\n");
+    ParseResult result =
+        parseSafely("10MB list", b.toString().getBytes(StandardCharsets.UTF_8), 120);
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.module().body()).hasSize(1);
+    Ast.Assign assign = (Ast.Assign) result.module().body().get(0);
+    assertThat(((Ast.List) assign.value()).elts()).hasSize(n);
+  }
+
+  @Test
+  void tenMegabyteLeftNestedExpressionLine() {
+    // "x = 1 + 1 + ... + 1": CPython 3.13's parser reads it but ast.parse then fails with
+    // "RecursionError: maximum recursion depth exceeded during ast construction". We only ask
+    // for no exception and a module.
+    String source = "x = " + "1 + ".repeat(10 * 1024 * 1024 / 4) + "1\n";
+    parseSafely("10MB chain", source.getBytes(StandardCharsets.UTF_8), 120);
+  }
+
+  @Test
+  void randomGarbage() {
+    Random random = new Random(20240613L);
+    for (int i = 0; i < 50; i++) {
+      byte[] garbage = new byte[1 + random.nextInt(4096)];
+      random.nextBytes(garbage);
+      ParseResult result = parseSafely("garbage #" + i, garbage);
+      if (garbage.length > 64) {
+        assertWithMessage("garbage #%s", i).that(result.diagnostics()).isNotEmpty();
+      }
+    }
+    // Printable garbage: ASCII punctuation and letters, so it gets past the decoder.
+    String alphabet = "()[]{}:;,.=+-*/%@<>!~^&|'\"\\#\n\t abcdefif else0123456789_";
+    for (int i = 0; i < 100; i++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + random.nextInt(300);
+      for (int j = 0; j < len; j++) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      parseSafely("printable garbage #" + i, b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void deepNestingOnASmallStack() throws InterruptedException {
+    // Gerrit's threads may have the JVM's default 1 MB stack rather than surefire's -Xss16m.
+    List<String> sources =
+        List.of(
+            "x = " + "(".repeat(1000) + "1" + ")".repeat(1000) + "\n",
+            "x = " + "-".repeat(100_000) + "1\n",
+            "x = " + "not ".repeat(100_000) + "1\n",
+            "x = " + "[".repeat(100_000) + "\n",
+            "x = " + "a if b else ".repeat(20_000) + "c\n",
+            "x = " + "lambda: ".repeat(20_000) + "1\n",
+            "x = " + "f\"{".repeat(200) + "1" + "}\"".repeat(200) + "\n",
+            "if x:\n" + buildNestedIfs(2000));
+    for (String s : sources) {
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      AtomicReference<ParseResult> result = new AtomicReference<>();
+      Thread t =
+          new Thread(
+              null,
+              () -> {
+                try {
+                  result.set(PythonParser.parse(s.getBytes(StandardCharsets.UTF_8)));
+                } catch (Throwable e) {
+                  thrown.set(e);
+                }
+              },
+              "small-stack-parse",
+              1024 * 1024);
+      t.start();
+      t.join(60_000);
+      String what = s.substring(0, Math.min(40, s.length()));
+      assertWithMessage("%s...: still running after 60 s", what).that(t.isAlive()).isFalse();
+      assertWithMessage("%s...: threw", what).that(thrown.get()).isNull();
+      assertWithMessage("%s...: result", what).that(result.get()).isNotNull();
+      assertWithMessage("%s...: module", what).that(result.get().module()).isNotNull();
+    }
+  }
+
+  private static String buildNestedIfs(int depth) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= depth; i++) {
+      b.append(" ".repeat(i)).append("if x:\n");
+    }
+    b.append(" ".repeat(depth + 1)).append("pass\n");
+    return b.toString();
+  }
+
+  // ---------------------------------------------------------------- SourceText columns
+
+  @Test
+  void sourceTextConvertsColumnsOnNonAsciiLines() {
+    // Line 2: s = "é中😀" + t
+    // chars:  s0 ' '1 =2 ' '3 "4 é5 中6 😀7,8 "9 ' '10 +11 ' '12 t13
+    // bytes:  s0 ' '1 =2 ' '3 "4 é5-6 中7-9 😀10-13 "14 ' '15 +16 ' '17 t18
+    SourceText text = new SourceText("x = 1\ns = \"\u00e9\u4e2d\ud83d\ude00\" + t\ny = 2");
+    assertThat(text.lineCount()).isEqualTo(3);
+    int[][] charToByte = {
+      {0, 0}, {4, 4}, {5, 5}, {6, 7}, {7, 10}, {9, 14}, {10, 15}, {13, 18}, {14, 19}
+    };
+    for (int[] p : charToByte) {
+      assertWithMessage("byteColumn(2, %s)", p[0])
+          .that(text.byteColumn(2, p[0]))
+          .isEqualTo(p[1]);
+      assertWithMessage("charColumn(2, %s)", p[1])
+          .that(text.charColumn(2, p[1]))
+          .isEqualTo(p[0]);
+    }
+    // ASCII lines: the same number.
+    assertThat(text.charColumn(1, 3)).isEqualTo(3);
+    assertThat(text.byteColumn(1, 3)).isEqualTo(3);
+    assertThat(text.charColumn(3, 5)).isEqualTo(5);
+    assertThat(text.byteColumn(3, 5)).isEqualTo(5);
+  }
+
+  @Test
+  void parserColumnsAreUtf8BytesAndConvertToChars() {
+    String source = "s = \"\u00e9\u4e2d\ud83d\ude00\" + t\n\u00e9t\u00e9 = \u4e2d\n";
+    ParseResult result = parseSafely("non-ASCII", source.getBytes(StandardCharsets.UTF_8));
+    assertThat(result.diagnostics()).isEmpty();
+    // CPython 3.13: BinOp(left=Constant(..., col_offset=4, end_col_offset=15),
+    // right=Name(id="t", col_offset=18, end_col_offset=19))
+    Ast.Assign first = (Ast.Assign) result.module().body().get(0);
+    Ast.BinOp binOp = (Ast.BinOp) first.value();
+    assertThat(binOp.left().loc()).isEqualTo(new Ast.Loc(1, 4, 1, 15));
+    assertThat(binOp.right().loc()).isEqualTo(new Ast.Loc(1, 18, 1, 19));
+    SourceText text = result.source();
+    assertThat(text.charColumn(1, binOp.left().loc().endCol())).isEqualTo(10);
+    assertThat(text.charColumn(1, binOp.right().loc().col())).isEqualTo(13);
+    // Line 2: "été = 中": Name été at bytes [0, 5), 中 at bytes [8, 11) = chars [6, 7).
+    Ast.Assign second = (Ast.Assign) result.module().body().get(1);
+    assertThat(second.targets().get(0).loc()).isEqualTo(new Ast.Loc(2, 0, 2, 5));
+    assertThat(second.value().loc()).isEqualTo(new Ast.Loc(2, 8, 2, 11));
+    assertThat(text.charColumn(2, 8)).isEqualTo(6);
+    assertThat(text.charColumn(2, 11)).isEqualTo(7);
+    assertThat(text.byteColumn(2, 6)).isEqualTo(8);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static ParseResult parseSafely(String name, byte[] source) {
+    return parseSafely(name, source, 30);
+  }
+
+  private static ParseResult parseSafely(String name, byte[] source, int seconds) {
+    ParseResult result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(seconds),
+            () -> PythonParser.parse(source),
+            () -> name + ": parser took too long");
+    assertWithMessage("%s: result", name).that(result).isNotNull();
+    assertWithMessage("%s: module", name).that(result.module()).isNotNull();
+    assertWithMessage("%s: module body", name).that(result.module().body()).isNotNull();
+    assertWithMessage("%s: diagnostics", name).that(result.diagnostics()).isNotNull();
+    assertWithMessage("%s: source", name).that(result.source()).isNotNull();
+    return result;
+  }
+
+  /**
+   * Top-level statements by a name: an assignment's first target name, a def's or class's name,
+   * else the statement kind in lower case ({@code if}, {@code expr}, ...).
+   */
+  static List<String> topLevelNames(Ast.Module module) {
+    List<String> names = new ArrayList<>();
+    for (Ast.Stmt s : module.body()) {
+      names.add(
+          switch (s) {
+            case Ast.Assign a when a.targets().get(0) instanceof Ast.Name n -> n.id();
+            case Ast.FunctionDef f -> f.name();
+            case Ast.ClassDef c -> c.name();
+            default -> AstDumper.kind(s.getClass()).toLowerCase(java.util.Locale.ROOT);
+          });
+    }
+    return names;
+  }
+
+  private static byte[] bytes(Object... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object p : parts) {
+      byte[] b = p instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : (byte[]) p;
+      out.write(b, 0, b.length);
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,66 @@
+package com.googlesource.gerrit.plugins.securityreview.python.differential;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Runs {@link DifferentialCheck} over a fixed sample of the standard library of the {@code
+ * python3} on PATH (every 6th file, at most 300); skipped when there is no {@code python3}.
+ */
+class CpythonDifferentialTest {
+  private static final String PYTHON = "python3";
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void stdlibSampleParsesAsCpython() throws Exception {
+    assumeTrue(pythonAvailable(), PYTHON + " (3.8 or newer) is not on PATH");
+    DifferentialCheck.Options o = new DifferentialCheck.Options();
+    o.python = PYTHON;
+    o.stdlibOnly = true;
+    o.sampleEvery = 6;
+    o.limit = 300;
+    o.showDiffs = 10;
+    o.timeoutSeconds = 60;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    o.log = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+
+    DifferentialCheck.Report r = DifferentialCheck.run(o);
+
+    String report = buffer.toString(StandardCharsets.UTF_8);
+    System.out.println(report);
+    assertWithMessage("files checked").that(r.files).isGreaterThan(0);
+    assertWithMessage("crashes\n%s", report).that(r.crashes).isEqualTo(0);
+    assertWithMessage("files CPython rejects that we accept\n%s", report)
+        .that(r.missed)
+        .isEqualTo(0);
+    assertWithMessage("fidelity in %%: %s\n%s", r.summaryLine(), report)
+        .that(r.fidelity())
+        .isAtLeast(99.5);
+  }
+
+  private static boolean pythonAvailable() {
+    try {
+      Process p =
+          new ProcessBuilder(
+                  PYTHON, "-c", "import sys; sys.exit(0 if sys.version_info >= (3, 8) else 1)")
+              .redirectErrorStream(true)
+              .start();
+      p.getOutputStream().close();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

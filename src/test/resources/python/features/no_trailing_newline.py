@@ -1,0 +1,4 @@
+def f():
+    if x:
+        return (1 +
+                2)  # no newline at the end of this file
