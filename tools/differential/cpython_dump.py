@@ -136,76 +136,82 @@ class Dumper:
             self.field_cache[cls] = entry
         return entry
 
-    def _value(self, v, fstring_part, out):
-        if v is None:
-            out.append("None")
-        elif isinstance(v, ast.AST):
-            self._node(v, fstring_part, out)
-        elif isinstance(v, list):
-            out.append("[")
-            first = True
-            for item in v:
-                if not first:
-                    out.append(", ")
-                first = False
-                self._value(item, fstring_part, out)
-            out.append("]")
-        elif isinstance(v, str):
-            out.append(string(v))
-        elif isinstance(v, bytes):
-            out.append("b")
-            out.append(string(v.decode("latin-1")))
-        elif isinstance(v, bool):
-            out.append("True" if v else "False")
-        elif isinstance(v, int):
-            out.append(str(int(v)))
-        elif isinstance(v, float):
-            out.append(float_repr(v))
-        elif isinstance(v, complex):
-            out.append(repr(v))
-        elif v is Ellipsis:
-            out.append("...")
-        else:
-            raise TypeError("cannot dump %r" % (type(v),))
+    def _value(self, root, fstring_part, out):
+        # Iterative, so that deeply nested trees (a long chain of a.b.c... or a+b+c...) dump.
+        # The work stack holds text to write and (value, fstring_part, fstring_field) tuples.
+        stack = [(root, fstring_part, False)]
+        pop = stack.pop
+        push = stack.append
+        while stack:
+            item = pop()
+            if item.__class__ is str:
+                out.append(item)
+                continue
+            v, part, fstring_field = item
+            if v is None:
+                out.append("None")
+            elif isinstance(v, ast.AST):
+                self._node(v, part, fstring_field, out, push)
+            elif isinstance(v, list):
+                out.append("[")
+                push("]")
+                for i in range(len(v) - 1, -1, -1):
+                    push((v[i], part, False))
+                    if i > 0:
+                        push(", ")
+            elif isinstance(v, str):
+                out.append(string(v))
+            elif isinstance(v, bytes):
+                out.append("b")
+                out.append(string(v.decode("latin-1")))
+            elif isinstance(v, bool):
+                out.append("True" if v else "False")
+            elif isinstance(v, int):
+                out.append(str(int(v)))
+            elif isinstance(v, float):
+                out.append(float_repr(v))
+            elif isinstance(v, complex):
+                out.append(repr(v))
+            elif v is Ellipsis:
+                out.append("...")
+            else:
+                raise TypeError("cannot dump %r" % (type(v),))
 
-    def _node(self, node, fstring_part, out, fstring_field=False):
+    def _node(self, node, fstring_part, fstring_field, out, push):
+        """Writes the node's name and pushes the rest of it, last piece first."""
         name, fields, extra, has_position = self._fields(type(node))
         out.append(name)
         out.append("(")
-        first = True
+        pieces = []
         legacy = not self.fstring_part_positions
         for field in fields:
-            if not first:
-                out.append(", ")
-            first = False
-            out.append(field)
-            out.append("=")
+            if pieces:
+                pieces.append(", ")
+            pieces.append(field + "=")
             part = legacy and (
                 (name == "JoinedStr" and field == "values")
                 or (name == "FormattedValue" and field == "format_spec")
             )
             value = getattr(node, field, None)
-            if legacy and name == "FormattedValue" and field == "value" and isinstance(value, ast.Tuple):
-                self._node(value, False, out, fstring_field=True)
-            else:
-                self._value(value, part, out)
+            tuple_field = (legacy and name == "FormattedValue" and field == "value"
+                           and isinstance(value, ast.Tuple))
+            pieces.append((value, part, tuple_field))
         for field, default in extra:
-            if not first:
-                out.append(", ")
-            first = False
-            out.append(field)
-            out.append("=")
-            out.append(default)
+            if pieces:
+                pieces.append(", ")
+            pieces.append(field + "=" + default)
         if has_position and not fstring_part:
-            if not first:
-                out.append(", ")
+            if pieces:
+                pieces.append(", ")
             position = (node.lineno, node.col_offset,
                         getattr(node, "end_lineno", None), getattr(node, "end_col_offset", None))
             if fstring_field and name == "Tuple":
                 position = self._legacy_tuple_position(node) or position
-            out.append("lineno=%s, col_offset=%s, end_lineno=%s, end_col_offset=%s"
-                       % tuple(_num(p) for p in position))
-        out.append(")")
+            pieces.append("lineno=%s, col_offset=%s, end_lineno=%s, end_col_offset=%s"
+                          % tuple(_num(p) for p in position))
+        pieces.append(")")
+        for piece in reversed(pieces):
+            push(piece)
 
 
 def _num(v):

@@ -29,8 +29,8 @@ public final class Ast {
   }
 
   /**
-   * A source range: {@code lineno}, {@code col_offset}, {@code end_lineno}, {@code
-   * end_col_offset}. Columns count UTF-8 bytes from the start of the line, end exclusive.
+   * A source range: {@code lineno}, {@code col_offset}, {@code end_lineno}, {@code end_col_offset}.
+   * Columns count UTF-8 bytes from the start of the line, end exclusive.
    */
   public record Loc(int line, int col, int endLine, int endCol) {
     public static Loc span(Loc start, Loc end) {
@@ -258,8 +258,7 @@ public final class Ast {
   public record SetComp(Expr elt, java.util.List<Comprehension> generators, Loc loc)
       implements Expr {}
 
-  public record DictComp(
-      Expr key, Expr value, java.util.List<Comprehension> generators, Loc loc)
+  public record DictComp(Expr key, Expr value, java.util.List<Comprehension> generators, Loc loc)
       implements Expr {}
 
   public record GeneratorExp(Expr elt, java.util.List<Comprehension> generators, Loc loc)
@@ -287,8 +286,8 @@ public final class Ast {
 
   /**
    * A literal. {@code value} is a {@link String}, {@link Bytes}, {@link BigInteger}, {@link
-   * Double}, {@link Complex}, {@link Boolean}, or one of {@link Singleton}. {@code kind} is
-   * {@code "u"} for a {@code u''} string, else null.
+   * Double}, {@link Complex}, {@link Boolean}, or one of {@link Singleton}. {@code kind} is {@code
+   * "u"} for a {@code u''} string, else null.
    */
   public record Constant(Object value, String kind, Loc loc) implements Expr {
     public boolean isString() {
@@ -405,8 +404,8 @@ public final class Ast {
   // ---------------------------------------------------------------- other nodes
 
   /** {@code comprehension}: one {@code for ... in ... if ...} clause. */
-  public record Comprehension(
-      Expr target, Expr iter, java.util.List<Expr> ifs, int isAsync) implements Node {}
+  public record Comprehension(Expr target, Expr iter, java.util.List<Expr> ifs, int isAsync)
+      implements Node {}
 
   /** {@code ExceptHandler}; {@code type} and {@code name} are null for a bare except. */
   public record ExceptHandler(Expr type, String name, java.util.List<Stmt> body, Loc loc)
@@ -434,8 +433,7 @@ public final class Ast {
   }
 
   /** {@code arg}: one parameter. */
-  public record Arg(String arg, Expr annotation, String typeComment, Loc loc)
-      implements Located {}
+  public record Arg(String arg, Expr annotation, String typeComment, Loc loc) implements Located {}
 
   /** {@code keyword}: a keyword argument; {@code arg} is null for {@code **value}. */
   public record Keyword(String arg, Expr value, Loc loc) implements Located {}
@@ -447,8 +445,7 @@ public final class Ast {
   public record WithItem(Expr contextExpr, Expr optionalVars) implements Node {}
 
   /** {@code match_case}. */
-  public record MatchCase(Pattern pattern, Expr guard, java.util.List<Stmt> body)
-      implements Node {}
+  public record MatchCase(Pattern pattern, Expr guard, java.util.List<Stmt> body) implements Node {}
 
   // ---------------------------------------------------------------- patterns
 
@@ -491,8 +488,7 @@ public final class Ast {
 
   public sealed interface TypeParam extends Located permits TypeVar, ParamSpec, TypeVarTuple {}
 
-  public record TypeVar(String name, Expr bound, Expr defaultValue, Loc loc)
-      implements TypeParam {}
+  public record TypeVar(String name, Expr bound, Expr defaultValue, Loc loc) implements TypeParam {}
 
   public record ParamSpec(String name, Expr defaultValue, Loc loc) implements TypeParam {}
 

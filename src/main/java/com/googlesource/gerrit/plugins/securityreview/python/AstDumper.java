@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -70,37 +72,55 @@ public final class AstDumper {
     return b.toString();
   }
 
-  private void value(Object v, boolean fstringPart) {
-    switch (v) {
-      case null -> out.append("None");
-      case List<?> list -> {
-        out.append('[');
-        for (int i = 0; i < list.size(); i++) {
-          if (i > 0) {
-            out.append(", ");
+  /** A value still to write; the work stack holds these and literal text (Strings). */
+  private record Pending(Object value, boolean fstringPart) {}
+
+  /**
+   * Writes a value. Iterative rather than recursive, so that a tree as deep as the parser
+   * accepts (a chain of 100,000 calls or attributes) dumps on a thread of ordinary stack size.
+   */
+  private void value(Object root, boolean rootFstringPart) {
+    ArrayDeque<Object> stack = new ArrayDeque<>();
+    stack.push(new Pending(root, rootFstringPart));
+    while (!stack.isEmpty()) {
+      Object item = stack.pop();
+      if (item instanceof String text) {
+        out.append(text);
+        continue;
+      }
+      Pending p = (Pending) item;
+      boolean fstringPart = p.fstringPart();
+      switch (p.value()) {
+        case null -> out.append("None");
+        case List<?> list -> {
+          out.append('[');
+          stack.push("]");
+          for (int i = list.size() - 1; i >= 0; i--) {
+            stack.push(new Pending(list.get(i), fstringPart));
+            if (i > 0) {
+              stack.push(", ");
+            }
           }
-          value(list.get(i), fstringPart);
         }
-        out.append(']');
-      }
-      case String s -> string(s);
-      case Ast.Bytes b -> {
-        out.append('b');
-        char[] chars = new char[b.value().length];
-        for (int i = 0; i < chars.length; i++) {
-          chars[i] = (char) (b.value()[i] & 0xff);
+        case String s -> string(s);
+        case Ast.Bytes b -> {
+          out.append('b');
+          char[] chars = new char[b.value().length];
+          for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) (b.value()[i] & 0xff);
+          }
+          string(new String(chars));
         }
-        string(new String(chars));
+        case BigInteger i -> out.append(i);
+        case Integer i -> out.append(i);
+        case Double d -> out.append(floatRepr(d));
+        case Ast.Complex c -> out.append(complexRepr(c.imag()));
+        case Boolean b -> out.append(b ? "True" : "False");
+        case Ast.Singleton s -> out.append(s == Ast.Singleton.NONE ? "None" : "...");
+        case Enum<?> e -> out.append(e.name()).append("()");
+        case Record r -> node(r, fstringPart, stack);
+        default -> throw new IllegalArgumentException("cannot dump " + p.value().getClass());
       }
-      case BigInteger i -> out.append(i);
-      case Integer i -> out.append(i);
-      case Double d -> out.append(floatRepr(d));
-      case Ast.Complex c -> out.append(complexRepr(c.imag()));
-      case Boolean b -> out.append(b ? "True" : "False");
-      case Ast.Singleton s -> out.append(s == Ast.Singleton.NONE ? "None" : "...");
-      case Enum<?> e -> out.append(e.name()).append("()");
-      case Record r -> node(r, fstringPart);
-      default -> throw new IllegalArgumentException("cannot dump " + v.getClass());
     }
   }
 
@@ -134,37 +154,37 @@ public final class AstDumper {
         }
       };
 
-  private void node(Record r, boolean fstringPart) {
+  /** Writes the node's name and pushes the rest of it onto {@code stack}, last piece first. */
+  private void node(Record r, boolean fstringPart, ArrayDeque<Object> stack) {
     out.append(KINDS.get(r.getClass())).append('(');
-    boolean first = true;
+    Component[] components = COMPONENTS.get(r.getClass());
+    List<Object> pieces = new ArrayList<>(components.length * 2 + 1);
     Ast.Loc loc = null;
-    for (Component c : COMPONENTS.get(r.getClass())) {
+    for (Component c : components) {
       Object v = get(c, r);
       if (c.loc()) {
         loc = (Ast.Loc) v;
         continue;
       }
-      if (!first) {
-        out.append(", ");
-      }
-      first = false;
-      out.append(c.name()).append('=');
-      value(v, !fstringPartPositions && c.fstringParts());
+      pieces.add((pieces.isEmpty() ? "" : ", ") + c.name() + "=");
+      pieces.add(new Pending(v, !fstringPartPositions && c.fstringParts()));
     }
     if (loc != null && !fstringPart) {
-      if (!first) {
-        out.append(", ");
-      }
-      out.append("lineno=")
-          .append(loc.line())
-          .append(", col_offset=")
-          .append(loc.col())
-          .append(", end_lineno=")
-          .append(loc.endLine())
-          .append(", end_col_offset=")
-          .append(loc.endCol());
+      pieces.add(
+          (pieces.isEmpty() ? "" : ", ")
+              + "lineno="
+              + loc.line()
+              + ", col_offset="
+              + loc.col()
+              + ", end_lineno="
+              + loc.endLine()
+              + ", end_col_offset="
+              + loc.endCol());
     }
-    out.append(')');
+    pieces.add(")");
+    for (int i = pieces.size() - 1; i >= 0; i--) {
+      stack.push(pieces.get(i));
+    }
   }
 
   private static Object get(Component c, Record r) {

@@ -8,11 +8,11 @@ import java.util.List;
 
 /**
  * Recursive-descent parser for the Python 3.13 grammar (Grammar/python.gram), building the same
- * tree and positions as CPython's PEG parser: a node spans from the first token of its rule to
- * the last token consumed, skipping NEWLINE, INDENT and DEDENT, as CPython's {@code EXTRA} does.
+ * tree and positions as CPython's PEG parser: a node spans from the first token of its rule to the
+ * last token consumed, skipping NEWLINE, INDENT and DEDENT, as CPython's {@code EXTRA} does.
  *
- * <p>A syntax error inside a statement is reported and the parser resumes at the next statement
- * of the same block, so one bad line costs only its statement.
+ * <p>A syntax error inside a statement is reported and the parser resumes at the next statement of
+ * the same block, so one bad line costs only its statement.
  */
 final class Parser {
   /** Expression nesting beyond which the parser reports an error instead of recursing on. */
@@ -409,11 +409,7 @@ final class Parser {
         && (k(1) == NAME || k(1) == NUMBER || k(1) == STRING || k(1) == FSTRING_START)) {
       throw error(
           p,
-          "Missing parentheses in call to '"
-              + value[p]
-              + "'. Did you mean "
-              + value[p]
-              + "(...)?");
+          "Missing parentheses in call to '" + value[p] + "'. Did you mean " + value[p] + "(...)?");
     }
     if (!canStartExpression(k()) && !at(YIELD)) {
       throw invalid();
@@ -431,9 +427,7 @@ final class Parser {
       }
       case COLON -> {
         p++;
-        if (!(first instanceof Name
-            || first instanceof Attribute
-            || first instanceof Subscript)) {
+        if (!(first instanceof Name || first instanceof Attribute || first instanceof Subscript)) {
           throw error(
               s,
               first instanceof Tuple
@@ -458,7 +452,8 @@ final class Parser {
               || first instanceof Attribute
               || first instanceof Subscript)) {
             throw error(
-                s, "'" + describeExpr(first) + "' is an illegal expression for augmented assignment");
+                s,
+                "'" + describeExpr(first) + "' is an illegal expression for augmented assignment");
           }
           p++;
           Expr target = toTarget(first, ExprContext.Store);
@@ -560,8 +555,8 @@ final class Parser {
       do {
         names.add(importAlias());
       } while (eat(COMMA) && !at(NEWLINE) && !at(SEMI)
-          || (kind[p - 1] == COMMA && fail("trailing comma not allowed without surrounding"
-              + " parentheses")));
+          || (kind[p - 1] == COMMA
+              && fail("trailing comma not allowed without surrounding" + " parentheses")));
     }
     return new ImportFrom(module, names, level, loc(s));
   }
@@ -783,8 +778,7 @@ final class Parser {
       p++;
       boolean isStar = eat(STAR);
       if (star != null && star != isStar) {
-        throw error(
-            hs, "cannot have both 'except' and 'except*' on the same 'try'");
+        throw error(hs, "cannot have both 'except' and 'except*' on the same 'try'");
       }
       star = isStar;
       Expr type = null;
@@ -1249,8 +1243,8 @@ final class Parser {
   }
 
   /**
-   * Call arguments up to ')': positional (with {@code *x}) into {@code args}, keywords (with
-   * {@code **x}) into {@code keywords}. {@code open} is the '(' token of a call, whose
+   * Call arguments up to ')': positional (with {@code *x}) into {@code args}, keywords (with {@code
+   * **x}) into {@code keywords}. {@code open} is the '(' token of a call, whose
    * generator-expression argument then spans the call's parentheses; -1 for a class.
    */
   private void callArguments(List<Expr> args, List<Keyword> keywords, int open) {
@@ -1281,8 +1275,7 @@ final class Parser {
       } else {
         Expr e = namedExpression();
         if (at(EQUAL)) {
-          throw error(
-              s, "expression cannot contain assignment, perhaps you meant \"==\"?");
+          throw error(s, "expression cannot contain assignment, perhaps you meant \"==\"?");
         }
         if (at(FOR) || at(ASYNC)) {
           List<Comprehension> gens = comprehensionClauses();
@@ -1432,8 +1425,24 @@ final class Parser {
 
   private static boolean canStartExpression(int kk) {
     return switch (kk) {
-      case NAME, NUMBER, STRING, FSTRING_START, LPAR, LSQB, LBRACE, MINUS, PLUS, TILDE, NOT,
-              LAMBDA, AWAIT, STAR, TRUE, FALSE, NONE, ELLIPSIS ->
+      case NAME,
+          NUMBER,
+          STRING,
+          FSTRING_START,
+          LPAR,
+          LSQB,
+          LBRACE,
+          MINUS,
+          PLUS,
+          TILDE,
+          NOT,
+          LAMBDA,
+          AWAIT,
+          STAR,
+          TRUE,
+          FALSE,
+          NONE,
+          ELLIPSIS ->
           true;
       default -> false;
     };
@@ -1487,8 +1496,7 @@ final class Parser {
     }
     Expr e = expression();
     if (at(COLONEQUAL)) {
-      throw error(
-          tokenAt(e.loc()), "cannot use assignment expressions with " + describeExpr(e));
+      throw error(tokenAt(e.loc()), "cannot use assignment expressions with " + describeExpr(e));
     }
     return e;
   }
@@ -2076,8 +2084,7 @@ final class Parser {
       String c = value[p];
       if (!(c.equals("s") || c.equals("r") || c.equals("a"))) {
         throw error(
-            p,
-            "f-string: invalid conversion character '" + c + "': expected 's', 'r', or 'a'");
+            p, "f-string: invalid conversion character '" + c + "': expected 's', 'r', or 'a'");
       }
       conversion = c.charAt(0);
       p++;

@@ -148,9 +148,7 @@ public final class PythonParser {
               SourceText.utf8Length(prefix.line(line), 0, prefix.line(line).length()),
               String.format(
                   "(unicode error) '%s' codec can't decode byte 0x%02x in position %d",
-                  charset.name().toLowerCase(Locale.ROOT),
-                  content[bad] & 0xff,
-                  bad - offset)));
+                  charset.name().toLowerCase(Locale.ROOT), content[bad] & 0xff, bad - offset)));
       return new String(content, offset, content.length - offset, charset);
     }
   }

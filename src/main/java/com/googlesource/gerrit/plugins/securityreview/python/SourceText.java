@@ -1,7 +1,5 @@
 package com.googlesource.gerrit.plugins.securityreview.python;
 
-import java.util.Arrays;
-
 /**
  * Decoded source text with its line table. Newlines are normalised as CPython's tokenizer does
  * ({@code \r\n} and a lone {@code \r} become {@code \n}), which keeps every line's columns.
@@ -134,9 +132,5 @@ public final class SourceText {
   @Override
   public String toString() {
     return "SourceText[" + lineCount() + " lines]";
-  }
-
-  int[] lineStartsForTest() {
-    return Arrays.copyOf(lineStarts, lineStarts.length);
   }
 }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes string literals and joins adjacent ones, following CPython's action helpers
- * ({@code _PyPegen_concatenate_strings} and friends) so that values, kinds and positions match.
+ * Decodes string literals and joins adjacent ones, following CPython's action helpers ({@code
+ * _PyPegen_concatenate_strings} and friends) so that values, kinds and positions match.
  */
 final class StringDecoder {
   private final Parser parser;
@@ -34,8 +34,10 @@ final class StringDecoder {
       unicode |= t.charAt(q) == 'u'; // CPython gives kind "u" for a lowercase prefix only
       q++;
     }
-    int quoteSize = t.length() - q >= 6 && t.charAt(q + 1) == t.charAt(q) && t.charAt(q + 2)
-        == t.charAt(q) ? 3 : 1;
+    int quoteSize =
+        t.length() - q >= 6 && t.charAt(q + 1) == t.charAt(q) && t.charAt(q + 2) == t.charAt(q)
+            ? 3
+            : 1;
     String body = t.substring(q + quoteSize, t.length() - quoteSize);
     Loc loc = parser.locOf(tok);
     if (bytes) {
@@ -175,14 +177,18 @@ final class StringDecoder {
         case 'N' -> {
           int close = i + 1 < n && s.charAt(i + 1) == '{' ? s.indexOf('}', i + 2) : -1;
           if (close < 0) {
-            throw parser.error(tok, "(unicode error) 'unicodeescape' codec can't decode bytes:"
-                + " malformed \\N character escape");
+            throw parser.error(
+                tok,
+                "(unicode error) 'unicodeescape' codec can't decode bytes:"
+                    + " malformed \\N character escape");
           }
           String name = s.substring(i + 2, close);
           int cp = codePointOf(name);
           if (cp < 0) {
-            throw parser.error(tok, "(unicode error) 'unicodeescape' codec can't decode bytes:"
-                + " unknown Unicode character name");
+            throw parser.error(
+                tok,
+                "(unicode error) 'unicodeescape' codec can't decode bytes:"
+                    + " unknown Unicode character name");
           }
           b.appendCodePoint(cp);
           i = close;
@@ -194,9 +200,9 @@ final class StringDecoder {
   }
 
   /**
-   * The code point of a Unicode character name as Python's {@code \N{...}} reads it, or -1.
-   * Java names ideographs by block ("CJK UNIFIED IDEOGRAPHS 6574") where Unicode and Python use
-   * "CJK UNIFIED IDEOGRAPH-6574".
+   * The code point of a Unicode character name as Python's {@code \N{...}} reads it, or -1. Java
+   * names ideographs by block ("CJK UNIFIED IDEOGRAPHS 6574") where Unicode and Python use "CJK
+   * UNIFIED IDEOGRAPH-6574".
    */
   private static int codePointOf(String name) {
     String upper = name.strip().toUpperCase(java.util.Locale.ROOT);
@@ -205,7 +211,8 @@ final class StringDecoder {
       try {
         int cp = Integer.parseInt(upper.substring(dash + 1), 16);
         if (Character.isValidCodePoint(cp) && Character.isIdeographic(cp)
-            || Character.isValidCodePoint(cp) && Character.getName(cp) != null
+            || Character.isValidCodePoint(cp)
+                && Character.getName(cp) != null
                 && Character.getName(cp).contains("IDEOGRAPH")) {
           return cp;
         }
@@ -234,7 +241,8 @@ final class StringDecoder {
     }
     if (v > Character.MAX_CODE_POINT || v < 0) {
       throw parser.error(
-          tok, "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode"
+          tok,
+          "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode"
               + " character");
     }
     b.appendCodePoint(v);
@@ -243,8 +251,8 @@ final class StringDecoder {
 
   private Parser.SyntaxError truncated(int tok, String form) {
     return parser.error(
-        tok, "(unicode error) 'unicodeescape' codec can't decode bytes: truncated " + form
-            + " escape");
+        tok,
+        "(unicode error) 'unicodeescape' codec can't decode bytes: truncated " + form + " escape");
   }
 
   private byte[] decodeBytes(String s, boolean raw, int tok) {

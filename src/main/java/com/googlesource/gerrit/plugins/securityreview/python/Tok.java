@@ -17,6 +17,7 @@ final class Tok {
   static final int FSTRING_START = 7;
   static final int FSTRING_MIDDLE = 8;
   static final int FSTRING_END = 9;
+
   /** A character that starts no token; the tokenizer has reported it. */
   static final int ERROR = 10;
 
@@ -69,6 +70,7 @@ final class Tok {
   static final int ELLIPSIS = 65;
   static final int COLONEQUAL = 66;
   static final int EXCLAMATION = 67;
+
   /** {@code <>}: only valid under {@code barry_as_FLUFL}; kept to report Python 2 code. */
   static final int NOTEQUAL_PY2 = 68;
 
@@ -114,24 +116,95 @@ final class Tok {
 
   static {
     String[][] ops = {
-      {"(", "20"}, {")", "21"}, {"[", "22"}, {"]", "23"}, {":", "24"}, {",", "25"},
-      {";", "26"}, {"+", "27"}, {"-", "28"}, {"*", "29"}, {"/", "30"}, {"|", "31"},
-      {"&", "32"}, {"<", "33"}, {">", "34"}, {"=", "35"}, {".", "36"}, {"%", "37"},
-      {"{", "38"}, {"}", "39"}, {"==", "40"}, {"!=", "41"}, {"<=", "42"}, {">=", "43"},
-      {"~", "44"}, {"^", "45"}, {"<<", "46"}, {">>", "47"}, {"**", "48"}, {"+=", "49"},
-      {"-=", "50"}, {"*=", "51"}, {"/=", "52"}, {"%=", "53"}, {"&=", "54"}, {"|=", "55"},
-      {"^=", "56"}, {"<<=", "57"}, {">>=", "58"}, {"**=", "59"}, {"//", "60"},
-      {"//=", "61"}, {"@", "62"}, {"@=", "63"}, {"->", "64"}, {"...", "65"}, {":=", "66"},
-      {"!", "67"}, {"<>", "68"}
+      {"(", "20"},
+      {")", "21"},
+      {"[", "22"},
+      {"]", "23"},
+      {":", "24"},
+      {",", "25"},
+      {";", "26"},
+      {"+", "27"},
+      {"-", "28"},
+      {"*", "29"},
+      {"/", "30"},
+      {"|", "31"},
+      {"&", "32"},
+      {"<", "33"},
+      {">", "34"},
+      {"=", "35"},
+      {".", "36"},
+      {"%", "37"},
+      {"{", "38"},
+      {"}", "39"},
+      {"==", "40"},
+      {"!=", "41"},
+      {"<=", "42"},
+      {">=", "43"},
+      {"~", "44"},
+      {"^", "45"},
+      {"<<", "46"},
+      {">>", "47"},
+      {"**", "48"},
+      {"+=", "49"},
+      {"-=", "50"},
+      {"*=", "51"},
+      {"/=", "52"},
+      {"%=", "53"},
+      {"&=", "54"},
+      {"|=", "55"},
+      {"^=", "56"},
+      {"<<=", "57"},
+      {">>=", "58"},
+      {"**=", "59"},
+      {"//", "60"},
+      {"//=", "61"},
+      {"@", "62"},
+      {"@=", "63"},
+      {"->", "64"},
+      {"...", "65"},
+      {":=", "66"},
+      {"!", "67"},
+      {"<>", "68"}
     };
     for (String[] op : ops) {
       NAMES[Integer.parseInt(op[1])] = "'" + op[0] + "'";
     }
     String[] keywords = {
-      "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-      "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-      "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-      "try", "while", "with", "yield"
+      "False",
+      "None",
+      "True",
+      "and",
+      "as",
+      "assert",
+      "async",
+      "await",
+      "break",
+      "class",
+      "continue",
+      "def",
+      "del",
+      "elif",
+      "else",
+      "except",
+      "finally",
+      "for",
+      "from",
+      "global",
+      "if",
+      "import",
+      "in",
+      "is",
+      "lambda",
+      "nonlocal",
+      "not",
+      "or",
+      "pass",
+      "raise",
+      "return",
+      "try",
+      "while",
+      "with",
+      "yield"
     };
     for (int i = 0; i < keywords.length; i++) {
       KEYWORDS.put(keywords[i], FALSE + i);
@@ -239,9 +312,26 @@ final class Tok {
   static int operatorLength(int kind) {
     return switch (kind) {
       case LEFTSHIFTEQUAL, RIGHTSHIFTEQUAL, DOUBLESTAREQUAL, DOUBLESLASHEQUAL, ELLIPSIS -> 3;
-      case EQEQUAL, NOTEQUAL, LESSEQUAL, GREATEREQUAL, LEFTSHIFT, RIGHTSHIFT, DOUBLESTAR,
-              PLUSEQUAL, MINEQUAL, STAREQUAL, SLASHEQUAL, PERCENTEQUAL, AMPEREQUAL, VBAREQUAL,
-              CIRCUMFLEXEQUAL, DOUBLESLASH, ATEQUAL, RARROW, COLONEQUAL, NOTEQUAL_PY2 ->
+      case EQEQUAL,
+          NOTEQUAL,
+          LESSEQUAL,
+          GREATEREQUAL,
+          LEFTSHIFT,
+          RIGHTSHIFT,
+          DOUBLESTAR,
+          PLUSEQUAL,
+          MINEQUAL,
+          STAREQUAL,
+          SLASHEQUAL,
+          PERCENTEQUAL,
+          AMPEREQUAL,
+          VBAREQUAL,
+          CIRCUMFLEXEQUAL,
+          DOUBLESLASH,
+          ATEQUAL,
+          RARROW,
+          COLONEQUAL,
+          NOTEQUAL_PY2 ->
           2;
       default -> 1;
     };

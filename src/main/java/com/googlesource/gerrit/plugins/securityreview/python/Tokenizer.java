@@ -72,6 +72,7 @@ final class Tokenizer {
     final boolean raw;
     final boolean formatSpec;
     final int startOffset;
+
     /** For a field: the bracket level inside its braces. */
     final int fieldLevel;
 
@@ -206,8 +207,24 @@ final class Tokenizer {
 
   private static final java.util.Set<String> STATEMENT_KEYWORDS =
       java.util.Set.of(
-          "def", "class", "return", "import", "with", "while", "try", "except", "finally",
-          "raise", "pass", "break", "continue", "global", "nonlocal", "assert", "del", "elif");
+          "def",
+          "class",
+          "return",
+          "import",
+          "with",
+          "while",
+          "try",
+          "except",
+          "finally",
+          "raise",
+          "pass",
+          "break",
+          "continue",
+          "global",
+          "nonlocal",
+          "assert",
+          "del",
+          "elif");
 
   /** Whether the next non-blank line starts with a keyword that only begins a statement. */
   private boolean statementKeywordStartsLine(int p) {
@@ -386,8 +403,7 @@ final class Tokenizer {
       name(s, p);
       return;
     }
-    if (c >= '0' && c <= '9'
-        || (c == '.' && pos + 1 < len && isDigit(text.charAt(pos + 1)))) {
+    if (c >= '0' && c <= '9' || (c == '.' && pos + 1 < len && isDigit(text.charAt(pos + 1)))) {
       number(s);
       return;
     }
@@ -682,8 +698,8 @@ final class Tokenizer {
   }
 
   /**
-   * Scans decimal digits with single underscores between them. Returns the end, or {@code
-   * -(offset of the fault) - 1}.
+   * Scans decimal digits with single underscores between them. Returns the end, or {@code -(offset
+   * of the fault) - 1}.
    */
   private int digits(int p) {
     while (p < len) {
@@ -763,8 +779,7 @@ final class Tokenizer {
       if (p >= len) {
         if (quoteSize == 3) {
           error(
-              s,
-              "unterminated triple-quoted string literal (detected at line " + lastLine() + ")");
+              s, "unterminated triple-quoted string literal (detected at line " + lastLine() + ")");
         } else {
           error(s, "unterminated string literal (detected at line " + lastLine() + ")");
         }
@@ -800,8 +815,8 @@ final class Tokenizer {
   }
 
   /**
-   * Scans the literal part of an f-string or format spec up to a replacement field, the end of
-   * the format spec, or the closing quote, and emits what it passed.
+   * Scans the literal part of an f-string or format spec up to a replacement field, the end of the
+   * format spec, or the closing quote, and emits what it passed.
    */
   private void fstringLiteral(Mode mode) {
     int s = pos;
@@ -848,8 +863,10 @@ final class Tokenizer {
       if (c == '\n' && mode.quoteSize == 1) {
         flushMiddle(s, p, value, runStart);
         if (mode.formatSpec) {
-          error(p, "f-string: newlines are not allowed in format specifiers for single quoted"
-              + " f-strings");
+          error(
+              p,
+              "f-string: newlines are not allowed in format specifiers for single quoted"
+                  + " f-strings");
         } else {
           error(
               modes.get(0).startOffset,

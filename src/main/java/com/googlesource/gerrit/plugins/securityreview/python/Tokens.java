@@ -17,9 +17,8 @@ final class Tokens {
   int[] endCol = new int[256];
 
   /**
-   * NAME: the identifier (NFKC-normalised); NUMBER and STRING: the source text; FSTRING_START:
-   * the prefix and quote; FSTRING_MIDDLE: the literal text with {@code {{} and {@code }}}
-   * halved.
+   * NAME: the identifier (NFKC-normalised); NUMBER and STRING: the source text; FSTRING_START: the
+   * prefix and quote; FSTRING_MIDDLE: the literal text with {@code {{} and {@code }}} halved.
    */
   String[] value = new String[256];
 

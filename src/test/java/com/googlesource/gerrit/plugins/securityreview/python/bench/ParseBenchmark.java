@@ -82,14 +82,14 @@ public final class ParseBenchmark {
         bytes / 1e6,
         o.roots.isEmpty() ? (o.stdlibOnly ? "standard library" : "stdlib + site-packages") : o.roots);
 
-    // Warm up until two consecutive rounds are within 3% (at least 3 rounds).
+    // Warm up until two consecutive rounds are within 3% (at least 5 rounds).
     long[] fileNanos = new long[contents.length];
     int[] crashes = new int[1];
     long prev = Long.MAX_VALUE;
     for (int w = 1; w <= maxWarmup; w++) {
       long t = round(contents, fileNanos, crashes);
       System.out.printf(Locale.ROOT, "warm-up %d: %.3f s%n", w, t / 1e9);
-      if (w >= 3 && Math.abs(t - prev) <= 0.03 * prev) {
+      if (w >= 5 && Math.abs(t - prev) <= 0.03 * prev) {
         break;
       }
       prev = t;

@@ -1,0 +1,48 @@
+package com.googlesource.gerrit.plugins.securityreview.python;
+
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Name;
+
+/** Dotted names of expressions: {@code a.b.c} for the chain {@code Attribute(Attribute(Name))}. */
+public final class DottedNames {
+  private DottedNames() {}
+
+  /** The dotted name of a Name or an Attribute chain on a Name, or null for anything else. */
+  public static String of(Expr e) {
+    if (e instanceof Name n) {
+      return n.id();
+    }
+    if (!(e instanceof Attribute)) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    if (!append(e, b)) {
+      return null;
+    }
+    return b.toString();
+  }
+
+  /** The dotted name of what a call calls, or null ({@code f()()}, {@code x[0]()}). */
+  public static String callee(Call call) {
+    return of(call.func());
+  }
+
+  /** The last part of a dotted name: {@code call} for {@code subprocess.call}. */
+  public static String lastPart(String dotted) {
+    return dotted.substring(dotted.lastIndexOf('.') + 1);
+  }
+
+  private static boolean append(Expr e, StringBuilder b) {
+    if (e instanceof Name n) {
+      b.append(n.id());
+      return true;
+    }
+    if (e instanceof Attribute a && append(a.value(), b)) {
+      b.append('.').append(a.attr());
+      return true;
+    }
+    return false;
+  }
+}
