@@ -5,7 +5,9 @@ Dump mode (default): reads each file as bytes, runs ast.parse on it and writes o
 per file to stdout, in input order:
 
   {"path": P, "ok": true, "dump": D}        CPython accepts the file; D is the canonical dump
-  {"path": P, "ok": false, "error": E}      CPython rejects it (SyntaxError, ValueError, ...)
+  {"path": P, "ok": false, "error": E}      CPython rejects it (SyntaxError, ValueError, ...);
+                                            "lineno" and "offset" (1-based, in characters)
+                                            come with a SyntaxError that has them
 
 preceded by one header line {"python": "3.11.7", "fstring_part_positions": false, ...}.
 
@@ -180,38 +182,54 @@ class Dumper:
     def _node(self, node, fstring_part, fstring_field, out, push):
         """Writes the node's name and pushes the rest of it, last piece first."""
         name, fields, extra, has_position = self._fields(type(node))
-        out.append(name)
-        out.append("(")
+        # Scalars are written into the text at once; only nodes and lists are pushed.
         pieces = []
+        text = [name, "("]
         legacy = not self.fstring_part_positions
+        sep = ""
         for field in fields:
-            if pieces:
-                pieces.append(", ")
-            pieces.append(field + "=")
+            text.append(sep)
+            sep = ", "
+            text.append(field)
+            text.append("=")
+            value = getattr(node, field, None)
+            if value is None:
+                text.append("None")
+                continue
+            cls = value.__class__
+            if cls is str:
+                text.append(string(value))
+                continue
+            if cls is int:
+                text.append(str(value))
+                continue
             part = legacy and (
                 (name == "JoinedStr" and field == "values")
                 or (name == "FormattedValue" and field == "format_spec")
             )
-            value = getattr(node, field, None)
             tuple_field = (legacy and name == "FormattedValue" and field == "value"
-                           and isinstance(value, ast.Tuple))
+                           and cls is ast.Tuple)
+            pieces.append("".join(text))
+            text = []
             pieces.append((value, part, tuple_field))
         for field, default in extra:
-            if pieces:
-                pieces.append(", ")
-            pieces.append(field + "=" + default)
+            text.append(sep)
+            sep = ", "
+            text.append(field + "=" + default)
         if has_position and not fstring_part:
-            if pieces:
-                pieces.append(", ")
+            text.append(sep)
             position = (node.lineno, node.col_offset,
                         getattr(node, "end_lineno", None), getattr(node, "end_col_offset", None))
             if fstring_field and name == "Tuple":
                 position = self._legacy_tuple_position(node) or position
-            pieces.append("lineno=%s, col_offset=%s, end_lineno=%s, end_col_offset=%s"
-                          % tuple(_num(p) for p in position))
-        pieces.append(")")
-        for piece in reversed(pieces):
-            push(piece)
+            if None in position:
+                position = tuple(_num(p) for p in position)
+            text.append("lineno=%s, col_offset=%s, end_lineno=%s, end_col_offset=%s" % position)
+        text.append(")")
+        pieces.append("".join(text))
+        out.append(pieces[0])
+        for i in range(len(pieces) - 1, 0, -1):
+            push(pieces[i])
 
 
 def _num(v):
@@ -310,6 +328,10 @@ def dump_mode(paths, fstring_part_positions):
         except Exception as e:  # SyntaxError, ValueError (NUL bytes), MemoryError, ...
             record["ok"] = False
             record["error"] = describe_error(e)
+            if isinstance(e, SyntaxError) and e.lineno is not None:
+                record["lineno"] = e.lineno
+                if e.offset is not None:
+                    record["offset"] = e.offset
             write(json.dumps(record))
             continue
         try:

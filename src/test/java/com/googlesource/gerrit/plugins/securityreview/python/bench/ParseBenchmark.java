@@ -19,8 +19,8 @@ import java.util.Locale;
 
 /**
  * Parse throughput of {@link PythonParser} over the standard library of the {@code python3} on
- * PATH, single thread, warm JVM, beside CPython's {@code ast.parse} over the same files in the
- * same run ({@code tools/differential/cpython_dump.py --time}).
+ * PATH, single thread, warm JVM, beside CPython's {@code ast.parse} over the same files in the same
+ * run ({@code tools/differential/cpython_dump.py --time}).
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
@@ -30,8 +30,8 @@ import java.util.Locale;
  *
  * <p>Options: {@code --rounds N} (measured rounds, default 5), {@code --limit N} (files), {@code
  * --max-warmup N} (rounds, default 20), {@code --site} (add site-packages), {@code --python
- * python3}, {@code --script PATH}, {@code --no-cpython}; files or folders as positional
- * arguments replace the standard library.
+ * python3}, {@code --script PATH}, {@code --no-cpython}; files or folders as positional arguments
+ * replace the standard library.
  */
 public final class ParseBenchmark {
   private static volatile long sink;
@@ -80,7 +80,9 @@ public final class ParseBenchmark {
         contents.length,
         lines,
         bytes / 1e6,
-        o.roots.isEmpty() ? (o.stdlibOnly ? "standard library" : "stdlib + site-packages") : o.roots);
+        o.roots.isEmpty()
+            ? (o.stdlibOnly ? "standard library" : "stdlib + site-packages")
+            : o.roots);
 
     // Warm up until two consecutive rounds are within 3% (at least 5 rounds).
     long[] fileNanos = new long[contents.length];
@@ -211,7 +213,8 @@ public final class ParseBenchmark {
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process p = pb.start();
     p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     try {
       if (p.waitFor() != 0) {
         throw new IOException(String.join(" ", cmd) + " failed");
