@@ -119,13 +119,13 @@ public final class Main {
 
   static String usage() {
     return """
-        security-review: finds security defects in Python code (Gerrit plugin and CLI).
+    security-review: finds security defects in Python code (Gerrit plugin and CLI).
 
-        Usage: java -jar security-review.jar COMMAND [OPTIONS] [ARGS]
-               java -jar security-review.jar --help | --version
+    Usage: java -jar security-review.jar COMMAND [OPTIONS] [ARGS]
+           java -jar security-review.jar --help | --version
 
-        Commands:
-        """
+    Commands:
+    """
         + ParseCommand.SUMMARY
         + """
 
@@ -140,8 +140,8 @@ public final class Main {
 
   /**
    * A buffered stream on a standard file descriptor. Uses the encoding the JVM chose for the
-   * terminal, except that a plain ASCII locale (POSIX/C, common in CI) gets UTF-8 so that
-   * non-ASCII paths and messages are not turned into '?'.
+   * terminal, except that a plain ASCII locale (POSIX/C, common in CI) gets UTF-8 so that non-ASCII
+   * paths and messages are not turned into '?'.
    */
   private static PrintStream stream(FileDescriptor fd, String encodingProperty) {
     Charset charset = StandardCharsets.UTF_8;

@@ -162,8 +162,8 @@ final class ParseCommand {
 
   /**
    * Expands the command-line paths into the files to parse: a file as it is, a folder into its
-   * {@code *.py} files (sorted, hidden folders and symbolic links to folders skipped). A path
-   * named twice is parsed once. Fails on the first path that does not exist or cannot be read.
+   * {@code *.py} files (sorted, hidden folders and symbolic links to folders skipped). A path named
+   * twice is parsed once. Fails on the first path that does not exist or cannot be read.
    */
   static List<Path> collect(List<String> args) throws UsageException {
     List<Path> files = new ArrayList<>();

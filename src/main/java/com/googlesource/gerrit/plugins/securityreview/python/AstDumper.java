@@ -13,16 +13,15 @@ import java.util.List;
  * CPython's {@code ast} (see {@code tools/differential/cpython_dump.py}), so the two can be
  * compared as strings.
  *
- * <p>Form: {@code Kind(field=value, ..., lineno=1, col_offset=0, end_lineno=1,
- * end_col_offset=3)} with CPython's node and field names; lists in brackets; strings as JSON
- * with every non-ASCII character escaped; bytes as {@code b} and a JSON string of their Latin-1
- * reading; numbers as Python's {@code repr}; {@code None}, {@code True}, {@code False}, {@code
- * ...}.
+ * <p>Form: {@code Kind(field=value, ..., lineno=1, col_offset=0, end_lineno=1, end_col_offset=3)}
+ * with CPython's node and field names; lists in brackets; strings as JSON with every non-ASCII
+ * character escaped; bytes as {@code b} and a JSON string of their Latin-1 reading; numbers as
+ * Python's {@code repr}; {@code None}, {@code True}, {@code False}, {@code ...}.
  *
  * <p>CPython before 3.12 places the parts of an f-string (its constant pieces, its {@code
  * FormattedValue}s and their format specs) at the position of the whole string. With {@code
- * fstringPartPositions} false, positions of those parts are left out so that such an
- * interpreter can still be compared.
+ * fstringPartPositions} false, positions of those parts are left out so that such an interpreter
+ * can still be compared.
  */
 public final class AstDumper {
   private final boolean fstringPartPositions;
@@ -76,8 +75,8 @@ public final class AstDumper {
   private record Pending(Object value, boolean fstringPart) {}
 
   /**
-   * Writes a value. Iterative rather than recursive, so that a tree as deep as the parser
-   * accepts (a chain of 100,000 calls or attributes) dumps on a thread of ordinary stack size.
+   * Writes a value. Iterative rather than recursive, so that a tree as deep as the parser accepts
+   * (a chain of 100,000 calls or attributes) dumps on a thread of ordinary stack size.
    */
   private void value(Object root, boolean rootFstringPart) {
     ArrayDeque<Object> stack = new ArrayDeque<>();
@@ -292,9 +291,9 @@ public final class AstDumper {
   }
 
   /**
-   * The one-digit decimal that reads back as {@code abs}, if any, else {@code digits}; the
-   * closest one when both neighbours do. {@code 0.digits * 10^exp} is {@code abs}. Returns
-   * {@code "10"} + one more digit ({@code "100"}) when rounding 9 up.
+   * The one-digit decimal that reads back as {@code abs}, if any, else {@code digits}; the closest
+   * one when both neighbours do. {@code 0.digits * 10^exp} is {@code abs}. Returns {@code "10"} +
+   * one more digit ({@code "100"}) when rounding 9 up.
    */
   private static String oneDigit(double abs, String digits, int exp) {
     int first = digits.charAt(0) - '0';

@@ -139,6 +139,34 @@ final class StringDecoder {
     return out;
   }
 
+  /** The value of a one-character escape such as {@code \\n}, or -1. */
+  private static int simpleEscape(char e) {
+    return switch (e) {
+      case '\\', '\'', '"' -> e;
+      case 'a' -> 7;
+      case 'b' -> 8;
+      case 'f' -> 12;
+      case 'n' -> 10;
+      case 'r' -> 13;
+      case 't' -> 9;
+      case 'v' -> 11;
+      default -> -1;
+    };
+  }
+
+  private static boolean isOctal(char c) {
+    return c >= '0' && c <= '7';
+  }
+
+  /** The end of an octal escape's digits (one to three) that start at {@code i}. */
+  private static int octalEnd(String s, int i) {
+    int end = i + 1;
+    while (end < s.length() && end < i + 3 && isOctal(s.charAt(end))) {
+      end++;
+    }
+    return end;
+  }
+
   /** Python's escape sequences in a str literal. */
   private String decode(String s, int tok) {
     StringBuilder b = new StringBuilder(s.length());
@@ -150,27 +178,19 @@ final class StringDecoder {
         continue;
       }
       char e = s.charAt(++i);
+      int simple = simpleEscape(e);
+      if (simple >= 0) {
+        b.append((char) simple);
+        continue;
+      }
+      if (isOctal(e)) {
+        int end = octalEnd(s, i);
+        b.append((char) Integer.parseInt(s, i, end, 8));
+        i = end - 1;
+        continue;
+      }
       switch (e) {
         case '\n' -> {}
-        case '\\' -> b.append('\\');
-        case '\'' -> b.append('\'');
-        case '"' -> b.append('"');
-        case 'a' -> b.append('\u0007');
-        case 'b' -> b.append('\b');
-        case 'f' -> b.append('\f');
-        case 'n' -> b.append('\n');
-        case 'r' -> b.append('\r');
-        case 't' -> b.append('\t');
-        case 'v' -> b.append('\u000b');
-        case '0', '1', '2', '3', '4', '5', '6', '7' -> {
-          int v = e - '0';
-          int k = 1;
-          while (k < 3 && i + 1 < n && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '7') {
-            v = v * 8 + (s.charAt(++i) - '0');
-            k++;
-          }
-          b.append((char) v);
-        }
         case 'x' -> i = hexEscape(s, i, 2, b, tok, "\\xXX");
         case 'u' -> i = hexEscape(s, i, 4, b, tok, "\\uXXXX");
         case 'U' -> i = hexEscape(s, i, 8, b, tok, "\\UXXXXXXXX");
@@ -268,27 +288,19 @@ final class StringDecoder {
         continue;
       }
       char e = s.charAt(++i);
+      int simple = simpleEscape(e);
+      if (simple >= 0) {
+        out.write(simple);
+        continue;
+      }
+      if (isOctal(e)) {
+        int end = octalEnd(s, i);
+        out.write(Integer.parseInt(s, i, end, 8) & 0xff);
+        i = end - 1;
+        continue;
+      }
       switch (e) {
         case '\n' -> {}
-        case '\\' -> out.write('\\');
-        case '\'' -> out.write('\'');
-        case '"' -> out.write('"');
-        case 'a' -> out.write(7);
-        case 'b' -> out.write(8);
-        case 'f' -> out.write(12);
-        case 'n' -> out.write('\n');
-        case 'r' -> out.write('\r');
-        case 't' -> out.write('\t');
-        case 'v' -> out.write(11);
-        case '0', '1', '2', '3', '4', '5', '6', '7' -> {
-          int v = e - '0';
-          int k = 1;
-          while (k < 3 && i + 1 < n && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '7') {
-            v = v * 8 + (s.charAt(++i) - '0');
-            k++;
-          }
-          out.write(v & 0xff);
-        }
         case 'x' -> {
           int hi = i + 1 < n ? Character.digit(s.charAt(i + 1), 16) : -1;
           int lo = i + 2 < n ? Character.digit(s.charAt(i + 2), 16) : -1;

@@ -900,16 +900,20 @@ final class Tokenizer {
         }
         continue;
       }
-      if (c == '{') {
-        if (!mode.formatSpec && p + 1 < len && text.charAt(p + 1) == '{') {
-          if (value == null) {
-            value = new StringBuilder();
-          }
-          value.append(text, runStart, p + 1);
-          p += 2;
-          runStart = p;
-          continue;
+      if ((c == '{' || c == '}')
+          && !mode.formatSpec
+          && p + 1 < len
+          && text.charAt(p + 1) == c) {
+        // "{{" and "}}" stand for one brace.
+        if (value == null) {
+          value = new StringBuilder();
         }
+        value.append(text, runStart, p + 1);
+        p += 2;
+        runStart = p;
+        continue;
+      }
+      if (c == '{') {
         flushMiddle(s, p, value, runStart);
         if (level >= MAX_BRACKET_DEPTH) {
           error(p, "too many nested parentheses");
@@ -928,15 +932,6 @@ final class Tokenizer {
           pos = p;
           modes.remove(modes.size() - 1);
           return;
-        }
-        if (p + 1 < len && text.charAt(p + 1) == '}') {
-          if (value == null) {
-            value = new StringBuilder();
-          }
-          value.append(text, runStart, p + 1);
-          p += 2;
-          runStart = p;
-          continue;
         }
         flushMiddle(s, p, value, runStart);
         error(p, "f-string: single '}' is not allowed");

@@ -80,7 +80,12 @@ class MainTest {
   @Test
   void version_isDevOutsideAJar() {
     // Tests run from a classes folder, which has no manifest.
-    if (MainTest.class.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith("/")) {
+    if (MainTest.class
+        .getProtectionDomain()
+        .getCodeSource()
+        .getLocation()
+        .getPath()
+        .endsWith("/")) {
       assertEquals("dev", Main.version());
     }
   }
@@ -228,10 +233,7 @@ class MainTest {
         List.of(
             new ParseCommand.FileReport("ok.py", 3, List.of(), null),
             new ParseCommand.FileReport(
-                "dir/\"odd\".py",
-                2,
-                List.of(new ParseCommand.Problem(2, 9, "expected ':'")),
-                null),
+                "dir/\"odd\".py", 2, List.of(new ParseCommand.Problem(2, 9, "expected ':'")), null),
             new ParseCommand.FileReport("gone.py", 0, List.of(), "cannot read: denied"));
 
     JsonObject doc =
@@ -317,7 +319,8 @@ class MainTest {
     assertTrue(files.get(0).getAsJsonObject().get("ok").getAsBoolean());
     JsonObject b = files.get(1).getAsJsonObject();
     assertFalse(b.get("ok").getAsBoolean());
-    assertEquals(1, b.getAsJsonArray("diagnostics").get(0).getAsJsonObject().get("line").getAsInt());
+    assertEquals(
+        1, b.getAsJsonArray("diagnostics").get(0).getAsJsonObject().get("line").getAsInt());
     assertEquals(1, doc.getAsJsonObject("summary").get("filesWithSyntaxErrors").getAsInt());
   }
 

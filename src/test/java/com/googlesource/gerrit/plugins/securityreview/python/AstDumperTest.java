@@ -94,8 +94,7 @@ class AstDumperTest {
 
   @Test
   void otherConstants() {
-    assertThat(AstDumper.dump(BigInteger.TEN.pow(30)))
-        .isEqualTo("1000000000000000000000000000000");
+    assertThat(AstDumper.dump(BigInteger.TEN.pow(30))).isEqualTo("1000000000000000000000000000000");
     assertThat(AstDumper.dump(Boolean.TRUE)).isEqualTo("True");
     assertThat(AstDumper.dump(Boolean.FALSE)).isEqualTo("False");
     assertThat(AstDumper.dump(Ast.Singleton.NONE)).isEqualTo("None");

@@ -73,7 +73,12 @@ class ParserErrorTest {
 
   private static Case beforeOnly(String name, String source, int line, int col, String cpython) {
     return new Case(
-        name, source.getBytes(StandardCharsets.UTF_8), line, col, cpython, List.of("before"),
+        name,
+        source.getBytes(StandardCharsets.UTF_8),
+        line,
+        col,
+        cpython,
+        List.of("before"),
         List.of());
   }
 
@@ -92,9 +97,17 @@ class ParserErrorTest {
             2,
             4,
             "unterminated triple-quoted string literal (detected at line 4)"),
-        bad("f-string bad conversion", "f\"{x!z}\"\n", 1, 5,
+        bad(
+            "f-string bad conversion",
+            "f\"{x!z}\"\n",
+            1,
+            5,
             "f-string: invalid conversion character 'z': expected 's', 'r', or 'a'"),
-        bad("f-string empty expression", "f\"{}\"\n", 1, 3,
+        bad(
+            "f-string empty expression",
+            "f\"{}\"\n",
+            1,
+            3,
             "f-string: valid expression required before '}'"),
         // ---- brackets
         beforeOnly(
@@ -156,7 +169,10 @@ class ParserErrorTest {
             "leading zeros in decimal integer literals are not permitted; use an 0o prefix for"
                 + " octal integers"),
         between(
-            "py2 not-equal", "before = 1\nif a <> b:\n    pass\nafter = 2\n", 2, 5,
+            "py2 not-equal",
+            "before = 1\nif a <> b:\n    pass\nafter = 2\n",
+            2,
+            5,
             "invalid syntax"),
         between(
             "py2 exec statement",
@@ -169,8 +185,7 @@ class ParserErrorTest {
         // ---- other syntax errors, with recovery
         between("bad def", "before = 1\ndef f(:\n    pass\nafter = 3\n", 2, 6, "invalid syntax"),
         between("double equals", "before = 1\nx = = 2\nafter = 3\n", 2, 4, "invalid syntax"),
-        between(
-            "missing colon", "before = 1\nif x\n    y = 1\nafter = 3\n", 2, 4, "expected ':'"),
+        between("missing colon", "before = 1\nif x\n    y = 1\nafter = 3\n", 2, 4, "expected ':'"),
         between("keyword as name", "before = 1\nclass = 2\nafter = 3\n", 2, 6, "invalid syntax"),
         between(
             "walrus on attribute",
@@ -190,7 +205,11 @@ class ParserErrorTest {
         // ---- bytes and encodings
         // CPython: "source code string cannot contain null bytes", without a line; we want the
         // NUL's place.
-        between("NUL byte", "before = 1\ns = 2\0\nafter = 3\n", 2, 5,
+        between(
+            "NUL byte",
+            "before = 1\ns = 2\0\nafter = 3\n",
+            2,
+            5,
             "source code string cannot contain null bytes"),
         // CPython points at the string (col 4); the byte itself is at col 5.
         between(
@@ -208,7 +227,11 @@ class ParserErrorTest {
             "(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 3: unexpected end of"
                 + " data"),
         // CPython says line 0; the declaration is on line 1.
-        bad("unknown coding", "# -*- coding: klingon -*-\nx = 1\n", 1, ANY,
+        bad(
+            "unknown coding",
+            "# -*- coding: klingon -*-\nx = 1\n",
+            1,
+            ANY,
             "unknown encoding: klingon"),
         bad(
             "BOM with a Latin-1 cookie",
@@ -247,9 +270,17 @@ class ParserErrorTest {
             204,
             "too many nested parentheses"),
         // CPython: MemoryError "Parser stack overflowed - Python source too complex to parse".
-        bad("100000 unary minus", "x = " + "-".repeat(100_000) + "1\n", 1, ANY,
+        bad(
+            "100000 unary minus",
+            "x = " + "-".repeat(100_000) + "1\n",
+            1,
+            ANY,
             "MemoryError: Parser stack overflowed - Python source too complex to parse"),
-        bad("100000 not", "x = " + "not ".repeat(100_000) + "1\n", 1, ANY,
+        bad(
+            "100000 not",
+            "x = " + "not ".repeat(100_000) + "1\n",
+            1,
+            ANY,
             "MemoryError: Parser stack overflowed - Python source too complex to parse"));
   }
 
@@ -292,8 +323,7 @@ class ParserErrorTest {
 
   @Test
   void latin1CodingDeclarationIsHonoured() {
-    byte[] source =
-        bytes("# -*- coding: latin-1 -*-\ns = \"caf", new byte[] {(byte) 0xe9}, "\"\n");
+    byte[] source = bytes("# -*- coding: latin-1 -*-\ns = \"caf", new byte[] {(byte) 0xe9}, "\"\n");
     ParseResult result = parseSafely("latin-1", source);
     assertThat(result.diagnostics()).isEmpty();
     // CPython 3.13: Constant(value="caf\u00e9", ..., lineno=2, col_offset=4, end_lineno=2,
@@ -435,12 +465,8 @@ class ParserErrorTest {
       {0, 0}, {4, 4}, {5, 5}, {6, 7}, {7, 10}, {9, 14}, {10, 15}, {13, 18}, {14, 19}
     };
     for (int[] p : charToByte) {
-      assertWithMessage("byteColumn(2, %s)", p[0])
-          .that(text.byteColumn(2, p[0]))
-          .isEqualTo(p[1]);
-      assertWithMessage("charColumn(2, %s)", p[1])
-          .that(text.charColumn(2, p[1]))
-          .isEqualTo(p[0]);
+      assertWithMessage("byteColumn(2, %s)", p[0]).that(text.byteColumn(2, p[0])).isEqualTo(p[1]);
+      assertWithMessage("charColumn(2, %s)", p[1]).that(text.charColumn(2, p[1])).isEqualTo(p[0]);
     }
     // ASCII lines: the same number.
     assertThat(text.charColumn(1, 3)).isEqualTo(3);

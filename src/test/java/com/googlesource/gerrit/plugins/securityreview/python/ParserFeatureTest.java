@@ -24,13 +24,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every fixture in {@code src/test/resources/python/features/} (one syntax feature per file)
- * must parse without diagnostics to exactly the tree CPython 3.13 gives: its {@code NAME.ast}
- * beside it is CPython's dump in {@link AstDumper}'s form, made by {@code
+ * Every fixture in {@code src/test/resources/python/features/} (one syntax feature per file) must
+ * parse without diagnostics to exactly the tree CPython 3.13 gives: its {@code NAME.ast} beside it
+ * is CPython's dump in {@link AstDumper}'s form, made by {@code
  * tools/cpython313/regen-expected.sh}.
  *
- * <p>A fuzz-ish test also cuts and punches holes in each fixture: the parser must never throw
- * and must always give a module.
+ * <p>A fuzz-ish test also cuts and punches holes in each fixture: the parser must never throw and
+ * must always give a module.
  */
 class ParserFeatureTest {
   private static final String FEATURES = "python/features";
@@ -168,8 +168,7 @@ class ParserFeatureTest {
   private static final String MODULE_SUFFIX = "], type_ignores=[])";
 
   private static final Pattern STMT_POSITION =
-      Pattern.compile(
-          "lineno=(\\d+), col_offset=\\d+, end_lineno=(\\d+), end_col_offset=\\d+\\)$");
+      Pattern.compile("lineno=(\\d+), col_offset=\\d+, end_lineno=(\\d+), end_col_offset=\\d+\\)$");
 
   /**
    * Compares top-level statement by statement, so that one difference does not hide the others:
@@ -182,8 +181,7 @@ class ParserFeatureTest {
     }
     List<String> want =
         splitTopLevel(
-            expected.substring(
-                MODULE_PREFIX.length(), expected.length() - MODULE_SUFFIX.length()));
+            expected.substring(MODULE_PREFIX.length(), expected.length() - MODULE_SUFFIX.length()));
     List<String> got = new ArrayList<>();
     for (Ast.Stmt s : result.module().body()) {
       got.add(AstDumper.dump(s));
@@ -261,8 +259,8 @@ class ParserFeatureTest {
   }
 
   /**
-   * Describes where two dumps first differ: the offset, the enclosing node kinds, and some
-   * context of each.
+   * Describes where two dumps first differ: the offset, the enclosing node kinds, and some context
+   * of each.
    */
   static String firstDifference(String expected, String actual) {
     int n = Math.min(expected.length(), actual.length());

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Runs {@link DifferentialCheck} over a fixed sample of the standard library of the {@code
- * python3} on PATH (every 6th file, at most 300); skipped when there is no {@code python3}.
+ * Runs {@link DifferentialCheck} over a fixed sample of the standard library of the {@code python3}
+ * on PATH (every 6th file, at most 300); skipped when there is no {@code python3}.
  */
 class CpythonDifferentialTest {
   private static final String PYTHON = "python3";
