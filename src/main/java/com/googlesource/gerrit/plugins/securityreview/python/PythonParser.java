@@ -54,8 +54,10 @@ public final class PythonParser {
               "source code cannot contain null bytes"));
     }
     Ast.Module module;
+    List<Comment> comments = List.of();
     try {
       Tokens tokens = Tokenizer.tokenize(source, diagnostics);
+      comments = tokens.comments;
       module = new Parser(source, tokens, diagnostics).parseModule();
     } catch (StackOverflowError e) {
       diagnostics.add(new Diagnostic(1, 0, "too complex: nesting exceeds the parser's stack"));
@@ -72,7 +74,7 @@ public final class PythonParser {
       diagnostics = new ArrayList<>(diagnostics.subList(0, MAX_DIAGNOSTICS));
       diagnostics.add(new Diagnostic(last.line(), last.col(), more + " more errors not shown"));
     }
-    return new ParseResult(module, source, List.copyOf(diagnostics));
+    return new ParseResult(module, source, List.copyOf(diagnostics), List.copyOf(comments));
   }
 
   private static int lineOfOffset(SourceText source, int offset) {

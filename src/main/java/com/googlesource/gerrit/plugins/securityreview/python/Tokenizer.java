@@ -307,17 +307,11 @@ final class Tokenizer {
       }
       char c = text.charAt(p);
       if (c == '#' || c == '\n') {
-        while (pos < len && text.charAt(pos) != '\n') {
-          pos++;
-        }
+        skipComment();
         if (pos < len) {
           pos++;
         }
         continue;
-      }
-      if (c == '\\' && p + 1 < len && text.charAt(p + 1) == '\n') {
-        // A continuation on an otherwise blank line: the logical line goes on below.
-        // CPython measures indentation here all the same.
       }
       atLineStart = false;
       int cur = indents[indentDepth];
@@ -353,6 +347,17 @@ final class Tokenizer {
     }
   }
 
+  /** Skips to the end of the line, keeping the comment that starts at {@code pos}, if any. */
+  private void skipComment() {
+    int s = pos;
+    while (pos < len && text.charAt(pos) != '\n') {
+      pos++;
+    }
+    if (s < pos && text.charAt(s) == '#') {
+      out.comments.add(new Comment(lineOf(s), text.substring(s, pos)));
+    }
+  }
+
   /** Skips blanks, comments and {@code \} continuations. Returns false at end of input. */
   private boolean skipSpaceAndComments() {
     while (pos < len) {
@@ -360,9 +365,7 @@ final class Tokenizer {
       if (c == ' ' || c == '\t' || c == '\f') {
         pos++;
       } else if (c == '#') {
-        while (pos < len && text.charAt(pos) != '\n') {
-          pos++;
-        }
+        skipComment();
       } else if (c == '\\') {
         if (pos + 1 < len && text.charAt(pos + 1) == '\n') {
           pos += 2;

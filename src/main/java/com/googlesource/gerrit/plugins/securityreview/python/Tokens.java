@@ -22,6 +22,9 @@ final class Tokens {
    */
   String[] value = new String[256];
 
+  /** The comments, in source order. */
+  final java.util.List<Comment> comments = new java.util.ArrayList<>();
+
   int add(int k, int s, int e, int l, int c, int el, int ec, String v) {
     if (size == kind.length) {
       int n = size * 2;

@@ -1,0 +1,25 @@
+package com.googlesource.gerrit.plugins.securityreview.engine;
+
+import com.googlesource.gerrit.plugins.securityreview.python.Diagnostic;
+import java.util.List;
+
+/**
+ * The outcome of checking one file.
+ *
+ * @param findings what is reported, sorted by position
+ * @param suppressed findings waived by a suppression comment
+ * @param belowThreshold findings under the severity or confidence threshold
+ * @param unchanged findings on lines the change did not touch
+ * @param diagnostics the parser's syntax errors (the file was checked as far as it parsed)
+ */
+public record FileResult(
+    String path,
+    List<Finding> findings,
+    int suppressed,
+    int belowThreshold,
+    int unchanged,
+    List<Diagnostic> diagnostics) {
+  public boolean parsed() {
+    return diagnostics.isEmpty();
+  }
+}

@@ -1,0 +1,245 @@
+package com.googlesource.gerrit.plugins.securityreview.engine;
+
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Loc;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Located;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.ImportTable;
+import com.googlesource.gerrit.plugins.securityreview.python.SourceText;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** What a rule sees of the file it checks, and where it reports what it found. */
+public final class RuleContext {
+  private final String path;
+  private final Ast.Module module;
+  private final SourceText source;
+  private final ImportTable imports;
+  private final boolean testFile;
+  private final Deque<Node> ancestors = new ArrayDeque<>();
+  private final List<Finding> findings = new ArrayList<>();
+  private final Map<Rule, Object> state = new HashMap<>();
+
+  RuleContext(String path, Ast.Module module, SourceText source, boolean testFile) {
+    this.path = path;
+    this.module = module;
+    this.source = source;
+    this.imports = ImportTable.of(module);
+    this.testFile = testFile;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public Ast.Module module() {
+    return module;
+  }
+
+  public SourceText source() {
+    return source;
+  }
+
+  public ImportTable imports() {
+    return imports;
+  }
+
+  /** Whether the file is test code ({@code tests/} folders, {@code test_*.py}). */
+  public boolean isTestFile() {
+    return testFile;
+  }
+
+  // ---------------------------------------------------------------- where we are
+
+  /** The nodes enclosing the one being visited, innermost first. */
+  public Iterable<Node> ancestors() {
+    return ancestors;
+  }
+
+  /** The node directly enclosing the one being visited, or null at the module. */
+  public Node parent() {
+    return ancestors.peekFirst();
+  }
+
+  /** The innermost enclosing node of a kind, or null. */
+  public <T extends Node> T enclosing(Class<T> kind) {
+    for (Node n : ancestors) {
+      if (kind.isInstance(n)) {
+        return kind.cast(n);
+      }
+    }
+    return null;
+  }
+
+  /** The innermost enclosing function or method (sync or async), or null; lambdas do not count. */
+  public Ast.Stmt enclosingFunction() {
+    for (Node n : ancestors) {
+      if (n instanceof Ast.FunctionDef || n instanceof Ast.AsyncFunctionDef) {
+        return (Ast.Stmt) n;
+      }
+    }
+    return null;
+  }
+
+  /** The name of the innermost enclosing function, or null. */
+  public String enclosingFunctionName() {
+    return functionName(enclosingFunction());
+  }
+
+  public static String functionName(Node fn) {
+    return switch (fn) {
+      case Ast.FunctionDef f -> f.name();
+      case Ast.AsyncFunctionDef f -> f.name();
+      case null, default -> null;
+    };
+  }
+
+  /** The body of a function or method, sync or async; empty for anything else. */
+  public static List<Ast.Stmt> functionBody(Node fn) {
+    return switch (fn) {
+      case Ast.FunctionDef f -> f.body();
+      case Ast.AsyncFunctionDef f -> f.body();
+      case null, default -> List.of();
+    };
+  }
+
+  // ---------------------------------------------------------------- names
+
+  /** The qualified name of a Name or attribute chain, imports resolved; null otherwise. */
+  public String qualifiedName(Expr e) {
+    return imports.resolve(DottedNames.of(e));
+  }
+
+  /** The qualified name of what a call calls, imports resolved; null if not a dotted name. */
+  public String callName(Call call) {
+    return qualifiedName(call.func());
+  }
+
+  /** A call's keyword argument by name, or null. */
+  public static Expr keyword(Call call, String name) {
+    for (Keyword k : call.keywords()) {
+      if (name.equals(k.arg())) {
+        return k.value();
+      }
+    }
+    return null;
+  }
+
+  /** An argument given by position or by keyword, or null. */
+  public static Expr argument(Call call, int position, String name) {
+    Expr k = keyword(call, name);
+    if (k != null) {
+      return k;
+    }
+    if (position < call.args().size()) {
+      Expr a = call.args().get(position);
+      return a instanceof Ast.Starred ? null : a;
+    }
+    return null;
+  }
+
+  /** Whether a call passes {@code *args} or {@code **kwargs}, which hide what it passes. */
+  public static boolean hasUnpacking(Call call) {
+    for (Expr a : call.args()) {
+      if (a instanceof Ast.Starred) {
+        return true;
+      }
+    }
+    for (Keyword k : call.keywords()) {
+      if (k.arg() == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The source text of a node. */
+  public String text(Located node) {
+    Loc l = node.loc();
+    int start = source.lineStart(l.line()) + source.charColumn(l.line(), l.col());
+    int end = source.lineStart(l.endLine()) + source.charColumn(l.endLine(), l.endCol());
+    return source.text().substring(start, Math.max(start, end));
+  }
+
+  // ---------------------------------------------------------------- reporting
+
+  /** Reports a finding on a node. */
+  public void report(Rule rule, Located node, String message) {
+    report(rule, node.loc(), message, null);
+  }
+
+  /** Reports a finding on a node with a safe fix. */
+  public void report(Rule rule, Located node, String message, Fix fix) {
+    report(rule, node.loc(), message, fix);
+  }
+
+  /** Reports a finding on a range (CPython positions: UTF-8 byte columns). */
+  public void report(Rule rule, Loc loc, String message, Fix fix) {
+    RuleMeta m = rule.meta();
+    findings.add(
+        new Finding(
+            m.id(),
+            m.title(),
+            m.severity(),
+            m.confidence(),
+            m.category(),
+            path,
+            loc.line(),
+            source.charColumn(loc.line(), loc.col()),
+            loc.endLine(),
+            source.charColumn(loc.endLine(), loc.endCol()),
+            compose(message, m),
+            fix));
+  }
+
+  /** A replacement of a node's text, for a {@link Fix}. */
+  public Fix.Edit replace(Located node, String replacement) {
+    Loc l = node.loc();
+    return new Fix.Edit(
+        l.line(),
+        source.charColumn(l.line(), l.col()),
+        l.endLine(),
+        source.charColumn(l.endLine(), l.endCol()),
+        replacement);
+  }
+
+  private static String compose(String message, RuleMeta m) {
+    StringBuilder b = new StringBuilder(message.strip());
+    if (m.why() != null && !m.why().isBlank()) {
+      b.append(' ').append(m.why().strip());
+    }
+    if (m.fix() != null && !m.fix().isBlank()) {
+      b.append(' ').append(m.fix().strip());
+    }
+    return b.toString();
+  }
+
+  /** Per-file state of a rule, created on first use. */
+  @SuppressWarnings("unchecked")
+  public <T> T state(Rule rule, Supplier<T> init) {
+    return (T) state.computeIfAbsent(rule, r -> init.get());
+  }
+
+  // ---------------------------------------------------------------- engine side
+
+  void push(Node n) {
+    ancestors.push(n);
+  }
+
+  void pop() {
+    ancestors.pop();
+  }
+
+  List<Finding> findings() {
+    return findings;
+  }
+}

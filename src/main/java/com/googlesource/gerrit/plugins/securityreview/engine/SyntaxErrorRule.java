@@ -1,0 +1,60 @@
+package com.googlesource.gerrit.plugins.securityreview.engine;
+
+import com.googlesource.gerrit.plugins.securityreview.python.Diagnostic;
+import com.googlesource.gerrit.plugins.securityreview.python.SourceText;
+import java.util.List;
+
+/**
+ * SR001: the file does not parse. Not a security finding in itself, but the rules could only
+ * check the part of the file that parsed, and a reviewer should know that. The engine reports it
+ * from the parser's diagnostics; it has no check of its own.
+ */
+public final class SyntaxErrorRule extends Rule {
+  public static final RuleMeta META =
+      new RuleMeta(
+          "SR001",
+          "syntax-error",
+          "File does not parse as Python 3",
+          Severity.LOW,
+          Confidence.HIGH,
+          "SR0xx review coverage",
+          true,
+          null,
+          null,
+          "The security rules ran only on the statements that parsed, so this file was not fully"
+              + " reviewed.",
+          "Fix the syntax error (Python 2 code must be ported to Python 3).",
+          new RuleMeta.Doc(
+              "Reports a file that CPython 3.13 would reject, at its first syntax error.",
+              "A file that does not parse cannot be reviewed completely: the parser recovers at the"
+                  + " next statement, so findings in the broken statement, and in any block that"
+                  + " belongs to it, are missing. Python 2 code (print statements, `except X, e`)"
+                  + " is the usual cause in old trees.",
+              "print \"port %s is down\" % port_id\n",
+              "print(\"port %s is down\" % port_id)\n",
+              List.of("Python 3 grammar <https://docs.python.org/3/reference/grammar.html>")));
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  static Finding finding(String path, List<Diagnostic> diagnostics, SourceText source) {
+    Diagnostic first = diagnostics.get(0);
+    String more = diagnostics.size() > 1 ? " (and " + (diagnostics.size() - 1) + " more)" : "";
+    int col = source.charColumn(first.line(), first.col());
+    return new Finding(
+        META.id(),
+        META.title(),
+        META.severity(),
+        META.confidence(),
+        META.category(),
+        path,
+        first.line(),
+        col,
+        first.line(),
+        col,
+        "Syntax error: " + first.message() + more + ". " + META.why() + " " + META.fix(),
+        null);
+  }
+}
