@@ -1,12 +1,16 @@
 package com.googlesource.gerrit.plugins.securityreview.cli;
 
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.rules.Rules;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Command-line entry point: {@code java -jar security-review.jar COMMAND ...}.
@@ -15,7 +19,8 @@ import java.util.Arrays;
  * class path: nothing in this package may use Gerrit, Guice or Flogger classes.
  *
  * <p>Exit status: {@value #EXIT_OK} success, {@value #EXIT_PROBLEMS} problems found in the input
- * (syntax errors), {@value #EXIT_ERROR} usage, I/O or internal error.
+ * (syntax errors for {@code parse}, findings for {@code scan}), {@value #EXIT_ERROR} usage, I/O,
+ * git or internal error.
  */
 public final class Main {
   static final int EXIT_OK = 0;
@@ -65,8 +70,16 @@ public final class Main {
    * this directly.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Path.of("").toAbsolutePath(), Rules.all());
+  }
+
+  /**
+   * Runs one command line as if started in {@code cwd}, with {@code rules} as every rule there is
+   * (tests use their own).
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, Path cwd, List<Rule> rules) {
     try {
-      return dispatch(args, out, err);
+      return dispatch(args, out, err, cwd, rules);
     } catch (UsageException e) {
       err.println(NAME + ": " + e.getMessage());
       err.println("Run 'java -jar security-review.jar " + e.helpCommand() + "' for usage.");
@@ -81,7 +94,8 @@ public final class Main {
     }
   }
 
-  private static int dispatch(String[] args, PrintStream out, PrintStream err)
+  private static int dispatch(
+      String[] args, PrintStream out, PrintStream err, Path cwd, List<Rule> rules)
       throws UsageException {
     if (args.length == 0) {
       err.print(usage());
@@ -100,6 +114,9 @@ public final class Main {
       }
       case "parse" -> {
         return new ParseCommand(out, err).run(rest);
+      }
+      case "scan" -> {
+        return new ScanCommand(out, err, cwd, rules).run(rest);
       }
       default -> {
         if (command.startsWith("-")) {
@@ -127,14 +144,15 @@ public final class Main {
     Commands:
     """
         + ParseCommand.SUMMARY
+        + ScanCommand.SUMMARY
         + """
 
         Options:
           -h, --help     show this help; 'COMMAND --help' shows a command's help
           -V, --version  print the version
 
-        Exit status: 0 success, 1 problems found (syntax errors), 2 usage, I/O or
-        internal error.
+        Exit status: 0 success, 1 problems found (parse: syntax errors; scan:
+        findings at or above the thresholds), 2 usage, I/O, git or internal error.
         """;
   }
 

@@ -14,7 +14,8 @@ public final class ChangedLines {
   }
 
   /** Every line counts as changed: a new file, or a scan without a diff. */
-  public static final ChangedLines ALL = new ChangedLines(new int[] {1}, new int[] {Integer.MAX_VALUE});
+  public static final ChangedLines ALL =
+      new ChangedLines(new int[] {1}, new int[] {Integer.MAX_VALUE});
 
   /** Builds from ranges; each range is {@code {first, last}}, 1-based, inclusive. */
   public static ChangedLines of(List<int[]> ranges) {

@@ -1,5 +1,6 @@
 package com.googlesource.gerrit.plugins.securityreview.engine;
 
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.Diagnostic;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
@@ -7,7 +8,9 @@ import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
 import com.googlesource.gerrit.plugins.securityreview.python.PythonParser;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -46,21 +49,27 @@ public final class Engine {
    */
   public FileResult analyze(String path, byte[] content, ChangedLines changed) {
     ParseResult parsed = PythonParser.parse(content);
-    RuleContext ctx =
-        new RuleContext(path, parsed.module(), parsed.source(), isTestPath(path));
+    RuleContext ctx = new RuleContext(path, parsed.module(), parsed.source(), isTestPath(path));
     List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
     try {
-      walk(parsed.module(), ctx);
+      Set<Rule> failed = new HashSet<>();
+      walk(parsed.module(), ctx, failed, diagnostics);
       for (Rule r : rules) {
-        r.endFile(ctx);
+        if (!failed.contains(r)) {
+          try {
+            r.endFile(ctx);
+          } catch (RuntimeException e) {
+            diagnostics.add(ruleFailed(r, 1, e));
+          }
+        }
       }
     } catch (StackOverflowError e) {
       diagnostics.add(
           new Diagnostic(1, 0, "too deeply nested to check; findings of this file are incomplete"));
     }
     List<Finding> raw = new ArrayList<>(ctx.findings());
-    if (!diagnostics.isEmpty()) {
-      raw.add(SyntaxErrorRule.finding(path, diagnostics, parsed.source()));
+    if (!diagnostics.isEmpty() && options.isOn(SyntaxErrorRule.META)) {
+      raw.add(SyntaxErrorRule.finding(path, diagnostics, parsed.ok(), parsed.source()));
     }
     Suppressions suppressions = new Suppressions(parsed.comments());
     List<Finding> kept = new ArrayList<>();
@@ -82,7 +91,8 @@ public final class Engine {
         Comparator.comparingInt(Finding::line)
             .thenComparingInt(Finding::col)
             .thenComparing(Finding::ruleId));
-    return new FileResult(path, List.copyOf(kept), suppressed, below, unchanged, List.copyOf(diagnostics));
+    return new FileResult(
+        path, List.copyOf(kept), suppressed, below, unchanged, List.copyOf(diagnostics));
   }
 
   private RuleMeta metaOf(String id) {
@@ -94,12 +104,27 @@ public final class Engine {
     return SyntaxErrorRule.META;
   }
 
-  private void walk(Node root, RuleContext ctx) {
+  /** A rule that throws is a bug in the rule: it stops for this file, the others go on. */
+  private static Diagnostic ruleFailed(Rule r, int line, RuntimeException e) {
+    return new Diagnostic(
+        line, 0, "rule " + r.meta().id() + " failed (" + e + "); its findings are incomplete");
+  }
+
+  private void walk(Node root, RuleContext ctx, Set<Rule> failed, List<Diagnostic> diagnostics) {
     new NodeVisitor() {
       @Override
       protected boolean enter(Node node) {
         for (Rule r : rules) {
-          r.visit(node, ctx);
+          if (failed.contains(r)) {
+            continue;
+          }
+          try {
+            r.visit(node, ctx);
+          } catch (RuntimeException e) {
+            failed.add(r);
+            diagnostics.add(
+                ruleFailed(r, node instanceof Ast.Located l ? Math.max(1, l.loc().line()) : 1, e));
+          }
         }
         ctx.push(node);
         return true;

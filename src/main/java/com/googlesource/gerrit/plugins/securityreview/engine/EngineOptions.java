@@ -24,7 +24,12 @@ public record EngineOptions(
 
   public static EngineOptions defaults() {
     return new EngineOptions(
-        Severity.LOW, Confidence.LOW, Set.of(), Set.of(), List.of(PathGlob.of("**/*.py")), List.of());
+        Severity.LOW,
+        Confidence.LOW,
+        Set.of(),
+        Set.of(),
+        List.of(PathGlob.of("**/*.py")),
+        List.of());
   }
 
   public EngineOptions {
@@ -35,7 +40,9 @@ public record EngineOptions(
   }
 
   private static Set<String> upper(Set<String> ids) {
-    return ids.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    return ids.stream()
+        .map(s -> s.trim().toUpperCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   public EngineOptions withThresholds(Severity severity, Confidence confidence) {

@@ -1,9 +1,9 @@
 package com.googlesource.gerrit.plugins.securityreview.engine;
 
 /**
- * One problem a rule found. Lines are 1-based; columns are 0-based character (UTF-16) offsets,
- * end exclusive, as Gerrit comment ranges count them. {@code fix} is null when no safe
- * mechanical fix exists.
+ * One problem a rule found. Lines are 1-based; columns are 0-based character (UTF-16) offsets, end
+ * exclusive, as Gerrit comment ranges count them. {@code fix} is null when no safe mechanical fix
+ * exists.
  */
 public record Finding(
     String ruleId,

@@ -7,8 +7,6 @@ import java.util.List;
  * suggestion. Edits must not overlap.
  */
 public record Fix(String description, List<Edit> edits) {
-  /**
-   * Replaces a range of the file: lines 1-based, columns 0-based in characters, end exclusive.
-   */
+  /** Replaces a range of the file: lines 1-based, columns 0-based in characters, end exclusive. */
   public record Edit(int line, int col, int endLine, int endCol, String replacement) {}
 }

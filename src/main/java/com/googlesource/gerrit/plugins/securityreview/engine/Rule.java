@@ -3,12 +3,12 @@ package com.googlesource.gerrit.plugins.securityreview.engine;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 
 /**
- * A check over one Python file. The engine walks each file's tree once and calls {@link #visit}
- * for every node, in source order, on every enabled rule; the context knows the node's
- * ancestors, the file's imports and how to report a finding.
+ * A check over one Python file. The engine walks each file's tree once and calls {@link #visit} for
+ * every node, in source order, on every enabled rule; the context knows the node's ancestors, the
+ * file's imports and how to report a finding.
  *
- * <p>Rules keep no state between files: whatever a rule needs to remember while walking a file
- * it keeps in the context ({@link RuleContext#state}).
+ * <p>Rules keep no state between files: whatever a rule needs to remember while walking a file it
+ * keeps in the context ({@link RuleContext#state}).
  */
 public abstract class Rule {
   public abstract RuleMeta meta();

@@ -3,10 +3,10 @@ package com.googlesource.gerrit.plugins.securityreview.engine;
 import java.util.List;
 
 /**
- * What a rule is: its id (e.g. {@code OVN301}), a kebab-case name, a one-line title, its
- * severity and confidence, its family (category), whether it runs by default, the matching
- * Bandit id and Ruff code where there is one (null otherwise), and the documentation from which
- * its page under {@code resources/Documentation/rules/} is generated.
+ * What a rule is: its id (e.g. {@code OVN301}), a kebab-case name, a one-line title, its severity
+ * and confidence, its family (category), whether it runs by default, the matching Bandit id and
+ * Ruff code where there is one (null otherwise), and the documentation from which its page under
+ * {@code resources/Documentation/rules/} is generated.
  *
  * @param why one sentence on why a finding matters, appended to every message
  * @param fix one sentence on how to fix it, appended to every message

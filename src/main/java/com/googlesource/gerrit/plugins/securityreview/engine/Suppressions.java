@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Suppression comments on a line, as OpenStack trees write them: {@code # nosec} (bare, or with
- * Bandit ids or ours: {@code # nosec B602}), {@code # noqa: S603} (Ruff codes or ours) and
- * {@code # security-review: ignore[OVN301]} (bare: everything). A comment that names other ids
- * suppresses nothing else.
+ * Bandit ids or ours: {@code # nosec B602}), {@code # noqa: S603} (Ruff codes or ours) and {@code #
+ * security-review: ignore[OVN301]} (bare: everything). A comment that names other ids suppresses
+ * nothing else.
  *
  * <p>A bare {@code # noqa} does not count: in OpenStack code it silences hacking and pep8 checks
  * (mostly on imports), and nobody writing it meant to waive a security check.

@@ -5,9 +5,9 @@ import com.googlesource.gerrit.plugins.securityreview.python.SourceText;
 import java.util.List;
 
 /**
- * SR001: the file does not parse. Not a security finding in itself, but the rules could only
- * check the part of the file that parsed, and a reviewer should know that. The engine reports it
- * from the parser's diagnostics; it has no check of its own.
+ * SR001: the file does not parse. Not a security finding in itself, but the rules could only check
+ * the part of the file that parsed, and a reviewer should know that. The engine reports it from the
+ * parser's diagnostics; it has no check of its own.
  */
 public final class SyntaxErrorRule extends Rule {
   public static final RuleMeta META =
@@ -39,7 +39,12 @@ public final class SyntaxErrorRule extends Rule {
     return META;
   }
 
-  static Finding finding(String path, List<Diagnostic> diagnostics, SourceText source) {
+  /**
+   * The finding for a file that was not fully checked: it did not parse ({@code parsed} false), or
+   * a rule or the tree walk failed on it.
+   */
+  static Finding finding(
+      String path, List<Diagnostic> diagnostics, boolean parsed, SourceText source) {
     Diagnostic first = diagnostics.get(0);
     String more = diagnostics.size() > 1 ? " (and " + (diagnostics.size() - 1) + " more)" : "";
     int col = source.charColumn(first.line(), first.col());
@@ -54,7 +59,9 @@ public final class SyntaxErrorRule extends Rule {
         col,
         first.line(),
         col,
-        "Syntax error: " + first.message() + more + ". " + META.why() + " " + META.fix(),
+        parsed
+            ? "Not fully checked: " + first.message() + more + "."
+            : "Syntax error: " + first.message() + more + ". " + META.why() + " " + META.fix(),
         null);
   }
 }

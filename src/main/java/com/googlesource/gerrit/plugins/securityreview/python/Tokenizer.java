@@ -903,10 +903,7 @@ final class Tokenizer {
         }
         continue;
       }
-      if ((c == '{' || c == '}')
-          && !mode.formatSpec
-          && p + 1 < len
-          && text.charAt(p + 1) == c) {
+      if ((c == '{' || c == '}') && !mode.formatSpec && p + 1 < len && text.charAt(p + 1) == c) {
         // "{{" and "}}" stand for one brace.
         if (value == null) {
           value = new StringBuilder();

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes every rule's page under {@code resources/Documentation/rules/}; run by {@code ./run docs}. */
+/**
+ * Writes every rule's page under {@code resources/Documentation/rules/}; run by {@code ./run docs}.
+ */
 public final class GenerateRuleDocs {
   private GenerateRuleDocs() {}
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every rule has three fixtures under {@code src/test/resources/rules/ID/}: {@code fires.py}
- * (each line that must be flagged ends with {@code # expect: ID}), {@code silent.py} (nothing
- * may be flagged) and {@code suppressed.py} (suppression comments waive findings; a line with a
+ * Every rule has three fixtures under {@code src/test/resources/rules/ID/}: {@code fires.py} (each
+ * line that must be flagged ends with {@code # expect: ID}), {@code silent.py} (nothing may be
+ * flagged) and {@code suppressed.py} (suppression comments waive findings; a line with a
  * suppression that names another rule still carries {@code # expect: ID}).
  */
 class RuleFixturesTest {

@@ -70,7 +70,8 @@ public final class RuleSampler {
       }
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.printf("%d files in %d ms%n%-8s %7s %7s %7s%n", files.size(), ms, "rule", "tree", "ovn", "tests");
+    System.out.printf(
+        "%d files in %d ms%n%-8s %7s %7s %7s%n", files.size(), ms, "rule", "tree", "ovn", "tests");
     for (Rule r : rules) {
       int[] c = counts.getOrDefault(r.meta().id(), new int[3]);
       System.out.printf("%-8s %7d %7d %7d%n", r.meta().id(), c[0], c[1], c[2]);

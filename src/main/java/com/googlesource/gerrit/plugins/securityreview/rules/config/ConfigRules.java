@@ -8,6 +8,11 @@ public final class ConfigRules {
   private ConfigRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new AclAllowAll(),
+        new PortSecurityDisabled(),
+        new DropPortGroupWithoutDhcp(),
+        new TlsVerifyDisabled(),
+        new BindAllInterfaces());
   }
 }

@@ -60,7 +60,8 @@ public final class BareExcept extends Rule {
     if (node instanceof ExceptHandler h && h.type() == null) {
       Ast.Loc l = h.loc();
       // Only the "except:" keyword line, not the whole handler body.
-      ctx.report(this, new Ast.Loc(l.line(), l.col(), l.line(), l.col() + 6), "Bare `except:`.", null);
+      Ast.Loc keyword = new Ast.Loc(l.line(), l.col(), l.line(), l.col() + 6);
+      ctx.report(this, keyword, "Bare `except:`.", null);
     }
   }
 }

@@ -8,6 +8,10 @@ public final class ExceptionRules {
   private ExceptionRules() {}
 
   public static List<Rule> all() {
-    return List.of(new BareExcept());
+    return List.of(
+        new BareExcept(),
+        new BroadExceptSwallowed(),
+        new CommitHookSwallows(),
+        new ReturnInFinally());
   }
 }

@@ -8,6 +8,6 @@ public final class LoggingRules {
   private LoggingRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(new SecretLogged(), new WholePortLogged());
   }
 }

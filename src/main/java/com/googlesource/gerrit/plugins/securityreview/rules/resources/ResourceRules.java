@@ -8,6 +8,10 @@ public final class ResourceRules {
   private ResourceRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new UnboundedPollingLoop(),
+        new WaitWithoutTimeout(),
+        new HttpWithoutTimeout(),
+        new RetryWithoutStop());
   }
 }

@@ -8,6 +8,10 @@ public final class TransactionRules {
   private TransactionRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new TransactionCheckErrorFalse(),
+        new OvnCallInPrecommit(),
+        new OvsdbCommandUnchecked(),
+        new SqlStringBuilt());
   }
 }

@@ -8,6 +8,6 @@ public final class ValidationRules {
   private ValidationRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(new BindingProfileUnvalidated(), new OvnMatchInjection());
   }
 }

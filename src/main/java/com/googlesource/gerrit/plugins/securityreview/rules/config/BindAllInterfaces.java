@@ -1,0 +1,147 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.config;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import java.util.List;
+import java.util.Set;
+
+/** OVN405: a listening socket or server bound to all interfaces by a hard-coded address. */
+public final class BindAllInterfaces extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "OVN405",
+          "bind-all-interfaces",
+          "Hard-coded bind to all interfaces (0.0.0.0 or ::)",
+          Severity.MEDIUM,
+          Confidence.MEDIUM,
+          "OVN4xx security configuration",
+          true,
+          "B104",
+          "S104",
+          "A service bound to every interface is reachable from every network the host is on,"
+              + " including tenant-facing and external ones, and the operator cannot narrow it.",
+          "Bind to a configured address (a `HostAddressOpt` the operator can set) or to the one"
+              + " address the service needs, such as 127.0.0.1 or the metadata address.",
+          new RuleMeta.Doc(
+              "Flags the literal wildcard addresses `'0.0.0.0'` and `'::'` where code starts"
+                  + " listening on them:\n\n"
+                  + "- as the host of the address given to `bind(...)`, `listen(...)`,"
+                  + " `create_server(...)`, `make_server(...)`, `run_simple(...)` and the"
+                  + " `socketserver` / `http.server` / `wsgiref` server classes"
+                  + " (`s.bind(('0.0.0.0', port))`, `eventlet.listen(('::', port))`);\n"
+                  + "- as a `host=`, `bind_host=`, `bind_address=`, `bind_ip=`, `listen=`,"
+                  + " `listen_host=` or `listen_address=` argument of any call.\n\n"
+                  + "Silent, by decision: the `default=` of configuration options. Neutron ignores"
+                  + " Ruff's S104 precisely because its API server's `bind_host` defaulting to"
+                  + " `0.0.0.0` is deliberate and operator-configurable; flagging option defaults"
+                  + " would only repeat that choice. Dict entries and subscript assignments"
+                  + " (such as `spawn_kwargs['bind_address'] = '::'` for the metadata proxy,"
+                  + " which listens inside a router namespace) are not followed. Also silent:"
+                  + " `''` (the empty host, which short-lived probes such as finding a free UDP"
+                  + " port use), wildcards that are"
+                  + " compared or returned rather than bound to (DNS and IPAM code treats"
+                  + " `0.0.0.0` as 'any address' data), parameter defaults, and test code. With"
+                  + " option defaults out, what is left is a hard-coded bind, hence medium"
+                  + " confidence.",
+              "Neutron's agents run proxies and helper servers inside namespaces and on hosts"
+                  + " that sit on management, tenant and external networks at once. A helper"
+                  + " that binds `0.0.0.0` in code exposes itself on all of them, and unlike a"
+                  + " configuration option the operator cannot restrict it. Listening on a"
+                  + " specific address, or on an address the operator configures, keeps the"
+                  + " exposure a deliberate deployment decision.",
+              """
+              def start_health_server(app, port):
+                  server = wsgi.Server('ovn-health')
+                  server.start(app, port, host='0.0.0.0')
+              """,
+              """
+              def start_health_server(app, port):
+                  server = wsgi.Server('ovn-health')
+                  server.start(app, port, host=cfg.CONF.health_check_bind_host)
+              """,
+              List.of(
+                  "Bandit B104: hardcoded_bind_all_interfaces"
+                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
+                      + "b104_hardcoded_bind_all_interfaces.html>",
+                  "Ruff S104: hardcoded-bind-all-interfaces"
+                      + " <https://docs.astral.sh/ruff/rules/hardcoded-bind-all-interfaces/>",
+                  "CWE-1327: Binding to an Unrestricted IP Address"
+                      + " <https://cwe.mitre.org/data/definitions/1327.html>")));
+
+  private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::");
+
+  /** Calls whose first argument is the address to listen on. */
+  private static final Set<String> BIND_CALLS =
+      Set.of(
+          "bind",
+          "listen",
+          "create_server",
+          "make_server",
+          "run_simple",
+          "TCPServer",
+          "UDPServer",
+          "ThreadingTCPServer",
+          "ThreadingUDPServer",
+          "HTTPServer",
+          "ThreadingHTTPServer",
+          "WSGIServer");
+
+  /** Keyword arguments that name the address to listen on. */
+  private static final Set<String> HOST_KEYWORDS =
+      Set.of(
+          "host",
+          "bind_host",
+          "bind_address",
+          "bind_ip",
+          "listen",
+          "listen_host",
+          "listen_address");
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (ctx.isTestFile() || !(node instanceof Call c)) {
+      return;
+    }
+    if (BIND_CALLS.contains(Exprs.callLastName(ctx, c)) && !c.args().isEmpty()) {
+      Expr address = c.args().get(0);
+      if (address instanceof Ast.Tuple t && !t.elts().isEmpty()) {
+        address = t.elts().get(0);
+      }
+      if (isWildcard(address)) {
+        report(ctx, address);
+      }
+    }
+    for (Keyword k : c.keywords()) {
+      if (k.arg() != null && HOST_KEYWORDS.contains(k.arg()) && isWildcard(k.value())) {
+        report(ctx, k.value());
+      }
+    }
+  }
+
+  private static boolean isWildcard(Expr e) {
+    String s = Exprs.string(e);
+    return s != null && WILDCARDS.contains(s);
+  }
+
+  private void report(RuleContext ctx, Expr address) {
+    ctx.report(
+        this,
+        address,
+        String.format(
+            "The service listens on `%s`, every interface of the host or namespace.",
+            Exprs.string(address)));
+  }
+}

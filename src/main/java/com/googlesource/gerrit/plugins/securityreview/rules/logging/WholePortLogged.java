@@ -1,0 +1,286 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.logging;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** OVN502: a port, network or subnet dict, or a binding profile, logged whole above debug. */
+public final class WholePortLogged extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "OVN502",
+          "whole-port-logged",
+          "Whole port, network or binding profile dict logged above debug level",
+          Severity.LOW,
+          Confidence.MEDIUM,
+          "OVN5xx logging disclosure",
+          true,
+          null,
+          null,
+          "A whole port dict carries the binding profile, MAC and fixed IPs, device owner"
+              + " and the project id into logs that default configurations keep and ship"
+              + " off-host.",
+          "Log the identifiers a reader needs (`port['id']`, `context.current['id']`,"
+              + " the host), or move the whole dict to a debug message.",
+          new RuleMeta.Doc(
+              "Flags logging calls at info, warning, error, exception or critical level"
+                  + " (and `LOG.log` with such a level) whose arguments hold a whole ML2"
+                  + " resource: `context.current` / `context.original` of a driver context"
+                  + " (also `context.network.current`), a binding profile"
+                  + " (`port[portbindings.PROFILE]`, `port.get('binding:profile')`), or a"
+                  + " variable named `port`, `network`, `subnet`,"
+                  + " `binding_profile`, `profile` (and `original_port`, `db_port`, ...) that"
+                  + " the same function uses as a dict (subscripts it, calls `.get()` on it, or"
+                  + " assigns it from `context.current`). Values are followed through `%`,"
+                  + " f-strings, `str()`, `jsonutils.dumps()`, dicts and tuples. It stays silent"
+                  + " on debug messages, on fields of a resource (`port['id']`,"
+                  + " `context.current['device_owner']`), on names not known to be dicts"
+                  + " (often an id or an OVS port object), on the driver context object itself"
+                  + " (a `PortContext` prints as `<PortContext object at ...>`), and in test"
+                  + " code. A binding object's `.profile` is left alone too: Neutron logs it on"
+                  + " purpose in repair tools and when the stored value cannot be parsed.",
+              "Info and higher messages are kept by every default logging setup and shipped"
+                  + " to central logging. A port dict logged there copies its binding profile"
+                  + " (PCI slots, capabilities, whatever Nova or a tenant put there), MAC and IP"
+                  + " addresses and project id into a store with broader access and longer"
+                  + " retention than the Neutron database. It also makes the messages huge."
+                  + " The finding is low severity: it is a disclosure path, not a secret.",
+              """
+              def update_port_postcommit(self, context):
+                  port = context.current
+                  if port[portbindings.VNIC_TYPE] not in self.supported_vnic_types:
+                      LOG.warning("Unsupported port %s", port)
+              """,
+              """
+              def update_port_postcommit(self, context):
+                  port = context.current
+                  if port[portbindings.VNIC_TYPE] not in self.supported_vnic_types:
+                      LOG.warning("Unsupported VNIC type %(vnic)s on port %(id)s",
+                                  {'vnic': port[portbindings.VNIC_TYPE], 'id': port['id']})
+              """,
+              List.of(
+                  "CWE-532: Insertion of Sensitive Information into Log File"
+                      + " <https://cwe.mitre.org/data/definitions/532.html>",
+                  "OpenStack Logging Guidelines"
+                      + " <https://specs.openstack.org/openstack/openstack-specs/specs/log-guidelines.html>")));
+
+  /** {@code context.current}, {@code port_context.original}, {@code context.network.current}. */
+  private static final Pattern CONTEXT_RESOURCE =
+      Pattern.compile(
+          "(?:^|\\.)(?:\\w*context|ctx)(?:\\.(?:network|subnet))?\\.(?:current|original)$"
+              + "|(?:^|\\.)(?:\\w*context|ctx)\\._(?:port|original_port)$");
+
+  /** Variables that hold a whole resource when they are dicts. */
+  private static final Set<String> RESOURCE_NAMES =
+      Set.of(
+          "port",
+          "original_port",
+          "orig_port",
+          "old_port",
+          "new_port",
+          "updated_port",
+          "db_port",
+          "port_dict",
+          "network",
+          "original_network",
+          "orig_network",
+          "subnet",
+          "original_subnet",
+          "orig_subnet",
+          "binding_profile",
+          "profile");
+
+  /** Calls whose result still shows the whole value. */
+  private static final Set<String> CARRYING_CALLS =
+      Set.of("str", "repr", "dict", "dumps", "pformat", "copy", "deepcopy", "format");
+
+  private static final Set<String> DICT_METHODS =
+      Set.of("get", "pop", "setdefault", "items", "keys", "values", "update");
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (ctx.isTestFile() || !(node instanceof Call)) {
+      return;
+    }
+    LogCalls.LogCall log = LogCalls.of(node, ctx);
+    if (log == null || !log.level().aboveDebug()) {
+      return;
+    }
+    for (Expr arg : log.arguments()) {
+      Expr whole = carrier(arg, ctx);
+      if (whole != null) {
+        ctx.report(
+            this,
+            whole,
+            "This "
+                + log.level().name().toLowerCase(Locale.ROOT)
+                + "-level log call writes the whole "
+                + what(whole)
+                + " `"
+                + ctx.text(whole)
+                + "`.");
+        return;
+      }
+    }
+  }
+
+  private static String what(Expr e) {
+    return isProfile(e) ? "binding profile" : "resource dict";
+  }
+
+  /** The part of a logged expression that is a whole resource, or null. */
+  private static Expr carrier(Expr e, RuleContext ctx) {
+    switch (e) {
+      case Ast.Attribute a -> {
+        String dotted = DottedNames.of(a);
+        boolean whole = dotted != null && CONTEXT_RESOURCE.matcher(dotted).find();
+        return whole ? a : null;
+      }
+      case Ast.Subscript s -> {
+        return isProfile(s) ? s : null;
+      }
+      case Ast.Name n -> {
+        return RESOURCE_NAMES.contains(n.id()) && usedAsDict(n.id(), ctx) ? n : null;
+      }
+      case Ast.Call c -> {
+        if (isProfile(c)) {
+          return c;
+        }
+        String callee = DottedNames.of(c.func());
+        if (callee == null || !CARRYING_CALLS.contains(DottedNames.lastPart(callee))) {
+          return null;
+        }
+        for (Expr a : c.args()) {
+          Expr inner = carrier(a, ctx);
+          if (inner != null) {
+            return inner;
+          }
+        }
+        return null;
+      }
+      case Ast.BinOp b -> {
+        Expr left = carrier(b.left(), ctx);
+        return left != null ? left : carrier(b.right(), ctx);
+      }
+      case Ast.IfExp i -> {
+        Expr body = carrier(i.body(), ctx);
+        return body != null ? body : carrier(i.orelse(), ctx);
+      }
+      case Ast.Dict d -> {
+        return first(d.values(), ctx);
+      }
+      case Ast.Tuple t -> {
+        return first(t.elts(), ctx);
+      }
+      case Ast.List l -> {
+        return first(l.elts(), ctx);
+      }
+      case Ast.JoinedStr j -> {
+        return first(j.values(), ctx);
+      }
+      case Ast.FormattedValue f -> {
+        return carrier(f.value(), ctx);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private static Expr first(List<Expr> exprs, RuleContext ctx) {
+    for (Expr x : exprs) {
+      Expr inner = x == null ? null : carrier(x, ctx);
+      if (inner != null) {
+        return inner;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code p[portbindings.PROFILE]} or {@code p.get('binding:profile')}. A binding object's {@code
+   * .profile} is left alone: Neutron logs it on purpose, in repair tools and when the stored value
+   * is corrupt.
+   */
+  private static boolean isProfile(Expr e) {
+    return switch (e) {
+      case Ast.Subscript s -> isProfileKey(s.slice());
+      case Ast.Call c ->
+          c.func() instanceof Ast.Attribute f
+              && f.attr().equals("get")
+              && !c.args().isEmpty()
+              && isProfileKey(c.args().get(0));
+      default -> false;
+    };
+  }
+
+  private static boolean isProfileKey(Expr key) {
+    if (key instanceof Ast.Constant c && c.value() instanceof String s) {
+      return s.equals("binding:profile");
+    }
+    String dotted = DottedNames.of(key);
+    return dotted != null && (dotted.equals("PROFILE") || dotted.endsWith("portbindings.PROFILE"));
+  }
+
+  /**
+   * Whether the function around the log call (or the module) uses a name as a dict: subscripts it,
+   * calls a dict method on it, or assigns it {@code context.current} or a binding profile.
+   */
+  private static boolean usedAsDict(String name, RuleContext ctx) {
+    Node scope = ctx.enclosingFunction();
+    if (scope == null) {
+      scope = ctx.module();
+    }
+    boolean[] found = {false};
+    new NodeVisitor() {
+      @Override
+      protected boolean enter(Node n) {
+        if (found[0]) {
+          return false;
+        }
+        switch (n) {
+          case Ast.Subscript s when isName(s.value(), name) -> found[0] = true;
+          case Ast.Call c
+              when c.func() instanceof Ast.Attribute f
+                  && isName(f.value(), name)
+                  && DICT_METHODS.contains(f.attr()) ->
+              found[0] = true;
+          case Ast.Assign a
+              when a.targets().stream().anyMatch(t -> isName(t, name))
+                  && isWholeResource(a.value()) ->
+              found[0] = true;
+          default -> {}
+        }
+        return true;
+      }
+    }.visit(scope);
+    return found[0];
+  }
+
+  /** {@code context.current} and the like, or a binding profile. */
+  private static boolean isWholeResource(Expr e) {
+    String dotted = DottedNames.of(e);
+    return (dotted != null && CONTEXT_RESOURCE.matcher(dotted).find()) || isProfile(e);
+  }
+
+  private static boolean isName(Expr e, String name) {
+    return e instanceof Ast.Name n && n.id().equals(name);
+  }
+}

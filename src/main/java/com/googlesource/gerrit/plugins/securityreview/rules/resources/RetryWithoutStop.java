@@ -1,0 +1,127 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.resources;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import java.util.List;
+import java.util.Set;
+
+/** OVN204: a tenacity (or retrying) retry with no stop condition. */
+public final class RetryWithoutStop extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "OVN204",
+          "retry-without-stop",
+          "Retry with no stop condition retries forever",
+          Severity.MEDIUM,
+          Confidence.HIGH,
+          "OVN2xx resource handling",
+          true,
+          null,
+          null,
+          "tenacity and retrying never stop by default: a call that keeps failing (the OVN NB is"
+              + " down, the row is gone for good, the error is not transient) is retried forever,"
+              + " and the caller, its thread and whatever it holds hang with it.",
+          "Pass `stop=` (for example `tenacity.stop_after_delay(...)` or"
+              + " `tenacity.stop_after_attempt(...)`) and let the final error surface, for example"
+              + " with `reraise=True`.",
+          new RuleMeta.Doc(
+              "Flags `@tenacity.retry` (bare or called), `tenacity.retry(...)(func)`,"
+                  + " `tenacity.Retrying(...)` and `tenacity.AsyncRetrying(...)` without `stop=`"
+                  + " (or with `stop=tenacity.stop_never`), and `@retrying.retry` without any of"
+                  + " `stop`, `stop_max_attempt_number`, `stop_max_delay` or `stop_func`. Imports"
+                  + " are resolved (`from tenacity import retry` counts). Calls that pass"
+                  + " `**kwargs` are left alone. Stays silent on oslo.db's `wrap_db_retry` and"
+                  + " neutron-lib's `retry_db_errors` (bounded by `max_retries`), and in test"
+                  + " code.",
+              "A retry without a stop turns a permanent failure into a hang: the request or"
+                  + " the maintenance task never finishes, holds its thread (and possibly a lock or"
+                  + " a DB session), and logs at best a warning per attempt. In the OVN driver the"
+                  + " typical case is retrying an NB/SB command until the database answers: if it"
+                  + " never does, every API worker that reaches the call is stuck.",
+              """
+              @tenacity.retry(retry=tenacity.retry_if_exception_type(RuntimeError),
+                              wait=tenacity.wait_exponential(max=10))
+              def _update_chassis(self, chassis_name):
+                  ...
+              """,
+              """
+              @tenacity.retry(retry=tenacity.retry_if_exception_type(RuntimeError),
+                              wait=tenacity.wait_exponential(max=10),
+                              stop=tenacity.stop_after_delay(60),
+                              reraise=True)
+              def _update_chassis(self, chassis_name):
+                  ...
+              """,
+              List.of(
+                  "tenacity: Stopping <https://tenacity.readthedocs.io/en/latest/#stopping>",
+                  "CWE-835: Loop with Unreachable Exit Condition ('Infinite Loop')"
+                      + " <https://cwe.mitre.org/data/definitions/835.html>")));
+
+  private static final Set<String> TENACITY =
+      Set.of(
+          "tenacity.retry",
+          "tenacity.Retrying",
+          "tenacity.AsyncRetrying",
+          "tenacity.asyncio.AsyncRetrying");
+
+  private static final Set<String> RETRYING = Set.of("retrying.retry", "retrying.Retrying");
+
+  private static final Set<String> RETRYING_STOPS =
+      Set.of("stop", "stop_max_attempt_number", "stop_max_delay", "stop_func");
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (ctx.isTestFile()) {
+      return;
+    }
+    if (node instanceof Ast.FunctionDef f) {
+      bareDecorators(f.decoratorList(), ctx);
+    } else if (node instanceof Ast.AsyncFunctionDef f) {
+      bareDecorators(f.decoratorList(), ctx);
+    } else if (node instanceof Call call && !RuleContext.hasUnpacking(call)) {
+      String name = ctx.callName(call);
+      if (name == null) {
+        return;
+      }
+      if (TENACITY.contains(name)) {
+        Expr stop = RuleContext.keyword(call, "stop");
+        // Retrying(sleep, stop, ...): a second positional argument is the stop.
+        boolean positionalStop = !name.endsWith(".retry") && call.args().size() >= 2;
+        if (stop == null && !positionalStop) {
+          ctx.report(this, call, "`" + name + "(...)` has no `stop=`, so it never gives up.", null);
+        } else if (stop != null && "tenacity.stop_never".equals(ctx.qualifiedName(stop))) {
+          ctx.report(
+              this, call, "`" + name + "(...)` has `stop=stop_never`, so it never gives up.", null);
+        }
+      } else if (RETRYING.contains(name)
+          && call.keywords().stream().noneMatch(k -> RETRYING_STOPS.contains(k.arg()))) {
+        ctx.report(this, call, "`" + name + "(...)` has no stop, so it never gives up.", null);
+      }
+    }
+  }
+
+  /** {@code @tenacity.retry} without parentheses: the defaults, which never stop. */
+  private void bareDecorators(List<Expr> decorators, RuleContext ctx) {
+    for (Expr d : decorators) {
+      if (d instanceof Call) {
+        continue; // the Call itself is visited
+      }
+      String name = ctx.qualifiedName(d);
+      if ("tenacity.retry".equals(name) || "retrying.retry".equals(name)) {
+        ctx.report(this, d, "`@" + name + "` with no arguments never gives up.", null);
+      }
+    }
+  }
+}

@@ -1,0 +1,309 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.resources;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Stmt;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * OVN201: a polling loop ({@code while True:} or {@code while not ready():}) that sleeps between
+ * attempts and has no deadline or retry bound.
+ */
+public final class UnboundedPollingLoop extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "OVN201",
+          "unbounded-polling-loop",
+          "Polling loop sleeps with no deadline or retry bound",
+          Severity.MEDIUM,
+          Confidence.MEDIUM,
+          "OVN2xx resource handling",
+          true,
+          null,
+          null,
+          "If what it waits for never happens (a row that never appears in the NB, a server that"
+              + " never answers, an error that is not transient), the loop spins forever and holds"
+              + " its thread, its locks and its database session with no error in the logs.",
+          "Bound it: give up after a deadline or a number of attempts (for example"
+              + " `neutron.common.utils.wait_until_true(..., timeout=...)` or tenacity with"
+              + " `stop=`), and log or raise when it gives up.",
+          new RuleMeta.Doc(
+              "Flags `while True:` / `while 1:` loops that sleep (`time.sleep`, `eventlet.sleep`,"
+                  + " `greenthread.sleep`, `self._sleep`, ...) and leave only when what they wait"
+                  + " for happens (a `break`, `return` or `raise`), and `while not <predicate>:`"
+                  + " loops that sleep, when nothing bounds them: no name such as `timeout`,"
+                  + " `deadline`, `retries`, `attempt`, `max_*` or `count`, and no clock reading"
+                  + " (`time.time()`, `time.monotonic()`), in the loop's condition, in an `if`"
+                  + " inside it or in a comparison, and no enclosing `with eventlet.Timeout(...)`."
+                  + " Stays silent on service loops that never leave (no `break`, `return` or"
+                  + " `raise` at all: they are meant to run for the life of the process), on"
+                  + " `while not self._stop...`/`_exiting`/`_shutdown` loops (they end when the"
+                  + " service stops), on queue-draining loops (`while not q.empty():`), on"
+                  + " `sleep(0)` (a cooperative yield), on a sleep right before leaving the loop"
+                  + " (a back-off, not a poll), and in test code.",
+              "A poll that waits for the OVN databases, the Neutron server or another process"
+                  + " with no bound turns one missing row or one non-transient error into a hung"
+                  + " worker: the request never completes, the thread and whatever it holds (locks,"
+                  + " a DB session, an OVSDB transaction) are never released, and nothing is"
+                  + " logged. A bound turns the hang into an error someone can act on.",
+              """
+              def _wait_for_port_binding(self, port_id):
+                  while True:
+                      row = self._sb_idl.lookup('Port_Binding', port_id, default=None)
+                      if row is not None and row.chassis:
+                          return row
+                      time.sleep(1)
+              """,
+              """
+              def _wait_for_port_binding(self, port_id, timeout=60):
+                  deadline = time.monotonic() + timeout
+                  while time.monotonic() < deadline:
+                      row = self._sb_idl.lookup('Port_Binding', port_id, default=None)
+                      if row is not None and row.chassis:
+                          return row
+                      time.sleep(1)
+                  raise PortBindingTimeout(port_id=port_id, timeout=timeout)
+              """,
+              List.of(
+                  "CWE-835: Loop with Unreachable Exit Condition ('Infinite Loop')"
+                      + " <https://cwe.mitre.org/data/definitions/835.html>",
+                  "tenacity <https://tenacity.readthedocs.io/>")));
+
+  /** Identifiers that bound a loop when its tests or comparisons mention them. */
+  private static final Pattern BOUND_WORDS =
+      Pattern.compile(
+          "timeout|time_out|timed_out|deadline|retr(y|ies)|attempt|max|limit|count|tries|elapsed"
+              + "|expir|remaining|budget|give_up|older");
+
+  /** Clock readings: a loop that compares one of them has a deadline. */
+  private static final Pattern CLOCK_WORDS =
+      Pattern.compile("time|now|utcnow|monotonic|perf_counter|start|start_time|end|end_time");
+
+  /** Flags that end a service loop when the service stops. */
+  private static final Pattern STOP_WORDS =
+      Pattern.compile("stop|exit|shut|terminat|quit|kill|clos|cancel");
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (!(node instanceof Ast.While loop) || ctx.isTestFile()) {
+      return;
+    }
+    boolean forever = isTrue(loop.test());
+    boolean polls = loop.test() instanceof Ast.UnaryOp u && u.op() == Ast.UnaryOperator.Not;
+    if (!forever && !polls) {
+      return;
+    }
+    if (polls && endsWithService(((Ast.UnaryOp) loop.test()).operand())) {
+      return;
+    }
+    Scan scan = new Scan();
+    scan.checkBlock(loop.body());
+    scan.visitAll(loop.body());
+    scan.visitAll(loop.orelse());
+    if (scan.sleep == null || scan.bounded || scan.yields || mentionsBound(loop.test())) {
+      return;
+    }
+    if (forever && !scan.leaves) {
+      return; // a service loop: it is meant to run as long as the process does
+    }
+    if (insideTimeout(ctx)) {
+      return;
+    }
+    Ast.Loc l = loop.loc();
+    Ast.Loc t = loop.test().loc();
+    String header = "while " + ctx.text(loop.test()).replaceAll("\\s+", " ");
+    ctx.report(
+        this,
+        new Ast.Loc(l.line(), l.col(), t.endLine(), t.endCol()),
+        "`"
+            + header
+            + ":` polls with `"
+            + ctx.text(scan.sleep.func())
+            + "()` and nothing bounds how long it waits.",
+        null);
+  }
+
+  /** What the loop's own body holds; nested functions and classes do not count. */
+  private static final class Scan extends NodeVisitor {
+    Call sleep;
+    boolean leaves;
+    boolean bounded;
+    boolean yields;
+
+    /** How many loops deep below the scanned one we are: a break there is not ours. */
+    private int depth;
+
+    @Override
+    protected boolean enter(Node node) {
+      if (node instanceof Ast.FunctionDef
+          || node instanceof Ast.AsyncFunctionDef
+          || node instanceof Ast.ClassDef
+          || node instanceof Ast.Lambda) {
+        return false;
+      }
+      switch (node) {
+        case Ast.Return r -> leaves = true;
+        case Ast.Raise r -> leaves = true;
+        case Ast.Break b when depth == 0 -> leaves = true;
+        case Ast.Yield y -> yields = true;
+        case Ast.YieldFrom y -> yields = true;
+        case Ast.If i -> bounded |= mentionsBound(i.test());
+        case Ast.IfExp i -> bounded |= mentionsBound(i.test());
+        case Ast.While w -> {
+          bounded |= mentionsBound(w.test());
+          depth++;
+        }
+        case Ast.For f -> depth++;
+        case Ast.AsyncFor f -> depth++;
+        case Ast.Compare c -> bounded |= mentionsBound(c);
+        default -> {}
+      }
+      if (node instanceof Stmt s) {
+        for (List<Stmt> block : blocks(s)) {
+          checkBlock(block);
+        }
+      }
+      return true;
+    }
+
+    @Override
+    protected void leave(Node node) {
+      if (node instanceof Ast.While || node instanceof Ast.For || node instanceof Ast.AsyncFor) {
+        depth--;
+      }
+    }
+
+    /** Finds a sleep statement that waits, not one that backs off right before leaving. */
+    void checkBlock(List<Stmt> block) {
+      for (int i = 0; i < block.size() && sleep == null; i++) {
+        if (block.get(i) instanceof Ast.ExprStmt e
+            && e.value() instanceof Call c
+            && isSleep(c)
+            && !(i + 1 < block.size() && leavesNow(block.get(i + 1)))) {
+          sleep = c;
+        }
+      }
+    }
+  }
+
+  /** The statement lists directly held by a statement. */
+  private static List<List<Stmt>> blocks(Stmt s) {
+    return switch (s) {
+      case Ast.If i -> List.of(i.body(), i.orelse());
+      case Ast.While w -> List.of(w.body(), w.orelse());
+      case Ast.For f -> List.of(f.body(), f.orelse());
+      case Ast.AsyncFor f -> List.of(f.body(), f.orelse());
+      case Ast.With w -> List.of(w.body());
+      case Ast.AsyncWith w -> List.of(w.body());
+      case Ast.Try t ->
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.of(t.body(), t.orelse(), t.finalbody()),
+                  t.handlers().stream().map(Ast.ExceptHandler::body))
+              .toList();
+      case Ast.TryStar t ->
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.of(t.body(), t.orelse(), t.finalbody()),
+                  t.handlers().stream().map(Ast.ExceptHandler::body))
+              .toList();
+      default -> List.of();
+    };
+  }
+
+  private static boolean leavesNow(Stmt s) {
+    return s instanceof Ast.Break || s instanceof Ast.Return || s instanceof Ast.Raise;
+  }
+
+  /** time.sleep(n), eventlet.sleep(n), greenthread.sleep(n), self._sleep(n); not sleep(0). */
+  private static boolean isSleep(Call c) {
+    String name = DottedNames.callee(c);
+    if (name == null) {
+      return false;
+    }
+    String last = DottedNames.lastPart(name);
+    if (!last.equals("sleep") && !last.equals("_sleep")) {
+      return false;
+    }
+    return !(c.args().size() == 1
+        && c.args().get(0) instanceof Ast.Constant k
+        && k.value() instanceof BigInteger i
+        && i.signum() == 0);
+  }
+
+  private static boolean isTrue(Expr test) {
+    return test instanceof Ast.Constant c
+        && (Boolean.TRUE.equals(c.value())
+            || (c.value() instanceof BigInteger i && i.signum() != 0));
+  }
+
+  /** Whether a predicate is a stop flag or a queue drain, not something being waited for. */
+  private static boolean endsWithService(Expr operand) {
+    Expr target = operand instanceof Call c ? c.func() : operand;
+    if (target instanceof Ast.Attribute a && a.attr().equals("empty")) {
+      return true; // while not q.empty(): drains a queue
+    }
+    String dotted = DottedNames.of(target);
+    return dotted != null && STOP_WORDS.matcher(dotted.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /** Whether an expression mentions a bound (a timeout, a counter) or reads a clock. */
+  private static boolean mentionsBound(Expr e) {
+    boolean[] found = {false};
+    new NodeVisitor() {
+      @Override
+      protected boolean enter(Node node) {
+        String id =
+            switch (node) {
+              case Ast.Name n -> n.id();
+              case Ast.Attribute a -> a.attr();
+              default -> null;
+            };
+        if (id != null) {
+          String lower = id.toLowerCase(Locale.ROOT);
+          if (BOUND_WORDS.matcher(lower).find() || CLOCK_WORDS.matcher(lower).matches()) {
+            found[0] = true;
+          }
+        }
+        return !found[0];
+      }
+    }.visit(e);
+    return found[0];
+  }
+
+  /** Whether the loop runs under a timeout: {@code with eventlet.Timeout(...)} around it. */
+  private static boolean insideTimeout(RuleContext ctx) {
+    for (Node n : ctx.ancestors()) {
+      List<Ast.WithItem> items =
+          switch (n) {
+            case Ast.With w -> w.items();
+            case Ast.AsyncWith w -> w.items();
+            default -> List.of();
+          };
+      for (Ast.WithItem item : items) {
+        if (mentionsBound(item.contextExpr())) {
+          return true;
+        }
+      }
+      if (n instanceof Ast.FunctionDef || n instanceof Ast.AsyncFunctionDef) {
+        return false;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,169 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.transactions;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * OVN302: a write to the OVN NB/SB databases from a precommit hook, which runs inside Neutron's
+ * database transaction.
+ */
+public final class OvnCallInPrecommit extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "OVN302",
+          "ovn-call-in-precommit",
+          "OVN NB/SB write inside a precommit hook (inside the Neutron DB transaction)",
+          Severity.HIGH,
+          Confidence.MEDIUM,
+          "OVN3xx transactions",
+          true,
+          null,
+          null,
+          "Precommit hooks run inside Neutron's database transaction: if it rolls back, the OVN"
+              + " write stays (partial state, out of sync with Neutron), and the network round"
+              + " trip holds the DB transaction and its locks open.",
+          "Do the OVN write in the matching `*_postcommit` hook or AFTER_* callback, and keep"
+              + " precommit to validation and Neutron DB work (e.g. `create_initial_revision`).",
+          new RuleMeta.Doc(
+              "Inside a precommit hook (a function whose name has a `precommit` part, such as"
+                  + " `create_port_precommit` or `_process_router_create_precommit`, or one"
+                  + " subscribed with `@registry.receives(..., [events.PRECOMMIT_*])`), flags"
+                  + " calls that write to the OVN databases: opening a transaction on an OVN or"
+                  + " OVS API object (`self._nb_idl.transaction(...)`), executing a write command"
+                  + " (`self._nb_ovn.lsp_add(...).execute(...)`), and write methods of the OVN"
+                  + " client (`self._ovn_client.create_port(...)`, `update_*`, `delete_*`,"
+                  + " `add_*`, ...). Commands inside a flagged transaction block are not flagged"
+                  + " again. What precommit hooks legitimately do stays silent: validation,"
+                  + " Neutron DB reads and writes (`ovn_revision_numbers_db"
+                  + ".create_initial_revision`, provisioning blocks), and reads of the local"
+                  + " IDL replica (`self.sb_ovn.chassis_exists(host)`, `lookup`, `*_get`). Only"
+                  + " the hook's own body is checked, not helpers it calls; test code stays"
+                  + " silent.",
+              "ML2 calls `*_precommit` inside the transaction that writes the Neutron resource;"
+                  + " an exception there rolls it back. An OVN NB/SB write made at that point"
+                  + " cannot be rolled back with it: when a later driver or the commit fails,"
+                  + " OVN has a logical switch, port or ACL that Neutron does not, until the"
+                  + " maintenance task happens to notice. The OVSDB round trip also keeps the DB"
+                  + " transaction, and its row locks, open for as long as the NB database takes"
+                  + " to answer. That is why the OVN driver only records the initial revision"
+                  + " number in precommit and writes to OVN in postcommit.",
+              """
+              def create_port_precommit(self, context):
+                  port = context.current
+                  ovn_utils.validate_and_get_data_from_binding_profile(port)
+                  self._ovn_client.create_port(context.plugin_context, port)
+              """,
+              """
+              def create_port_precommit(self, context):
+                  port = context.current
+                  ovn_utils.validate_and_get_data_from_binding_profile(port)
+                  ovn_revision_numbers_db.create_initial_revision(
+                      context.plugin_context, port['id'], ovn_const.TYPE_PORTS)
+
+              def create_port_postcommit(self, context):
+                  self._ovn_client.create_port(context.plugin_context, context.current)
+              """,
+              List.of(
+                  "neutron-lib ML2 MechanismDriver API (precommit vs postcommit)"
+                      + " <https://opendev.org/openstack/neutron-lib/src/branch/master/"
+                      + "neutron_lib/plugins/ml2/api.py>",
+                  "Neutron OVN database consistency"
+                      + " <https://docs.openstack.org/neutron/latest/contributor/internals/"
+                      + "ovn/database_consistency.html>")));
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (ctx.isTestFile() || !(node instanceof Call call) || !(call.func() instanceof Attribute a)) {
+      return;
+    }
+    String what = ovnWrite(call, a, ctx);
+    if (what == null) {
+      return;
+    }
+    Ast.Stmt fn = ctx.enclosingFunction();
+    if (fn == null || !isPrecommit(fn)) {
+      return;
+    }
+    // Whatever runs in an OVN transaction block is reported once, at the transaction.
+    if (Ovsdb.inTransactionBlock(node, ctx.ancestors())) {
+      return;
+    }
+    ctx.report(
+        this, call, what + " inside `" + RuleContext.functionName(fn) + "`, a precommit hook.");
+  }
+
+  /** What the call writes to OVN, for the message; null when it does not. */
+  private static String ovnWrite(Call call, Attribute a, RuleContext ctx) {
+    if (Ovsdb.isTransaction(call)) {
+      return "An OVSDB transaction is opened on `" + ctx.text(a.value()) + "`";
+    }
+    if (a.attr().equals("execute")
+        && a.value() instanceof Call command
+        && command.func() instanceof Attribute cmd
+        && Ovsdb.isApi(cmd.value())
+        && Ovsdb.verb(cmd.attr()) == Ovsdb.Verb.WRITE) {
+      return "The OVSDB write `" + ctx.text(cmd.value()) + "." + cmd.attr() + "()` is executed";
+    }
+    if (isOvnClient(a.value()) && Ovsdb.verb(a.attr()) == Ovsdb.Verb.WRITE) {
+      return "The OVN client writes to the NB database (`"
+          + ctx.text(a.value())
+          + "."
+          + a.attr()
+          + "()`)";
+    }
+    return null;
+  }
+
+  /** {@code self._ovn_client}, {@code ovn_client}, {@code self.l3plugin._ovn_client}. */
+  private static boolean isOvnClient(Expr e) {
+    String name = Ovsdb.lastName(e);
+    if (name == null) {
+      return false;
+    }
+    String n = name.toLowerCase(Locale.ROOT).replace("_", "");
+    return n.equals("ovnclient");
+  }
+
+  /** Whether a function is a precommit hook, by its name or its registry subscription. */
+  static boolean isPrecommit(Ast.Stmt fn) {
+    String name = RuleContext.functionName(fn);
+    if (name != null && List.of(name.toLowerCase(Locale.ROOT).split("_")).contains("precommit")) {
+      return true;
+    }
+    List<Expr> decorators =
+        switch (fn) {
+          case Ast.FunctionDef f -> f.decoratorList();
+          case Ast.AsyncFunctionDef f -> f.decoratorList();
+          default -> List.of();
+        };
+    boolean[] found = {false};
+    for (Expr d : decorators) {
+      new NodeVisitor() {
+        @Override
+        protected boolean enter(Node n) {
+          if (n instanceof Attribute at && at.attr().startsWith("PRECOMMIT_")) {
+            found[0] = true;
+          }
+          return !found[0];
+        }
+      }.visit(d);
+    }
+    return found[0];
+  }
+}

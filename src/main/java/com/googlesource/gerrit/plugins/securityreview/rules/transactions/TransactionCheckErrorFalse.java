@@ -1,0 +1,116 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.transactions;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Fix;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import java.util.List;
+
+/**
+ * OVN301: an ovsdbapp transaction that does not raise on errors: {@code check_error=False}, or no
+ * {@code check_error} at all on the OVN NB/SB API, where ovsdbapp's default is off.
+ */
+public final class TransactionCheckErrorFalse extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "OVN301",
+          "transaction-check-error-false",
+          "OVSDB transaction that does not raise on errors (`check_error` off)",
+          Severity.MEDIUM,
+          Confidence.HIGH,
+          "OVN3xx transactions",
+          true,
+          null,
+          null,
+          "A failed or aborted OVSDB transaction is then only logged: the caller carries on as if"
+              + " the NB/SB rows were written, and Neutron's DB and OVN drift apart silently.",
+          "Pass `check_error=True` and handle the exception where a failure is acceptable.",
+          new RuleMeta.Doc(
+              "Flags `<api>.transaction(...)` and `<api>.create_transaction(...)` on an OVSDB API"
+                  + " object (`_nb_idl`, `nb_ovn`, `sb_api`, `ovn_nb_api`, `ovs_idl`, `ovsdb`,"
+                  + " ...) that passes `check_error=False`, by keyword or as the first positional"
+                  + " argument. On the OVN Northbound and Southbound APIs it also flags a"
+                  + " `transaction()` that passes no `check_error` at all, since ovsdbapp's"
+                  + " default is `False`; on the local Open vSwitch database (`ovs_idl`,"
+                  + " `ovsdb`), where agents rely on the default throughout, only an explicit"
+                  + " `False` is flagged. A `check_error` given by a variable or through"
+                  + " `**kwargs`, SQLAlchemy and other non-OVSDB transactions, and test code stay"
+                  + " silent. The offered fix turns an explicit `False` into `True`, or adds"
+                  + " `check_error=True`: a behaviour change by design, since errors then raise.",
+              "ovsdbapp's `transaction(check_error=False, log_errors=True)` logs a failed commit"
+                  + " and returns normally. Neutron's OVN driver passes `check_error=True` to"
+                  + " nearly every NB/SB transaction because the caller must know when the"
+                  + " logical switch, port or ACL it just wrote is not there: otherwise the"
+                  + " revision number is bumped, the API reports success, and the port has no"
+                  + " connectivity or, worse, no security group ACLs until the maintenance task"
+                  + " notices. An unchecked transaction stands out and deserves a justification.",
+              """
+              with self._nb_idl.transaction(check_error=False) as txn:
+                  txn.add(self._nb_idl.pg_acl_add(pg_name, **acl))
+              """,
+              """
+              with self._nb_idl.transaction(check_error=True) as txn:
+                  txn.add(self._nb_idl.pg_acl_add(pg_name, **acl))
+              """,
+              List.of(
+                  "ovsdbapp API (`transaction`)"
+                      + " <https://opendev.org/openstack/ovsdbapp/src/branch/master/ovsdbapp/api.py>",
+                  "CWE-252: Unchecked Return Value"
+                      + " <https://cwe.mitre.org/data/definitions/252.html>")));
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (ctx.isTestFile()
+        || !(node instanceof Call call)
+        || !(call.func() instanceof Attribute a)
+        || !(a.attr().equals("transaction") || a.attr().equals("create_transaction"))
+        || !Ovsdb.isApi(a.value())
+        || RuleContext.hasUnpacking(call)) {
+      return;
+    }
+    String api = ctx.text(a.value());
+    Expr checkError = RuleContext.argument(call, 0, "check_error");
+    if (Ovsdb.isConstant(checkError, Boolean.FALSE)) {
+      Fix fix =
+          new Fix(
+              "Pass check_error=True (errors will raise)",
+              List.of(ctx.replace(checkError, "True")));
+      ctx.report(
+          this, call, "`" + api + "." + a.attr() + "()` is opened with `check_error=False`.", fix);
+    } else if (checkError == null && a.attr().equals("transaction") && Ovsdb.isOvnApi(a.value())) {
+      ctx.report(
+          this,
+          call,
+          "`"
+              + api
+              + ".transaction()` passes no `check_error`, and ovsdbapp's default is"
+              + " `False`.",
+          missingFix(call, ctx));
+    }
+  }
+
+  /** Appends {@code check_error=True} to the call's arguments (only keywords can be there). */
+  private static Fix missingFix(Call call, RuleContext ctx) {
+    List<Keyword> kws = call.keywords();
+    Fix.Edit edit;
+    if (kws.isEmpty()) {
+      edit = ctx.replace(call, ctx.text(call.func()) + "(check_error=True)");
+    } else {
+      Keyword last = kws.get(kws.size() - 1);
+      edit = ctx.replace(last, ctx.text(last) + ", check_error=True");
+    }
+    return new Fix("Pass check_error=True (errors will raise)", List.of(edit));
+  }
+}

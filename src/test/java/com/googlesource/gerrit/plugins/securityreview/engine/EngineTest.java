@@ -1,0 +1,647 @@
+package com.googlesource.gerrit.plugins.securityreview.engine;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The engine's own behaviour: changed-line filtering, thresholds, rule selection, path globs,
+ * suppressions, syntax errors and hostile content. Uses rules of its own, so that it does not
+ * depend on which OVN rules exist.
+ */
+class EngineTest {
+
+  /** Flags every call of the function named {@code callee} (imports resolved). */
+  static final class CallRule extends Rule {
+    private final RuleMeta meta;
+    private final String callee;
+
+    CallRule(RuleMeta meta, String callee) {
+      this.meta = meta;
+      this.callee = callee;
+    }
+
+    @Override
+    public RuleMeta meta() {
+      return meta;
+    }
+
+    @Override
+    public void visit(Node node, RuleContext ctx) {
+      if (node instanceof Ast.Call call && callee.equals(ctx.callName(call))) {
+        ctx.report(this, call, "Call of `" + callee + "`.");
+      }
+    }
+  }
+
+  static RuleMeta meta(
+      String id,
+      Severity severity,
+      Confidence confidence,
+      boolean enabledByDefault,
+      String banditId,
+      String ruffCode) {
+    return new RuleMeta(
+        id,
+        "test-" + id.toLowerCase(),
+        "Test rule " + id,
+        severity,
+        confidence,
+        "TSTxx tests",
+        enabledByDefault,
+        banditId,
+        ruffCode,
+        "It matters.",
+        "Do something else.",
+        new RuleMeta.Doc("Flags calls.", "Because.", "danger()\n", "safe()\n", List.of()));
+  }
+
+  /** TST100: danger(), medium/high, on, Bandit B602, Ruff S603. */
+  static final Rule DANGER =
+      new CallRule(
+          meta("TST100", Severity.MEDIUM, Confidence.HIGH, true, "B602", "S603"), "danger");
+
+  /** TST200: hidden(), off by default, Bandit B605, Ruff S605. */
+  static final Rule HIDDEN =
+      new CallRule(meta("TST200", Severity.HIGH, Confidence.HIGH, false, "B605", "S605"), "hidden");
+
+  static final Rule LOW_SEV =
+      new CallRule(meta("TST301", Severity.LOW, Confidence.HIGH, true, null, null), "low_call");
+  static final Rule MED_MED =
+      new CallRule(
+          meta("TST302", Severity.MEDIUM, Confidence.MEDIUM, true, null, null), "med_call");
+  static final Rule HIGH_LOWCONF =
+      new CallRule(meta("TST303", Severity.HIGH, Confidence.LOW, true, null, null), "high_call");
+
+  static final List<Rule> ALL =
+      List.of(new SyntaxErrorRule(), DANGER, HIDDEN, LOW_SEV, MED_MED, HIGH_LOWCONF);
+
+  private static FileResult analyze(EngineOptions options, String source, ChangedLines changed) {
+    return new Engine(ALL, options).analyze("pkg/mod.py", source.getBytes(UTF_8), changed);
+  }
+
+  private static FileResult analyze(String source) {
+    return analyze(EngineOptions.defaults(), source, ChangedLines.ALL);
+  }
+
+  private static List<String> ids(FileResult r) {
+    return r.findings().stream().map(f -> f.ruleId() + "@" + f.line()).toList();
+  }
+
+  private static ChangedLines lines(int... singleLines) {
+    List<int[]> ranges = new ArrayList<>();
+    for (int l : singleLines) {
+      ranges.add(new int[] {l, l});
+    }
+    return ChangedLines.of(ranges);
+  }
+
+  // ---------------------------------------------------------------- findings
+
+  @Test
+  void finding_hasPositionInCharacters_andMessageWithWhyAndFix() {
+    // 'é' is two UTF-8 bytes: CPython's byte column 11 is character column 10.
+    FileResult r = analyze("s = \"é\"; danger()\n");
+    assertThat(r.findings()).hasSize(1);
+    Finding f = r.findings().get(0);
+    assertThat(f.ruleId()).isEqualTo("TST100");
+    assertThat(f.path()).isEqualTo("pkg/mod.py");
+    assertThat(f.line()).isEqualTo(1);
+    assertThat(f.col()).isEqualTo(9);
+    assertThat(f.endLine()).isEqualTo(1);
+    assertThat(f.endCol()).isEqualTo(17);
+    assertThat(f.message()).isEqualTo("Call of `danger`. It matters. Do something else.");
+    assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+    assertThat(f.title()).isEqualTo("Test rule TST100");
+    assertThat(f.category()).isEqualTo("TSTxx tests");
+    assertThat(r.parsed()).isTrue();
+  }
+
+  @Test
+  void findings_areSortedByPosition_andImportsAreResolved() {
+    FileResult r = analyze("from lib import danger as d\nlow_call(); danger()\nd()\nmed_call()\n");
+    // d() resolves to lib.danger, which is not the name the rule looks for.
+    assertThat(ids(r)).containsExactly("TST301@2", "TST100@2", "TST302@4").inOrder();
+  }
+
+  // ---------------------------------------------------------------- changed lines
+
+  private static final String MULTI_LINE = "x = 1\ndanger(\n    1,\n)\ny = 2\n";
+
+  @Test
+  void changedLines_keepFindingWhoseRangeTouchesAChangedLine() {
+    EngineOptions o = EngineOptions.defaults();
+    for (int changed : new int[] {2, 3, 4}) {
+      FileResult r = analyze(o, MULTI_LINE, lines(changed));
+      assertWithMessage("line %s changed", changed).that(ids(r)).containsExactly("TST100@2");
+      assertThat(r.unchanged()).isEqualTo(0);
+    }
+  }
+
+  @Test
+  void changedLines_dropFindingOnUnchangedLines_andCountIt() {
+    EngineOptions o = EngineOptions.defaults();
+    FileResult r = analyze(o, MULTI_LINE, lines(5, 1));
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.unchanged()).isEqualTo(1);
+
+    r = analyze(o, MULTI_LINE, ChangedLines.of(List.of()));
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.unchanged()).isEqualTo(1);
+
+    r = analyze(o, MULTI_LINE, ChangedLines.ALL);
+    assertThat(ids(r)).containsExactly("TST100@2");
+  }
+
+  @Test
+  void changedLines_overlaps() {
+    ChangedLines c =
+        ChangedLines.of(List.of(new int[] {20, 25}, new int[] {3, 3}, new int[] {8, 10}));
+    assertThat(c.overlaps(3, 3)).isTrue();
+    assertThat(c.overlaps(1, 2)).isFalse();
+    assertThat(c.overlaps(4, 7)).isFalse();
+    assertThat(c.overlaps(5, 8)).isTrue();
+    assertThat(c.overlaps(10, 12)).isTrue();
+    assertThat(c.overlaps(11, 19)).isFalse();
+    assertThat(c.overlaps(1, 100)).isTrue();
+    assertThat(c.overlaps(26, 30)).isFalse();
+    assertThat(c.isEmpty()).isFalse();
+    assertThat(ChangedLines.of(List.of()).isEmpty()).isTrue();
+    assertThat(ChangedLines.ALL.overlaps(1_000_000, 1_000_000)).isTrue();
+  }
+
+  // ---------------------------------------------------------------- thresholds
+
+  private static final String THREE = "low_call()\nmed_call()\nhigh_call()\n";
+
+  @Test
+  void thresholds_defaultKeepsEverything() {
+    FileResult r = analyze(THREE);
+    assertThat(ids(r)).containsExactly("TST301@1", "TST302@2", "TST303@3").inOrder();
+    assertThat(r.belowThreshold()).isEqualTo(0);
+  }
+
+  @Test
+  void thresholds_minSeverity() {
+    EngineOptions o = EngineOptions.defaults().withThresholds(Severity.MEDIUM, Confidence.LOW);
+    FileResult r = analyze(o, THREE, ChangedLines.ALL);
+    assertThat(ids(r)).containsExactly("TST302@2", "TST303@3").inOrder();
+    assertThat(r.belowThreshold()).isEqualTo(1);
+
+    o = EngineOptions.defaults().withThresholds(Severity.HIGH, Confidence.LOW);
+    assertThat(ids(analyze(o, THREE, ChangedLines.ALL))).containsExactly("TST303@3");
+  }
+
+  @Test
+  void thresholds_minConfidence() {
+    EngineOptions o = EngineOptions.defaults().withThresholds(Severity.LOW, Confidence.MEDIUM);
+    FileResult r = analyze(o, THREE, ChangedLines.ALL);
+    assertThat(ids(r)).containsExactly("TST301@1", "TST302@2").inOrder();
+    assertThat(r.belowThreshold()).isEqualTo(1);
+  }
+
+  @Test
+  void thresholds_both() {
+    EngineOptions o = EngineOptions.defaults().withThresholds(Severity.MEDIUM, Confidence.MEDIUM);
+    FileResult r = analyze(o, THREE, ChangedLines.ALL);
+    assertThat(ids(r)).containsExactly("TST302@2");
+    assertThat(r.belowThreshold()).isEqualTo(2);
+  }
+
+  @Test
+  void severityAndConfidence_parse() {
+    assertThat(Severity.parse(" High ")).isEqualTo(Severity.HIGH);
+    assertThat(Severity.parse("critical")).isNull();
+    assertThat(Severity.parse(null)).isNull();
+    assertThat(Confidence.parse("MEDIUM")).isEqualTo(Confidence.MEDIUM);
+    assertThat(Confidence.parse("")).isNull();
+  }
+
+  // ---------------------------------------------------------------- rule selection
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TST100", "tst100", "B602", "b602", "S603", " S603 "})
+  void disabled_byOurIdBanditIdOrRuffCode(String id) {
+    EngineOptions o = EngineOptions.defaults().withRules(Set.of(id), Set.of());
+    Engine engine = new Engine(ALL, o);
+    assertThat(engine.rules()).doesNotContain(DANGER);
+    FileResult r = engine.analyze("a.py", "danger()\n".getBytes(UTF_8), ChangedLines.ALL);
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.suppressed()).isEqualTo(0);
+    assertThat(r.belowThreshold()).isEqualTo(0);
+  }
+
+  @Test
+  void disabled_otherIdKeepsRule() {
+    EngineOptions o = EngineOptions.defaults().withRules(Set.of("B601", "S602", "TST10"), Set.of());
+    assertThat(ids(analyze(o, "danger()\n", ChangedLines.ALL))).containsExactly("TST100@1");
+  }
+
+  @Test
+  void offByDefault_runsOnlyWhenEnabled() {
+    assertThat(new Engine(ALL, EngineOptions.defaults()).rules()).doesNotContain(HIDDEN);
+    assertThat(analyze("hidden()\n").findings()).isEmpty();
+    for (String id : List.of("TST200", "b605", "S605")) {
+      EngineOptions o = EngineOptions.defaults().withRules(Set.of(), Set.of(id));
+      assertWithMessage(id)
+          .that(ids(analyze(o, "hidden()\n", ChangedLines.ALL)))
+          .containsExactly("TST200@1");
+    }
+  }
+
+  @Test
+  void disableWinsOverEnable() {
+    EngineOptions o = EngineOptions.defaults().withRules(Set.of("S605"), Set.of("TST200"));
+    assertThat(new Engine(ALL, o).rules()).doesNotContain(HIDDEN);
+  }
+
+  @Test
+  void enablingARuleThatIsOnChangesNothing() {
+    EngineOptions o = EngineOptions.defaults().withRules(Set.of(), Set.of("TST100"));
+    assertThat(new Engine(ALL, o).rules())
+        .containsExactlyElementsIn(new Engine(ALL, EngineOptions.defaults()).rules());
+  }
+
+  // ---------------------------------------------------------------- globs
+
+  @Test
+  void defaultInclude_matchesPythonFilesAtAnyDepth_includingTopLevel() {
+    EngineOptions o = EngineOptions.defaults();
+    assertThat(o.accepts("setup.py")).isTrue();
+    assertThat(o.accepts("./setup.py")).isTrue();
+    assertThat(o.accepts("neutron/plugins/ml2/drivers/ovn/mech_driver/mech_driver.py")).isTrue();
+    assertThat(o.accepts("neutron\\common\\ovn\\acl.py")).isTrue();
+    assertThat(o.accepts("/abs/path/x.py")).isTrue();
+    assertThat(o.accepts("x.pyc")).isFalse();
+    assertThat(o.accepts("x.py.orig")).isFalse();
+    assertThat(o.accepts("README.rst")).isFalse();
+    assertThat(o.accepts("bin/neutron-ovn-db-sync-util")).isFalse();
+  }
+
+  @Test
+  void exclude_testsFolderAtAnyDepth() {
+    EngineOptions o =
+        EngineOptions.defaults()
+            .withPaths(List.of(PathGlob.of("**/*.py")), List.of(PathGlob.of("**/tests/**")));
+    assertThat(o.accepts("neutron/tests/unit/ml2/test_mech_driver.py")).isFalse();
+    assertThat(o.accepts("tests/test_x.py")).isFalse();
+    assertThat(o.accepts("./tests/test_x.py")).isFalse();
+    assertThat(o.accepts("neutron/tests_helper.py")).isTrue();
+    assertThat(o.accepts("neutron/contests/x.py")).isTrue();
+    assertThat(o.accepts("neutron/common/ovn/utils.py")).isTrue();
+  }
+
+  @Test
+  void globs_singleStarStaysInOneFolder_questionMarkIsOneCharacter() {
+    assertThat(PathGlob.of("*.py").matches("setup.py")).isTrue();
+    assertThat(PathGlob.of("*.py").matches("a/setup.py")).isFalse();
+    assertThat(PathGlob.of("neutron/*/x.py").matches("neutron/a/x.py")).isTrue();
+    assertThat(PathGlob.of("neutron/*/x.py").matches("neutron/a/b/x.py")).isFalse();
+    assertThat(PathGlob.of("neutron/**").matches("neutron/a/b/x.py")).isTrue();
+    assertThat(PathGlob.of("test_?.py").matches("test_a.py")).isTrue();
+    assertThat(PathGlob.of("test_?.py").matches("test_ab.py")).isFalse();
+    assertThat(PathGlob.of("a.b").matches("aXb")).isFalse();
+    assertThat(PathGlob.of("[ab].py").matches("[ab].py")).isTrue();
+  }
+
+  @Test
+  void emptyInclude_acceptsEverythingNotExcluded() {
+    EngineOptions o =
+        EngineOptions.defaults().withPaths(List.of(), List.of(PathGlob.of("**/*.txt")));
+    assertThat(o.accepts("bin/tool")).isTrue();
+    assertThat(o.accepts("docs/notes.txt")).isFalse();
+  }
+
+  // ---------------------------------------------------------------- suppressions
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "# nosec",
+        "#nosec",
+        "# nosec B602",
+        "# nosec: B602,B603",
+        "# nosec B603, B602",
+        "# nosec TST100",
+        "# noqa: S603",
+        "# NOQA:S603",
+        "# noqa: E501,S603",
+        "# noqa: E501 S603",
+        "# security-review: ignore[TST100]",
+        "# security-review: ignore[OVN601, TST100]",
+        "# security-review: ignore[S603]",
+        "# security-review: ignore",
+        "# pylint: disable=W0703  # nosec",
+      })
+  void suppressedBy(String comment) {
+    FileResult r = analyze("danger()  " + comment + "\n");
+    assertWithMessage(comment).that(r.findings()).isEmpty();
+    assertWithMessage(comment).that(r.suppressed()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "# noqa",
+        "# noqa E501",
+        "# noqa: E501",
+        "# nosec B603",
+        "# nosec: B101,B603",
+        "# security-review: ignore[OVN601]",
+        "# security-review: ignore[TST1000]",
+        "# noqa: S6031",
+        "# nosecurity",
+        "# see nosecret",
+      })
+  void notSuppressedBy(String comment) {
+    FileResult r = analyze("danger()  " + comment + "\n");
+    assertWithMessage(comment).that(ids(r)).containsExactly("TST100@1");
+    assertWithMessage(comment).that(r.suppressed()).isEqualTo(0);
+  }
+
+  @Test
+  void suppression_onFirstOrLastLineOfMultiLineFinding() {
+    assertThat(analyze("danger(  # nosec B602\n    1,\n)\n").suppressed()).isEqualTo(1);
+    assertThat(analyze("danger(\n    1,\n)  # nosec B602\n").suppressed()).isEqualTo(1);
+    // A line in the middle is neither: the comment belongs to the argument.
+    FileResult middle = analyze("danger(\n    1,  # nosec B602\n)\n");
+    assertThat(ids(middle)).containsExactly("TST100@1");
+  }
+
+  @Test
+  void suppression_onlyAffectsItsOwnLine() {
+    FileResult r = analyze("danger()  # nosec\ndanger()\n");
+    assertThat(ids(r)).containsExactly("TST100@2");
+    assertThat(r.suppressed()).isEqualTo(1);
+  }
+
+  @Test
+  void suppression_insideAStringIsNoComment() {
+    FileResult r = analyze("danger('# nosec')\n");
+    assertThat(ids(r)).containsExactly("TST100@1");
+  }
+
+  @Test
+  void suppressedFindingOnUnchangedLine_countsAsUnchanged() {
+    FileResult r = analyze(EngineOptions.defaults(), "x = 1\ndanger()  # nosec\n", lines(1));
+    assertThat(r.suppressed()).isEqualTo(0);
+    assertThat(r.unchanged()).isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------- syntax errors
+
+  private static final String BROKEN =
+      "import os\ndanger()\n\n\ndef f(:\n    pass\n\n\nmed_call()\n";
+
+  @Test
+  void syntaxError_isAnSr001Finding_andRulesStillRunOnWhatParsed() {
+    FileResult r = analyze(BROKEN);
+    assertThat(r.parsed()).isFalse();
+    assertThat(r.diagnostics()).isNotEmpty();
+    List<String> ids = ids(r);
+    assertThat(ids).contains("SR001@5");
+    assertThat(ids).contains("TST100@2");
+    assertThat(ids).contains("TST302@9");
+    Finding sr = r.findings().stream().filter(f -> f.ruleId().equals("SR001")).findFirst().get();
+    assertThat(sr.severity()).isEqualTo(Severity.LOW);
+    assertThat(sr.confidence()).isEqualTo(Confidence.HIGH);
+    assertThat(sr.message()).startsWith("Syntax error: ");
+  }
+
+  @Test
+  void syntaxError_belowSeverityThreshold_isNotReported() {
+    EngineOptions o = EngineOptions.defaults().withThresholds(Severity.MEDIUM, Confidence.LOW);
+    FileResult r = analyze(o, BROKEN, ChangedLines.ALL);
+    assertThat(ids(r)).doesNotContain("SR001@5");
+    assertThat(r.belowThreshold()).isAtLeast(1);
+  }
+
+  @Test
+  void syntaxError_onUnchangedLine_isNotReported() {
+    FileResult r = analyze(EngineOptions.defaults(), BROKEN, lines(2));
+    assertThat(ids(r)).containsExactly("TST100@2");
+  }
+
+  @Test
+  void syntaxError_canBeSuppressed() {
+    FileResult r = analyze("x = (1,  # security-review: ignore[SR001]\n");
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.suppressed()).isEqualTo(1);
+  }
+
+  /**
+   * Engine bug: SR001 is reported even when it is disabled ({@code --disable SR001}, or a project's
+   * disabled rules), because the engine adds it whatever the options say.
+   */
+  @Test
+  void syntaxError_disabled_isNotReported() {
+    EngineOptions o = EngineOptions.defaults().withRules(Set.of("SR001"), Set.of());
+    FileResult r = analyze(o, BROKEN, ChangedLines.ALL);
+    assertThat(ids(r)).doesNotContain("SR001@5");
+    assertThat(ids(r)).contains("TST100@2");
+  }
+
+  /**
+   * Engine gap: {@code analyze} promises never to throw, but a rule that throws on some content (a
+   * null field it did not expect) escapes it, and the file loses every other rule's findings.
+   */
+  @Test
+  void failingRule_doesNotLoseOtherFindings() {
+    Rule broken =
+        new Rule() {
+          @Override
+          public RuleMeta meta() {
+            return EngineTest.meta("TST902", Severity.LOW, Confidence.LOW, true, null, null);
+          }
+
+          @Override
+          public void visit(Node node, RuleContext ctx) {
+            if (node instanceof Ast.Call) {
+              throw new NullPointerException("rule bug");
+            }
+          }
+        };
+    Engine engine = new Engine(List.of(broken, DANGER), EngineOptions.defaults());
+    FileResult r = engine.analyze("a.py", "danger()\n".getBytes(UTF_8), ChangedLines.ALL);
+    assertThat(ids(r)).contains("TST100@1");
+    assertThat(r.diagnostics()).isNotEmpty();
+  }
+
+  // ---------------------------------------------------------------- hostile content
+
+  @Test
+  void binaryAndUndecodableContent_neverThrows() {
+    Random random = new Random(42);
+    List<byte[]> inputs = new ArrayList<>();
+    byte[] all = new byte[256];
+    for (int i = 0; i < 256; i++) {
+      all[i] = (byte) i;
+    }
+    inputs.add(all);
+    for (int i = 0; i < 20; i++) {
+      byte[] noise = new byte[1 + random.nextInt(4096)];
+      random.nextBytes(noise);
+      inputs.add(noise);
+    }
+    inputs.add(new byte[0]);
+    inputs.add(new byte[] {0, 0, 0, 0});
+    inputs.add(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf});
+    inputs.add("danger()\n".getBytes(StandardCharsets.UTF_16));
+    inputs.add("s = 'caf\u00e9'\ndanger()\n".getBytes(StandardCharsets.ISO_8859_1));
+    inputs.add("# -*- coding: no-such-codec -*-\ndanger()\n".getBytes(UTF_8));
+    inputs.add(
+        "# -*- coding: latin-1 -*-\ns = '\u00e9'\ndanger()\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    inputs.add(new byte[] {'x', '=', '"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', '\n'});
+    inputs.add(new byte[] {'x', '=', '"', (byte) 0xe2, (byte) 0x82, '\n'});
+    inputs.add("danger()\r\nx = 1\rdanger()\n".getBytes(UTF_8));
+    inputs.add("\u0000danger()\n".getBytes(UTF_8));
+    inputs.add("x = '😀'; danger()  # nosec B603\n".getBytes(UTF_8));
+    Engine engine = new Engine(ALL, EngineOptions.defaults());
+    for (byte[] input : inputs) {
+      FileResult r = engine.analyze("bin.py", input, ChangedLines.ALL);
+      assertThat(r).isNotNull();
+      assertThat(r.path()).isEqualTo("bin.py");
+      for (Finding f : r.findings()) {
+        assertThat(f.line()).isAtLeast(1);
+        assertThat(f.col()).isAtLeast(0);
+      }
+    }
+  }
+
+  @Test
+  void latin1WithCodingDeclaration_isChecked() {
+    byte[] src =
+        "# -*- coding: latin-1 -*-\ns = '\u00e9'\ndanger()\n".getBytes(StandardCharsets.ISO_8859_1);
+    FileResult r = new Engine(ALL, EngineOptions.defaults()).analyze("l.py", src, ChangedLines.ALL);
+    assertThat(ids(r)).containsExactly("TST100@3");
+  }
+
+  @Test
+  void astralCharacters_countTwoUtf16Units() {
+    FileResult r = analyze("x = '😀'; danger()\n");
+    // x = '😀';  -> 'x',' ','=',' ',''', 2 units, ''', ';', ' ' = 10 units before danger.
+    assertThat(r.findings().get(0).col()).isEqualTo(10);
+  }
+
+  @Test
+  void deeplyNestedSource_neverThrows() throws Exception {
+    String deep = "danger(" + "(".repeat(50_000) + "1" + ")".repeat(50_000) + ")\n";
+    AtomicReference<Object> outcome = new AtomicReference<>();
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                outcome.set(analyze(deep));
+              } catch (Throwable e) {
+                outcome.set(e);
+              }
+            },
+            "deep",
+            256L << 20);
+    t.start();
+    t.join();
+    assertThat(outcome.get()).isInstanceOf(FileResult.class);
+  }
+
+  // ---------------------------------------------------------------- test paths
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "neutron/tests/unit/ml2/test_mech_driver.py",
+        "neutron/tests/functional/base.py",
+        "tests/x.py",
+        "test/x.py",
+        "test_foo.py",
+        "pkg/test_foo.py",
+        "pkg/foo_test.py",
+        "pkg/foo_tests.py",
+        "conftest.py",
+        "pkg/conftest.py",
+        "neutron\\tests\\unit\\x.py",
+      })
+  void isTestPath_true(String path) {
+    assertThat(Engine.isTestPath(path)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "neutron/plugins/ml2/drivers/ovn/mech_driver/mech_driver.py",
+        "neutron/common/ovn/acl.py",
+        "pkg/mytests/x.py",
+        "pkg/latest/x.py",
+        "pkg/attest_x.py",
+        "pkg/contest.py",
+        "pkg/testing.py",
+        "setup.py",
+      })
+  void isTestPath_false(String path) {
+    assertThat(Engine.isTestPath(path)).isFalse();
+  }
+
+  @Test
+  void ruleContext_knowsTestFiles() {
+    AtomicReference<Boolean> seen = new AtomicReference<>();
+    Rule probe =
+        new Rule() {
+          @Override
+          public RuleMeta meta() {
+            return EngineTest.meta("TST900", Severity.LOW, Confidence.LOW, true, null, null);
+          }
+
+          @Override
+          public void endFile(RuleContext ctx) {
+            seen.set(ctx.isTestFile());
+          }
+        };
+    Engine engine = new Engine(List.of(probe), EngineOptions.defaults());
+    engine.analyze("neutron/tests/unit/test_x.py", new byte[0], ChangedLines.ALL);
+    assertThat(seen.get()).isTrue();
+    engine.analyze("neutron/common/ovn/utils.py", new byte[0], ChangedLines.ALL);
+    assertThat(seen.get()).isFalse();
+  }
+
+  @Test
+  void perFileState_doesNotLeakBetweenFiles() {
+    List<Integer> counts = new ArrayList<>();
+    Rule counter =
+        new Rule() {
+          @Override
+          public RuleMeta meta() {
+            return EngineTest.meta("TST901", Severity.LOW, Confidence.LOW, true, null, null);
+          }
+
+          @Override
+          public void visit(Node node, RuleContext ctx) {
+            if (node instanceof Ast.Call) {
+              ctx.state(this, () -> new int[1])[0]++;
+            }
+          }
+
+          @Override
+          public void endFile(RuleContext ctx) {
+            counts.add(ctx.state(this, () -> new int[1])[0]);
+          }
+        };
+    Engine engine = new Engine(List.of(counter), EngineOptions.defaults());
+    engine.analyze("a.py", "f()\ng()\n".getBytes(UTF_8), ChangedLines.ALL);
+    engine.analyze("b.py", "f()\n".getBytes(UTF_8), ChangedLines.ALL);
+    assertThat(counts).containsExactly(2, 1).inOrder();
+  }
+}

@@ -1,0 +1,45 @@
+import ssl
+import urllib.request
+
+from keystoneauth1 import session as ks_session
+from novaclient import client as nova_client
+import requests
+
+
+def fetch_metadata(url, headers, body):
+    return requests.request('GET', url, headers=headers, data=body,
+                            verify=False, timeout=60)  # expect: OVN404
+
+
+def make_session(auth):
+    return ks_session.Session(auth=auth, verify=False)  # expect: OVN404
+
+
+def make_nova(sess, region):
+    return nova_client.Client('2.1', session=sess, region_name=region,
+                              insecure=True)  # expect: OVN404
+
+
+def open_designate(url):
+    ctx = ssl._create_unverified_context()  # expect: OVN404
+    return urllib.request.urlopen(url, context=ctx, timeout=30)
+
+
+def patch_default_context():
+    ssl._create_default_https_context = ssl._create_unverified_context  # expect: OVN404
+
+
+def ovsdb_ssl_context(cert, key):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False  # expect: OVN404
+    ctx.verify_mode = ssl.CERT_NONE  # expect: OVN404
+    ctx.load_cert_chain(cert, key)
+    return ctx
+
+
+def wrap(sock):
+    return ssl.wrap_socket(sock, cert_reqs=ssl.CERT_NONE)  # expect: OVN404
+
+
+def placement_get(adapter, url):
+    return adapter.get(url, verify=False)  # expect: OVN404

@@ -1,0 +1,45 @@
+import logging as std_logging
+
+from oslo_config import cfg
+from oslo_log import log as logging
+
+LOG = logging.getLogger(__name__)
+CONF = cfg.CONF
+
+
+class OVNNovaNotifier:
+    def __init__(self, conf):
+        self._password = conf.nova.password
+        self.log = LOG
+
+    def _connect(self, conf, user, password):
+        LOG.debug("Connecting to Nova as %s/%s", user, password)  # expect: OVN501
+        LOG.info("Using credentials %(creds)s",
+                 {'creds': conf.nova})  # expect: OVN501
+        LOG.info("Nova user %(user)s, password %(pw)s",
+                 {'user': user,
+                  'pw': self._password})  # expect: OVN501
+
+    def _metadata(self):
+        LOG.debug("Metadata proxy secret: %s",
+                  CONF.metadata_proxy_shared_secret)  # expect: OVN501
+
+    def _keystone(self, context, auth):
+        LOG.warning("Request failed for token %s", context.auth_token)  # expect: OVN501
+        LOG.error(f"Auth failed: {auth['password']}")  # expect: OVN501
+        self.log.info("Auth plugin options: %s", auth.get('api_key'))  # expect: OVN501
+        LOG.debug("Headers: %s", {'X-Auth-Token': context.auth_token})  # expect: OVN501
+
+    def _ssl(self, ssl_key, private_key):
+        LOG.log(std_logging.DEBUG, "Loaded key %s", private_key)  # expect: OVN501
+        std_logging.info("TLS key: " + ssl_key.strip())  # expect: OVN501
+
+    def _dict_keys(self, user, secret):
+        LOG.exception("Cannot build client from %s",
+                      dict(username=user, password=secret))  # expect: OVN501
+
+    def _call(self):
+        LOG.debug("Token for the session: %s", self._get_auth_token())  # expect: OVN501
+
+    def _get_auth_token(self):
+        return 'x'
