@@ -49,12 +49,14 @@ public final class Engine {
    */
   public FileResult analyze(String path, byte[] content, ChangedLines changed) {
     ParseResult parsed = PythonParser.parse(content);
-    RuleContext ctx = new RuleContext(path, parsed.module(), parsed.source(), isTestPath(path));
+    boolean testFile = isTestPath(path);
+    List<Rule> fileRules = testFile ? rules.stream().filter(Rule::checksTestCode).toList() : rules;
+    RuleContext ctx = new RuleContext(path, parsed.module(), parsed.source(), testFile);
     List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
     try {
       Set<Rule> failed = new HashSet<>();
-      walk(parsed.module(), ctx, failed, diagnostics);
-      for (Rule r : rules) {
+      walk(parsed.module(), fileRules, ctx, failed, diagnostics);
+      for (Rule r : fileRules) {
         if (!failed.contains(r)) {
           try {
             r.endFile(ctx);
@@ -110,7 +112,12 @@ public final class Engine {
         line, 0, "rule " + r.meta().id() + " failed (" + e + "); its findings are incomplete");
   }
 
-  private void walk(Node root, RuleContext ctx, Set<Rule> failed, List<Diagnostic> diagnostics) {
+  private static void walk(
+      Node root,
+      List<Rule> rules,
+      RuleContext ctx,
+      Set<Rule> failed,
+      List<Diagnostic> diagnostics) {
     new NodeVisitor() {
       @Override
       protected boolean enter(Node node) {

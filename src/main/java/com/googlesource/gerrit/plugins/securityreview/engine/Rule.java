@@ -16,6 +16,15 @@ public abstract class Rule {
   /** Called for every node of the file, parents before children. */
   public void visit(Node node, RuleContext ctx) {}
 
+  /**
+   * Whether the rule also checks test code ({@code tests/} folders, {@code test_*.py}). Most rules
+   * do not: a defect there does not ship, and tests build the very patterns the rules look for on
+   * purpose.
+   */
+  public boolean checksTestCode() {
+    return false;
+  }
+
   /** Called once after the walk, for checks that need the whole file. */
   public void endFile(RuleContext ctx) {}
 

@@ -606,6 +606,11 @@ class EngineTest {
           }
 
           @Override
+          public boolean checksTestCode() {
+            return true;
+          }
+
+          @Override
           public void endFile(RuleContext ctx) {
             seen.set(ctx.isTestFile());
           }
@@ -615,6 +620,28 @@ class EngineTest {
     assertThat(seen.get()).isTrue();
     engine.analyze("neutron/common/ovn/utils.py", new byte[0], ChangedLines.ALL);
     assertThat(seen.get()).isFalse();
+  }
+
+  @Test
+  void rulesSkipTestCodeUnlessTheyAskForIt() {
+    AtomicReference<String> seen = new AtomicReference<>();
+    Rule probe =
+        new Rule() {
+          @Override
+          public RuleMeta meta() {
+            return EngineTest.meta("TST901", Severity.LOW, Confidence.LOW, true, null, null);
+          }
+
+          @Override
+          public void endFile(RuleContext ctx) {
+            seen.set(ctx.path());
+          }
+        };
+    Engine engine = new Engine(List.of(probe), EngineOptions.defaults());
+    engine.analyze("neutron/tests/unit/test_x.py", new byte[0], ChangedLines.ALL);
+    assertThat(seen.get()).isNull();
+    engine.analyze("neutron/common/ovn/utils.py", new byte[0], ChangedLines.ALL);
+    assertThat(seen.get()).isEqualTo("neutron/common/ovn/utils.py");
   }
 
   @Test

@@ -113,9 +113,6 @@ public final class AclAllowAll extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile()) {
-      return;
-    }
     if (node instanceof Ast.Dict d) {
       Expr action = null;
       Expr match = null;

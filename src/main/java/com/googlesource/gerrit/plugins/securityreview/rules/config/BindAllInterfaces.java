@@ -112,7 +112,7 @@ public final class BindAllInterfaces extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile() || !(node instanceof Call c)) {
+    if (!(node instanceof Call c)) {
       return;
     }
     if (BIND_CALLS.contains(Exprs.callLastName(ctx, c)) && !c.args().isEmpty()) {

@@ -91,7 +91,7 @@ public final class DropPortGroupWithoutDhcp extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile() || !(node instanceof Call c)) {
+    if (!(node instanceof Call c)) {
       return;
     }
     if (!"pg_add".equals(Exprs.callLastName(ctx, c))) {

@@ -83,9 +83,6 @@ public final class PortSecurityDisabled extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile()) {
-      return;
-    }
     switch (node) {
       case Ast.Dict d -> {
         for (int i = 0; i < d.keys().size(); i++) {

@@ -83,9 +83,6 @@ public final class TlsVerifyDisabled extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile()) {
-      return;
-    }
     switch (node) {
       case Ast.Call c -> {
         for (Keyword k : c.keywords()) {

@@ -27,7 +27,8 @@ public final class BareExcept extends Rule {
               + " maintenance thread cannot be stopped, and errors in OVN sync paths vanish.",
           "Catch the exceptions you expect, or `Exception` and log it.",
           new RuleMeta.Doc(
-              "Flags `except:` clauses that name no exception type.",
+              "Flags `except:` clauses that name no exception type, in test code too: there it also"
+                  + " catches the `AssertionError` of a failing check and turns the test green.",
               "A bare `except:` catches `BaseException`: `SystemExit`, `KeyboardInterrupt` and"
                   + " eventlet's `GreenletExit` included. In the OVN driver that turns a shutdown"
                   + " into a hang and hides the errors of NB/SB synchronisation, so the databases"
@@ -49,6 +50,11 @@ public final class BareExcept extends Rule {
                       + " <https://peps.python.org/pep-0008/#programming-recommendations>",
                   "CWE-396: Declaration of Catch for Generic Exception"
                       + " <https://cwe.mitre.org/data/definitions/396.html>")));
+
+  @Override
+  public boolean checksTestCode() {
+    return true;
+  }
 
   @Override
   public RuleMeta meta() {

@@ -78,8 +78,7 @@ public final class BroadExceptSwallowed extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile()
-        || !(node instanceof ExceptHandler h)
+    if (!(node instanceof ExceptHandler h)
         || !Handlers.catchesBroadType(h, ctx)
         || !onlySwallows(h.body())) {
       return;

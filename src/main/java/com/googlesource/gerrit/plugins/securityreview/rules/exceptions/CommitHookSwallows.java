@@ -81,7 +81,7 @@ public final class CommitHookSwallows extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile() || !(node instanceof ExceptHandler h)) {
+    if (!(node instanceof ExceptHandler h)) {
       return;
     }
     if (h.type() != null && !Handlers.catchesBroadType(h, ctx)) {

@@ -64,6 +64,11 @@ public final class ReturnInFinally extends Rule {
                       + " <https://cwe.mitre.org/data/definitions/584.html>")));
 
   @Override
+  public boolean checksTestCode() {
+    return true;
+  }
+
+  @Override
   public RuleMeta meta() {
     return META;
   }

@@ -113,7 +113,7 @@ public final class SecretLogged extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile() || !(node instanceof Call)) {
+    if (!(node instanceof Call)) {
       return;
     }
     LogCalls.LogCall log = LogCalls.of(node, ctx);

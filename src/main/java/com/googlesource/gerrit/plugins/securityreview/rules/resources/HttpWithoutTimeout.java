@@ -78,6 +78,11 @@ public final class HttpWithoutTimeout extends Rule {
   private static final String SESSION = "session";
 
   @Override
+  public boolean checksTestCode() {
+    return true;
+  }
+
+  @Override
   public RuleMeta meta() {
     return META;
   }

@@ -83,9 +83,6 @@ public final class RetryWithoutStop extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile()) {
-      return;
-    }
     if (node instanceof Ast.FunctionDef f) {
       bareDecorators(f.decoratorList(), ctx);
     } else if (node instanceof Ast.AsyncFunctionDef f) {

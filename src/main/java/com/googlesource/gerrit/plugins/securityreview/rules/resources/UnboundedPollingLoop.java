@@ -102,7 +102,7 @@ public final class UnboundedPollingLoop extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Ast.While loop) || ctx.isTestFile()) {
+    if (!(node instanceof Ast.While loop)) {
       return;
     }
     boolean forever = isTrue(loop.test());

@@ -147,7 +147,6 @@ public final class WaitWithoutTimeout extends Rule {
   public void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)
         || !(call.func() instanceof Ast.Attribute method)
-        || ctx.isTestFile()
         || RuleContext.hasUnpacking(call)) {
       return;
     }

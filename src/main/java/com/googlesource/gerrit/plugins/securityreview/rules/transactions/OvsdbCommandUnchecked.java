@@ -67,8 +67,7 @@ public final class OvsdbCommandUnchecked extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile()
-        || !(node instanceof Call call)
+    if (!(node instanceof Call call)
         || !(call.func() instanceof Attribute exec)
         || !exec.attr().equals("execute")
         || !(exec.value() instanceof Call command)

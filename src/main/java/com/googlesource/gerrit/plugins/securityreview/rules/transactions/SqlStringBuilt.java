@@ -122,7 +122,7 @@ public final class SqlStringBuilt extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile() || !(node instanceof Call call)) {
+    if (!(node instanceof Call call)) {
       return;
     }
     String sink;

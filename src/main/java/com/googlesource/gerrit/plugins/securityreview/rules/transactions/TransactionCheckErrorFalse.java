@@ -72,8 +72,7 @@ public final class TransactionCheckErrorFalse extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile()
-        || !(node instanceof Call call)
+    if (!(node instanceof Call call)
         || !(call.func() instanceof Attribute a)
         || !(a.attr().equals("transaction") || a.attr().equals("create_transaction"))
         || !Ovsdb.isApi(a.value())

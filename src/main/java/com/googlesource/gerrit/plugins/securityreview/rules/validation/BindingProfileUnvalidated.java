@@ -87,8 +87,7 @@ public final class BindingProfileUnvalidated extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile()
-        || !isOvnCode(ctx.path())
+    if (!isOvnCode(ctx.path())
         || !(node instanceof Ast.FunctionDef || node instanceof Ast.AsyncFunctionDef)) {
       return;
     }

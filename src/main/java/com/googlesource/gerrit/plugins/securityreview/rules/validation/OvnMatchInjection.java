@@ -121,8 +121,7 @@ public final class OvnMatchInjection extends Rule {
 
   @Override
   public void visit(Node node, RuleContext ctx) {
-    if (ctx.isTestFile()
-        || !(node instanceof Ast.FunctionDef || node instanceof Ast.AsyncFunctionDef)) {
+    if (!(node instanceof Ast.FunctionDef || node instanceof Ast.AsyncFunctionDef)) {
       return;
     }
     new FunctionTaint(ctx, FunctionScope.of(node), RuleContext.functionName(node)).run();
