@@ -69,6 +69,18 @@ public abstract class NodeVisitor {
     return null;
   }
 
+  /**
+   * Whether a node opens a scope of its own (def, async def, class, lambda): the names it binds,
+   * and the return, break and continue statements inside it, belong to it, not to the code around
+   * it.
+   */
+  public static boolean opensScope(Node node) {
+    return node instanceof Ast.FunctionDef
+        || node instanceof Ast.AsyncFunctionDef
+        || node instanceof Ast.ClassDef
+        || node instanceof Ast.Lambda;
+  }
+
   /** The direct children of a node, in source order, with absent optional fields left out. */
   public static void forEachChild(Node node, Consumer<Node> f) {
     switch (node) {

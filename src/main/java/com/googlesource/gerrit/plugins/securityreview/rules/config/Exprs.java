@@ -85,10 +85,7 @@ final class Exprs {
       @Override
       protected boolean enter(Node node) {
         // Nested scopes bind their own names.
-        if (node instanceof Ast.FunctionDef
-            || node instanceof Ast.AsyncFunctionDef
-            || node instanceof Ast.ClassDef
-            || node instanceof Ast.Lambda) {
+        if (NodeVisitor.opensScope(node)) {
           return false;
         }
         if (node instanceof Ast.Name n && n.id().equals(id) && n.ctx() != Ast.ExprContext.Load) {

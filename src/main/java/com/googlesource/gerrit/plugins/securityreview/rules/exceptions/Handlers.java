@@ -49,11 +49,7 @@ final class Handlers {
         new NodeVisitor() {
           @Override
           protected boolean enter(Node n) {
-            if (found[0]
-                || n instanceof Ast.FunctionDef
-                || n instanceof Ast.AsyncFunctionDef
-                || n instanceof Ast.ClassDef
-                || n instanceof Ast.Lambda) {
+            if (found[0] || NodeVisitor.opensScope(n)) {
               return false;
             }
             if (n instanceof Ast.Raise) {

@@ -104,7 +104,7 @@ public final class LogCalls {
         new NodeVisitor() {
           @Override
           protected boolean enter(Node n) {
-            if (found[0] || isDefinition(n)) {
+            if (found[0] || NodeVisitor.opensScope(n)) {
               return false;
             }
             if (isLogCall(n, ctx)) {
@@ -118,13 +118,6 @@ public final class LogCalls {
       v.visit(n);
     }
     return found[0];
-  }
-
-  private static boolean isDefinition(Node n) {
-    return n instanceof Ast.FunctionDef
-        || n instanceof Ast.AsyncFunctionDef
-        || n instanceof Ast.ClassDef
-        || n instanceof Ast.Lambda;
   }
 
   private static boolean isLogger(Expr receiver, RuleContext ctx) {

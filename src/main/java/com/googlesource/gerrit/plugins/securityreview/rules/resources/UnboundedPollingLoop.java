@@ -152,10 +152,7 @@ public final class UnboundedPollingLoop extends Rule {
 
     @Override
     protected boolean enter(Node node) {
-      if (node instanceof Ast.FunctionDef
-          || node instanceof Ast.AsyncFunctionDef
-          || node instanceof Ast.ClassDef
-          || node instanceof Ast.Lambda) {
+      if (NodeVisitor.opensScope(node)) {
         return false;
       }
       switch (node) {

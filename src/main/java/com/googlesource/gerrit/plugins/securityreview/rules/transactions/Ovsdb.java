@@ -6,6 +6,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Name;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -115,10 +116,7 @@ final class Ovsdb {
   static boolean inTransactionBlock(Node node, Iterable<Node> ancestors) {
     Node child = node;
     for (Node n : ancestors) {
-      if (n instanceof Ast.FunctionDef
-          || n instanceof Ast.AsyncFunctionDef
-          || n instanceof Ast.Lambda
-          || n instanceof Ast.ClassDef) {
+      if (NodeVisitor.opensScope(n)) {
         return false;
       }
       List<Ast.WithItem> items =

@@ -340,10 +340,7 @@ public final class SqlStringBuilt extends Rule {
         new NodeVisitor() {
           @Override
           protected boolean enter(Node n) {
-            if (n instanceof Ast.FunctionDef
-                || n instanceof Ast.AsyncFunctionDef
-                || n instanceof Ast.ClassDef
-                || n instanceof Ast.Lambda) {
+            if (NodeVisitor.opensScope(n)) {
               return false;
             }
             if (n instanceof Ast.Stmt st && st.loc().line() >= line) {
