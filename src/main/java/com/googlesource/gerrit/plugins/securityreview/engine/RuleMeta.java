@@ -36,10 +36,17 @@ public record RuleMeta(
       String useInstead,
       List<String> references) {}
 
-  /** The ids a suppression comment may name for this rule: ours, Bandit's and Ruff's. */
+  /**
+   * The ids a suppression comment (or {@code --disable}) may name for this rule: ours, Bandit's
+   * and Ruff's. A rule that covers several Bandit checks or Ruff codes lists them separated by
+   * commas ({@code "B110,B112"}).
+   */
   public List<String> suppressionIds() {
     return java.util.stream.Stream.of(id, banditId, ruffCode)
         .filter(java.util.Objects::nonNull)
+        .flatMap(s -> java.util.Arrays.stream(s.split(",")))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
         .toList();
   }
 }

@@ -23,8 +23,8 @@ public final class TlsVerifyDisabled extends Rule {
           Confidence.HIGH,
           "OVN4xx security configuration",
           true,
-          "B501",
-          "S501",
+          "B501,B323",
+          "S501,S323",
           "Without verification anyone on the path (to Nova, Keystone, Designate or an OVSDB"
               + " server) can impersonate the server and read or alter the traffic, tokens"
               + " included.",
@@ -48,9 +48,9 @@ public final class TlsVerifyDisabled extends Rule {
                   + " `if ctx.verify_mode == ssl.CERT_NONE:`; `urllib3.disable_warnings(...)`,"
                   + " which only hides the warning (a hint, not the hole: the hole is the"
                   + " `verify=False` next to it, which is flagged); and test code, where mocks"
-                  + " assert these very arguments. `# nosec B501` and `# noqa: S501` suppress a"
-                  + " finding; B323/S323 name only the unverified-context case, so use"
-                  + " `# security-review: ignore[OVN404]` there.",
+                  + " assert these very arguments. `# nosec B501`, `# nosec B323`, `# noqa: S501` and"
+                  + " `# noqa: S323` suppress a finding, as does"
+                  + " `# security-review: ignore[OVN404]`.",
               "The Neutron server and agents talk HTTPS to Nova (notifications, metadata"
                   + " proxy), Keystone, Placement and Designate, and OVSDB over SSL. Turning"
                   + " verification off in code makes every deployment accept any certificate,"

@@ -22,8 +22,8 @@ public final class BroadExceptSwallowed extends Rule {
           Confidence.HIGH,
           "OVN6xx exception handling",
           true,
-          "B110",
-          "S110",
+          "B110,B112",
+          "S110,S112",
           "Every failure in the `try` block, programming errors and lost OVSDB connections"
               + " included, disappears without a trace, and Neutron and the OVN databases drift"
               + " apart silently.",
