@@ -4,6 +4,10 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.SyntaxErrorRule;
 import com.googlesource.gerrit.plugins.securityreview.rules.config.ConfigRules;
 import com.googlesource.gerrit.plugins.securityreview.rules.exceptions.ExceptionRules;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.crypto.CryptoRules;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.data.DataRules;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.ExecutionRules;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.hygiene.HygieneRules;
 import com.googlesource.gerrit.plugins.securityreview.rules.logging.LoggingRules;
 import com.googlesource.gerrit.plugins.securityreview.rules.resources.ResourceRules;
 import com.googlesource.gerrit.plugins.securityreview.rules.transactions.TransactionRules;
@@ -24,6 +28,10 @@ public final class Rules {
     all.addAll(ConfigRules.all());
     all.addAll(LoggingRules.all());
     all.addAll(ExceptionRules.all());
+    all.addAll(ExecutionRules.all());
+    all.addAll(DataRules.all());
+    all.addAll(CryptoRules.all());
+    all.addAll(HygieneRules.all());
     return List.copyOf(all);
   }
 }
