@@ -1,17 +1,16 @@
 package com.googlesource.gerrit.plugins.securityreview;
 
 import com.google.inject.AbstractModule;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.GerritModule;
 
 /**
- * The plugin's Guice module, named by {@code Gerrit-Module} in the jar manifest.
- *
- * <p>It binds nothing yet: the {@code RevisionCreatedListener}, the work queue, the configuration
- * and the review poster arrive with the Gerrit integration issue. Until then the jar loads as a
- * Gerrit plugin that only serves its documentation.
+ * The plugin's Guice module, named by {@code Gerrit-Module} in the jar manifest: the review of
+ * every new patch set (listener, queue, configuration, poster) and its REST endpoints. The SSH
+ * command is bound by {@code Gerrit-SshModule} ({@code gerrit.SshModule}).
  */
 public class Module extends AbstractModule {
   @Override
   protected void configure() {
-    // Gerrit bindings (listener, executor lifecycle, config) come with the Gerrit integration.
+    install(new GerritModule());
   }
 }

@@ -2,12 +2,14 @@ package com.googlesource.gerrit.plugins.securityreview.rules;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleDocs;
+import com.googlesource.gerrit.plugins.securityreview.engine.RulesTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes every rule's page under {@code resources/Documentation/rules/}; run by {@code ./run docs}.
+ * Writes every rule's page under {@code resources/Documentation/rules/} and the table of all rules,
+ * {@code resources/Documentation/rules.md}, next to that folder; run by {@code ./run docs}.
  */
 public final class GenerateRuleDocs {
   private GenerateRuleDocs() {}
@@ -20,5 +22,8 @@ public final class GenerateRuleDocs {
       Files.writeString(page, RuleDocs.markdown(rule.meta()));
       System.out.println("wrote " + page);
     }
+    Path table = dir.resolveSibling("rules.md");
+    Files.writeString(table, RulesTable.markdown(Rules.all()));
+    System.out.println("wrote " + table);
   }
 }

@@ -8,6 +8,15 @@ public final class CryptoRules {
   private CryptoRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new WeakHash(),
+        new WeakCipher(),
+        new WeakKeySize(),
+        new InsecureTlsVersion(),
+        new UrlOpenAnyScheme(),
+        new CleartextProtocol(),
+        new SshHostKeyNotVerified(),
+        new ParamikoCommandBuilt(),
+        new InsecureRandomSecret());
   }
 }

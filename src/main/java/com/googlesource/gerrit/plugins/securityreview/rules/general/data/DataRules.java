@@ -8,6 +8,13 @@ public final class DataRules {
   private DataRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new UnsafeXmlParser(),
+        new InsecureTempName(),
+        new HardcodedTmpPath(),
+        new HardcodedPassword(),
+        new SecretOptionNotMasked(),
+        new PlainHttpEndpointDefault(),
+        new UnsafeArchiveExtraction());
   }
 }

@@ -8,6 +8,14 @@ public final class ExecutionRules {
   private ExecutionRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new ExecEvalUsed(),
+        new UnsafeDeserialisation(),
+        new YamlUnsafeLoad(),
+        new ShellTrue(),
+        new StartProcessWithShell(),
+        new CommandBuiltFromStrings(),
+        new SubprocessWithoutShell(),
+        new PartialExecutablePath());
   }
 }

@@ -1,0 +1,48 @@
+package com.googlesource.gerrit.plugins.securityreview.gerrit;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.FileResult;
+import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.PatchSetFiles;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.SkippedFile;
+import java.util.List;
+
+/** What the engine found in one patch set, with the settings it ran under. */
+public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSettings settings) {
+
+  public List<Finding> findings() {
+    return results.stream().flatMap(r -> r.findings().stream()).toList();
+  }
+
+  public long blocking() {
+    return findings().stream().filter(settings::blocks).count();
+  }
+
+  /** Files the globs admit but that were not checked, deletions aside (they add no code). */
+  public List<SkippedFile> unchecked() {
+    return files.skipped().stream().filter(s -> !s.reason().equals("deleted")).toList();
+  }
+
+  public List<String> syntaxErrors() {
+    return results.stream().filter(r -> !r.parsed()).map(FileResult::path).toList();
+  }
+
+  /** Whether the patch set touches anything this plugin reviews. */
+  public boolean relevant() {
+    return files.merge() || !files.files().isEmpty() || !unchecked().isEmpty();
+  }
+
+  /**
+   * The vote: negative when a finding meets the vote threshold; positive when every relevant file
+   * was checked completely and nothing did; 0 when the review is incomplete (merge commit, skipped
+   * file, syntax error).
+   */
+  public short vote() {
+    if (blocking() > 0) {
+      return settings.voteOnFindings();
+    }
+    if (files.merge() || !unchecked().isEmpty() || !syntaxErrors().isEmpty()) {
+      return 0;
+    }
+    return settings.voteOnClean();
+  }
+}

@@ -1,0 +1,37 @@
+package com.googlesource.gerrit.plugins.securityreview.gerrit;
+
+import static com.google.gerrit.server.change.RevisionResource.REVISION_KIND;
+
+import com.google.gerrit.extensions.annotations.Exports;
+import com.google.gerrit.extensions.config.CapabilityDefinition;
+import com.google.gerrit.extensions.events.RevisionCreatedListener;
+import com.google.gerrit.extensions.registration.DynamicSet;
+import com.google.gerrit.extensions.restapi.RestApiModule;
+import com.google.gerrit.lifecycle.LifecycleModule;
+import com.google.inject.AbstractModule;
+
+/** Binds the review of new patch sets, its queue, the capability and the REST endpoints. */
+public class GerritModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    DynamicSet.bind(binder(), RevisionCreatedListener.class).to(RevisionListener.class);
+    install(
+        new LifecycleModule() {
+          @Override
+          protected void configure() {
+            listener().to(ReviewQueue.class);
+          }
+        });
+    bind(CapabilityDefinition.class)
+        .annotatedWith(Exports.named(RunCapability.NAME))
+        .to(RunCapability.class);
+    install(
+        new RestApiModule() {
+          @Override
+          protected void configure() {
+            get(REVISION_KIND, "findings").to(FindingsView.class);
+            post(REVISION_KIND, "run").to(RunView.class);
+          }
+        });
+  }
+}

@@ -1,0 +1,29 @@
+package com.googlesource.gerrit.plugins.securityreview.gerrit;
+
+/**
+ * Server-wide settings from {@code [plugin "security-review"]} in {@code gerrit.config}.
+ *
+ * @param account username of the bot that posts reviews; null when not configured (plugin idle)
+ * @param label default label name (a project may override it)
+ * @param threads worker threads of the plugin's queue
+ * @param queueSize most reviews waiting or running at once; more are dropped with a log line
+ * @param maxFileSize files larger than this (bytes) are skipped
+ * @param maxComments most inline comments per review; the rest are counted in the summary
+ * @param retries how often a review that failed for a transient reason is tried again
+ * @param retryDelayMillis wait before the first retry (doubles each time)
+ */
+public record ServerSettings(
+    String account,
+    String label,
+    int threads,
+    int queueSize,
+    long maxFileSize,
+    int maxComments,
+    int retries,
+    long retryDelayMillis) {
+  public static final String DEFAULT_LABEL = "Security-Review";
+
+  public static ServerSettings defaults() {
+    return new ServerSettings(null, DEFAULT_LABEL, 2, 200, 1 << 20, 50, 3, 2000);
+  }
+}

@@ -1,0 +1,169 @@
+package com.googlesource.gerrit.plugins.securityreview.gerrit;
+
+import com.google.common.flogger.FluentLogger;
+import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.annotations.PluginName;
+import com.google.gerrit.server.config.PluginConfig;
+import com.google.gerrit.server.config.PluginConfigFactory;
+import com.google.gerrit.server.project.NoSuchProjectException;
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.PathGlob;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the plugin's settings. Every invalid value is logged in one line naming the option and the
+ * value used instead, then falls back to its default: a typo must not stop reviews.
+ */
+@Singleton
+public class Settings {
+  private static final FluentLogger logger = FluentLogger.forEnclosingClass();
+
+  private final PluginConfigFactory configFactory;
+  private final String pluginName;
+
+  @Inject
+  Settings(PluginConfigFactory configFactory, @PluginName String pluginName) {
+    this.configFactory = configFactory;
+    this.pluginName = pluginName;
+  }
+
+  public ServerSettings server() {
+    PluginConfig cfg = configFactory.getFromGerritConfig(pluginName);
+    ServerSettings d = ServerSettings.defaults();
+    String where = "gerrit.config";
+    String account = cfg.getString("account");
+    return new ServerSettings(
+        account == null || account.isBlank() ? null : account.trim(),
+        nonBlank(cfg.getString("label"), d.label()),
+        intAtLeast(cfg, where, "threads", d.threads(), 1),
+        intAtLeast(cfg, where, "queueSize", d.queueSize(), 1),
+        longAtLeast(cfg, where, "maxFileSize", d.maxFileSize(), 1),
+        intAtLeast(cfg, where, "maxComments", d.maxComments(), 0),
+        intAtLeast(cfg, where, "retries", d.retries(), 0),
+        longAtLeast(cfg, where, "retryDelay", d.retryDelayMillis(), 0));
+  }
+
+  /** The project's settings, inherited from its parents; defaults when the project is gone. */
+  public ProjectSettings project(Project.NameKey project, ServerSettings server) {
+    ProjectSettings d = ProjectSettings.defaults(server.label());
+    PluginConfig cfg;
+    try {
+      cfg = configFactory.getFromProjectConfigWithInheritance(project, pluginName);
+    } catch (NoSuchProjectException e) {
+      return d;
+    }
+    String where = "project.config of " + project.get();
+    List<PathGlob> include = globs(cfg.getStringList("include"));
+    return new ProjectSettings(
+        bool(cfg, where, "enabled", d.enabled()),
+        include.isEmpty() ? d.include() : include,
+        globs(cfg.getStringList("exclude")),
+        ids(cfg.getStringList("disabledRule")),
+        ids(cfg.getStringList("enabledRule")),
+        level(cfg, where, "voteSeverity", d.voteSeverity(), Severity::parse),
+        level(cfg, where, "voteConfidence", d.voteConfidence(), Confidence::parse),
+        level(cfg, where, "commentConfidence", d.commentConfidence(), Confidence::parse),
+        nonBlank(cfg.getString("label"), d.label()),
+        vote(cfg, where, "voteOnFindings", d.voteOnFindings()),
+        vote(cfg, where, "voteOnClean", d.voteOnClean()),
+        bool(cfg, where, "reviewWip", d.reviewWip()));
+  }
+
+  private static String nonBlank(String value, String dflt) {
+    return value == null || value.isBlank() ? dflt : value.trim();
+  }
+
+  private static List<PathGlob> globs(String[] values) {
+    return Arrays.stream(values)
+        .flatMap(v -> Arrays.stream(v.split(",")))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(PathGlob::of)
+        .toList();
+  }
+
+  private static Set<String> ids(String[] values) {
+    return Arrays.stream(values)
+        .flatMap(v -> Arrays.stream(v.split("[,\\s]+")))
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static boolean bool(PluginConfig cfg, String where, String name, boolean dflt) {
+    String raw = cfg.getString(name);
+    if (raw == null) {
+      return dflt;
+    }
+    try {
+      return cfg.getBoolean(name, dflt);
+    } catch (IllegalArgumentException e) {
+      invalid(where, name, raw, String.valueOf(dflt));
+      return dflt;
+    }
+  }
+
+  private static int intAtLeast(PluginConfig cfg, String where, String name, int dflt, int min) {
+    long v = longAtLeast(cfg, where, name, dflt, min);
+    return v > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v;
+  }
+
+  private static long longAtLeast(
+      PluginConfig cfg, String where, String name, long dflt, long min) {
+    String raw = cfg.getString(name);
+    if (raw == null) {
+      return dflt;
+    }
+    long v;
+    try {
+      v = cfg.getLong(name, dflt);
+    } catch (IllegalArgumentException e) {
+      invalid(where, name, raw, String.valueOf(dflt));
+      return dflt;
+    }
+    if (v < min) {
+      invalid(where, name, raw, String.valueOf(dflt));
+      return dflt;
+    }
+    return v;
+  }
+
+  private static <T extends Enum<T>> T level(
+      PluginConfig cfg, String where, String name, T dflt, Function<String, T> parse) {
+    String raw = cfg.getString(name);
+    if (raw == null) {
+      return dflt;
+    }
+    T v = parse.apply(raw);
+    if (v == null) {
+      invalid(where, name, raw, dflt.name().toLowerCase(java.util.Locale.ROOT));
+      return dflt;
+    }
+    return v;
+  }
+
+  private static short vote(PluginConfig cfg, String where, String name, short dflt) {
+    String raw = cfg.getString(name);
+    if (raw == null) {
+      return dflt;
+    }
+    try {
+      return Short.parseShort(raw.trim());
+    } catch (NumberFormatException e) {
+      invalid(where, name, raw, String.valueOf(dflt));
+      return dflt;
+    }
+  }
+
+  private static void invalid(String where, String name, String raw, String used) {
+    logger.atWarning().log(
+        "security-review: invalid value '%s' for plugin.security-review.%s in %s; using %s",
+        raw, name, where, used);
+  }
+}

@@ -1,0 +1,324 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.general.crypto;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** PY309: the {@code random} module's generator used to make a token, password, key or nonce. */
+public final class InsecureRandomSecret extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "PY309",
+          "insecure-random-secret",
+          "`random` used to generate a secret",
+          Severity.HIGH,
+          Confidence.MEDIUM,
+          "PY3xx cryptography and network protocols",
+          true,
+          "B311",
+          "S311",
+          "The `random` module is a Mersenne Twister: after 624 outputs an observer can predict"
+              + " every value it will produce, so tokens, passwords and nonces made with it can"
+              + " be guessed.",
+          "Use the `secrets` module (`secrets.token_urlsafe()`, `secrets.choice()`,"
+              + " `secrets.token_bytes()`) or `random.SystemRandom()`.",
+          new RuleMeta.Doc(
+              "Flags calls of the `random` module's functions (`random`, `randint`, `randrange`,"
+                  + " `choice`, `choices`, `sample`, `shuffle`, `uniform`, `triangular`,"
+                  + " `getrandbits`, `randbytes`, and `random.Random()`) whose result visibly"
+                  + " becomes a secret: it is assigned to, returned from, passed as or stored under"
+                  + " a name whose words include token, password / passwd / passphrase, secret,"
+                  + " nonce, salt, otp, csrf / xsrf, challenge, credential, cookie, psk, iv or a"
+                  + " qualified key (api_key, secret_key, private_key, signing_key, ...), directly"
+                  + " or through up to three local variables (`upper = random.choice(...); pre ="
+                  + " upper + digit; password = pre + ...`), or it is passed to a function so named"
+                  + " (`set_password(...)`).\n\n"
+                  + "Silent: every other use, and test code. Bandit B311 and Ruff S311 flag every"
+                  + " call of the module; in OpenStack code nearly all of them spread load or time"
+                  + " (jittered start-up delays, `random.shuffle(hosts)`, `random.sample(agents,"
+                  + " n)`, retry back-off), where predictability costs nothing, which is why"
+                  + " Neutron waives S311 in tests and marks the rest `# noqa: S311`. A generic or"
+                  + " ambiguous name (`key`, `value`, `name`) does not count. Nor does a name that"
+                  + " also speaks of time, size or position (`token_bucket_delay`,"
+                  + " `password_length`, `retry_interval`). `random.SystemRandom()` and `secrets`"
+                  + " are never flagged.",
+              "Neutron makes tokens and passwords rarely (keepalived's VRRP password, the"
+                  + " metadata proxy's shared secret comes from configuration), but a patch that"
+                  + " adds one with `random` produces values an attacker who sees a few other"
+                  + " outputs of the same process can predict.",
+              """
+              def _generate_vrrp_password(length=8):
+                  chars = string.ascii_letters + string.digits
+                  return ''.join(random.choice(chars) for _ in range(length))
+              """,
+              """
+              def _generate_vrrp_password(length=8):
+                  chars = string.ascii_letters + string.digits
+                  return ''.join(secrets.choice(chars) for _ in range(length))
+              """,
+              List.of(
+                  "Bandit B311: random <https://bandit.readthedocs.io/en/latest/blacklists/"
+                      + "blacklist_calls.html#b311-random>",
+                  "Ruff S311: suspicious-non-cryptographic-random-usage"
+                      + " <https://docs.astral.sh/ruff/rules/"
+                      + "suspicious-non-cryptographic-random-usage/>",
+                  "Python secrets module <https://docs.python.org/3/library/secrets.html>",
+                  "CWE-338: Use of Cryptographically Weak PRNG"
+                      + " <https://cwe.mitre.org/data/definitions/338.html>")));
+
+  private static final Set<String> FUNCTIONS =
+      Set.of(
+          "Random",
+          "random",
+          "randint",
+          "randrange",
+          "choice",
+          "choices",
+          "sample",
+          "shuffle",
+          "uniform",
+          "triangular",
+          "getrandbits",
+          "randbytes");
+
+  /** How many local variables a random value is followed through. */
+  private static final int MAX_HOPS = 3;
+
+  /** Words that make a name a secret by themselves. */
+  private static final Set<String> SECRET_WORDS =
+      Set.of(
+          "token",
+          "tokens",
+          "password",
+          "passwords",
+          "passwd",
+          "passphrase",
+          "pwd",
+          "secret",
+          "secrets",
+          "nonce",
+          "salt",
+          "otp",
+          "csrf",
+          "xsrf",
+          "challenge",
+          "credential",
+          "credentials",
+          "cookie",
+          "psk",
+          "apikey",
+          "iv");
+
+  /** Words that make "key" a secret key: api_key, secret_key, private_key, ... */
+  private static final Set<String> KEY_QUALIFIERS =
+      Set.of(
+          "api",
+          "auth",
+          "access",
+          "private",
+          "encryption",
+          "encrypt",
+          "signing",
+          "sign",
+          "hmac",
+          "shared",
+          "crypto",
+          "crypt",
+          "session",
+          "master",
+          "aes");
+
+  /** Words that make a name about time, size or position, whatever else it says. */
+  private static final Set<String> MEASURE_WORDS =
+      Set.of(
+          "delay",
+          "interval",
+          "jitter",
+          "sleep",
+          "backoff",
+          "timeout",
+          "wait",
+          "bucket",
+          "count",
+          "index",
+          "idx",
+          "length",
+          "len",
+          "size",
+          "weight",
+          "offset",
+          "retry",
+          "retries",
+          "ttl",
+          "limit",
+          "rate");
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (!(node instanceof Ast.Call c)) {
+      return;
+    }
+    String name = ctx.callName(c);
+    if (name == null
+        || !name.startsWith("random.")
+        || !FUNCTIONS.contains(name.substring("random.".length()))) {
+      return;
+    }
+    String secret = secretSink(ctx, c);
+    if (secret != null) {
+      ctx.report(
+          this,
+          c.func(),
+          "`" + name + "()` generates `" + secret + "`, which looks like a secret.");
+    }
+  }
+
+  /** The secret-sounding name the call's result flows into, or null. */
+  private static String secretSink(RuleContext ctx, Ast.Call call) {
+    Node child = call;
+    for (Node n : ctx.ancestors()) {
+      String hit =
+          switch (n) {
+            case Ast.Keyword k -> secretOrNull(k.arg());
+            case Ast.Call c -> calleeSecret(c, call);
+            case Ast.Dict d -> {
+              int i = d.values().indexOf(child);
+              yield i >= 0 && d.keys().get(i) != null
+                  ? secretOrNull(Literals.string(d.keys().get(i)))
+                  : null;
+            }
+            case Ast.Assign a -> assignedSecret(ctx, a.targets(), a.value());
+            case Ast.AnnAssign a -> assignedSecret(ctx, List.of(a.target()), a.value());
+            case Ast.AugAssign a -> assignedSecret(ctx, List.of(a.target()), a.value());
+            case Ast.Return r -> secretOrNull(ctx.enclosingFunctionName());
+            default -> null;
+          };
+      if (hit != null || n instanceof Ast.Stmt) {
+        return hit;
+      }
+      child = n;
+    }
+    return null;
+  }
+
+  /** The callee's name when the random call is one of its arguments and it sounds secret. */
+  private static String calleeSecret(Ast.Call outer, Ast.Call random) {
+    if (outer == random || outer.func().equals(random)) {
+      return null;
+    }
+    String callee = DottedNames.of(outer.func());
+    return callee == null ? null : secretOrNull(DottedNames.lastPart(callee));
+  }
+
+  private static String assignedSecret(RuleContext ctx, List<Expr> targets, Expr value) {
+    for (Expr t : targets) {
+      String name = targetName(t);
+      if (secretOrNull(name) != null) {
+        return name;
+      }
+    }
+    // Through local variables: "upper = random.choice(...); pre = upper + digit;
+    // password = pre + ..." or "return pre" in a function named for a secret.
+    if (targets.size() == 1 && targets.get(0) instanceof Ast.Name local) {
+      return laterSecret(ctx, local.id(), new HashSet<>());
+    }
+    return null;
+  }
+
+  /** Follows a local through up to {@link #MAX_HOPS} assignments to a secret-sounding name. */
+  private static String laterSecret(RuleContext ctx, String local, Set<String> seen) {
+    Node fn = ctx.enclosingFunction();
+    if (fn == null || !seen.add(local) || seen.size() > MAX_HOPS) {
+      return null;
+    }
+    List<String> next = new ArrayList<>();
+    String[] found = {null};
+    new NodeVisitor() {
+      @Override
+      protected boolean enter(Node node) {
+        if (found[0] != null || NodeVisitor.opensScope(node)) {
+          return false;
+        }
+        if (node instanceof Ast.Assign a && mentions(a.value(), local)) {
+          for (Expr t : a.targets()) {
+            String name = targetName(t);
+            if (secretOrNull(name) != null) {
+              found[0] = name;
+            } else if (t instanceof Ast.Name n && !n.id().equals(local)) {
+              next.add(n.id());
+            }
+          }
+        } else if (node instanceof Ast.Return r
+            && r.value() != null
+            && mentions(r.value(), local)) {
+          found[0] = secretOrNull(ctx.enclosingFunctionName());
+        }
+        return true;
+      }
+    }.visitAll(RuleContext.functionBody(fn));
+    for (int i = 0; found[0] == null && i < next.size(); i++) {
+      found[0] = laterSecret(ctx, next.get(i), seen);
+    }
+    return found[0];
+  }
+
+  private static boolean mentions(Expr e, String id) {
+    boolean[] found = {false};
+    new NodeVisitor() {
+      @Override
+      protected boolean enter(Node node) {
+        if (node instanceof Ast.Name n && n.id().equals(id)) {
+          found[0] = true;
+        }
+        return !found[0];
+      }
+    }.visit(e);
+    return found[0];
+  }
+
+  private static String targetName(Expr target) {
+    return switch (target) {
+      case Ast.Name n -> n.id();
+      case Ast.Attribute a -> a.attr();
+      case Ast.Subscript s -> Literals.string(s.slice());
+      default -> null;
+    };
+  }
+
+  /** The name itself when it sounds like a secret, else null. */
+  private static String secretOrNull(String name) {
+    if (name == null) {
+      return null;
+    }
+    List<String> words = Literals.words(name);
+    if (words.stream().anyMatch(MEASURE_WORDS::contains)) {
+      return null;
+    }
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (SECRET_WORDS.contains(w)) {
+        return name;
+      }
+      if (w.equals("key") && i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1))) {
+        return name;
+      }
+    }
+    return null;
+  }
+}

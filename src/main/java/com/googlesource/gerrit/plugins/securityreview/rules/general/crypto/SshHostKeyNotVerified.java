@@ -1,0 +1,97 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.general.crypto;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * PY307: paramiko told to accept unknown host keys ({@code AutoAddPolicy}, {@code WarningPolicy}).
+ */
+public final class SshHostKeyNotVerified extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "PY307",
+          "ssh-host-key-not-verified",
+          "paramiko accepts unknown SSH host keys",
+          Severity.HIGH,
+          Confidence.HIGH,
+          "PY3xx cryptography and network protocols",
+          true,
+          "B507",
+          "S507",
+          "A client that trusts whatever host key it is shown connects just as happily to an"
+              + " attacker who answers in the server's place, and hands it the password or runs"
+              + " its commands there.",
+          "Load known host keys (`client.load_system_host_keys()` or `load_host_keys(path)`) and"
+              + " keep paramiko's default `RejectPolicy`.",
+          new RuleMeta.Doc(
+              "Flags `set_missing_host_key_policy(...)` given paramiko's `AutoAddPolicy` or"
+                  + " `WarningPolicy`, called or as a class, imported as `paramiko.X`,"
+                  + " `paramiko.client.X` or under another name (Bandit B507, Ruff S507). The"
+                  + " receiver is not checked (Ruff only flags it when it can see the"
+                  + " `SSHClient()` assignment): no other library has that method.\n\n"
+                  + "Silent: `RejectPolicy`, custom policies (which should be reviewed by hand),"
+                  + " and test code.",
+              "Mechanism drivers and agents that configure switches over SSH carry"
+                  + " administrator credentials for the fabric. Accepting any host key there"
+                  + " means a machine that can answer on the switch's address (ARP or DNS"
+                  + " spoofing on the management network) collects them.",
+              """
+              client = paramiko.SSHClient()
+              client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+              client.connect(switch_ip, username=user, password=password)
+              """,
+              """
+              client = paramiko.SSHClient()
+              client.load_host_keys(conf.known_hosts_file)
+              client.connect(switch_ip, username=user, password=password)
+              """,
+              List.of(
+                  "Bandit B507: ssh_no_host_key_verification"
+                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
+                      + "b507_ssh_no_host_key_verification.html>",
+                  "Ruff S507: ssh-no-host-key-verification"
+                      + " <https://docs.astral.sh/ruff/rules/ssh-no-host-key-verification/>",
+                  "CWE-295: Improper Certificate Validation"
+                      + " <https://cwe.mitre.org/data/definitions/295.html>")));
+
+  private static final Set<String> POLICIES =
+      Set.of(
+          "paramiko.AutoAddPolicy",
+          "paramiko.WarningPolicy",
+          "paramiko.client.AutoAddPolicy",
+          "paramiko.client.WarningPolicy");
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (!(node instanceof Ast.Call c)
+        || !(c.func() instanceof Ast.Attribute a)
+        || !a.attr().equals("set_missing_host_key_policy")) {
+      return;
+    }
+    Expr policy = RuleContext.argument(c, 0, "policy");
+    Expr ref = policy instanceof Ast.Call pc ? pc.func() : policy;
+    String name = ref == null ? null : ctx.qualifiedName(ref);
+    if (name != null && POLICIES.contains(name)) {
+      ctx.report(
+          this,
+          policy,
+          "`"
+              + DottedNames.lastPart(name)
+              + "` makes the SSH client trust any host key it has not seen before.");
+    }
+  }
+}

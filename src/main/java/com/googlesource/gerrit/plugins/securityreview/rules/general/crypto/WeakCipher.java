@@ -1,0 +1,147 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.general.crypto;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import java.util.List;
+import java.util.Set;
+
+/** PY302: a broken cipher (DES, RC2, RC4, Blowfish, IDEA, XOR...) or the ECB mode. */
+public final class WeakCipher extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "PY302",
+          "weak-cipher",
+          "Broken cipher or ECB mode",
+          Severity.HIGH,
+          Confidence.HIGH,
+          "PY3xx cryptography and network protocols",
+          true,
+          "B304,B305",
+          "S304,S305",
+          "DES, 3DES, RC2, RC4, Blowfish, CAST5, IDEA, SEED and XOR are breakable (short keys,"
+              + " biased key streams or 64-bit blocks), and ECB encrypts equal blocks to equal"
+              + " ciphertext, so the data's structure shows through.",
+          "Use an authenticated cipher: `cryptography`'s `Fernet` or `AESGCM` (or AES with GCM"
+              + " mode in PyCryptodome).",
+          new RuleMeta.Doc(
+              "Flags the constructors of broken ciphers and the ECB mode:\n\n"
+                  + "- PyCrypto / PyCryptodome"
+                  + " `Crypto.Cipher.ARC2/ARC4/Blowfish/CAST/DES/DES3/XOR.new(...)` (also under"
+                  + " `Cryptodome`) (Bandit B304, Ruff S304);\n"
+                  + "- cryptography's `algorithms.ARC4/Blowfish/CAST5/IDEA/SEED/TripleDES`, called"
+                  + " or passed (Bandit B304, Ruff S304);\n"
+                  + "- cryptography's `modes.ECB` (Bandit B305, Ruff S305) and PyCryptodome's"
+                  + " `MODE_ECB` passed to any `Crypto.Cipher.*.new(...)`.\n\n"
+                  + "Silent: AES, ChaCha20 and the other modes (CBC, CTR, GCM, ...); names that"
+                  + " only look alike (`self.des`, a local class called `Blowfish`); and test"
+                  + " code.",
+              "Neutron encrypts nothing itself, but agents and drivers that store or ship"
+                  + " credentials (switch passwords, VPN keys) sometimes do. A broken cipher there"
+                  + " turns an encrypted secret into a plaintext one for anyone who reads the"
+                  + " database or the wire.",
+              """
+              from Crypto.Cipher import DES
+
+              cipher = DES.new(key, DES.MODE_ECB)
+              token = cipher.encrypt(pad(password))
+              """,
+              """
+              from cryptography.fernet import Fernet
+
+              token = Fernet(key).encrypt(password.encode())
+              """,
+              List.of(
+                  "Bandit B304/B305: ciphers and cipher modes <https://bandit.readthedocs.io/en/"
+                      + "latest/blacklists/blacklist_calls.html#b304-b305-ciphers-and-modes>",
+                  "Ruff S304: suspicious-insecure-cipher-usage"
+                      + " <https://docs.astral.sh/ruff/rules/suspicious-insecure-cipher-usage/>",
+                  "Ruff S305: suspicious-insecure-cipher-mode-usage"
+                      + " <https://docs.astral.sh/ruff/rules/"
+                      + "suspicious-insecure-cipher-mode-usage/>",
+                  "CWE-327: Use of a Broken or Risky Cryptographic Algorithm"
+                      + " <https://cwe.mitre.org/data/definitions/327.html>")));
+
+  private static final Set<String> PYCRYPTO_CIPHERS =
+      Set.of("ARC2", "ARC4", "Blowfish", "CAST", "DES", "DES3", "XOR");
+
+  private static final String ALGORITHMS = "cryptography.hazmat.primitives.ciphers.algorithms.";
+
+  private static final Set<String> CRYPTOGRAPHY_CIPHERS =
+      Set.of("ARC4", "Blowfish", "CAST5", "IDEA", "SEED", "TripleDES");
+
+  private static final String ECB = "cryptography.hazmat.primitives.ciphers.modes.ECB";
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    switch (node) {
+      case Ast.Call c -> visitPyCrypto(c, ctx);
+      case Ast.Attribute a -> visitReference(a, ctx);
+      case Ast.Name n -> visitReference(n, ctx);
+      default -> {}
+    }
+  }
+
+  private void visitPyCrypto(Ast.Call c, RuleContext ctx) {
+    String name = ctx.callName(c);
+    if (name == null) {
+      return;
+    }
+    String[] parts = name.split("\\.");
+    if (parts.length != 4
+        || !(parts[0].equals("Crypto") || parts[0].equals("Cryptodome"))
+        || !parts[1].equals("Cipher")
+        || !parts[3].equals("new")) {
+      return;
+    }
+    if (PYCRYPTO_CIPHERS.contains(parts[2])) {
+      ctx.report(
+          this, c.func(), "`" + parts[2] + ".new()` creates a " + label(parts[2]) + " cipher.");
+      return;
+    }
+    Expr mode = RuleContext.argument(c, 1, "mode");
+    String modeName = mode == null ? null : ctx.qualifiedName(mode);
+    if (modeName != null && modeName.endsWith(".MODE_ECB")) {
+      ctx.report(this, mode, "`" + parts[2] + ".new()` is given the ECB mode.");
+    }
+  }
+
+  private void visitReference(Expr e, RuleContext ctx) {
+    if (ctx.parent() instanceof Ast.Attribute) {
+      return; // Part of a longer chain, which is visited on its own.
+    }
+    String name = ctx.qualifiedName(e);
+    if (name == null) {
+      return;
+    }
+    if (name.equals(ECB)) {
+      ctx.report(this, e, "`modes.ECB` encrypts equal blocks to equal ciphertext.");
+    } else if (name.startsWith(ALGORITHMS)
+        && CRYPTOGRAPHY_CIPHERS.contains(name.substring(ALGORITHMS.length()))) {
+      String cipher = DottedNames.lastPart(name);
+      ctx.report(this, e, "`algorithms." + cipher + "` selects a " + label(cipher) + " cipher.");
+    }
+  }
+
+  private static String label(String cipher) {
+    return switch (cipher) {
+      case "ARC2" -> "broken RC2";
+      case "ARC4" -> "broken RC4 stream";
+      case "DES" -> "56-bit DES";
+      case "DES3", "TripleDES" -> "64-bit block (Sweet32) Triple DES";
+      case "XOR" -> "trivially reversible XOR";
+      default -> "64-bit block " + cipher;
+    };
+  }
+}

@@ -1,0 +1,241 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.general.data;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** PY204: a string literal used as a password, token or secret. */
+public final class HardcodedPassword extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "PY204",
+          "hardcoded-password",
+          "Password, token or secret hard-coded as a string literal",
+          Severity.MEDIUM,
+          Confidence.MEDIUM,
+          "PY2xx files, parsers and secrets",
+          true,
+          "B105,B106,B107",
+          "S105,S106,S107",
+          "A secret in the source is known to everyone who can read the repository, its"
+              + " packages and its mirrors, and cannot be rotated without a release.",
+          "Read the secret from configuration (an oslo.config option with `secret=True`) or"
+              + " from the environment; leave the default empty.",
+          new RuleMeta.Doc(
+              "Flags a non-empty string literal that is assigned to a name, attribute or"
+                  + " subscript named like a secret (Bandit B105, Ruff S105), compared with one"
+                  + " (`if password == '...'`, S105), passed as a keyword argument named like a"
+                  + " secret (B106, S106), the default of a parameter named like a secret"
+                  + " (B107, S107), the value of a dict literal key named like a secret, or the"
+                  + " `default` of an oslo.config option named like a secret. A secret name ends"
+                  + " in `password`, `passwd`, `pwd`, `pass`, `passphrase`, `token`, `secret`,"
+                  + " `credential(s)` or an API/access/secret key (`adminPassword` counts:"
+                  + " camelCase is split). Unlike Ruff, which matches the secret word anywhere"
+                  + " in the name, names that only describe a secret (`password_file`,"
+                  + " `token_type`, `secret_ref`, `use_token`) do not count, and these values"
+                  + " are not secrets: placeholders (`'***'`, `'<password>'`, `'${TOKEN}'`,"
+                  + " `'REDACTED'`, `'fake-token'`, `'dummy'`), format strings"
+                  + " (`'%(password)s'`, `'{}'`), file paths, `private_key` values that are"
+                  + " not key material (a PEM block or a long base64 run) but file names,"
+                  + " sentences, and strings that name the field rather than fill it"
+                  + " (`PASSWORD = 'password'`, `auth_token = 'X-Auth-Token'`, an auth plugin"
+                  + " `'v3password'`) where they are stored in a constant, attribute or dict;"
+                  + " passed or compared as the secret itself, `connect(password='password')`"
+                  + " is a weak password and is flagged. Config option *names*"
+                  + " (`cfg.StrOpt('password')`) and"
+                  + " `_('...')` translations are not literals assigned to a secret, so they"
+                  + " never match. Test code and fake clients (`fake*.py`, `*fakes.py`) are"
+                  + " not checked: fake credentials there are not secrets (Neutron ignores"
+                  + " S105 in tests).",
+              "A hard-coded password or token in OpenStack code is either a real credential"
+                  + " (for a service user, the metadata proxy, VRRP authentication, an OVSDB"
+                  + " manager) now public, or a default that deployments forget to change and"
+                  + " attackers try first. Names are only a hint that a literal is a secret,"
+                  + " hence medium confidence.",
+              """
+              from oslo_config import cfg
+
+              OPTS = [
+                  cfg.StrOpt('ha_vrrp_auth_password', default='neutron-vrrp',
+                             secret=True),
+              ]
+
+              def connect_manager(client, host):
+                  return client.connect(host, user='admin', password='s3cr3t')
+              """,
+              """
+              from oslo_config import cfg
+
+              OPTS = [
+                  cfg.StrOpt('ha_vrrp_auth_password', secret=True),
+              ]
+
+              def connect_manager(client, host, conf):
+                  return client.connect(host, user=conf.manager_user,
+                                        password=conf.manager_password)
+              """,
+              List.of(
+                  "Bandit B105, B106, B107 (hardcoded_password_*)"
+                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
+                      + "b105_hardcoded_password_string.html>",
+                  "Ruff S105 hardcoded-password-string, S106 hardcoded-password-func-arg,"
+                      + " S107 hardcoded-password-default"
+                      + " <https://docs.astral.sh/ruff/rules/hardcoded-password-string/>",
+                  "CWE-259: Use of Hard-coded Password"
+                      + " <https://cwe.mitre.org/data/definitions/259.html>",
+                  "CWE-798: Use of Hard-coded Credentials"
+                      + " <https://cwe.mitre.org/data/definitions/798.html>")));
+
+  /** Values that stand for a secret without being one. */
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile(
+          "^(?:[*xX#?.\\-_ ]+|<[^>]*>|\\$\\{[^}]*}|\\$[A-Z_]+|\\{[^}]*}|%\\([^)]*\\)s|%s)$");
+
+  /** Format directives: the value is a template, not a secret. */
+  private static final Pattern FORMAT = Pattern.compile("%[sdr(]|\\{[a-zA-Z0-9_]*}");
+
+  /** Values that say they are not real: {@code fake-token}, {@code dummy_password}. */
+  private static final Pattern FAKE =
+      Pattern.compile("^(?:fake|dummy|example|sample|placeholder)", Pattern.CASE_INSENSITIVE);
+
+  /** A PEM block or a long base64 run: what a private key literal looks like. */
+  private static final Pattern KEY_MATERIAL =
+      Pattern.compile("PRIVATE KEY|[A-Za-z0-9+/]{40,}");
+
+  private static final Set<String> PLACEHOLDER_WORDS =
+      Set.of(
+          "redacted", "masked", "hidden", "sanitized", "removed", "unset", "none", "null",
+          "n/a", "todo", "secret_value", "password_value");
+
+  /** Identifier-like: words of letters joined by {@code _ - . :} (a field or header name). */
+  private static final Pattern NAME_LIKE =
+      Pattern.compile("^[A-Za-z][A-Za-z0-9]*(?:[_.:\\-][A-Za-z0-9]+)*$");
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (isFakeModule(ctx.path())) {
+      return;
+    }
+    switch (node) {
+      case Ast.Assign a -> {
+        for (Expr target : a.targets()) {
+          if (check(ctx, targetName(target), a.value(), true)) {
+            return;
+          }
+        }
+      }
+      case Ast.AnnAssign a -> check(ctx, targetName(a.target()), a.value(), true);
+      case Ast.Compare c -> {
+        for (Expr right : c.comparators()) {
+          check(ctx, targetName(c.left()), right, false);
+        }
+      }
+      case Call call -> {
+        for (Ast.Keyword k : call.keywords()) {
+          check(ctx, k.arg(), k.value(), false);
+        }
+        if (DataExprs.isTextOption(ctx, call)) {
+          check(
+              ctx, DataExprs.optionName(call), RuleContext.keyword(call, "default"), false);
+        }
+      }
+      case Ast.Arguments args -> {
+        for (Expr d : args.defaults()) {
+          check(ctx, HardcodedTmpPath.parameterOf(args, d), d, false);
+        }
+        for (Expr d : args.kwDefaults()) {
+          if (d != null) {
+            check(ctx, HardcodedTmpPath.parameterOf(args, d), d, false);
+          }
+        }
+      }
+      case Ast.Dict d -> {
+        for (int i = 0; i < d.keys().size(); i++) {
+          check(ctx, DataExprs.string(d.keys().get(i)), d.values().get(i), true);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /**
+   * Reports {@code value} when it is a literal secret for the secret name {@code name}. Where the
+   * value is stored (a constant, a dict entry), a value that names the field ({@code PASSWORD =
+   * 'password'}) is a key, not a secret; where it is passed or compared as the secret itself
+   * ({@code connect(password='password')}), it is a (weak) password.
+   */
+  private boolean check(RuleContext ctx, String name, Expr value, boolean stored) {
+    String kind = SecretNames.kind(name);
+    String s = DataExprs.string(value);
+    if (kind == null || s == null || !isSecretValue(s, name, kind, stored)) {
+      return false;
+    }
+    // OpenStack's private_key options and variables hold file names; only key material counts.
+    if (SecretNames.isPrivateKey(name) && !KEY_MATERIAL.matcher(s).find()) {
+      return false;
+    }
+    ctx.report(this, value, "A string literal is used as the " + kind + " `" + name + "`.");
+    return true;
+  }
+
+  private static boolean isSecretValue(String raw, String name, String kind, boolean stored) {
+    String s = raw.strip();
+    if (s.contains("PRIVATE KEY")) {
+      return true;
+    }
+    if (s.isEmpty()
+        || PLACEHOLDER.matcher(s).matches()
+        || PLACEHOLDER_WORDS.contains(s.toLowerCase(Locale.ROOT))
+        || FORMAT.matcher(s).find()
+        || FAKE.matcher(s).find()) {
+      return false;
+    }
+    // A path (a key or token file), or a sentence (a help or log text).
+    if (s.startsWith("/") || s.startsWith("./") || s.startsWith("~/")) {
+      return false;
+    }
+    if (s.split("\\s+").length >= 3) {
+      return false;
+    }
+    if (!stored) {
+      return true;
+    }
+    // PASSWORD = 'password', auth_token = 'X-Auth-Token', AUTH_PLUGIN = 'v3password'.
+    if (DataExprs.snake(s).equals(DataExprs.snake(name))) {
+      return false;
+    }
+    return !(NAME_LIKE.matcher(s).matches()
+        && !s.matches(".*[0-9].*[0-9].*|.*[0-9]$")
+        && SecretNames.kindsIn(s).contains(kind));
+  }
+
+  /** Fake clients shipped outside the tests folders ({@code fake_keystoneclient.py}). */
+  private static boolean isFakeModule(String path) {
+    String file = path.substring(path.lastIndexOf('/') + 1);
+    return file.startsWith("fake") || file.endsWith("fakes.py");
+  }
+
+  private static String targetName(Expr target) {
+    return switch (target) {
+      case Ast.Name n -> n.id();
+      case Ast.Attribute a -> a.attr();
+      case Ast.Subscript s -> DataExprs.string(s.slice());
+      case null, default -> null;
+    };
+  }
+}

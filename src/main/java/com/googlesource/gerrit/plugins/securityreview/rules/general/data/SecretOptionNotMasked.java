@@ -1,0 +1,138 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.general.data;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Fix;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Loc;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Located;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** PY205: an oslo.config option named like a secret without {@code secret=True}. */
+public final class SecretOptionNotMasked extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "PY205",
+          "secret-option-not-masked",
+          "Config option holding a password, token or key is not declared with `secret=True`",
+          Severity.MEDIUM,
+          Confidence.HIGH,
+          "PY2xx files, parsers and secrets",
+          true,
+          null,
+          null,
+          "oslo.config writes every option's value to the log when the service starts"
+              + " (`log_opt_values`) and in sample or generated configs, masking only options"
+              + " declared secret.",
+          "Declare the option with `secret=True`.",
+          new RuleMeta.Doc(
+              "Flags oslo.config text options (`cfg.StrOpt`, `cfg.Opt`, `URIOpt`, `ListOpt`,"
+                  + " `DictOpt`, `MultiStrOpt`, and keystoneauth's `loading.Opt`) whose name ends"
+                  + " in a secret word (`password`, `passwd`, `pwd`, `passphrase`, `token`,"
+                  + " `secret`, `credential(s)`, `api_key`, `access_key`, `secret_key`,"
+                  + " `auth_key`, `psk`) and that have no `secret=True` (a literal `False` counts"
+                  + " as missing; any other expression is trusted). It stays silent on names"
+                  + " that describe a secret without holding it (`*_file`, `*_path`, `*_dir`,"
+                  + " `token_cache_time`, `use_token`), on `private_key` / `priv_key` options"
+                  + " (in OpenStack they hold the path of a key file, as `ovn_nb_private_key`"
+                  + " does), on options whose help text speaks of a file or path, and on test"
+                  + " code. Bandit and Ruff have no such check.",
+              "Neutron, like every oslo service, logs all its options at start-up at debug"
+                  + " level (`CONF.log_opt_values`), and `oslo-config-generator` and"
+                  + " `oslo.config`'s validator print them; only options declared with"
+                  + " `secret=True` come out as `****`. A password option without the flag ends"
+                  + " up in the logs of every deployment that turns debug on.",
+              """
+              from oslo_config import cfg
+
+              ovn_opts = [
+                  cfg.StrOpt('ovn_nb_manager_password',
+                             help='Password of the OVN NB manager user.'),
+              ]
+              """,
+              """
+              from oslo_config import cfg
+
+              ovn_opts = [
+                  cfg.StrOpt('ovn_nb_manager_password',
+                             secret=True,
+                             help='Password of the OVN NB manager user.'),
+              ]
+              """,
+              List.of(
+                  "oslo.config, Opt secret parameter"
+                      + " <https://docs.openstack.org/oslo.config/latest/reference/opts.html>",
+                  "CWE-532: Insertion of Sensitive Information into Log File"
+                      + " <https://cwe.mitre.org/data/definitions/532.html>")));
+
+  /** Help texts of options that name a file holding the secret. */
+  private static final Pattern FILE_HELP =
+      Pattern.compile("(?i)\\b(?:file|files|filename|path|directory|location)\\b");
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (!(node instanceof Call call) || !DataExprs.isTextOption(ctx, call)) {
+      return;
+    }
+    String name = DataExprs.optionName(call);
+    if (SecretNames.kind(name) == null || SecretNames.isPrivateKey(name)) {
+      return;
+    }
+    Expr secret = RuleContext.keyword(call, "secret");
+    if (secret != null && !DataExprs.isFalse(secret)) {
+      return;
+    }
+    if (FILE_HELP.matcher(DataExprs.helpText(call)).find() || RuleContext.hasUnpacking(call)) {
+      return;
+    }
+    Fix fix;
+    if (secret != null) {
+      fix = new Fix("Set `secret=True`.", List.of(ctx.replace(secret, "True")));
+    } else {
+      Located last = lastArgument(call);
+      fix =
+          new Fix(
+              "Add `secret=True`.",
+              List.of(ctx.replace(last, ctx.text(last) + ", secret=True")));
+    }
+    ctx.report(
+        this,
+        call.args().isEmpty() ? call : call.args().get(0),
+        "Option `" + name + "` is not declared with `secret=True`.",
+        fix);
+  }
+
+  /** The argument that comes last in the source (keywords may come before positionals). */
+  private static Located lastArgument(Call call) {
+    Located last = null;
+    for (Located a : call.args()) {
+      last = later(last, a);
+    }
+    for (Located k : call.keywords()) {
+      last = later(last, k);
+    }
+    return last;
+  }
+
+  private static Located later(Located a, Located b) {
+    if (a == null) {
+      return b;
+    }
+    Loc x = a.loc();
+    Loc y = b.loc();
+    boolean later =
+        y.endLine() > x.endLine() || (y.endLine() == x.endLine() && y.endCol() > x.endCol());
+    return later ? b : a;
+  }
+}

@@ -1,0 +1,185 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.general.data;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** PY207: a tar archive extracted without a filter or member check. */
+public final class UnsafeArchiveExtraction extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "PY207",
+          "tar-extractall-unfiltered",
+          "Tar archive extracted without a filter, so member paths can escape the target folder",
+          Severity.HIGH,
+          Confidence.MEDIUM,
+          "PY2xx files, parsers and secrets",
+          true,
+          "B202",
+          "S202",
+          "A member named `../../etc/cron.d/x`, an absolute path or a symlink out of the folder"
+              + " lets whoever made the archive write any file the process can write.",
+          "Pass `filter='data'` (Python 3.12+ and security backports), or check each member"
+              + " and pass `members=`.",
+          new RuleMeta.Doc(
+              "Flags `extractall()` on a `tarfile` archive (opened with `tarfile.open()` /"
+                  + " `tarfile.TarFile()` in the same function or module, or, when the receiver"
+                  + " cannot be traced, in a file that imports `tarfile`, as Ruff S202 does)"
+                  + " without `filter='data'` or `filter='tar'` (`filter='fully_trusted'` counts"
+                  + " as none; a callable filter is trusted), and `shutil.unpack_archive()`"
+                  + " without `filter=`. It stays silent when `members=` is given (the"
+                  + " caller chose the members, as Bandit B202 assumes), except"
+                  + " `members=tar.getmembers()`, which is all of them; on `zipfile`"
+                  + " archives, whose `extractall()` already strips absolute paths and `..`"
+                  + " (Bandit does not flag them either); and on test code. Python 3.14"
+                  + " makes `filter='data'` the default; until a project requires it, the"
+                  + " filter must be explicit.",
+              "Images, backups, plugin bundles and diagnostics archives come from users or"
+                  + " other services. `tarfile` before the 3.14 default follows member names"
+                  + " and links as they are, so one crafted archive overwrites configuration"
+                  + " or rootwrap filters of an agent running as root (CVE-2007-4559)."
+                  + " Whether the archive is trusted is not visible at the call, hence medium"
+                  + " confidence.",
+              """
+              import tarfile
+
+              def unpack_diagnostics(path, dest):
+                  with tarfile.open(path) as tar:
+                      tar.extractall(dest)
+              """,
+              """
+              import tarfile
+
+              def unpack_diagnostics(path, dest):
+                  with tarfile.open(path) as tar:
+                      tar.extractall(dest, filter='data')
+              """,
+              List.of(
+                  "Python docs, tarfile extraction filters"
+                      + " <https://docs.python.org/3/library/"
+                      + "tarfile.html#tarfile-extraction-filter>",
+                  "Bandit B202 tarfile_unsafe_members"
+                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
+                      + "b202_tarfile_unsafe_members.html>",
+                  "Ruff S202 tarfile-unsafe-members"
+                      + " <https://docs.astral.sh/ruff/rules/tarfile-unsafe-members/>",
+                  "CWE-22: Path Traversal <https://cwe.mitre.org/data/definitions/22.html>")));
+
+  private static final Set<String> SAFE_FILTERS = Set.of("data", "tar");
+
+  /** Whether the file imports tarfile, found once per file. */
+  private record Imports(boolean tarfile) {}
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (!(node instanceof Call call)) {
+      return;
+    }
+    if ("shutil.unpack_archive".equals(ctx.callName(call))) {
+      if (!hasSafeFilter(ctx, call) && !RuleContext.hasUnpacking(call)) {
+        ctx.report(this, call, "`shutil.unpack_archive()` is called without `filter=`.");
+      }
+      return;
+    }
+    if (!(call.func() instanceof Ast.Attribute a) || !a.attr().equals("extractall")) {
+      return;
+    }
+    if (hasSafeFilter(ctx, call) || choosesMembers(call) || RuleContext.hasUnpacking(call)) {
+      return;
+    }
+    String origin = origin(ctx, a.value());
+    boolean tar;
+    if (origin != null && origin.startsWith("tarfile.")) {
+      tar = true;
+    } else if (origin != null && origin.startsWith("zipfile.")) {
+      tar = false;
+    } else {
+      tar = imports(ctx).tarfile();
+    }
+    if (tar) {
+      ctx.report(
+          this,
+          call,
+          "`" + ctx.text(a) + "()` extracts every member as named, without an extraction filter.");
+    }
+  }
+
+  private static boolean hasSafeFilter(RuleContext ctx, Call call) {
+    Expr filter = RuleContext.keyword(call, "filter");
+    if (filter == null || filter instanceof Ast.Constant c && c.isNone()) {
+      return false;
+    }
+    String literal = DataExprs.string(filter);
+    if (literal != null) {
+      return SAFE_FILTERS.contains(literal);
+    }
+    return !"tarfile.fully_trusted_filter".equals(ctx.qualifiedName(filter));
+  }
+
+  private static boolean choosesMembers(Call call) {
+    Expr members = RuleContext.argument(call, 1, "members");
+    if (members == null || members instanceof Ast.Constant c && c.isNone()) {
+      return false;
+    }
+    return !(members instanceof Call m
+        && m.func() instanceof Ast.Attribute ma
+        && ma.attr().equals("getmembers"));
+  }
+
+  /** What call produced the archive, when it can be seen: {@code tarfile.open}, say. */
+  private static String origin(RuleContext ctx, Expr receiver) {
+    if (receiver instanceof Call c) {
+      return ctx.callName(c);
+    }
+    if (!(receiver instanceof Ast.Name n)) {
+      return null;
+    }
+    Node scope = ctx.enclosingFunction();
+    List<Ast.Stmt> body =
+        scope == null ? ctx.module().body() : RuleContext.functionBody(scope);
+    List<String> found = new ArrayList<>();
+    new NodeVisitor() {
+      @Override
+      protected boolean enter(Node node) {
+        switch (node) {
+          case Ast.Assign as when as.value() instanceof Call c -> {
+            for (Expr t : as.targets()) {
+              if (t instanceof Ast.Name tn && tn.id().equals(n.id())) {
+                found.add(ctx.callName(c));
+              }
+            }
+          }
+          case Ast.WithItem w
+              when w.contextExpr() instanceof Call c
+                  && w.optionalVars() instanceof Ast.Name tn
+                  && tn.id().equals(n.id()) ->
+              found.add(ctx.callName(c));
+          default -> {}
+        }
+        return true;
+      }
+    }.visitAll(body);
+    return found.size() == 1 ? found.get(0) : null;
+  }
+
+  private Imports imports(RuleContext ctx) {
+    return ctx.state(
+        this,
+        () -> new Imports(DataExprs.importsModule(ctx.module(), "tarfile")));
+  }
+}

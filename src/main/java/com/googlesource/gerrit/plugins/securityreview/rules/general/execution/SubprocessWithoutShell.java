@@ -1,0 +1,116 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.general.execution;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Command;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Kind;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Shell;
+import java.util.List;
+
+/**
+ * PY107 (off by default): every {@code subprocess} call without a shell and every {@code os.exec*}
+ * / {@code os.spawn*} whose argv is not made of literals, the way Ruff's S603 and S606 report them.
+ */
+public final class SubprocessWithoutShell extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "PY107",
+          "subprocess-without-shell",
+          "Process started from an argv that is not made of literals (review what reaches it)",
+          Severity.LOW,
+          Confidence.LOW,
+          "PY1xx code execution, deserialisation and processes",
+          false,
+          "B603,B606",
+          "S603,S606",
+          "Without a shell nothing is parsed, but whoever chooses the program or its arguments"
+              + " still chooses what runs.",
+          "Check that the program is fixed and that every value in the argv is validated, or"
+              + " suppress with `# noqa: S603` once reviewed.",
+          new RuleMeta.Doc(
+              "Off by default. Flags `subprocess.Popen/run/call/check_call/check_output` without"
+                  + " a true `shell=` (Ruff S603, Bandit B603) and `os.exec*`, `os.spawn*`,"
+                  + " `os.posix_spawn`, `os.startfile` (Ruff S606, Bandit B606) whose command is"
+                  + " not made of literals only. Silent: argv lists of literals and UPPER_CASE"
+                  + " constants, calls PY106 already reports, and test code.",
+              "Ruff's S603 reports every subprocess call without `shell=True` and says itself"
+                  + " that it is prone to false positives: a reviewer cannot act on \"a process"
+                  + " is started here\". Neutron writes `# noqa: S603` on each of its few direct"
+                  + " `subprocess` calls. The shapes that are actually dangerous (a shell in the"
+                  + " argv, a split or formatted command line) are reported on by default by"
+                  + " PY106; this rule is for projects that want Ruff's full S603/S606 inventory,"
+                  + " minus the calls whose argv is entirely literal.",
+              """
+              def run_trace(args):
+                  return subprocess.run(args, check=True)
+              """,
+              """
+              def run_trace(args):
+                  return subprocess.run(
+                      ['/usr/bin/ovn-trace', '--db', DB] + validated(args), check=True)
+              """,
+              List.of(
+                  "Bandit B603: subprocess_without_shell_equals_true"
+                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
+                      + "b603_subprocess_without_shell_equals_true.html>",
+                  "Bandit B606: start_process_with_no_shell"
+                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
+                      + "b606_start_process_with_no_shell.html>",
+                  "Ruff S603: subprocess-without-shell-equals-true"
+                      + " <https://docs.astral.sh/ruff/rules/subprocess-without-shell-equals-true/>",
+                  "Ruff S606: start-process-with-no-shell"
+                      + " <https://docs.astral.sh/ruff/rules/start-process-with-no-shell/>")));
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (!(node instanceof Call call)) {
+      return;
+    }
+    String name = Processes.name(ctx, call);
+    Kind kind = Processes.kind(name);
+    if (kind != Kind.SUBPROCESS && kind != Kind.NO_SHELL) {
+      return;
+    }
+    if (kind == Kind.SUBPROCESS && Processes.shell(call) == Shell.TRUE) {
+      return;
+    }
+    Command c = Processes.command(call, kind, name);
+    if (c == null || CommandBuiltFromStrings.problem(ctx, call) != null) {
+      return;
+    }
+    Origins origins = new Origins(ctx, call);
+    List<Expr> argv = c.argv() != null ? c.argv() : Processes.elements(c.whole(), origins);
+    Expr first = null;
+    if (argv != null) {
+      for (Expr e : argv) {
+        if (origins.nonLiteral(e, 0) != null) {
+          first = e;
+          break;
+        }
+      }
+    } else if (!origins.of(c.whole()).isLiteral()) {
+      first = c.whole();
+    }
+    if (first != null) {
+      ctx.report(
+          this,
+          call,
+          "`"
+              + ctx.text(call.func())
+              + "()` starts a process whose argv takes `"
+              + ctx.text(first)
+              + "`.");
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.general.hygiene;
+
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What PY404 and PY405 share: telling an access or validation check from other asserts. */
+final class AssertChecks {
+  private AssertChecks() {}
+
+  /**
+   * Words of identifiers, dict keys and assert messages that mark an access or input check: who the
+   * caller is, what it may do, whether input was validated or authenticated.
+   */
+  private static final Set<String> CHECK_WORDS =
+      Set.of(
+          "admin",
+          "tenant",
+          "project",
+          "owner",
+          "user",
+          "permission",
+          "permissions",
+          "perm",
+          "perms",
+          "role",
+          "roles",
+          "policy",
+          "rbac",
+          "authorized",
+          "authorised",
+          "authenticated",
+          "auth",
+          "allowed",
+          "access",
+          "privileged",
+          "token",
+          "signature",
+          "hmac",
+          "secret",
+          "trusted",
+          "valid",
+          "validate",
+          "validated",
+          "verify",
+          "verified");
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,60}");
+
+  /** Splits {@code is_admin}, {@code tenantId} and "must be admin" into lower-case words. */
+  private static final Pattern WORD_BREAK = Pattern.compile("[^A-Za-z]+|(?<=[a-z])(?=[A-Z])");
+
+  /** Whether an assert (its test or its message) speaks of access, ownership or validation. */
+  static boolean looksLikeCheck(Ast.Assert a) {
+    boolean[] found = {false};
+    NodeVisitor v =
+        new NodeVisitor() {
+          @Override
+          protected boolean enter(Node node) {
+            String text =
+                switch (node) {
+                  case Ast.Name n -> n.id();
+                  case Ast.Attribute at -> at.attr();
+                  case Ast.Constant c when c.value() instanceof String s -> s;
+                  default -> null;
+                };
+            if (text != null && hasCheckWord(text, node instanceof Ast.Constant)) {
+              found[0] = true;
+            }
+            return !found[0];
+          }
+        };
+    v.visit(a.test());
+    if (a.msg() != null) {
+      v.visit(a.msg());
+    }
+    return found[0];
+  }
+
+  private static boolean hasCheckWord(String text, boolean literal) {
+    // A long literal that is not an identifier is prose (a message); its words count too.
+    if (literal && text.length() > 200) {
+      return false;
+    }
+    if (!literal && !IDENTIFIER.matcher(text).matches()) {
+      return false;
+    }
+    for (String w : WORD_BREAK.split(text)) {
+      if (CHECK_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,128 @@
+package com.googlesource.gerrit.plugins.securityreview.rules.general.hygiene;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import java.util.List;
+
+/** PY407: a Flask app run with debug=True, or werkzeug's interactive debugger switched on. */
+public final class DebugServerEnabled extends Rule {
+  static final RuleMeta META =
+      new RuleMeta(
+          "PY407",
+          "debug-server-enabled",
+          "Web application served with the interactive debugger on",
+          Severity.HIGH,
+          Confidence.MEDIUM,
+          Values.CATEGORY,
+          true,
+          "B201",
+          "S201",
+          "werkzeug's debugger lets whoever reaches the error page run Python code in the"
+              + " service, with its credentials to the database and the message bus.",
+          "Leave debug off in code that ships (`debug=False`, or from a configuration option"
+              + " that defaults to off).",
+          new RuleMeta.Doc(
+              "Flags `<app>.run(debug=True)` in files that import `flask` (as Bandit does; Ruff"
+                  + " needs the receiver to be assigned from `flask.Flask(...)`),"
+                  + " `werkzeug.serving.run_simple(..., use_debugger=True)` unless `use_evalex`"
+                  + " is `False`, and `werkzeug.debug.DebuggedApplication(..., evalex=True)`."
+                  + " `True` may be a local name bound once to `True`; values read from"
+                  + " configuration are left alone. Test code is not checked.",
+              "The interactive debugger runs arbitrary code typed into the browser on any"
+                  + " unhandled exception. OpenStack services are served by WSGI servers, so a"
+                  + " debug switch in code that ships is either a leftover from local testing or"
+                  + " a way into the control plane.",
+              """
+              app = flask.Flask(__name__)
+
+              def main():
+                  app.run(host=CONF.bind_host, port=CONF.bind_port, debug=True)
+              """,
+              """
+              app = flask.Flask(__name__)
+
+              def main():
+                  app.run(host=CONF.bind_host, port=CONF.bind_port, debug=CONF.debug)
+              """,
+              List.of(
+                  "Bandit B201: flask_debug_true"
+                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
+                      + "b201_flask_debug_true.html>",
+                  "Ruff S201: flask-debug-true"
+                      + " <https://docs.astral.sh/ruff/rules/flask-debug-true/>",
+                  "Werkzeug: debugging applications"
+                      + " <https://werkzeug.palletsprojects.com/en/stable/debug/>",
+                  "CWE-94: Improper Control of Generation of Code"
+                      + " <https://cwe.mitre.org/data/definitions/94.html>")));
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void visit(Node node, RuleContext ctx) {
+    if (!(node instanceof Call call)) {
+      return;
+    }
+    String name = ctx.callName(call);
+    if ("werkzeug.serving.run_simple".equals(name)) {
+      Expr debugger = RuleContext.argument(call, 5, "use_debugger");
+      Expr evalex = RuleContext.keyword(call, "use_evalex");
+      if (isTrue(ctx, debugger) && (evalex == null || !Values.isFalsyLiteral(evalex))) {
+        ctx.report(this, debugger, "`run_simple(...)` serves the interactive debugger.");
+      }
+      return;
+    }
+    if ("werkzeug.debug.DebuggedApplication".equals(name)) {
+      Expr evalex = RuleContext.argument(call, 1, "evalex");
+      if (isTrue(ctx, evalex)) {
+        ctx.report(
+            this, evalex, "`DebuggedApplication(...)` lets the browser run code in the service.");
+      }
+      return;
+    }
+    if (call.func() instanceof Ast.Attribute a && a.attr().equals("run")) {
+      Expr debug = RuleContext.keyword(call, "debug");
+      if (isTrue(ctx, debug) && importsFlask(ctx)) {
+        ctx.report(this, debug, "The Flask app is run with `debug=True`.");
+      }
+    }
+  }
+
+  private static boolean isTrue(RuleContext ctx, Expr e) {
+    return e != null && Values.isTrue(Values.resolve(ctx, e));
+  }
+
+  private boolean importsFlask(RuleContext ctx) {
+    return ctx.state(this, () -> importsFlask(ctx.module()));
+  }
+
+  private static boolean importsFlask(Ast.Module module) {
+    boolean[] found = {false};
+    new NodeVisitor() {
+      @Override
+      protected boolean enter(Node node) {
+        if (node instanceof Ast.Import i) {
+          found[0] |= i.names().stream().anyMatch(n -> isFlask(n.name()));
+        } else if (node instanceof Ast.ImportFrom f && f.level() == 0 && f.module() != null) {
+          found[0] |= isFlask(f.module());
+        }
+        return !found[0];
+      }
+    }.visit(module);
+    return found[0];
+  }
+
+  private static boolean isFlask(String module) {
+    return module.equals("flask") || module.startsWith("flask.");
+  }
+}

@@ -1,0 +1,485 @@
+package com.googlesource.gerrit.plugins.securityreview.gerrit;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allowCapability;
+import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allowLabel;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.gerrit.acceptance.LightweightPluginDaemonTest;
+import com.google.gerrit.acceptance.PushOneCommit;
+import com.google.gerrit.acceptance.RestResponse;
+import com.google.gerrit.acceptance.TestPlugin;
+import com.google.gerrit.acceptance.UseSsh;
+import com.google.gerrit.acceptance.WaitUtil;
+import com.google.gerrit.acceptance.testsuite.account.AccountOperations;
+import com.google.gerrit.acceptance.testsuite.group.GroupOperations;
+import com.google.gerrit.acceptance.testsuite.project.ProjectOperations;
+import com.google.gerrit.entities.Account;
+import com.google.gerrit.entities.AccountGroup;
+import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.client.ListChangesOption;
+import com.google.gerrit.extensions.common.ApprovalInfo;
+import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.extensions.common.ChangeMessageInfo;
+import com.google.gerrit.extensions.common.CommentInfo;
+import com.google.gerrit.extensions.common.LabelDefinitionInput;
+import com.google.gerrit.extensions.common.LabelInfo;
+import com.google.gerrit.server.account.AccountCache;
+import com.google.gerrit.server.group.SystemGroupBackend;
+import com.google.gerrit.testing.ConfigSuite;
+import com.google.inject.Inject;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Outcome;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.junit.TestRepository;
+import org.eclipse.jgit.lib.Config;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * Runs the plugin in a real in-process Gerrit: uploads patch sets and checks what Gerrit stored.
+ * One Gerrit start for the whole class (the configuration comes from {@link #config()}).
+ */
+@UseSsh
+@TestPlugin(
+    name = "security-review",
+    sysModule = "com.googlesource.gerrit.plugins.securityreview.Module",
+    sshModule = "com.googlesource.gerrit.plugins.securityreview.gerrit.SshModule")
+public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
+  static final String BOT = "security-bot";
+  static final String LABEL = "Security-Review";
+  static final long MAX_FILE_SIZE = 4096;
+  static final int MAX_COMMENTS = 3;
+
+  /** An OVN301 finding (medium/high: blocks) with a safe fix, on line 3. */
+  static final String UNCHECKED_TXN =
+      "class Client:\n"
+          + "    def delete_port_group(self, pg_name):\n"
+          + "        with self._nb_idl.transaction(check_error=False) as txn:\n"
+          + "            txn.add(self._nb_idl.pg_del(pg_name, if_exists=True))\n";
+
+  static final String CLEAN = "def add(a, b):\n    return a + b\n";
+
+  @ConfigSuite.Default
+  public static Config config() {
+    Config cfg = new Config();
+    cfg.setString("plugin", "security-review", "account", BOT);
+    cfg.setLong("plugin", "security-review", "maxFileSize", MAX_FILE_SIZE);
+    cfg.setInt("plugin", "security-review", "retryDelay", 10);
+    cfg.setInt("plugin", "security-review", "maxComments", MAX_COMMENTS);
+    cfg.setString(
+        "experiments", null, "enabled", Reviewer.FIX_SUGGESTIONS_FLAG);
+    return cfg;
+  }
+
+  @Inject private AccountOperations accountOperations;
+  @Inject private GroupOperations groupOperations;
+  @Inject private ProjectOperations projectOperations;
+  @Inject private AccountCache accountCache;
+
+  private Account.Id bot;
+  private AccountGroup.UUID bots;
+
+  @Before
+  public void setUpBotAndLabel() throws Exception {
+    Optional<com.google.gerrit.server.account.AccountState> existing =
+        accountCache.getByUsername(BOT);
+    bot =
+        existing.isPresent()
+            ? existing.get().account().id()
+            : accountOperations.newAccount().username(BOT).fullname("Security Bot").create();
+    bots = groupOperations.newGroup().addMember(bot).create();
+    defineLabel(project);
+    grantVote(project);
+  }
+
+  // ------------------------------------------------------------------ the review
+
+  @Test
+  public void findingGetsCommentVoteTagAndFix() throws Exception {
+    PushOneCommit.Result r = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+
+    List<ChangeMessageInfo> msgs = botMessages(r.getChangeId());
+    assertThat(msgs).hasSize(1);
+    ChangeMessageInfo m = msgs.get(0);
+    assertThat(m.author._accountId).isEqualTo(bot.get());
+    assertThat(m.tag).isEqualTo(ReviewBuilder.TAG);
+    assertThat(m.message)
+        .contains("1 finding on changed lines in 1 file (0 high, 1 medium, 0 low)");
+    assertThat(vote(r.getChangeId())).isEqualTo(-1);
+
+    List<CommentInfo> comments = comments(r.getChangeId(), "ovn/client.py");
+    assertThat(comments).hasSize(1);
+    CommentInfo c = comments.get(0);
+    assertThat(c.author._accountId).isEqualTo(bot.get());
+    assertThat(c.message).startsWith("OVN301 ");
+    assertThat(c.message).contains("/plugins/security-review/Documentation/rules/OVN301.html");
+    assertThat(c.unresolved).isTrue();
+    assertThat(c.range.startLine).isEqualTo(3);
+    assertThat(c.line).isEqualTo(c.range.endLine);
+    assertThat(c.fixSuggestions).hasSize(1);
+
+    // The fix suggestion applies and does what it says.
+    gApi.changes().id(r.getChangeId()).current().applyFix(c.fixSuggestions.get(0).fixId);
+    String fixed =
+        gApi.changes().id(r.getChangeId()).edit().getFile("ovn/client.py").get().asString();
+    assertThat(fixed).contains("transaction(check_error=True)");
+  }
+
+  @Test
+  public void cleanFileGetsPlusOneAndNoComment() throws Exception {
+    PushOneCommit.Result r = push("Add util", Map.of("util.py", CLEAN, "README", "hello\n"));
+    awaitIdle();
+    assertThat(botMessages(r.getChangeId())).hasSize(1);
+    assertThat(vote(r.getChangeId())).isEqualTo(1);
+    assertThat(gApi.changes().id(r.getChangeId()).comments()).isEmpty();
+  }
+
+  @Test
+  public void noPythonFileNoReview() throws Exception {
+    PushOneCommit.Result r = push("Docs", Map.of("README", "hello\n"));
+    awaitIdle();
+    assertThat(botMessages(r.getChangeId())).isEmpty();
+  }
+
+  @Test
+  public void onlyChangedLinesAreCommented() throws Exception {
+    // The base already has the defect on line 3; the change adds a second one at the end.
+    pushHead("Base", Map.of("ovn/client.py", UNCHECKED_TXN));
+    String changed =
+        UNCHECKED_TXN
+            + "\n"
+            + "    def clear(self, pg_name):\n"
+            + "        with self._nb_idl.transaction(check_error=False) as txn:\n"
+            + "            txn.add(self._nb_idl.pg_del(pg_name))\n";
+    PushOneCommit.Result r = push("Add clear", Map.of("ovn/client.py", changed));
+    awaitIdle();
+    List<CommentInfo> comments = comments(r.getChangeId(), "ovn/client.py");
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).range.startLine).isEqualTo(7);
+    assertThat(comments.get(0).range.startCharacter).isEqualTo(13);
+  }
+
+  @Test
+  public void commentsAreCappedAndTheRestCounted() throws Exception {
+    String five =
+        "class Client:\n"
+            + "    def run(self, pg):\n"
+            + "        with self._nb_idl.transaction(check_error=False) as txn:\n"
+            + "            txn.add(self._nb_idl.pg_del(pg))\n"
+            .repeat(1)
+            + ("        with self._nb_idl.transaction(check_error=False) as txn:\n"
+                    + "            txn.add(self._nb_idl.pg_del(pg))\n")
+                .repeat(4);
+    PushOneCommit.Result r = push("Five", Map.of("ovn/five.py", five));
+    awaitIdle();
+    assertThat(comments(r.getChangeId(), "ovn/five.py")).hasSize(MAX_COMMENTS);
+    String m = botMessages(r.getChangeId()).get(0).message;
+    assertThat(m).contains("5 findings on changed lines");
+    assertThat(m).contains("2 more findings not posted as comments (at most 3 per review)");
+  }
+
+  @Test
+  public void duplicatedEventPostsOneReview() throws Exception {
+    PushOneCommit.Result r = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    ReviewRequest req = request(r, 1);
+    // Duplicates while the first is still queued or running, and after it finished.
+    queue().submit(req);
+    queue().submit(req);
+    awaitIdle();
+    queue().submit(req);
+    awaitIdle();
+    assertThat(reviewer().run(req).status()).isEqualTo(Status.ALREADY_REVIEWED);
+    assertThat(botMessages(r.getChangeId())).hasSize(1);
+    assertThat(comments(r.getChangeId(), "ovn/client.py")).hasSize(1);
+  }
+
+  @Test
+  public void sameCodeCarriesVoteOver() throws Exception {
+    PushOneCommit.Result r = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+    gApi.changes().id(r.getChangeId()).setMessage("Reworded\n\nChange-Id: " + r.getChangeId());
+    awaitIdle();
+    List<ChangeMessageInfo> msgs = botMessages(r.getChangeId());
+    assertThat(msgs).hasSize(2);
+    assertThat(msgs.get(1)._revisionNumber).isEqualTo(2);
+    assertThat(msgs.get(1).message).contains("same code as patch set 1 (NO_CODE_CHANGE)");
+    assertThat(vote(r.getChangeId())).isEqualTo(-1);
+    // The comments are not repeated on patch set 2.
+    assertThat(comments(r.getChangeId(), "ovn/client.py")).hasSize(1);
+  }
+
+  @Test
+  public void newerPatchSetSkipsOldOne() throws Exception {
+    PushOneCommit.Result r = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    amend(r, Map.of("ovn/client.py", CLEAN));
+    awaitIdle();
+    Outcome o = reviewer().run(request(r, 1));
+    assertThat(o.status()).isEqualTo(Status.OUTDATED);
+    assertThat(o.vote()).isNull();
+    assertThat(botMessages(r.getChangeId()).stream().filter(m -> m._revisionNumber == 1).count())
+        .isAtMost(1);
+  }
+
+  @Test
+  public void disabledProjectIsNotReviewed() throws Exception {
+    setPluginConfig(project, "enabled", "false");
+    PushOneCommit.Result r = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+    assertThat(botMessages(r.getChangeId())).isEmpty();
+    assertThat(reviewer().run(request(r, 1)).status()).isEqualTo(Status.DISABLED);
+  }
+
+  @Test
+  public void voteThresholdFromProjectConfig() throws Exception {
+    setPluginConfig(project, "voteSeverity", "high");
+    PushOneCommit.Result r = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+    // OVN301 is medium: still commented, as resolved, but it no longer blocks.
+    assertThat(vote(r.getChangeId())).isEqualTo(1);
+    List<CommentInfo> comments = comments(r.getChangeId(), "ovn/client.py");
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).unresolved).isFalse();
+  }
+
+  @Test
+  public void invalidProjectValueFallsBackToDefault() throws Exception {
+    setPluginConfig(project, "voteSeverity", "severe");
+    setPluginConfig(project, "enabled", "perhaps");
+    PushOneCommit.Result r = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+    assertThat(vote(r.getChangeId())).isEqualTo(-1);
+  }
+
+  @Test
+  public void includeAndExcludeGlobs() throws Exception {
+    setPluginConfig(project, "include", "src/**/*.py");
+    setPluginConfig(project, "exclude", "**/tests/**");
+    PushOneCommit.Result r =
+        push(
+            "Three files",
+            Map.of(
+                "src/a.py", UNCHECKED_TXN,
+                "src/tests/b.py", UNCHECKED_TXN,
+                "other/c.py", UNCHECKED_TXN));
+    awaitIdle();
+    Map<String, List<CommentInfo>> all = gApi.changes().id(r.getChangeId()).comments();
+    assertThat(all.keySet()).containsExactly("src/a.py");
+  }
+
+  @Test
+  public void binaryOversizedAndSyntaxError() throws Exception {
+    String big = "x = 1\n".repeat((int) (MAX_FILE_SIZE / 6) + 10);
+    PushOneCommit.Result r =
+        push(
+            "Odd files",
+            Map.of(
+                "blob.py", "abc\0def\n",
+                "big.py", big,
+                "broken.py", "def broken(:\n    pass\n"));
+    awaitIdle();
+    List<ChangeMessageInfo> msgs = botMessages(r.getChangeId());
+    assertThat(msgs).hasSize(1);
+    String m = msgs.get(0).message;
+    assertThat(m).contains("blob.py: binary");
+    assertThat(m).contains("big.py: larger than " + MAX_FILE_SIZE + " bytes");
+    assertThat(m).contains("Syntax errors (checked as far as they parse): broken.py");
+    // Incomplete review: neither -1 (nothing blocks) nor +1.
+    assertThat(m).contains(LABEL + " 0: the review is incomplete.");
+    assertThat(vote(r.getChangeId())).isAnyOf(null, 0);
+    List<CommentInfo> comments = comments(r.getChangeId(), "broken.py");
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).message).startsWith("SR001 ");
+    assertThat(comments.get(0).range.startLine).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ failures
+
+  @Test
+  public void missingLabelPostsNothing() throws Exception {
+    Project.NameKey p = projectOperations.newProject().create();
+    PushOneCommit.Result r = pushTo(p, Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+    assertThat(reviewer().run(request(p, r, 1)).status()).isEqualTo(Status.LABEL_MISSING);
+    assertThat(botMessages(r.getChangeId())).isEmpty();
+  }
+
+  @Test
+  public void botWithoutPermissionPostsNothing() throws Exception {
+    Project.NameKey p = projectOperations.newProject().create();
+    defineLabel(p);
+    PushOneCommit.Result r = pushTo(p, Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+    assertThat(reviewer().run(request(p, r, 1)).status()).isEqualTo(Status.NOT_PERMITTED);
+    assertThat(botMessages(r.getChangeId())).isEmpty();
+    assertThat(gApi.changes().id(r.getChangeId()).comments()).isEmpty();
+  }
+
+  @Test
+  public void deletedChangeIsReportedNotRetried() throws Exception {
+    PushOneCommit.Result r = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+    ReviewRequest req = request(r, 1);
+    gApi.changes().id(r.getChangeId()).delete();
+    assertThat(reviewer().run(req).status()).isEqualTo(Status.CHANGE_MISSING);
+    assertThat(queue().submit(req)).isTrue();
+    awaitIdle();
+  }
+
+  // ------------------------------------------------------------------ REST and SSH
+
+  @Test
+  public void findingsRestIsReadableByAnyoneWhoSeesTheChange() throws Exception {
+    PushOneCommit.Result r = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+    RestResponse resp =
+        userRestSession.get(
+            "/changes/" + r.getChangeId() + "/revisions/current/security-review~findings");
+    resp.assertOK();
+    String json = resp.getEntityContent();
+    assertThat(json).contains("\"rule_id\":\"OVN301\"");
+    assertThat(json).contains("\"line\":3,\"column\":13");
+    assertThat(json).contains("\"vote\":-1");
+  }
+
+  @Test
+  public void runRestNeedsOwnerOrCapability() throws Exception {
+    PushOneCommit.Result r = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+    String url = "/changes/" + r.getChangeId() + "/revisions/current/security-review~run";
+    userRestSession.post(url).assertForbidden();
+
+    projectOperations
+        .allProjectsForUpdate()
+        .add(
+            allowCapability("security-review-" + RunCapability.NAME)
+                .group(SystemGroupBackend.REGISTERED_USERS))
+        .update();
+    RestResponse resp = userRestSession.post(url);
+    resp.assertOK();
+    assertThat(resp.getEntityContent()).contains("\"status\":\"POSTED\"");
+    assertThat(botMessages(r.getChangeId())).hasSize(2);
+
+    // The owner (admin here) may always re-run.
+    adminRestSession.post(url).assertOK();
+    assertThat(botMessages(r.getChangeId())).hasSize(3);
+  }
+
+  @Test
+  public void sshScanIsForAdministrators() throws Exception {
+    PushOneCommit.Result r = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+    int number = r.getChange().getId().get();
+    userSshSession.exec("security-review scan " + number);
+    assertThat(userSshSession.getError()).isNotNull();
+    assertThat(botMessages(r.getChangeId())).hasSize(1);
+
+    String out = adminSshSession.exec("security-review scan " + number + ",1");
+    adminSshSession.assertSuccess();
+    assertThat(out).contains("POSTED");
+    assertThat(out).contains("vote -1, 1 comments");
+    assertThat(botMessages(r.getChangeId())).hasSize(2);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  ReviewQueue queue() {
+    return plugin.getSysInjector().getInstance(ReviewQueue.class);
+  }
+
+  Reviewer reviewer() {
+    return plugin.getSysInjector().getInstance(Reviewer.class);
+  }
+
+  void awaitIdle() throws Exception {
+    WaitUtil.waitUntil(() -> queue().pending() == 0, Duration.ofSeconds(60));
+  }
+
+  void defineLabel(Project.NameKey p) throws Exception {
+    LabelDefinitionInput in = new LabelDefinitionInput();
+    in.function = "NoBlock";
+    in.values = ImmutableMap.of("-1", "Issues found", " 0", "Not reviewed", "+1", "No issues");
+    in.defaultValue = 0;
+    gApi.projects().name(p.get()).label(LABEL).create(in);
+  }
+
+  void grantVote(Project.NameKey p) {
+    projectOperations
+        .project(p)
+        .forUpdate()
+        .add(allowLabel(LABEL).ref("refs/heads/*").group(bots).range(-1, 1))
+        .update();
+  }
+
+  void setPluginConfig(Project.NameKey p, String name, String value) throws Exception {
+    try (ProjectConfigUpdate u = updateProject(p)) {
+      u.getConfig().updatePluginConfig("security-review", c -> c.setString(name, value));
+      u.save();
+    }
+  }
+
+  PushOneCommit.Result push(String subject, Map<String, String> files) throws Exception {
+    PushOneCommit.Result r =
+        pushFactory.create(admin.newIdent(), testRepo, subject, files).to("refs/for/master");
+    r.assertOkStatus();
+    return r;
+  }
+
+  void pushHead(String subject, Map<String, String> files) throws Exception {
+    pushFactory.create(admin.newIdent(), testRepo, subject, files).to("refs/heads/master")
+        .assertOkStatus();
+  }
+
+  PushOneCommit.Result amend(PushOneCommit.Result r, Map<String, String> files) throws Exception {
+    PushOneCommit.Result r2 =
+        pushFactory
+            .create(admin.newIdent(), testRepo, "Amended", files, r.getChangeId())
+            .to("refs/for/master");
+    r2.assertOkStatus();
+    return r2;
+  }
+
+  PushOneCommit.Result pushTo(Project.NameKey p, Map<String, String> files) throws Exception {
+    TestRepository<?> repo = cloneProject(p, admin);
+    PushOneCommit.Result r =
+        pushFactory.create(admin.newIdent(), repo, "Change", files).to("refs/for/master");
+    r.assertOkStatus();
+    return r;
+  }
+
+  ReviewRequest request(PushOneCommit.Result r, int ps) {
+    return request(project, r, ps);
+  }
+
+  ReviewRequest request(Project.NameKey p, PushOneCommit.Result r, int ps) {
+    return new ReviewRequest(p, r.getChange().getId().get(), ps, null, false);
+  }
+
+  List<ChangeMessageInfo> botMessages(String changeId) throws Exception {
+    return gApi.changes().id(changeId).messages().stream()
+        .filter(m -> m.author != null && m.author._accountId == bot.get())
+        .toList();
+  }
+
+  List<CommentInfo> comments(String changeId, String path) throws Exception {
+    return gApi.changes().id(changeId).comments().getOrDefault(path, List.of());
+  }
+
+  Integer vote(String changeId) throws Exception {
+    ChangeInfo info = gApi.changes().id(changeId).get(ListChangesOption.DETAILED_LABELS);
+    LabelInfo label = info.labels.get(LABEL);
+    if (label == null || label.all == null) {
+      return null;
+    }
+    for (ApprovalInfo a : label.all) {
+      if (a._accountId == bot.get()) {
+        return a.value;
+      }
+    }
+    return null;
+  }
+}

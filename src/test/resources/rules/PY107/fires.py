@@ -1,0 +1,18 @@
+import os
+import subprocess
+
+
+def run_trace(args):
+    return subprocess.run(args, check=True)  # expect: PY107
+
+
+def dump(bridge):
+    return subprocess.check_output(['ovs-ofctl', 'dump-flows', bridge])  # expect: PY107
+
+
+def respawn(path, argv):
+    os.execv(path, argv)  # expect: PY107
+
+
+def spawn(binary):
+    return os.spawnlp(os.P_WAIT, binary, binary, '--version')  # expect: PY107

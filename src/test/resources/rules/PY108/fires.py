@@ -1,0 +1,19 @@
+import os
+import subprocess
+
+
+def show():
+    return subprocess.check_output(
+        ['ovs-vsctl', 'show'])  # expect: PY108
+
+
+def sync():
+    os.system('sync; sync')  # expect: PY108
+
+
+def version():
+    os.spawnlp(os.P_WAIT, 'ovn-nbctl', 'ovn-nbctl', '--version')  # expect: PY108
+
+
+def dump():
+    return subprocess.run('ovs-ofctl', check=True)  # expect: PY108

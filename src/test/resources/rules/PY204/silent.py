@@ -1,0 +1,67 @@
+from neutron._i18n import _
+from oslo_config import cfg
+from oslo_utils import strutils
+
+PASSWORD = 'password'
+TOKEN_HEADER = 'X-Auth-Token'
+AUTH_TOKEN = 'X-Auth-Token'
+AUTH_PLUGIN_PASSWORD = 'v3password'
+OS_PASSWORD = 'OS_PASSWORD'
+MASK_PASSWORD = '***'
+_SANITIZED = {'password': '***', 'token': '<redacted>'}
+
+OPTS = [
+    cfg.StrOpt('password', secret=True,
+               help=_('Password of the service user.')),
+    cfg.StrOpt('metadata_proxy_shared_secret', default='', secret=True),
+    cfg.StrOpt('password_file', default='/etc/neutron/ovn.passwd'),
+]
+
+
+def connect(client, host, conf, password=None, token=''):
+    return client.connect(host, password=conf.password, token=token)
+
+
+def describe(password_type='plain', token_type='bearer', use_token='yes'):
+    return password_type, token_type, use_token
+
+
+def render(conf):
+    password_template = '%(password)s'
+    secret = '{}'.format(conf.secret)
+    password = _('Password')
+    return password_template, secret, password
+
+
+def masked(body):
+    password = 'REDACTED'
+    token = '${OS_TOKEN}'
+    secret_key_file = '/etc/neutron/secret.key'
+    return strutils.mask_password(body), password, token, secret_key_file
+
+
+def key_path(conf):
+    private_key = '/etc/ssl/private/ovn.key'
+    return private_key
+
+
+def is_password_auth(auth_type):
+    return auth_type == 'password'
+
+
+def reason():
+    token = 'The token has expired, request a new one'
+    return token
+
+
+def bypass_mode():
+    bypass = 'all'
+    compass = 'north'
+    return bypass, compass
+
+
+def sample_values():
+    private_key = 'north_pk'
+    token = 'fake-token'
+    password = 'dummy_password'
+    return private_key, token, password

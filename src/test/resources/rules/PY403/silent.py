@@ -1,0 +1,84 @@
+from django.template.loader import render_to_string
+from django.utils.html import escape, format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.safestring import mark_safe
+import markupsafe
+
+
+ARROW = mark_safe("&rarr;")
+
+
+def network_link(network):
+    return format_html('<a href="{}">{}</a>', network.url, network.name)
+
+
+def escaped_name(network):
+    return mark_safe("<b>%s</b>" % escape(network.name))
+
+
+def escaped_concat(network):
+    return mark_safe("<b>" + escape(network.name) + "</b>")
+
+
+def escaped_fstring(network):
+    return mark_safe(f"<b>{escape(network.name)}</b>")
+
+
+def template_output(router):
+    return mark_safe(render_to_string("router_row.html", {"router": router}))
+
+
+def markup_format(router):
+    # Markup.format escapes the values it inserts.
+    return markupsafe.Markup("<b>{}</b>").format(router["name"])
+
+
+def markup_escape(router):
+    return markupsafe.Markup(markupsafe.escape(router["name"]))
+
+
+class Formatter:
+    def mark_safe(self, text):
+        return text
+
+    def cell(self, network):
+        # A method of the same name, not Django's.
+        return self.mark_safe(network.name)
+
+
+LINE_BREAK = markupsafe.Markup(b"<br>")
+
+
+def volume_name(backup):
+    if backup.volume:
+        name = backup.volume.name
+        name = escape(name)
+    else:
+        name = _("Unknown")
+    return mark_safe(name)
+
+
+def locked_icon(instance):
+    if instance.locked:
+        icon = "fa fa-lock"
+        tooltip = _("This instance is locked.")
+    else:
+        icon = "fa fa-unlock"
+        tooltip = _("This instance is unlocked.")
+    return mark_safe('<span title="{}" class="{}"></span>'.format(tooltip, icon))
+
+
+def since(seconds, label):
+    # Numbers cannot carry markup; the helper's output is the helper's business.
+    return mark_safe('<span data-seconds="%d">%s</span>' % (seconds, humanize(label)))
+
+
+def select(options_html, value):
+    output = [format_html("<select name={}>", value)]
+    output.append(render_options(options_html))
+    output.append("</select>")
+    return mark_safe("\n".join(output))
+
+
+def attachment_cell(request, attachment):
+    return mark_safe(get_attachment_link(request, attachment))

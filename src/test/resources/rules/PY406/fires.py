@@ -1,0 +1,41 @@
+import os
+import pathlib
+import stat
+from stat import S_IWOTH
+
+HAPROXY_CFG_MODE = 0o666
+
+
+def write_haproxy_cfg(path, content):
+    with open(path, "w") as f:
+        f.write(content)
+    os.chmod(path, 0o777)  # expect: PY406
+
+
+def write_metadata_socket(sock_path):
+    os.chmod(sock_path, stat.S_IRUSR | stat.S_IWUSR | stat.S_IROTH | S_IWOTH)  # expect: PY406
+
+
+def write_pid(path):
+    os.chmod(path, HAPROXY_CFG_MODE)  # expect: PY406
+
+
+def make_helper_setuid(path):
+    os.chmod(path, stat.S_ISUID | stat.S_IRWXU)  # expect: PY406
+
+
+def share_dir(path):
+    pathlib.Path(path).chmod(0o1777)  # expect: PY406
+
+
+def fix_perms(fd):
+    os.fchmod(fd, mode=0o646)  # expect: PY406
+
+
+def typo_mode(path):
+    os.chmod(path, 755)  # expect: PY406
+
+
+def daemonize():
+    os.setsid()
+    os.umask(0)  # expect: PY406
