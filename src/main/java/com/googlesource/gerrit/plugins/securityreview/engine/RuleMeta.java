@@ -37,9 +37,9 @@ public record RuleMeta(
       List<String> references) {}
 
   /**
-   * The ids a suppression comment (or {@code --disable}) may name for this rule: ours, Bandit's
-   * and Ruff's. A rule that covers several Bandit checks or Ruff codes lists them separated by
-   * commas ({@code "B110,B112"}).
+   * The ids a suppression comment (or {@code --disable}) may name for this rule: ours, Bandit's and
+   * Ruff's. A rule that covers several Bandit checks or Ruff codes lists them separated by commas
+   * ({@code "B110,B112"}).
    */
   public List<String> suppressionIds() {
     return java.util.stream.Stream.of(id, banditId, ruffCode)

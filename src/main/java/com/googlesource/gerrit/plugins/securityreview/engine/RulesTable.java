@@ -3,8 +3,8 @@ package com.googlesource.gerrit.plugins.securityreview.engine;
 import java.util.List;
 
 /**
- * Renders {@code resources/Documentation/rules.md}: the table of every rule with its Bandit and Ruff
- * counterparts, generated from the rules themselves so that it cannot drift from them.
+ * Renders {@code resources/Documentation/rules.md}: the table of every rule with its Bandit and
+ * Ruff counterparts, generated from the rules themselves so that it cannot drift from them.
  */
 public final class RulesTable {
   private RulesTable() {}

@@ -26,8 +26,7 @@ public class Analyzer {
       Project.NameKey project, String commitId, ProjectSettings settings, ServerSettings server)
       throws IOException {
     Engine engine = new Engine(Rules.all(), settings.engineOptions());
-    PatchSetFiles files =
-        reader.read(project, commitId, engine.options(), server.maxFileSize());
+    PatchSetFiles files = reader.read(project, commitId, engine.options(), server.maxFileSize());
     List<FileResult> results = new ArrayList<>();
     for (ChangedFile f : files.files()) {
       results.add(engine.analyze(f.path(), f.content(), f.changed()));

@@ -57,8 +57,7 @@ public class FindingsView implements RestReadView<RevisionResource> {
 
   @Override
   public Response<FindingsInfo> apply(RevisionResource rsrc) throws Exception {
-    Analysis a =
-        reviewer.analyze(rsrc.getProject(), rsrc.getPatchSet().commitId().name());
+    Analysis a = reviewer.analyze(rsrc.getProject(), rsrc.getPatchSet().commitId().name());
     FindingsInfo info = new FindingsInfo();
     info.patchSet = rsrc.getPatchSet().number();
     info.label = a.settings().label();

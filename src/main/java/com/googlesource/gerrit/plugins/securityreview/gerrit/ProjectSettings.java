@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Per-project settings from {@code [plugin "security-review"]} in {@code project.config},
- * inherited down the project tree.
+ * Per-project settings from {@code [plugin "security-review"]} in {@code project.config}, inherited
+ * down the project tree.
  *
  * @param enabled whether patch sets of the project are reviewed
  * @param include globs a file must match one of

@@ -123,7 +123,10 @@ public class Reviewer {
       return fail(
           req,
           Status.BOT_MISSING,
-          "bot account '" + server.account() + "' (plugin." + pluginName
+          "bot account '"
+              + server.account()
+              + "' (plugin."
+              + pluginName
               + ".account) does not exist or is inactive");
     }
     Account.Id botId = bot.get().account().id();
@@ -195,7 +198,10 @@ public class Reviewer {
         return fail(
             req,
             Status.LABEL_MISSING,
-            "label " + label + " is not defined for project " + req.project().get()
+            "label "
+                + label
+                + " is not defined for project "
+                + req.project().get()
                 + " (see the plugin's config.md); nothing posted");
       }
       Collection<String> permitted =
@@ -204,13 +210,21 @@ public class Reviewer {
         return fail(
             req,
             Status.NOT_PERMITTED,
-            "bot account '" + server.account() + "' may not vote " + ReviewBuilder.format(vote)
-                + " on " + label + " (grant label-" + label + " on refs/heads/*); nothing posted");
+            "bot account '"
+                + server.account()
+                + "' may not vote "
+                + ReviewBuilder.format(vote)
+                + " on "
+                + label
+                + " (grant label-"
+                + label
+                + " on refs/heads/*); nothing posted");
       }
 
-      Integer previous = SAME_CODE.contains(req.kind()) && !req.force()
-          ? previousReview(info.messages, botId, req.patchSet())
-          : null;
+      Integer previous =
+          SAME_CODE.contains(req.kind()) && !req.force()
+              ? previousReview(info.messages, botId, req.patchSet())
+              : null;
       ReviewInput input;
       if (previous != null) {
         input = new ReviewInput();
@@ -218,9 +232,19 @@ public class Reviewer {
         input.notify = NotifyHandling.OWNER;
         input.label(label, vote);
         input.message =
-            "Patch set " + req.patchSet() + " has the same code as patch set " + previous
-                + " (" + req.kind() + "): " + label + " " + ReviewBuilder.format(vote)
-                + " carried over; the comments on patch set " + previous + " still apply.";
+            "Patch set "
+                + req.patchSet()
+                + " has the same code as patch set "
+                + previous
+                + " ("
+                + req.kind()
+                + "): "
+                + label
+                + " "
+                + ReviewBuilder.format(vote)
+                + " carried over; the comments on patch set "
+                + previous
+                + " still apply.";
       } else {
         input =
             ReviewBuilder.review(
@@ -240,9 +264,7 @@ public class Reviewer {
       }
       gApi.changes().id(req.project().get(), req.change()).revision(commit).review(input);
       int comments =
-          input.comments == null
-              ? 0
-              : input.comments.values().stream().mapToInt(List::size).sum();
+          input.comments == null ? 0 : input.comments.values().stream().mapToInt(List::size).sum();
       logger.atInfo().log(
           "security-review: %s: posted %s %s with %d comments",
           req, label, ReviewBuilder.format(vote), comments);

@@ -60,8 +60,10 @@ public class RunView implements RestModifyView<RevisionResource, RunView.Input> 
         && !permissionBackend
             .currentUser()
             .test(new PluginPermission(pluginName, RunCapability.NAME, true))) {
-      throw new AuthException("only the change owner or users with " + RunCapability.NAME
-          + " may run the security review");
+      throw new AuthException(
+          "only the change owner or users with "
+              + RunCapability.NAME
+              + " may run the security review");
     }
     Reviewer.Outcome o =
         reviewer.run(

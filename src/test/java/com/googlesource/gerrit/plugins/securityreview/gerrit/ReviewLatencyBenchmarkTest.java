@@ -80,7 +80,11 @@ public class ReviewLatencyBenchmarkTest extends LightweightPluginDaemonTest {
     for (int i = 0; i < UPLOADS; i++) {
       String file =
           SecurityReviewAcceptanceTest.UNCHECKED_TXN
-              + "\n\ndef helper_" + i + "(x):\n    return x + " + i + "\n";
+              + "\n\ndef helper_"
+              + i
+              + "(x):\n    return x + "
+              + i
+              + "\n";
       long start = System.nanoTime();
       last =
           pushFactory

@@ -70,8 +70,7 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
     cfg.setLong("plugin", "security-review", "maxFileSize", MAX_FILE_SIZE);
     cfg.setInt("plugin", "security-review", "retryDelay", 10);
     cfg.setInt("plugin", "security-review", "maxComments", MAX_COMMENTS);
-    cfg.setString(
-        "experiments", null, "enabled", Reviewer.FIX_SUGGESTIONS_FLAG);
+    cfg.setString("experiments", null, "enabled", Reviewer.FIX_SUGGESTIONS_FLAG);
     return cfg;
   }
 
@@ -170,8 +169,7 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
         "class Client:\n"
             + "    def run(self, pg):\n"
             + "        with self._nb_idl.transaction(check_error=False) as txn:\n"
-            + "            txn.add(self._nb_idl.pg_del(pg))\n"
-            .repeat(1)
+            + "            txn.add(self._nb_idl.pg_del(pg))\n".repeat(1)
             + ("        with self._nb_idl.transaction(check_error=False) as txn:\n"
                     + "            txn.add(self._nb_idl.pg_del(pg))\n")
                 .repeat(4);
@@ -430,7 +428,9 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
   }
 
   void pushHead(String subject, Map<String, String> files) throws Exception {
-    pushFactory.create(admin.newIdent(), testRepo, subject, files).to("refs/heads/master")
+    pushFactory
+        .create(admin.newIdent(), testRepo, subject, files)
+        .to("refs/heads/master")
         .assertOkStatus();
   }
 

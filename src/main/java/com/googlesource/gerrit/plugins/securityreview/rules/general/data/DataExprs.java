@@ -111,8 +111,6 @@ final class DataExprs {
 
   /** Converts {@code adminPassword} to {@code admin_password}; lower case throughout. */
   static String snake(String name) {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .replace('-', '_')
-        .toLowerCase(Locale.ROOT);
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('-', '_').toLowerCase(Locale.ROOT);
   }
 }

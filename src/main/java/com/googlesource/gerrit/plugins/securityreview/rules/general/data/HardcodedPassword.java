@@ -109,13 +109,22 @@ public final class HardcodedPassword extends Rule {
       Pattern.compile("^(?:fake|dummy|example|sample|placeholder)", Pattern.CASE_INSENSITIVE);
 
   /** A PEM block or a long base64 run: what a private key literal looks like. */
-  private static final Pattern KEY_MATERIAL =
-      Pattern.compile("PRIVATE KEY|[A-Za-z0-9+/]{40,}");
+  private static final Pattern KEY_MATERIAL = Pattern.compile("PRIVATE KEY|[A-Za-z0-9+/]{40,}");
 
   private static final Set<String> PLACEHOLDER_WORDS =
       Set.of(
-          "redacted", "masked", "hidden", "sanitized", "removed", "unset", "none", "null",
-          "n/a", "todo", "secret_value", "password_value");
+          "redacted",
+          "masked",
+          "hidden",
+          "sanitized",
+          "removed",
+          "unset",
+          "none",
+          "null",
+          "n/a",
+          "todo",
+          "secret_value",
+          "password_value");
 
   /** Identifier-like: words of letters joined by {@code _ - . :} (a field or header name). */
   private static final Pattern NAME_LIKE =
@@ -150,8 +159,7 @@ public final class HardcodedPassword extends Rule {
           check(ctx, k.arg(), k.value(), false);
         }
         if (DataExprs.isTextOption(ctx, call)) {
-          check(
-              ctx, DataExprs.optionName(call), RuleContext.keyword(call, "default"), false);
+          check(ctx, DataExprs.optionName(call), RuleContext.keyword(call, "default"), false);
         }
       }
       case Ast.Arguments args -> {

@@ -103,8 +103,7 @@ public final class SecretOptionNotMasked extends Rule {
       Located last = lastArgument(call);
       fix =
           new Fix(
-              "Add `secret=True`.",
-              List.of(ctx.replace(last, ctx.text(last) + ", secret=True")));
+              "Add `secret=True`.", List.of(ctx.replace(last, ctx.text(last) + ", secret=True")));
     }
     ctx.report(
         this,

@@ -150,8 +150,7 @@ public final class UnsafeArchiveExtraction extends Rule {
       return null;
     }
     Node scope = ctx.enclosingFunction();
-    List<Ast.Stmt> body =
-        scope == null ? ctx.module().body() : RuleContext.functionBody(scope);
+    List<Ast.Stmt> body = scope == null ? ctx.module().body() : RuleContext.functionBody(scope);
     List<String> found = new ArrayList<>();
     new NodeVisitor() {
       @Override
@@ -178,8 +177,6 @@ public final class UnsafeArchiveExtraction extends Rule {
   }
 
   private Imports imports(RuleContext ctx) {
-    return ctx.state(
-        this,
-        () -> new Imports(DataExprs.importsModule(ctx.module(), "tarfile")));
+    return ctx.state(this, () -> new Imports(DataExprs.importsModule(ctx.module(), "tarfile")));
   }
 }
