@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -145,12 +146,12 @@ public final class AclAllowAll extends Rule {
     if (action == null || match == null) {
       return;
     }
-    String allow = allowAction(ctx, Exprs.resolve(ctx, action));
+    String allow = allowAction(ctx, LocalNames.resolve(ctx, action));
     if (allow == null) {
       return;
     }
     for (Expr candidate : matchValues(ctx, match)) {
-      String shape = shape(ctx, Exprs.resolve(ctx, candidate));
+      String shape = shape(ctx, LocalNames.resolve(ctx, candidate));
       if (shape != null && isBroad(shape)) {
         ctx.report(
             this,
@@ -218,8 +219,8 @@ public final class AclAllowAll extends Rule {
       return ALLOW_LITERALS.contains(s) ? s : null;
     }
     if (e instanceof Ast.IfExp ie) {
-      String a = allowAction(ctx, Exprs.resolve(ctx, ie.body()));
-      String b = allowAction(ctx, Exprs.resolve(ctx, ie.orelse()));
+      String a = allowAction(ctx, LocalNames.resolve(ctx, ie.body()));
+      String b = allowAction(ctx, LocalNames.resolve(ctx, ie.orelse()));
       return a != null && b != null ? a : null;
     }
     if (e instanceof Ast.Name || e instanceof Ast.Attribute) {

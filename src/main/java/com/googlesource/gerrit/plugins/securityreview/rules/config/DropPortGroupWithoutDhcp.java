@@ -10,6 +10,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.util.List;
 import java.util.Locale;
 
@@ -98,7 +99,7 @@ public final class DropPortGroupWithoutDhcp extends Rule {
       return;
     }
     Expr name = RuleContext.argument(c, 0, "name");
-    if (name == null || !isDropPortGroup(ctx, Exprs.resolve(ctx, name))) {
+    if (name == null || !isDropPortGroup(ctx, LocalNames.resolve(ctx, name))) {
       return;
     }
     Expr acls = RuleContext.keyword(c, "acls");

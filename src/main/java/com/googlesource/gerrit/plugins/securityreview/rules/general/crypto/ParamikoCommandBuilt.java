@@ -8,6 +8,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -81,7 +82,7 @@ public final class ParamikoCommandBuilt extends Rule {
     }
     Expr built = command;
     if (command instanceof Ast.Name n) {
-      built = Literals.localValue(ctx, n);
+      built = LocalNames.localValue(ctx, n);
       if (built == null) {
         return;
       }

@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -131,7 +132,7 @@ public final class UrlOpenAnyScheme extends Rule {
   private static boolean isHttpUrl(RuleContext ctx, Expr url) {
     Expr e = url;
     if (url instanceof Ast.Name n) {
-      Expr v = Literals.localValue(ctx, n);
+      Expr v = LocalNames.localValue(ctx, n);
       if (v != null) {
         e = v;
       }
@@ -149,7 +150,7 @@ public final class UrlOpenAnyScheme extends Rule {
     Expr v =
         switch (url) {
           case Ast.Call c -> c;
-          case Ast.Name n -> Literals.localValue(ctx, n);
+          case Ast.Name n -> LocalNames.localValue(ctx, n);
           default -> null;
         };
     return v instanceof Ast.Call c && "Request".equals(urllibFunction(ctx.callName(c)));

@@ -10,6 +10,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.util.List;
 
 /** PY407: a Flask app run with debug=True, or werkzeug's interactive debugger switched on. */
@@ -99,7 +100,7 @@ public final class DebugServerEnabled extends Rule {
   }
 
   private static boolean isTrue(RuleContext ctx, Expr e) {
-    return e != null && Values.isTrue(Values.resolve(ctx, e));
+    return e != null && Values.isTrue(LocalNames.resolve(ctx, e));
   }
 
   private boolean importsFlask(RuleContext ctx) {

@@ -7,6 +7,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Stmt;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -218,7 +219,7 @@ final class HtmlTaint {
     }
     try {
       Node fn = ctx.enclosingFunction();
-      if (fn != null && isParameter(fn, id)) {
+      if (fn != null && LocalNames.isParameter(fn, id)) {
         return true;
       }
       List<Stmt> scope = fn != null ? RuleContext.functionBody(fn) : ctx.module().body();
@@ -340,30 +341,5 @@ final class HtmlTaint {
       }
     }.visit(target);
     return names;
-  }
-
-  private static boolean isParameter(Node fn, String id) {
-    Ast.Arguments a =
-        switch (fn) {
-          case Ast.FunctionDef f -> f.args();
-          case Ast.AsyncFunctionDef f -> f.args();
-          default -> null;
-        };
-    if (a == null) {
-      return false;
-    }
-    List<Ast.Arg> all = new ArrayList<>();
-    all.addAll(a.posonlyargs());
-    all.addAll(a.args());
-    all.addAll(a.kwonlyargs());
-    if (a.vararg() != null) {
-      all.add(a.vararg());
-    }
-    if (a.kwarg() != null) {
-      all.add(a.kwarg());
-    }
-    // self and cls are the object, not data; their attributes are judged where they are read.
-    return all.stream()
-        .anyMatch(p -> p.arg().equals(id) && !id.equals("self") && !id.equals("cls"));
   }
 }

@@ -10,6 +10,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.util.List;
 import java.util.Set;
 
@@ -112,7 +113,7 @@ public final class Jinja2AutoescapeOff extends Rule {
       }
       return;
     }
-    Expr value = Values.resolve(ctx, autoescape.value());
+    Expr value = LocalNames.resolve(ctx, autoescape.value());
     if (Values.isFalsyLiteral(value)) {
       ctx.report(this, autoescape, "`" + what + "(...)` is created with autoescaping off.");
     }

@@ -10,6 +10,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -95,7 +96,7 @@ public final class MakoTemplateUnescaped extends Rule {
       return;
     }
     if (name.endsWith(".Template")
-        && Values.resolve(ctx, RuleContext.argument(call, 0, "text")) instanceof Ast.Constant c
+        && LocalNames.resolve(ctx, RuleContext.argument(call, 0, "text")) instanceof Ast.Constant c
         && c.value() instanceof String text
         && allEscaped(text)) {
       return;
@@ -111,7 +112,7 @@ public final class MakoTemplateUnescaped extends Rule {
       return false;
     }
     List<Expr> elts =
-        switch (Values.resolve(ctx, filters)) {
+        switch (LocalNames.resolve(ctx, filters)) {
           case Ast.List l -> l.elts();
           case Ast.Tuple t -> t.elts();
           default -> List.of();

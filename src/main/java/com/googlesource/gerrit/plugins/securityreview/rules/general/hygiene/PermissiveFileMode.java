@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ public final class PermissiveFileMode extends Rule {
     if (mode == null) {
       return;
     }
-    Expr value = Values.resolve(ctx, mode);
+    Expr value = LocalNames.resolve(ctx, mode);
     String text =
         value instanceof Ast.Constant c && c.value() instanceof BigInteger ? ctx.text(c) : "";
     Integer bits = evaluate(ctx, value);
@@ -167,7 +168,7 @@ public final class PermissiveFileMode extends Rule {
     if (mask == null) {
       return;
     }
-    Integer bits = evaluate(ctx, Values.resolve(ctx, mask));
+    Integer bits = evaluate(ctx, LocalNames.resolve(ctx, mask));
     if (bits != null && (bits & WORLD_WRITE) == 0) {
       ctx.report(
           this,
@@ -190,8 +191,8 @@ public final class PermissiveFileMode extends Rule {
         yield v == null ? null : ~v & 07777;
       }
       case Ast.BinOp b -> {
-        Integer l = evaluate(ctx, Values.resolve(ctx, b.left()));
-        Integer r = evaluate(ctx, Values.resolve(ctx, b.right()));
+        Integer l = evaluate(ctx, LocalNames.resolve(ctx, b.left()));
+        Integer r = evaluate(ctx, LocalNames.resolve(ctx, b.right()));
         if (l == null || r == null) {
           yield null;
         }
