@@ -14,6 +14,13 @@ public final class RulesTable {
 
   public static String markdown(List<Rule> rules) {
     long on = rules.stream().filter(r -> r.meta().enabledByDefault()).count();
+    String offExample =
+        rules.stream()
+            .map(Rule::meta)
+            .filter(m -> !m.enabledByDefault())
+            .map(RuleMeta::id)
+            .findFirst()
+            .orElse("ID");
     StringBuilder b = new StringBuilder();
     b.append("# Rules\n\n");
     b.append(
@@ -26,8 +33,9 @@ public final class RulesTable {
         .append(" rules, ")
         .append(on)
         .append(" on by default. A rule that is off by default runs when it is enabled by one of")
-        .append(" its ids (ours, Bandit's or Ruff's): `scan --enable PY401`, or the project's")
-        .append(" configuration.\n\n");
+        .append(" its ids (ours, Bandit's or Ruff's): `scan --enable ")
+        .append(offExample)
+        .append("`, or the project's configuration.\n\n");
     b.append(
         """
         ## Suppressing a finding
