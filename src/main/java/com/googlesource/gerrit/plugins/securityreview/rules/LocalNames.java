@@ -47,6 +47,44 @@ public final class LocalNames {
     return e;
   }
 
+  /**
+   * The value last assigned to a local name before a line, in the enclosing function (or the
+   * module), or the name itself when it is a parameter or bound in a way this does not follow. An
+   * augmented {@code name += value} after it counts as concatenation ({@code BinOp Add}), so a
+   * string or argv list built up piece by piece is seen whole.
+   */
+  public static Expr lastAssignmentBefore(RuleContext ctx, Ast.Name name, int line) {
+    Ast.Stmt fn = ctx.enclosingFunction();
+    List<Ast.Stmt> body = fn == null ? ctx.module().body() : RuleContext.functionBody(fn);
+    Expr[] found = {name};
+    for (Ast.Stmt s : body) {
+      new NodeVisitor() {
+        @Override
+        protected boolean enter(Node n) {
+          if (NodeVisitor.opensScope(n)) {
+            return false;
+          }
+          if (n instanceof Ast.Stmt st && st.loc().line() >= line) {
+            return false;
+          }
+          if (n instanceof Ast.Assign a
+              && a.targets().size() == 1
+              && a.targets().get(0) instanceof Ast.Name t
+              && t.id().equals(name.id())) {
+            found[0] = a.value();
+          } else if (n instanceof Ast.AugAssign a
+              && a.op() == Ast.Operator.Add
+              && a.target() instanceof Ast.Name t
+              && t.id().equals(name.id())) {
+            found[0] = new Ast.BinOp(found[0], Ast.Operator.Add, a.value(), a.loc());
+          }
+          return true;
+        }
+      }.visit(s);
+    }
+    return found[0];
+  }
+
   /** Whether a name is a parameter of a function (sync or async). */
   public static boolean isParameter(Node fn, String id) {
     Ast.Arguments a =

@@ -14,7 +14,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Name;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Operator;
-import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -332,36 +332,7 @@ public final class SqlStringBuilt extends Rule {
      * augmented {@code sql += value} after it counts as concatenation.
      */
     private Expr lastAssignment(Name name) {
-      Ast.Stmt fn = ctx.enclosingFunction();
-      List<Ast.Stmt> body = fn == null ? ctx.module().body() : RuleContext.functionBody(fn);
-      int line = call.loc().line();
-      Expr[] found = {name};
-      for (Ast.Stmt s : body) {
-        new NodeVisitor() {
-          @Override
-          protected boolean enter(Node n) {
-            if (NodeVisitor.opensScope(n)) {
-              return false;
-            }
-            if (n instanceof Ast.Stmt st && st.loc().line() >= line) {
-              return false;
-            }
-            if (n instanceof Ast.Assign a
-                && a.targets().size() == 1
-                && a.targets().get(0) instanceof Name t
-                && t.id().equals(name.id())) {
-              found[0] = a.value();
-            } else if (n instanceof Ast.AugAssign a
-                && a.op() == Operator.Add
-                && a.target() instanceof Name t
-                && t.id().equals(name.id())) {
-              found[0] = new BinOp(found[0], Operator.Add, a.value(), a.loc());
-            }
-            return true;
-          }
-        }.visit(s);
-      }
-      return found[0];
+      return LocalNames.lastAssignmentBefore(ctx, name, call.loc().line());
     }
   }
 }

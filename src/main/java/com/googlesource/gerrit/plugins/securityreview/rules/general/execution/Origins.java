@@ -11,6 +11,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Name;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Operator;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -192,36 +193,8 @@ final class Origins {
    * augmented {@code cmd += value} after it counts as concatenation.
    */
   Expr lastAssignment(Name name) {
-    Ast.Stmt fn = ctx.enclosingFunction();
-    List<Ast.Stmt> body = fn == null ? ctx.module().body() : RuleContext.functionBody(fn);
-    Expr[] found = {name};
-    for (Ast.Stmt s : body) {
-      new NodeVisitor() {
-        @Override
-        protected boolean enter(Node n) {
-          if (NodeVisitor.opensScope(n)) {
-            return false;
-          }
-          if (n instanceof Ast.Stmt st && st.loc().line() >= line) {
-            return false;
-          }
-          if (n instanceof Ast.Assign a
-              && a.targets().size() == 1
-              && a.targets().get(0) instanceof Name t
-              && t.id().equals(name.id())) {
-            found[0] = a.value();
-          } else if (n instanceof Ast.AugAssign a
-              && a.op() == Operator.Add
-              && a.target() instanceof Name t
-              && t.id().equals(name.id())) {
-            found[0] = new BinOp(found[0], Operator.Add, a.value(), a.loc());
-          }
-          return true;
-        }
-      }.visit(s);
-    }
     // A name assigned from itself ("cmd = cmd + [...]" with cmd a parameter) stays itself.
-    return found[0];
+    return LocalNames.lastAssignmentBefore(ctx, name, line);
   }
 
   /** A loop variable of an enclosing {@code for i in range(...)}: a number. */
