@@ -32,8 +32,8 @@ def expression_api(session, ports_table, port_id):
 
 
 def upgrade():
-    op.execute("ALTER TABLE ml2_port_bindings DROP PRIMARY KEY,"
-               "ADD PRIMARY KEY(port_id, host);")
+    op.execute("ALTER TABLE acme_leases DROP PRIMARY KEY,"
+               "ADD PRIMARY KEY(lease_id, node);")
 
 
 def run_given_sql(session, sql):

@@ -4,12 +4,12 @@ from neutron._i18n import _
 
 ovn_opts = [
     cfg.StrOpt('ovn_nb_private_key', default='',
-               help=_('The PEM file with private key for SSL connection to '
-                      'OVN-NB-DB')),
+               help=_('Path of the PEM key the northbound database client '
+                      'presents')),
     cfg.StrOpt('nova_client_priv_key', default='',
-               help=_('Private key of client certificate.')),
+               help=_('Key file that goes with the compute client certificate.')),
     cfg.StrOpt('ha_vrrp_auth_password', secret=True,
-               help=_('VRRP authentication password')),
+               help=_('Password the VRRP peers share')),
     cfg.StrOpt('password_file', help=_('File holding the password.')),
     cfg.StrOpt('ssl_key_file', help=_('SSL key file.')),
     cfg.IntOpt('token_cache_time', default=300),

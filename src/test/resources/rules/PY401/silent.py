@@ -4,9 +4,9 @@ from jinja2 import select_autoescape
 PAGE_LOADER = jinja2.PackageLoader("networking_ovn_ui", "templates")
 
 # Configuration files: Bandit and Ruff leave a bare Template(source) alone too.
-CONFIG_TEMPLATE = jinja2.Template("""interface {{ interface_name }}
+CONFIG_TEMPLATE = jinja2.Template("""peer {{ peer_address }}
 {
-   AdvSendAdvert on;
+   hold-time 30;
 };
 """)
 
