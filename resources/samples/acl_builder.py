@@ -14,7 +14,7 @@
 
 """Builds OVN ACL rows from Neutron security group rules.
 
-Sample input for ``./run demo``, in the style of an ML2/OVN helper module.
+Sample input for ``./run scan-demo``, in the style of an ML2/OVN helper module.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@
 
 """Periodic repair of OVN rows that drifted from the Neutron database.
 
-DELIBERATELY BROKEN sample for ``./run demo``: the ``for`` statement in
+DELIBERATELY BROKEN sample for ``./run scan-demo``: the ``for`` statement in
 ``fix_port_groups`` lacks its colon, so the parser must report a syntax
 error on that line.
 """

@@ -14,7 +14,7 @@
 
 """A sketch of an ML2 mechanism driver that maps Neutron ports to OVN.
 
-Sample input for ``./run demo``: it is written in the style of an OpenStack
+Sample input for ``./run scan-demo``: it is written in the style of an OpenStack
 ML2/OVN driver but is not part of Neutron and does not run on its own.
 """
 
