@@ -56,7 +56,9 @@ import org.junit.Test;
  * <p>Run by {@code ./run test} too, with assertions on what it prints, so that the README's first
  * command cannot break unnoticed. With {@code -Dsecurityreview.demo.serve=true} ({@code ./run demo
  * --serve}) the server stays up after the review until Ctrl-C and the demo prints the git URL, the
- * credentials and curl lines.
+ * credentials and curl lines. With {@code -Dsecurityreview.demo.site=DIR} as well, the site is
+ * created in {@code DIR} and kept (not a temporary folder), so that {@link ServeDemoSite} can start
+ * Gerrit on it again.
  */
 @UseLocalDisk
 @TestPlugin(
@@ -69,6 +71,16 @@ public class GerritDemoTest extends LightweightPluginDaemonTest {
   static final String SAMPLE = "demo/ovn_port_sync.py";
   static final String SAMPLE_PATH = "networking_demo/ovn/port_sync.py";
   static final String SERVE_PROPERTY = "securityreview.demo.serve";
+  static final String SITE_PROPERTY = "securityreview.demo.site";
+
+  static {
+    // The framework puts the site into a temporary folder and deletes it; --serve keeps it instead.
+    // JUnit reads this class rule after ConfigSuite has called config(), i.e. after this block.
+    String site = System.getProperty(SITE_PROPERTY, "");
+    if (Boolean.getBoolean(SERVE_PROPERTY) && !site.isEmpty()) {
+      temporaryFolder = new KeptSiteFolder(Path.of(site));
+    }
+  }
 
   @ConfigSuite.Default
   public static Config config() {
@@ -94,7 +106,13 @@ public class GerritDemoTest extends LightweightPluginDaemonTest {
     assertThat(text).contains("transaction(check_error=False)");
     assertThat(text).contains("5 findings on changed lines");
     if (Boolean.getBoolean(SERVE_PROPERTY)) {
-      serve();
+      DemoAccounts accounts =
+          new DemoAccounts(
+              user.username(), user.httpPassword(), admin.username(), admin.httpPassword());
+      if (temporaryFolder instanceof KeptSiteFolder) {
+        accounts.save(sitePaths.site_path);
+      }
+      serve(webUrl(), accounts);
     }
   }
 
@@ -240,25 +258,24 @@ public class GerritDemoTest extends LightweightPluginDaemonTest {
   }
 
   /** Keeps the server up until the JVM is stopped (Ctrl-C) and tells how to use it. */
-  void serve() throws InterruptedException {
-    String base = webUrl();
+  static void serve(String base, DemoAccounts accounts) throws InterruptedException {
     StringBuilder out = new StringBuilder();
     print(out, "");
     print(out, "=".repeat(78));
     print(out, "Gerrit keeps running; stop it with Ctrl-C.");
     print(out, "  Web/REST:  " + base);
-    print(out, "  Git URL:   " + gitUrl());
-    print(out, "  User:      " + user.username() + " / HTTP password " + user.httpPassword());
-    print(out, "  Admin:     " + admin.username() + " / HTTP password " + admin.httpPassword());
+    print(out, "  Git URL:   " + base + "a/" + PROJECT);
+    print(out, "  User:      " + accounts.user() + " / HTTP password " + accounts.userPassword());
+    print(out, "  Admin:     " + accounts.admin() + " / HTTP password " + accounts.adminPassword());
     print(out, "");
     String host = base.replaceFirst("^https?://", "");
     print(out, "Push your own change:");
     print(
         out,
         "  git clone http://"
-            + user.username()
+            + accounts.user()
             + ":"
-            + user.httpPassword()
+            + accounts.userPassword()
             + "@"
             + host
             + "a/"
@@ -273,7 +290,7 @@ public class GerritDemoTest extends LightweightPluginDaemonTest {
     print(out, "  # add or edit a .py file, then:");
     print(out, "  git add -A && git commit -m 'My change' && git push origin HEAD:refs/for/master");
     print(out, "Read the review back:");
-    String auth = "-u " + user.username() + ":" + user.httpPassword();
+    String auth = "-u " + accounts.user() + ":" + accounts.userPassword();
     print(out, "  curl " + auth + " '" + base + "a/changes/?q=project:" + PROJECT + "'");
     print(out, "  curl " + auth + " " + base + "a/changes/NUMBER/comments");
     print(out, "  curl " + auth + " " + base + "a/changes/NUMBER/detail");
