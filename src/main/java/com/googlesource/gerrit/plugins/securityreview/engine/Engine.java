@@ -7,9 +7,13 @@ import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
 import com.googlesource.gerrit.plugins.securityreview.python.PythonParser;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -48,6 +52,126 @@ public final class Engine {
    * {@link ChangedLines#ALL} for a whole-file scan. Never throws for any content.
    */
   public FileResult analyze(String path, byte[] content, ChangedLines changed) {
+    return analyze(path, content, changed, null);
+  }
+
+  /**
+   * Checks one file of a change against its base version: a finding on a changed line is reported
+   * only when the base has no equivalent one ({@link FindingKeys}); those it has are counted as
+   * pre-existing. The {@link DiffRule}s run too. With a null {@code base} this is a check of the
+   * changed lines alone. Never throws for any content.
+   */
+  public FileResult analyze(String path, byte[] content, ChangedLines changed, BaseVersion base) {
+    Checked now = check(path, content);
+    List<Finding> diffFindings = new ArrayList<>();
+    Map<String, Integer> inBase = new HashMap<>();
+    if (base != null) {
+      Checked before = check(base.path(), base.content() == null ? new byte[0] : base.content());
+      for (Finding f : before.findings()) {
+        if (!f.ruleId().equals(SyntaxErrorRule.META.id())
+            && !before.suppressions().suppresses(f, metaOf(f.ruleId()))) {
+          inBase.merge(before.keys().key(f), 1, Integer::sum);
+        }
+      }
+      ChangeContext change =
+          new ChangeContext(now.ctx(), before.ctx(), base.content() == null, base.changedPaths());
+      for (Rule r : now.rules()) {
+        if (r instanceof DiffRule d) {
+          try {
+            d.compare(change);
+          } catch (RuntimeException | StackOverflowError e) {
+            now.diagnostics().add(ruleFailed(r, 1, e));
+          }
+        }
+      }
+      diffFindings.addAll(change.findings());
+    }
+    List<Finding> raw = new ArrayList<>(now.findings());
+    if (!now.diagnostics().isEmpty() && options.isOn(SyntaxErrorRule.META)) {
+      raw.add(
+          SyntaxErrorRule.finding(path, now.diagnostics(), now.parsed().ok(), now.parsed().source()));
+    }
+    Set<Finding> fromDiffRules = Collections.newSetFromMap(new IdentityHashMap<>());
+    fromDiffRules.addAll(diffFindings);
+    raw.addAll(diffFindings);
+    raw.sort(BY_POSITION);
+
+    // Fingerprint: the key, numbered among equal keys in file order.
+    List<Candidate> candidates = new ArrayList<>(raw.size());
+    Map<String, Integer> seen = new HashMap<>();
+    for (Finding f : raw) {
+      String key = now.keys().key(f);
+      int occurrence = seen.merge(key, 1, Integer::sum) - 1;
+      boolean diff = fromDiffRules.contains(f);
+      candidates.add(
+          new Candidate(
+              f.withFingerprint(FindingKeys.fingerprint(key, occurrence)),
+              key,
+              diff,
+              diff || changed.overlaps(f.line(), f.endLine())));
+    }
+    // Each base finding excuses one equal new finding; those on unchanged lines take theirs first.
+    Set<Candidate> preexisting = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Candidate> matchOrder = new ArrayList<>(candidates);
+    matchOrder.sort(Comparator.comparing(Candidate::onChangedLines));
+    for (Candidate c : matchOrder) {
+      if (!c.fromDiffRule()
+          && !c.finding().ruleId().equals(SyntaxErrorRule.META.id())
+          && inBase.getOrDefault(c.key(), 0) > 0) {
+        inBase.merge(c.key(), -1, Integer::sum);
+        preexisting.add(c);
+      }
+    }
+
+    List<Finding> kept = new ArrayList<>();
+    int suppressed = 0;
+    int below = 0;
+    int unchanged = 0;
+    int old = 0;
+    for (Candidate c : candidates) {
+      Finding f = c.finding();
+      if (!c.onChangedLines()) {
+        unchanged++;
+      } else if (now.suppressions().suppresses(f, metaOf(f.ruleId()))) {
+        suppressed++;
+      } else if (!options.meetsThresholds(f)) {
+        below++;
+      } else if (preexisting.contains(c)) {
+        old++;
+      } else {
+        kept.add(f);
+      }
+    }
+    return new FileResult(
+        path, List.copyOf(kept), suppressed, below, unchanged, old, List.copyOf(now.diagnostics()));
+  }
+
+  private static final Comparator<Finding> BY_POSITION =
+      Comparator.comparingInt(Finding::line)
+          .thenComparingInt(Finding::col)
+          .thenComparing(Finding::ruleId);
+
+  /**
+   * A finding on its way to the report; diff-rule findings are about the change and count as on
+   * changed lines wherever they sit.
+   */
+  private record Candidate(
+      Finding finding, String key, boolean fromDiffRule, boolean onChangedLines) {}
+
+  /** One version of a file, parsed and walked by the rules that apply to it. */
+  private record Checked(
+      ParseResult parsed,
+      RuleContext ctx,
+      List<Rule> rules,
+      List<Diagnostic> diagnostics,
+      Suppressions suppressions,
+      FindingKeys keys) {
+    List<Finding> findings() {
+      return ctx.findings();
+    }
+  }
+
+  private Checked check(String path, byte[] content) {
     ParseResult parsed = PythonParser.parse(content);
     boolean testFile = isTestPath(path);
     List<Rule> fileRules = testFile ? rules.stream().filter(Rule::checksTestCode).toList() : rules;
@@ -69,32 +193,13 @@ public final class Engine {
       diagnostics.add(
           new Diagnostic(1, 0, "too deeply nested to check; findings of this file are incomplete"));
     }
-    List<Finding> raw = new ArrayList<>(ctx.findings());
-    if (!diagnostics.isEmpty() && options.isOn(SyntaxErrorRule.META)) {
-      raw.add(SyntaxErrorRule.finding(path, diagnostics, parsed.ok(), parsed.source()));
-    }
-    Suppressions suppressions = new Suppressions(parsed.comments());
-    List<Finding> kept = new ArrayList<>();
-    int suppressed = 0;
-    int below = 0;
-    int unchanged = 0;
-    for (Finding f : raw) {
-      if (!changed.overlaps(f.line(), f.endLine())) {
-        unchanged++;
-      } else if (suppressions.suppresses(f, metaOf(f.ruleId()))) {
-        suppressed++;
-      } else if (!options.meetsThresholds(f)) {
-        below++;
-      } else {
-        kept.add(f);
-      }
-    }
-    kept.sort(
-        Comparator.comparingInt(Finding::line)
-            .thenComparingInt(Finding::col)
-            .thenComparing(Finding::ruleId));
-    return new FileResult(
-        path, List.copyOf(kept), suppressed, below, unchanged, List.copyOf(diagnostics));
+    return new Checked(
+        parsed,
+        ctx,
+        fileRules,
+        diagnostics,
+        new Suppressions(parsed.comments()),
+        new FindingKeys(parsed.module(), parsed.source()));
   }
 
   private RuleMeta metaOf(String id) {
@@ -107,7 +212,7 @@ public final class Engine {
   }
 
   /** A rule that throws is a bug in the rule: it stops for this file, the others go on. */
-  private static Diagnostic ruleFailed(Rule r, int line, RuntimeException e) {
+  private static Diagnostic ruleFailed(Rule r, int line, Throwable e) {
     return new Diagnostic(
         line, 0, "rule " + r.meta().id() + " failed (" + e + "); its findings are incomplete");
   }

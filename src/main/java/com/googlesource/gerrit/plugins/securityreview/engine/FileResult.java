@@ -10,6 +10,8 @@ import java.util.List;
  * @param suppressed findings waived by a suppression comment
  * @param belowThreshold findings under the severity or confidence threshold
  * @param unchanged findings on lines the change did not touch
+ * @param preexisting findings on changed lines that the base version already had (same rule, same
+ *     enclosing function or class, same normalised statement): a reformat or a move, not new code
  * @param diagnostics the parser's syntax errors (the file was checked as far as it parsed)
  */
 public record FileResult(
@@ -18,6 +20,7 @@ public record FileResult(
     int suppressed,
     int belowThreshold,
     int unchanged,
+    int preexisting,
     List<Diagnostic> diagnostics) {
   public boolean parsed() {
     return diagnostics.isEmpty();

@@ -184,9 +184,12 @@ public final class RuleContext {
 
   /** Reports a finding on a range (CPython positions: UTF-8 byte columns). */
   public void report(Rule rule, Loc loc, String message, Fix fix) {
+    findings.add(finding(rule, loc, message, fix));
+  }
+
+  Finding finding(Rule rule, Loc loc, String message, Fix fix) {
     RuleMeta m = rule.meta();
-    findings.add(
-        new Finding(
+    return new Finding(
             m.id(),
             m.title(),
             m.severity(),
@@ -198,7 +201,8 @@ public final class RuleContext {
             loc.endLine(),
             source.charColumn(loc.endLine(), loc.endCol()),
             compose(message, m),
-            fix));
+            fix,
+            null);
   }
 
   /** A replacement of a node's text, for a {@link Fix}. */

@@ -62,6 +62,7 @@ public final class SyntaxErrorRule extends Rule {
         parsed
             ? "Not fully checked: " + first.message() + more + "."
             : "Syntax error: " + first.message() + more + ". " + META.why() + " " + META.fix(),
+        null,
         null);
   }
 }

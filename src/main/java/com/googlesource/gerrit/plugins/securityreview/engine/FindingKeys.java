@@ -1,0 +1,144 @@
+package com.googlesource.gerrit.plugins.securityreview.engine;
+
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Located;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.python.NormalForm;
+import com.googlesource.gerrit.plugins.securityreview.python.SourceText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What makes two findings in two versions of a file the same finding: the same rule, the same
+ * enclosing function or class (by qualified name, e.g. {@code OVNClient.update_port}), and the same
+ * normalised statement (see {@link NormalForm#ofHeader}). Line numbers, formatting, comments,
+ * quotes and moves within the file do not count.
+ */
+public final class FindingKeys {
+  private final Ast.Module module;
+  private final SourceText source;
+
+  public FindingKeys(Ast.Module module, SourceText source) {
+    this.module = module;
+    this.source = source;
+  }
+
+  /** Where a finding sits: the qualified name of its scope and its innermost statement. */
+  public record Anchor(String scope, Node statement) {}
+
+  /** The key of a finding: equal keys in two versions mean the same finding. */
+  public String key(Finding f) {
+    Anchor a = anchor(f.line(), source.byteColumn(f.line(), f.col()));
+    return f.ruleId()
+        + '\n'
+        + a.scope()
+        + '\n'
+        + (a.statement() == null ? "" : NormalForm.ofHeader(a.statement()));
+  }
+
+  /** A short stable hash of a key and its occurrence among equal keys of the file (0, 1, ...). */
+  public static String fingerprint(String key, int occurrence) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      String hash = HexFormat.of().formatHex(digest, 0, 8);
+      return occurrence == 0 ? hash : hash + "-" + occurrence;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /**
+   * The innermost statement (or {@code except} clause, or {@code case}) containing a position
+   * (1-based line, UTF-8 byte column) and the qualified name of the functions and classes around
+   * it; a statement that is itself a def or class is not part of its own scope.
+   */
+  public Anchor anchor(int line, int byteCol) {
+    List<String> scope = new ArrayList<>();
+    Node statement = null;
+    Node current = module;
+    while (true) {
+      Node inside = childContaining(current, line, byteCol);
+      if (inside == null) {
+        break;
+      }
+      if (isStatement(inside)) {
+        if (statement != null && opensNamedScope(statement)) {
+          scope.add(name(statement));
+        }
+        statement = inside;
+      }
+      current = inside;
+    }
+    return new Anchor(String.join(".", scope), statement);
+  }
+
+  private static boolean isStatement(Node n) {
+    return n instanceof Ast.Stmt || n instanceof Ast.ExceptHandler || n instanceof Ast.MatchCase;
+  }
+
+  private static boolean opensNamedScope(Node n) {
+    return n instanceof Ast.FunctionDef
+        || n instanceof Ast.AsyncFunctionDef
+        || n instanceof Ast.ClassDef;
+  }
+
+  private static String name(Node n) {
+    return switch (n) {
+      case Ast.FunctionDef f -> f.name();
+      case Ast.AsyncFunctionDef f -> f.name();
+      case Ast.ClassDef c -> c.name();
+      default -> "";
+    };
+  }
+
+  /** The child of {@code node} whose range holds the position, or null. */
+  private static Node childContaining(Node node, int line, int byteCol) {
+    Node[] found = new Node[1];
+    NodeVisitor.forEachChild(
+        node,
+        child -> {
+          if (found[0] == null && contains(child, line, byteCol)) {
+            found[0] = child;
+          }
+        });
+    return found[0];
+  }
+
+  private static boolean contains(Node n, int line, int col) {
+    // A def or class starts at its keyword; its decorators above it still belong to it.
+    List<Ast.Expr> decorators =
+        switch (n) {
+          case Ast.FunctionDef f -> f.decoratorList();
+          case Ast.AsyncFunctionDef f -> f.decoratorList();
+          case Ast.ClassDef c -> c.decoratorList();
+          default -> List.of();
+        };
+    for (Ast.Expr d : decorators) {
+      if (contains(d, line, col)) {
+        return true;
+      }
+    }
+    if (n instanceof Located l) {
+      Ast.Loc loc = l.loc();
+      boolean afterStart = line > loc.line() || (line == loc.line() && col >= loc.col());
+      boolean beforeEnd = line < loc.endLine() || (line == loc.endLine() && col < loc.endCol());
+      return afterStart && beforeEnd;
+    }
+    // Nodes without a position (arguments, a case, a with item, a comprehension): by their parts.
+    boolean[] any = new boolean[1];
+    NodeVisitor.forEachChild(
+        n,
+        child -> {
+          if (!any[0] && contains(child, line, col)) {
+            any[0] = true;
+          }
+        });
+    return any[0];
+  }
+}
