@@ -89,7 +89,8 @@ public final class Engine {
     List<Finding> raw = new ArrayList<>(now.findings());
     if (!now.diagnostics().isEmpty() && options.isOn(SyntaxErrorRule.META)) {
       raw.add(
-          SyntaxErrorRule.finding(path, now.diagnostics(), now.parsed().ok(), now.parsed().source()));
+          SyntaxErrorRule.finding(
+              path, now.diagnostics(), now.parsed().ok(), now.parsed().source()));
     }
     Set<Finding> fromDiffRules = Collections.newSetFromMap(new IdentityHashMap<>());
     fromDiffRules.addAll(diffFindings);

@@ -190,19 +190,19 @@ public final class RuleContext {
   Finding finding(Rule rule, Loc loc, String message, Fix fix) {
     RuleMeta m = rule.meta();
     return new Finding(
-            m.id(),
-            m.title(),
-            m.severity(),
-            m.confidence(),
-            m.category(),
-            path,
-            loc.line(),
-            source.charColumn(loc.line(), loc.col()),
-            loc.endLine(),
-            source.charColumn(loc.endLine(), loc.endCol()),
-            compose(message, m),
-            fix,
-            null);
+        m.id(),
+        m.title(),
+        m.severity(),
+        m.confidence(),
+        m.category(),
+        path,
+        loc.line(),
+        source.charColumn(loc.line(), loc.col()),
+        loc.endLine(),
+        source.charColumn(loc.endLine(), loc.endCol()),
+        compose(message, m),
+        fix,
+        null);
   }
 
   /** A replacement of a node's text, for a {@link Fix}. */

@@ -143,7 +143,8 @@ public final class NormalForm {
 
   /** {@code "…%s…" % args}: writes it as {@code Fmt} and returns true when it can be read. */
   private boolean percentFormat(BinOp b) {
-    if (b.op() != Operator.Mod || !(b.left() instanceof Constant c && c.value() instanceof String)) {
+    if (b.op() != Operator.Mod
+        || !(b.left() instanceof Constant c && c.value() instanceof String)) {
       return false;
     }
     String format = (String) c.value();
@@ -208,7 +209,8 @@ public final class NormalForm {
       }
     } else if (names.contains(null) && names.stream().allMatch(n -> n == null)) {
       if (b.right() instanceof Tuple t) {
-        if (t.elts().size() != names.size() || t.elts().stream().anyMatch(e -> e instanceof Starred)) {
+        if (t.elts().size() != names.size()
+            || t.elts().stream().anyMatch(e -> e instanceof Starred)) {
           return false;
         }
         values.addAll(t.elts());
