@@ -4,32 +4,73 @@ import com.googlesource.gerrit.plugins.securityreview.engine.ChangedLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lines changed in a git checkout since a ref: {@code git diff --unified=0} between the ref and
- * the working tree (staged and unstaged edits), plus the untracked files git does not ignore, which
- * count as wholly changed. Paths are relative to the top of the work tree, with {@code /}.
+ * What changed in a git checkout since a ref, file by file, as the plugin sees a patch set: the
+ * working tree (staged and unstaged edits) against the ref, renames paired up. For each changed
+ * file: its changed lines ({@code git diff --unified=0 -M}) and its base, the blob it had at the
+ * ref under its old path ({@code git diff --raw}); untracked files that git does not ignore count
+ * as added, wholly changed. Paths are relative to the top of the work tree, with {@code /}.
  */
 final class GitDiff {
   private static final Pattern HUNK =
       Pattern.compile("^@@+ -\\d+(?:,\\d+)? \\+(\\d+)(?:,(\\d+))? @@+");
 
+  /** Settings a user's git config could change and the parsing relies on. */
+  private static final List<String> CONFIG =
+      List.of(
+          "-c",
+          "core.quotePath=false",
+          "-c",
+          "diff.relative=false",
+          "-c",
+          "diff.noprefix=false",
+          "--literal-pathspecs");
+
   /**
-   * The changed files and their changed lines (new-file line numbers); deleted files are absent.
+   * One changed file.
+   *
+   * @param lines the changed lines of the new version (empty when the change only deletes lines)
+   * @param basePath the file's path at the ref (another one when the change renames it); null when
+   *     it has no base
+   * @param baseBlob the id of the file's blob at the ref; null when it has no base: added since the
+   *     ref, untracked, or at the ref not a regular file (a symbolic link, a submodule)
    */
-  record Result(Path topLevel, Map<String, ChangedLines> changed) {}
+  record FileChange(ChangedLines lines, String basePath, String baseBlob) {}
+
+  /**
+   * @param changed the changed files to check, by new path; deleted files, binary files and files
+   *     that were only renamed or had their mode changed are absent
+   * @param changedPaths every path the change touches: new paths, and deleted files by their old
+   *     path (for the change-level rules)
+   */
+  record Result(Path topLevel, Map<String, FileChange> changed, Set<String> changedPaths) {}
 
   /** Output of one git command. */
   record Output(int status, String out, String err) {}
+
+  /** Output of one git command, standard output as bytes. */
+  private record BinaryOutput(int status, byte[] out, String err) {}
+
+  /** One entry of {@code git diff --raw -z}: status letter, old side, paths. */
+  record RawEntry(char status, String oldMode, String oldBlob, String oldPath, String newPath) {}
 
   /**
    * git is missing, the folder is no checkout, the ref is unknown: exit status 2, no usage hint.
@@ -45,8 +86,9 @@ final class GitDiff {
   private GitDiff() {}
 
   /**
-   * Runs git in {@code cwd}. {@code pathspecs} limit the diff as they would on git's command line
-   * (relative to {@code cwd}).
+   * Runs git in {@code cwd}. {@code pathspecs} limit the files whose lines are diffed, as they
+   * would on git's command line (relative to {@code cwd}); renames, bases, untracked files and
+   * {@link Result#changedPaths} are found in the whole work tree, as the change is the whole tree.
    */
   static Result changedSince(Path cwd, String ref, List<String> pathspecs)
       throws UsageException, GitException {
@@ -66,54 +108,167 @@ final class GitDiff {
     }
     Path topLevel = Path.of(top.out().strip());
 
-    List<String> diff =
-        new ArrayList<>(
-            List.of(
-                "-c",
-                "core.quotePath=false",
-                "-c",
-                "diff.relative=false",
-                "-c",
-                "diff.noprefix=false",
-                "--literal-pathspecs",
-                "diff",
-                "--unified=0",
-                "--no-color",
-                "--no-ext-diff",
-                "--ignore-submodules",
-                "--src-prefix=a/",
-                "--dst-prefix=b/",
-                ref,
-                "--"));
+    // Every changed path with its old side; -z: no quoting, any byte in a name.
+    List<String> rawArgs = new ArrayList<>(CONFIG);
+    rawArgs.addAll(
+        List.of(
+            "diff",
+            "--raw",
+            "-z",
+            "--find-renames",
+            "--no-abbrev",
+            "--no-ext-diff",
+            "--ignore-submodules",
+            ref,
+            "--"));
+    Output raw = git(topLevel, rawArgs);
+    if (raw.status() != 0) {
+      throw new GitException("--diff " + ref + ": git diff failed: " + raw.err().strip());
+    }
+    Map<String, RawEntry> byNewPath = new HashMap<>();
+    Set<String> changedPaths = new TreeSet<>();
+    for (RawEntry e : parseRaw(raw.out())) {
+      if (e.status() == 'D') {
+        changedPaths.add(e.oldPath());
+      } else {
+        changedPaths.add(e.newPath());
+        byNewPath.put(e.newPath(), e);
+      }
+    }
+
+    List<String> diff = new ArrayList<>(CONFIG);
+    diff.addAll(
+        List.of(
+            "diff",
+            "--unified=0",
+            "--find-renames",
+            "--no-color",
+            "--no-ext-diff",
+            "--ignore-submodules",
+            "--src-prefix=a/",
+            "--dst-prefix=b/",
+            ref,
+            "--"));
     diff.addAll(pathspecs);
     Output d = git(cwd, diff);
     if (d.status() != 0) {
       throw new GitException("--diff " + ref + ": git diff failed: " + d.err().strip());
     }
-    Map<String, ChangedLines> changed = new LinkedHashMap<>();
-    parse(d.out()).forEach((path, ranges) -> changed.put(path, ChangedLines.of(ranges)));
+    Map<String, FileChange> changed = new LinkedHashMap<>();
+    parse(d.out())
+        .forEach(
+            (path, ranges) -> {
+              RawEntry e = byNewPath.get(path);
+              boolean hasBase = e != null && hasBase(e);
+              changed.put(
+                  path,
+                  new FileChange(
+                      ChangedLines.of(ranges),
+                      hasBase ? e.oldPath() : null,
+                      hasBase ? e.oldBlob() : null));
+            });
 
-    List<String> others =
-        new ArrayList<>(
-            List.of(
-                "--literal-pathspecs",
-                "ls-files",
-                "--others",
-                "--exclude-standard",
-                "--full-name",
-                "-z",
-                "--"));
-    others.addAll(pathspecs);
-    Output u = git(cwd, others);
+    // Run at the top: ls-files lists only what lies below the folder it runs in.
+    Output u =
+        git(
+            topLevel,
+            List.of("--literal-pathspecs", "ls-files", "--others", "--exclude-standard", "-z"));
     if (u.status() != 0) {
       throw new GitException("--diff: git ls-files failed: " + u.err().strip());
     }
     for (String path : u.out().split("\0")) {
       if (!path.isEmpty()) {
-        changed.put(path, ChangedLines.ALL);
+        changed.put(path, new FileChange(ChangedLines.ALL, null, null));
+        changedPaths.add(path);
       }
     }
-    return new Result(topLevel, changed);
+    return new Result(topLevel, changed, Collections.unmodifiableSet(changedPaths));
+  }
+
+  /**
+   * Whether the entry's old side is a file to compare with: a modified, renamed or retyped file
+   * that was a regular file at the ref. An unmerged path has no old blob in the listing.
+   */
+  private static boolean hasBase(RawEntry e) {
+    return (e.status() == 'M' || e.status() == 'R' || e.status() == 'T')
+        && (e.oldMode().equals("100644") || e.oldMode().equals("100755"))
+        && !e.oldBlob().matches("0+");
+  }
+
+  /**
+   * Parses {@code git diff --raw -z}: {@code :OLDMODE NEWMODE OLDSHA NEWSHA STATUS\0PATH\0}, with a
+   * second path (the new one) for renames and copies.
+   */
+  static List<RawEntry> parseRaw(String raw) {
+    List<RawEntry> entries = new ArrayList<>();
+    String[] fields = raw.split("\0", -1);
+    int i = 0;
+    while (i < fields.length && fields[i].startsWith(":")) {
+      String[] head = fields[i].substring(1).split(" ");
+      if (head.length < 5 || i + 1 >= fields.length) {
+        break;
+      }
+      char status = head[4].charAt(0);
+      String oldPath = fields[i + 1];
+      String newPath = oldPath;
+      i += 2;
+      if ((status == 'R' || status == 'C') && i < fields.length) {
+        newPath = fields[i++];
+      }
+      entries.add(new RawEntry(status, head[0], head[2], oldPath, newPath));
+    }
+    return entries;
+  }
+
+  /**
+   * Reads blobs by id with one {@code git cat-file --batch}, as bytes.
+   *
+   * @throws GitException when git fails or lacks one of them
+   */
+  static Map<String, byte[]> readBlobs(Path cwd, Collection<String> ids) throws GitException {
+    Map<String, byte[]> blobs = new HashMap<>();
+    if (ids.isEmpty()) {
+      return blobs;
+    }
+    List<String> wanted = List.copyOf(new LinkedHashSet<>(ids));
+    StringBuilder in = new StringBuilder();
+    for (String id : wanted) {
+      in.append(id).append('\n');
+    }
+    BinaryOutput o =
+        run(cwd, List.of("cat-file", "--batch"), in.toString().getBytes(StandardCharsets.UTF_8));
+    if (o.status() != 0) {
+      throw new GitException("--diff: git cat-file failed: " + o.err().strip());
+    }
+    // Per object: "ID TYPE SIZE\n", SIZE bytes, "\n"; or "NAME missing\n".
+    byte[] out = o.out();
+    int pos = 0;
+    for (String id : wanted) {
+      int nl = indexOf(out, (byte) '\n', pos);
+      if (nl < 0) {
+        throw new GitException("--diff: git cat-file ended early, before " + id);
+      }
+      String[] header = new String(out, pos, nl - pos, StandardCharsets.UTF_8).split(" ");
+      if (header.length != 3) {
+        throw new GitException("--diff: git cannot read the blob " + id + " of the base");
+      }
+      int size = Integer.parseInt(header[2]);
+      if (nl + 1 + size > out.length) {
+        throw new GitException("--diff: git cat-file ended early, in " + id);
+      }
+      blobs.put(id, Arrays.copyOfRange(out, nl + 1, nl + 1 + size));
+      pos = nl + 1 + size + 1;
+    }
+    return blobs;
+  }
+
+  private static int indexOf(byte[] a, byte b, int from) {
+    for (int i = from; i < a.length; i++) {
+      if (a[i] == b) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -190,6 +345,12 @@ final class GitDiff {
 
   /** Runs {@code git ARGS} in {@code cwd}; failing to start git at all is a usage error. */
   static Output git(Path cwd, List<String> args) throws GitException {
+    BinaryOutput o = run(cwd, args, new byte[0]);
+    return new Output(o.status(), new String(o.out(), StandardCharsets.UTF_8), o.err());
+  }
+
+  /** Runs {@code git ARGS} in {@code cwd} with {@code stdin} as its input. */
+  private static BinaryOutput run(Path cwd, List<String> args, byte[] stdin) throws GitException {
     List<String> command = new ArrayList<>();
     command.add("git");
     command.addAll(args);
@@ -202,8 +363,17 @@ final class GitDiff {
       throw new GitException("--diff needs git, which could not be run: " + e.getMessage());
     }
     try {
-      p.getOutputStream().close();
-      // Read stderr on the side so that neither pipe can fill up and block git.
+      // Feed stdin and read stderr on the side, so that no pipe can fill up and block git.
+      Thread feed =
+          new Thread(
+              () -> {
+                try (OutputStream o = p.getOutputStream()) {
+                  o.write(stdin);
+                } catch (IOException e) {
+                  // git stopped reading (it failed): its status and stderr say why.
+                }
+              },
+              "git-stdin");
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       Thread drain =
           new Thread(
@@ -215,15 +385,16 @@ final class GitDiff {
                 }
               },
               "git-stderr");
+      feed.start();
       drain.start();
       byte[] out;
       try (InputStream in = p.getInputStream()) {
         out = in.readAllBytes();
       }
       int status = p.waitFor();
+      feed.join();
       drain.join();
-      return new Output(
-          status, new String(out, StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new BinaryOutput(status, out, err.toString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new GitException("--diff: reading git's output failed: " + e.getMessage());
     } catch (InterruptedException e) {

@@ -21,13 +21,20 @@ import java.util.Map;
  * Writes a scan as a SARIF 2.1.0 log, as GitHub code scanning and SARIF viewers read it: one run,
  * the rules that ran as {@code tool.driver.rules}, one result per finding with its location
  * relative to {@code %SRCROOT%} (the current directory), 1-based lines and columns counted in
- * UTF-16 code units ({@code columnKind}), a line hash for matching alerts across runs, and the fix
- * when the rule offers one.
+ * UTF-16 code units ({@code columnKind}), a line hash and the engine's fingerprint for matching
+ * alerts across runs, and the fix when the rule offers one. With {@code --diff} the run's {@code
+ * properties} count the findings left out as on unchanged lines or pre-existing.
  */
 final class Sarif {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String INFORMATION_URI = "https://gerrit.googlesource.com/plugins/security-review";
   static final String SRCROOT = "%SRCROOT%";
+
+  /**
+   * The {@code partialFingerprints} key of the engine's fingerprint (rule, enclosing function or
+   * class, normalised statement), versioned as SARIF recommends.
+   */
+  static final String FINGERPRINT_KEY = "securityReview/v1";
 
   private Sarif() {}
 
@@ -102,6 +109,13 @@ final class Sarif {
     Json.appendQuoted(b, folderUri(cwd));
     b.append("}},\n");
     b.append("      \"columnKind\": \"utf16CodeUnits\",\n");
+    if (report.diff()) {
+      b.append("      \"properties\": {\"onUnchangedLines\": ")
+          .append(report.unchanged())
+          .append(", \"preexisting\": ")
+          .append(report.preexisting())
+          .append("},\n");
+    }
     b.append("      \"invocations\": [{\"executionSuccessful\": ")
         .append(report.errors().isEmpty())
         .append(", \"toolExecutionNotifications\": [");
@@ -172,7 +186,7 @@ final class Sarif {
     return x.isEmpty() ? y : y.isEmpty() ? x : x + " " + y;
   }
 
-  private static void appendResult(StringBuilder b, Finding f, int ruleIndex, String fingerprint) {
+  private static void appendResult(StringBuilder b, Finding f, int ruleIndex, String lineHash) {
     b.append("{\"ruleId\": ");
     Json.appendQuoted(b, f.ruleId());
     b.append(", \"ruleIndex\": ").append(ruleIndex);
@@ -185,7 +199,13 @@ final class Sarif {
     b.append(", \"region\": ");
     appendRegion(b, f.line(), f.col(), f.endLine(), f.endCol(), true);
     b.append("}}], \"partialFingerprints\": {\"primaryLocationLineHash\": ");
-    Json.appendQuoted(b, fingerprint);
+    Json.appendQuoted(b, lineHash);
+    if (f.fingerprint() != null) {
+      b.append(", ");
+      Json.appendQuoted(b, FINGERPRINT_KEY);
+      b.append(": ");
+      Json.appendQuoted(b, f.fingerprint());
+    }
     b.append("}, \"properties\": {\"severity\": ");
     Json.appendQuoted(b, f.severity().label());
     b.append(", \"confidence\": ");

@@ -2,6 +2,7 @@ package com.googlesource.gerrit.plugins.securityreview.cli;
 
 import com.googlesource.gerrit.plugins.securityreview.cli.ScanReport.Problem;
 import com.googlesource.gerrit.plugins.securityreview.cli.ScanReport.Scanned;
+import com.googlesource.gerrit.plugins.securityreview.engine.BaseVersion;
 import com.googlesource.gerrit.plugins.securityreview.engine.ChangedLines;
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
 import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
@@ -48,7 +49,7 @@ final class ScanCommand {
       """
         scan [OPTIONS] [PATH...]
             Run the security rules over Python files and folders (default: the
-            current folder), or only over the lines changed since a git ref
+            current folder), or over what a change since a git ref introduces
             (--diff REF). Text, JSON or SARIF output. Exit status 1 when a finding
             meets the thresholds. 'scan --help' lists the options.
       """;
@@ -66,10 +67,15 @@ final class ScanCommand {
         --format text|json|sarif  output format (default text): 'PATH:LINE:COL: ID
                                   [severity/confidence] message' per finding, then a
                                   summary; json: one document; sarif: SARIF 2.1.0
-        --diff REF                report only findings on lines changed since REF
-                                  in the current git checkout (working tree against
-                                  REF, staged or not; untracked files that git does
-                                  not ignore count as wholly changed)
+        --diff REF                review the change since REF as the plugin reviews a
+                                  patch set: the working tree (staged or not) against
+                                  REF, each changed file compared with its version at
+                                  REF (renames followed). Reports the findings the
+                                  change introduces on changed lines, plus the
+                                  change-level rules; findings the file already had
+                                  (reformatted or moved code) are counted as
+                                  pre-existing, not listed. Untracked files that git
+                                  does not ignore count as new.
         --min-severity LEVEL      low (default), medium or high
         --min-confidence LEVEL    low (default), medium or high
         --disable ID[,ID...]      turn rules off: our ids, Bandit ids or Ruff codes
@@ -106,8 +112,11 @@ final class ScanCommand {
     SARIF
   }
 
-  /** One file to check: where it is, how it is reported, which of its lines count. */
-  record Target(Path file, String path, ChangedLines changed) {}
+  /**
+   * One file to check: where it is, how it is reported, which of its lines count, and with {@code
+   * --diff} its base version (null for a plain scan).
+   */
+  record Target(Path file, String path, ChangedLines changed, BaseVersion base) {}
 
   /** The parsed command line. */
   record Args(
@@ -383,7 +392,7 @@ final class ScanCommand {
     for (Root root : roots(args.paths())) {
       if (Files.isRegularFile(root.path())) {
         if (!excluded(options, root.display()) && seen.add(root.real())) {
-          targets.add(new Target(root.path(), root.display(), ChangedLines.ALL));
+          targets.add(new Target(root.path(), root.display(), ChangedLines.ALL, null));
         }
         continue;
       }
@@ -404,7 +413,7 @@ final class ScanCommand {
               public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String display = join(root.display(), root.path().relativize(file));
                 if (Files.isRegularFile(file) && options.accepts(display)) {
-                  found.add(new Target(file, display, ChangedLines.ALL));
+                  found.add(new Target(file, display, ChangedLines.ALL, null));
                 }
                 return FileVisitResult.CONTINUE;
               }
@@ -429,23 +438,32 @@ final class ScanCommand {
   }
 
   /**
-   * The changed files under the paths, with their changed lines. The same filters apply as for a
-   * walk: a changed file named on the command line is taken unless excluded; the others must pass
-   * the globs and lie in no hidden folder below the path they were found under.
+   * The changed files under the paths, with their changed lines and base versions. The same filters
+   * apply as for a walk: a changed file named on the command line is taken unless excluded; the
+   * others must pass the globs and lie in no hidden folder below the path they were found under.
+   *
+   * <p>The engine sees every path, new, base and {@link BaseVersion#changedPaths}, in the form
+   * findings are reported in (see {@link #display}), so that a change-level rule can compare them
+   * and the test-path logic treats both versions of a file alike; from the top of the checkout
+   * these are the repository paths the plugin uses.
    */
   private List<Target> diffTargets(Args args) throws UsageException, GitDiff.GitException {
     List<Root> roots = roots(args.paths());
     GitDiff.Result diff = GitDiff.changedSince(cwd, args.diffRef(), args.paths());
     Path top = realPath(diff.topLevel());
+    Path here = realPath(cwd);
+    Set<String> changedPaths = new LinkedHashSet<>();
+    for (String p : diff.changedPaths()) {
+      changedPaths.add(display(roots, here, top.resolve(p).normalize()));
+    }
     EngineOptions options = args.engine();
-    List<Target> targets = new ArrayList<>();
+
+    record Found(Path file, String path, GitDiff.FileChange change) {}
+    List<Found> found = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
-    for (Map.Entry<String, ChangedLines> e : diff.changed().entrySet()) {
-      ChangedLines changed = e.getValue();
+    for (Map.Entry<String, GitDiff.FileChange> e : diff.changed().entrySet()) {
       Path file = top.resolve(e.getKey()).normalize();
-      if (changed.isEmpty()
-          || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-          || !seen.add(file)) {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !seen.add(file)) {
         continue;
       }
       for (Root root : roots) {
@@ -458,13 +476,47 @@ final class ScanCommand {
         boolean take =
             named ? !excluded(options, display) : !inHiddenFolder(rel) && options.accepts(display);
         if (take) {
-          targets.add(new Target(file, display, changed));
+          found.add(new Found(file, display, e.getValue()));
         }
         break;
       }
     }
+
+    List<String> blobIds = new ArrayList<>();
+    for (Found f : found) {
+      if (f.change().baseBlob() != null) {
+        blobIds.add(f.change().baseBlob());
+      }
+    }
+    Map<String, byte[]> blobs = GitDiff.readBlobs(top, blobIds);
+    List<Target> targets = new ArrayList<>();
+    for (Found f : found) {
+      GitDiff.FileChange c = f.change();
+      BaseVersion base =
+          c.baseBlob() == null
+              ? BaseVersion.added(f.path(), changedPaths)
+              : new BaseVersion(
+                  display(roots, here, top.resolve(c.basePath()).normalize()),
+                  blobs.get(c.baseBlob()),
+                  changedPaths);
+      targets.add(new Target(f.file(), f.path(), c.lines(), base));
+    }
     targets.sort(Comparator.comparing(Target::path));
     return targets;
+  }
+
+  /**
+   * How a file of the checkout (existing or not) is reported: below a path argument, relative to
+   * the first one that holds it, as a walk reports it; elsewhere, relative to the current folder.
+   */
+  private static String display(List<Root> roots, Path here, Path file) {
+    for (Root root : roots) {
+      if (file.startsWith(root.real())) {
+        Path rel = root.real().relativize(file);
+        return rel.toString().isEmpty() ? root.display() : join(root.display(), rel);
+      }
+    }
+    return slashes(here.relativize(file).toString());
   }
 
   private static boolean excluded(EngineOptions options, String path) {
@@ -562,7 +614,10 @@ final class ScanCommand {
     }
     FileResult result;
     try {
-      result = engine.analyze(t.path(), content, t.changed());
+      result =
+          t.base() == null
+              ? engine.analyze(t.path(), content, t.changed())
+              : engine.analyze(t.path(), content, t.changed(), t.base());
     } catch (RuntimeException | StackOverflowError e) {
       return new Problem(t.path(), "internal error while checking: " + describe(e));
     }

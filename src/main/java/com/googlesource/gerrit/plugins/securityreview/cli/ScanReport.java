@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param files the files checked, in the order they are reported
  * @param errors the files that could not be checked (unreadable, or an internal error)
  * @param millis wall time of the scan
- * @param diff whether findings were limited to changed lines ({@code --diff})
+ * @param diff whether the scan reviewed a change ({@code --diff}): findings on changed lines that
+ *     the base version did not have
  */
 record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolean diff) {
 
@@ -48,6 +49,11 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
 
   int unchanged() {
     return files.stream().mapToInt(f -> f.result().unchanged()).sum();
+  }
+
+  /** Findings on changed lines that the base version already had (moved or reformatted code). */
+  int preexisting() {
+    return files.stream().mapToInt(f -> f.result().preexisting()).sum();
   }
 
   int filesWithSyntaxErrors() {
@@ -97,7 +103,8 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
   /**
    * E.g. {@code 3 files scanned, 2 findings (high 1, medium 1, low 0), 1 suppressed, 4 below
    * threshold, 1 file with syntax errors, 25 ms}; with {@code --diff} also how many findings were
-   * on unchanged lines, and when files could not be read, how many.
+   * on unchanged lines and how many on changed lines were pre-existing, and when files could not be
+   * read, how many.
    */
   String summary() {
     StringBuilder b = new StringBuilder();
@@ -115,6 +122,7 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
     b.append(belowThreshold()).append(" below threshold, ");
     if (diff) {
       b.append(unchanged()).append(" on unchanged lines, ");
+      b.append(preexisting()).append(" pre-existing on changed lines, ");
     }
     int syntax = filesWithSyntaxErrors();
     b.append(syntax).append(syntax == 1 ? " file" : " files").append(" with syntax errors, ");
@@ -149,6 +157,7 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
    *     {"ruleId": "OVN601", "title": "...", "severity": "medium", "confidence": "high",
    *      "category": "OVN6xx exception handling", "path": "pkg/a.py",
    *      "line": 3, "column": 5, "endLine": 3, "endColumn": 11, "message": "...",
+   *      "fingerprint": "0123456789abcdef",
    *      "fix": null | {"description": "...",
    *                     "edits": [{"line": 3, "column": 5, "endLine": 3, "endColumn": 11,
    *                                "replacement": "..."}]}}
@@ -156,10 +165,14 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
    *   "errors": [{"path": "b.py", "message": "cannot read: ..."}],
    *   "summary": {"filesScanned": 3, "findings": 1,
    *               "bySeverity": {"high": 0, "medium": 1, "low": 0},
-   *               "suppressed": 0, "belowThreshold": 2, "onUnchangedLines": 0,
+   *               "suppressed": 0, "belowThreshold": 2, "onUnchangedLines": 0, "preexisting": 0,
    *               "filesWithSyntaxErrors": 0, "filesNotScanned": 1, "millis": 12}
    * }
    * </pre>
+   *
+   * <p>{@code fingerprint} names a finding independently of its position (rule, enclosing function
+   * or class, normalised statement): the same finding has the same fingerprint in another version
+   * of the file. {@code onUnchangedLines} and {@code preexisting} are 0 without {@code --diff}.
    */
   String json(String version) {
     StringBuilder b = new StringBuilder();
@@ -195,6 +208,7 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
     b.append(", \"suppressed\": ").append(suppressed());
     b.append(", \"belowThreshold\": ").append(belowThreshold());
     b.append(", \"onUnchangedLines\": ").append(unchanged());
+    b.append(", \"preexisting\": ").append(preexisting());
     b.append(", \"filesWithSyntaxErrors\": ").append(filesWithSyntaxErrors());
     b.append(", \"filesNotScanned\": ").append(errors.size());
     b.append(", \"millis\": ").append(millis);
@@ -221,6 +235,7 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
     b.append(", \"endColumn\": ").append(f.endCol() + 1);
     b.append(", \"message\": ");
     Json.appendQuoted(b, f.message());
+    b.append(", \"fingerprint\": ").append(Json.quote(f.fingerprint()));
     b.append(", \"fix\": ");
     Fix fix = f.fix();
     if (fix == null) {

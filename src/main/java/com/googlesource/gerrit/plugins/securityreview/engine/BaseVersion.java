@@ -7,8 +7,8 @@ import java.util.Set;
  *
  * @param path the file's path in the base (differs from the new path when the change renames it)
  * @param content the base content; null when the change adds the file
- * @param changedPaths every path the change adds, modifies, renames or deletes (new paths), for
- *     rules that look beyond one file
+ * @param changedPaths every path the change touches (new paths; deleted files by their old path),
+ *     for rules that look beyond one file
  */
 public record BaseVersion(String path, byte[] content, Set<String> changedPaths) {
   public BaseVersion {

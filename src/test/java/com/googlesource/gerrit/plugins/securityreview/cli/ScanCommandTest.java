@@ -8,6 +8,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.rules.Rules;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +42,10 @@ class ScanCommandTest {
   }
 
   private Run scanIn(Path cwd, String... args) {
+    return scanWith(TestRules.all(), cwd, args);
+  }
+
+  private Run scanWith(List<Rule> rules, Path cwd, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     String[] argv = new String[args.length + 1];
@@ -46,7 +54,7 @@ class ScanCommandTest {
     int status;
     try (PrintStream o = new PrintStream(out, true, UTF_8);
         PrintStream e = new PrintStream(err, true, UTF_8)) {
-      status = Main.run(argv, o, e, cwd, TestRules.all());
+      status = Main.run(argv, o, e, cwd, rules);
     }
     return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
   }
@@ -826,7 +834,8 @@ class ScanCommandTest {
   @Test
   void diff_reportsOnlyFindingsOnChangedLines_andUntrackedFiles() throws Exception {
     Path repo = repo();
-    // Line 1 deleted, line 3 modified (now line 2), line 5 kept (now 4), one line added (5).
+    // Line 1 deleted, line 3 modified (now line 2), line 5 kept (now 4), one line added (5). The
+    // added line repeats a statement the change deleted: a move, pre-existing, not new.
     Files.writeString(
         repo.resolve("mod.py"), "x = 1\ndanger(3)\ny = 2\ndanger()\ndanger()  # new\n", UTF_8);
     Files.delete(repo.resolve("gone.py"));
@@ -842,13 +851,12 @@ class ScanCommandTest {
     assertThat(r.findingLines().stream().map(l -> l.substring(0, l.indexOf(" ["))).toList())
         .containsExactly(
             "mod.py:2:1: TST100",
-            "mod.py:5:1: TST100",
             "new.py:1:1: TST102",
             "new.py:2:1: TST100",
             "staged.py:1:1: TST101")
         .inOrder();
-    assertThat(r.summary()).startsWith("4 files scanned, 5 findings");
-    assertThat(r.summary()).contains("1 on unchanged lines");
+    assertThat(r.summary()).startsWith("4 files scanned, 4 findings");
+    assertThat(r.summary()).contains("1 on unchanged lines, 1 pre-existing on changed lines");
   }
 
   @Test
@@ -926,6 +934,312 @@ class ScanCommandTest {
     assertThat(r.err()).contains("--diff needs a git checkout");
     assertThat(r.err()).contains("not inside a git work tree");
     assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void diff_fileWhoseChangeOnlyDeletesLines_isChecked() throws Exception {
+    Path repo = repo();
+    Files.writeString(repo.resolve("mod.py"), "danger()\nx = 1\ndanger()\ndanger()\n", UTF_8);
+    Run r = scanIn(repo, "--diff", "HEAD");
+    assertThat(r.status()).isEqualTo(0);
+    // Checked for the change-level rules, as the plugin checks it; its findings are unchanged.
+    assertThat(r.summary()).startsWith("1 file scanned, 0 findings");
+    assertThat(r.summary()).contains("3 on unchanged lines, 0 pre-existing on changed lines");
+  }
+
+  // ------------------------------------------------- --diff compares with the base, real rules
+
+  /** An agent module with four findings: PY104 twice, PY103 and PY101. */
+  private static final String AGENT =
+      """
+      import subprocess
+
+      import yaml
+
+
+      class RouterAgent(object):
+
+          def __init__(self, conf):
+              self.conf = conf
+
+          def plug(self, device):
+              cmd = 'ip link set %s up' % device
+              subprocess.call(cmd, shell=True)
+
+          def ping(self, host):
+              subprocess.call('ping -c 1 %s' % host, shell=True)
+
+          def load(self, blob):
+              return yaml.load(blob)
+
+          def evaluate(self, expr):
+              return eval(expr)
+      """;
+
+  /** {@link #AGENT} in a fresh repository, committed. */
+  private Path agentRepo(String path) throws Exception {
+    Path repo = tmp.resolve("agent-repo");
+    Files.createDirectories(repo);
+    git(repo, "init", "-q");
+    Path file = repo.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, AGENT, UTF_8);
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "agent");
+    return repo;
+  }
+
+  private Run realScan(Path cwd, String... args) {
+    return scanWith(Rules.all(), cwd, args);
+  }
+
+  /** The rule ids of the findings, in order. */
+  private static List<String> ruleIds(Run r) {
+    // After "PATH:LINE:COL: ", whatever the path holds.
+    return r.findingLines().stream()
+        .map(l -> l.replaceFirst("^.*:\\d+:\\d+: (\\S+) \\[.*$", "$1"))
+        .toList();
+  }
+
+  @Test
+  void diff_blackStyleReformat_isNotNew_butCountedAsPreexisting() throws Exception {
+    Path repo = agentRepo("agent.py");
+    String reformatted =
+        """
+        import subprocess
+
+        import yaml
+
+
+        class RouterAgent(object):
+            def __init__(self, conf):
+                self.conf = conf
+
+            def plug(self, device):
+                cmd = "ip link set %s up" % device
+                subprocess.call(
+                    cmd,
+                    shell=True,  # the command is a string
+                )
+
+            def ping(self, host):
+                # One probe is enough.
+                subprocess.call(
+                    f"ping -c 1 {host}",
+                    shell=True,
+                )
+
+            def load(self, blob):
+                return yaml.load(
+                    blob,
+                )
+
+            def evaluate(self, expr):
+                return eval(expr)  # trusted input only
+        """;
+    Files.writeString(repo.resolve("agent.py"), reformatted, UTF_8);
+    git(repo, "commit", "-q", "-am", "black");
+
+    // The reformatted module still has the four findings, on lines the commit changed.
+    assertThat(ruleIds(realScan(repo, "agent.py")))
+        .containsExactly("PY104", "PY104", "PY103", "PY101")
+        .inOrder();
+    Run r = realScan(repo, "--diff", "HEAD~1");
+    assertWithMessage(r.out() + r.err()).that(r.status()).isEqualTo(0);
+    assertThat(r.findingLines()).isEmpty();
+    assertThat(r.summary()).startsWith("1 file scanned, 0 findings");
+    assertThat(preexisting(r)).isEqualTo(4);
+  }
+
+  /** The number in the summary's "N pre-existing on changed lines". */
+  private static int preexisting(Run r) {
+    Matcher m = Pattern.compile("(\\d+) pre-existing on changed lines").matcher(r.summary());
+    assertWithMessage(r.summary()).that(m.find()).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  @Test
+  void diff_functionMovedWithinItsClass_isNotNew() throws Exception {
+    Path repo = agentRepo("agent.py");
+    String evaluate = "    def evaluate(self, expr):\n        return eval(expr)\n";
+    String moved =
+        AGENT
+            .replace("\n" + evaluate, "")
+            .replace("    def __init__", evaluate + "\n    def __init__");
+    assertThat(moved).isNotEqualTo(AGENT);
+    Files.writeString(repo.resolve("agent.py"), moved, UTF_8);
+
+    Run r = realScan(repo, "--diff", "HEAD");
+    assertWithMessage(r.out() + r.err()).that(r.status()).isEqualTo(0);
+    assertThat(r.findingLines()).isEmpty();
+    assertThat(preexisting(r)).isEqualTo(1);
+  }
+
+  @Test
+  void diff_newFlaggedCallInAnOldFunction_isTheOneFinding() throws Exception {
+    Path repo = agentRepo("agent.py");
+    Files.writeString(
+        repo.resolve("agent.py"),
+        AGENT.replace(
+            "        subprocess.call('ping -c 1 %s' % host, shell=True)\n",
+            "        subprocess.call('ping -c 1 %s' % host, shell=True)\n"
+                + "        subprocess.call('arping -c 1 %s' % host, shell=True)\n"),
+        UTF_8);
+
+    Run r = realScan(repo, "--diff", "HEAD");
+    assertWithMessage(r.out() + r.err()).that(r.status()).isEqualTo(1);
+    assertThat(r.findingLines()).hasSize(1);
+    assertThat(r.findingLines().get(0)).startsWith("agent.py:17:9: PY104 ");
+    assertThat(preexisting(r)).isEqualTo(0);
+  }
+
+  @Test
+  void diff_copyOfAnOldFlaggedCall_isNew() throws Exception {
+    Path repo = agentRepo("agent.py");
+    String call = "        return eval(expr)\n";
+    Files.writeString(repo.resolve("agent.py"), AGENT.replace(call, call + call), UTF_8);
+
+    Run r = realScan(repo, "--diff", "HEAD");
+    // The base has one such call: the second one is what the change adds.
+    assertThat(ruleIds(r)).containsExactly("PY101");
+    assertThat(r.findingLines().get(0)).startsWith("agent.py:23:");
+  }
+
+  @Test
+  void diff_renamedFile_keepsItsFindingsOld_unusualNamesToo() throws Exception {
+    Path repo = agentRepo("agents/l3 agent.py");
+    git(repo, "mv", "agents/l3 agent.py", "agents/routér agent.py");
+    Path renamed = repo.resolve("agents/routér agent.py");
+    Files.writeString(
+        renamed,
+        AGENT.replace("return eval(expr)", "return eval(expr)  # expressions from the config"),
+        UTF_8);
+
+    Run r = realScan(repo, "--diff", "HEAD");
+    assertWithMessage(r.out() + r.err()).that(r.status()).isEqualTo(0);
+    assertThat(r.summary()).startsWith("1 file scanned, 0 findings");
+    assertThat(preexisting(r)).isEqualTo(1);
+    assertThat(r.summary()).contains("3 on unchanged lines");
+
+    // The same edit without the rename history is a new file: everything in it is new.
+    git(repo, "rm", "-q", "--cached", "-f", "agents/routér agent.py");
+    Run added = realScan(repo, "--diff", "HEAD");
+    assertThat(ruleIds(added)).containsExactly("PY104", "PY104", "PY103", "PY101");
+    assertThat(added.findingLines().get(0)).startsWith("agents/routér agent.py:13:");
+  }
+
+  @Test
+  void diff_removedSuppression_makesTheFindingNew() throws Exception {
+    Path repo = tmp.resolve("agent-repo");
+    Files.createDirectories(repo);
+    git(repo, "init", "-q");
+    String suppressed =
+        AGENT.replace("return yaml.load(blob)", "return yaml.load(blob)  # nosec B506");
+    Files.writeString(repo.resolve("agent.py"), suppressed, UTF_8);
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "agent");
+    Files.writeString(repo.resolve("agent.py"), AGENT, UTF_8);
+
+    Run r = realScan(repo, "--diff", "HEAD");
+    assertThat(ruleIds(r)).containsExactly("PY103");
+    assertThat(r.findingLines().get(0)).startsWith("agent.py:19:16: PY103 ");
+    assertThat(preexisting(r)).isEqualTo(0);
+  }
+
+  @Test
+  void diff_untrackedFile_allFindingsNew_evenIfCopiedFromATrackedOne() throws Exception {
+    Path repo = agentRepo("agent.py");
+    Files.writeString(repo.resolve("agent_copy.py"), AGENT, UTF_8);
+
+    Run r = realScan(repo, "--diff", "HEAD");
+    assertThat(r.findingLines().stream().map(l -> l.substring(0, l.indexOf(": "))).toList())
+        .containsExactly(
+            "agent_copy.py:13:9",
+            "agent_copy.py:16:9",
+            "agent_copy.py:19:16",
+            "agent_copy.py:22:16")
+        .inOrder();
+    assertThat(preexisting(r)).isEqualTo(0);
+  }
+
+  @Test
+  void diff_json_hasFingerprintsAndPreexisting_sarifHasThePartialFingerprint() throws Exception {
+    Path repo = agentRepo("agent.py");
+    // The ping call moves below load (pre-existing); a new eval in plug is what the change adds.
+    String ping =
+        "    def ping(self, host):\n        subprocess.call('ping -c 1 %s' % host, shell=True)\n";
+    String changed =
+        AGENT
+            .replace(ping + "\n", "")
+            .replace("    def evaluate", ping + "\n    def evaluate")
+            .replace(
+                "        subprocess.call(cmd, shell=True)\n",
+                "        subprocess.call(cmd, shell=True)\n        eval(device)\n");
+    Files.writeString(repo.resolve("agent.py"), changed, UTF_8);
+
+    JsonObject doc =
+        JsonParser.parseString(realScan(repo, "--diff", "HEAD", "--format", "json").out())
+            .getAsJsonObject();
+    JsonArray findings = doc.getAsJsonArray("findings");
+    assertThat(findings.size()).isEqualTo(1);
+    JsonObject f = findings.get(0).getAsJsonObject();
+    assertThat(f.get("ruleId").getAsString()).isEqualTo("PY101");
+    String fingerprint = f.get("fingerprint").getAsString();
+    assertThat(fingerprint).matches("[0-9a-f]{16}");
+    assertThat(doc.getAsJsonObject("summary").get("preexisting").getAsInt()).isEqualTo(1);
+
+    // The fingerprint does not depend on the position: a whole-file scan gives the same one.
+    JsonArray all =
+        JsonParser.parseString(realScan(repo, "--format", "json", "agent.py").out())
+            .getAsJsonObject()
+            .getAsJsonArray("findings");
+    assertThat(all.size()).isEqualTo(5);
+    Set<String> fingerprints = new HashSet<>();
+    for (JsonElement e : all) {
+      fingerprints.add(e.getAsJsonObject().get("fingerprint").getAsString());
+    }
+    assertThat(fingerprints).hasSize(5);
+    assertThat(fingerprints).contains(fingerprint);
+    assertThat(doc.getAsJsonObject("summary").get("onUnchangedLines").getAsInt()).isEqualTo(3);
+
+    JsonObject log =
+        JsonParser.parseString(realScan(repo, "--diff", "HEAD", "--format", "sarif").out())
+            .getAsJsonObject();
+    checkSarif(log);
+    List<JsonObject> results = results(log);
+    assertThat(results).hasSize(1);
+    JsonObject partial = results.get(0).getAsJsonObject("partialFingerprints");
+    assertThat(partial.get(Sarif.FINGERPRINT_KEY).getAsString()).isEqualTo(fingerprint);
+    assertThat(partial.get("primaryLocationLineHash").getAsString()).matches("[0-9a-f]{16}:1");
+    JsonObject props = run0(log).getAsJsonObject("properties");
+    assertThat(props.get("preexisting").getAsInt()).isEqualTo(1);
+    assertThat(props.get("onUnchangedLines").getAsInt()).isEqualTo(3);
+  }
+
+  @Test
+  void gitDiffParseRaw_renamesAndDeletions() {
+    String z = "0".repeat(40);
+    String raw =
+        String.join(
+            "\0",
+            ":100644 100644 " + "a".repeat(40) + " " + z + " M",
+            "pkg/a b.py",
+            ":100644 100644 " + "b".repeat(40) + " " + "c".repeat(40) + " R087",
+            "old/x.py",
+            "new/é\ty.py",
+            ":100644 000000 " + "d".repeat(40) + " " + z + " D",
+            "gone.py",
+            ":000000 100644 " + z + " " + z + " A",
+            "added.py",
+            "");
+    List<GitDiff.RawEntry> entries = GitDiff.parseRaw(raw);
+    assertThat(entries)
+        .containsExactly(
+            new GitDiff.RawEntry('M', "100644", "a".repeat(40), "pkg/a b.py", "pkg/a b.py"),
+            new GitDiff.RawEntry('R', "100644", "b".repeat(40), "old/x.py", "new/é\ty.py"),
+            new GitDiff.RawEntry('D', "100644", "d".repeat(40), "gone.py", "gone.py"),
+            new GitDiff.RawEntry('A', "000000", z, "added.py", "added.py"))
+        .inOrder();
   }
 
   @Test
