@@ -13,6 +13,11 @@ public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSet
     return results.stream().flatMap(r -> r.findings().stream()).toList();
   }
 
+  /** Findings on changed lines that the base already had: counted, not reported. */
+  public int preexisting() {
+    return results.stream().mapToInt(FileResult::preexisting).sum();
+  }
+
   public long blocking() {
     return findings().stream().filter(settings::blocks).count();
   }
@@ -24,6 +29,23 @@ public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSet
 
   public List<String> syntaxErrors() {
     return results.stream().filter(r -> !r.parsed()).map(FileResult::path).toList();
+  }
+
+  /**
+   * Whether this analysis knows every finding of the file at that path: it was checked and parsed,
+   * or the patch set no longer changes it against its parent (reverted or deleted). A file skipped
+   * as too large or binary, or with a syntax error, may have findings nobody saw.
+   */
+  public boolean complete(String path) {
+    if (files.merge()) {
+      return false;
+    }
+    for (FileResult r : results) {
+      if (r.path().equals(path)) {
+        return r.parsed();
+      }
+    }
+    return unchecked().stream().noneMatch(s -> s.path().equals(path));
   }
 
   /** Whether the patch set touches anything this plugin reviews. */

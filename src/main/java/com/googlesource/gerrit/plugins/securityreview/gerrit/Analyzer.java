@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a patch set and runs the engine over its files, as the command line does. */
+/**
+ * Reads a patch set and runs the engine over its files against their base versions, so that only
+ * what the patch set introduces is reported.
+ */
 @Singleton
 public class Analyzer {
   private final PatchSetReader reader;
@@ -29,7 +32,7 @@ public class Analyzer {
     PatchSetFiles files = reader.read(project, commitId, engine.options(), server.maxFileSize());
     List<FileResult> results = new ArrayList<>();
     for (ChangedFile f : files.files()) {
-      results.add(engine.analyze(f.path(), f.content(), f.changed()));
+      results.add(engine.analyze(f.path(), f.content(), f.changed(), f.base()));
     }
     return new Analysis(files, List.copyOf(results), settings);
   }

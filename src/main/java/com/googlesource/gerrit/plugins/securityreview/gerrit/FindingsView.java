@@ -23,6 +23,10 @@ public class FindingsView implements RestReadView<RevisionResource> {
     public String label;
     public short vote;
     public List<FindingInfo> findings = new ArrayList<>();
+
+    /** Findings on changed lines that the base already had: not in {@code findings}. */
+    public int preexisting;
+
     public List<SkippedInfo> skipped = new ArrayList<>();
     public List<String> syntaxErrors;
   }
@@ -41,6 +45,9 @@ public class FindingsView implements RestReadView<RevisionResource> {
     public boolean blocking;
     public String docUrl;
     public String fix;
+
+    /** Identifies the finding across patch sets (rule, scope, normalised statement). */
+    public String fingerprint;
   }
 
   public static class SkippedInfo {
@@ -78,8 +85,10 @@ public class FindingsView implements RestReadView<RevisionResource> {
       fi.blocking = a.settings().blocks(f);
       fi.docUrl = docBase + "rules/" + f.ruleId() + ".html";
       fi.fix = f.fix() == null ? null : f.fix().description();
+      fi.fingerprint = f.fingerprint();
       info.findings.add(fi);
     }
+    info.preexisting = a.preexisting();
     for (SkippedFile s : a.files().skipped()) {
       SkippedInfo si = new SkippedInfo();
       si.path = s.path();

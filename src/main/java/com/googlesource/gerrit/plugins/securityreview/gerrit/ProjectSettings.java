@@ -24,6 +24,8 @@ import java.util.Set;
  * @param voteOnFindings value voted when a finding meets the vote threshold
  * @param voteOnClean value voted when every relevant file was checked and nothing met it
  * @param reviewWip whether work-in-progress changes are reviewed
+ * @param replyWhenFixed whether the bot replies "Fixed in patch set N." on its earlier comment's
+ *     thread when a later patch set no longer has the finding
  */
 public record ProjectSettings(
     boolean enabled,
@@ -37,7 +39,8 @@ public record ProjectSettings(
     String label,
     short voteOnFindings,
     short voteOnClean,
-    boolean reviewWip) {
+    boolean reviewWip,
+    boolean replyWhenFixed) {
 
   public static ProjectSettings defaults(String label) {
     return new ProjectSettings(
@@ -52,7 +55,8 @@ public record ProjectSettings(
         label,
         (short) -1,
         (short) 1,
-        true);
+        true,
+        false);
   }
 
   /** What the engine reports: everything at or above the comment confidence. */

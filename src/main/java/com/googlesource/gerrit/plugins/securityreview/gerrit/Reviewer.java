@@ -5,6 +5,7 @@ import com.google.common.util.concurrent.Striped;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.extensions.api.GerritApi;
+import com.google.gerrit.extensions.api.changes.ChangeApi;
 import com.google.gerrit.extensions.api.changes.NotifyHandling;
 import com.google.gerrit.extensions.api.changes.ReviewInput;
 import com.google.gerrit.extensions.client.ChangeKind;
@@ -12,6 +13,7 @@ import com.google.gerrit.extensions.client.ChangeStatus;
 import com.google.gerrit.extensions.client.ListChangesOption;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.common.ChangeMessageInfo;
+import com.google.gerrit.extensions.common.CommentInfo;
 import com.google.gerrit.extensions.common.RevisionInfo;
 import com.google.gerrit.extensions.restapi.ResourceNotFoundException;
 import com.google.gerrit.server.account.AccountCache;
@@ -37,6 +39,9 @@ import java.util.concurrent.locks.Lock;
  * <p>Idempotence needs no local state: before posting, the change itself is asked whether the bot
  * already left a review tagged {@value ReviewBuilder#TAG} on that patch set. A retried or
  * duplicated event, a plugin reload or a second primary therefore finds it and stops.
+ *
+ * <p>Likewise the bot's comments on earlier patch sets are read from the change ({@link
+ * BotThreads}): a finding commented on before is not commented on again.
  */
 @Singleton
 public class Reviewer {
@@ -71,7 +76,7 @@ public class Reviewer {
 
   /**
    * @param vote the vote posted, null when nothing was posted
-   * @param comments inline comments posted
+   * @param comments inline comments posted: new threads and replies on earlier ones
    */
   public record Outcome(Status status, String detail, Short vote, int comments) {
     static Outcome of(Status status, String detail) {
@@ -226,6 +231,7 @@ public class Reviewer {
               ? previousReview(info.messages, botId, req.patchSet())
               : null;
       ReviewInput input;
+      List<ReviewBuilder.Reply> replies = List.of();
       if (previous != null) {
         input = new ReviewInput();
         input.tag = ReviewBuilder.TAG;
@@ -246,13 +252,21 @@ public class Reviewer {
                 + previous
                 + " still apply.";
       } else {
-        input =
+        BotThreads earlier =
+            BotThreads.of(
+                gApi.changes().id(req.project().get(), req.change()).comments(),
+                botId,
+                req.patchSet());
+        ReviewBuilder.Review review =
             ReviewBuilder.review(
                 analysis,
                 req.patchSet(),
                 server.maxComments(),
                 docBase(),
-                experiments.isFeatureEnabled(FIX_SUGGESTIONS_FLAG, req.project()));
+                experiments.isFeatureEnabled(FIX_SUGGESTIONS_FLAG, req.project()),
+                earlier);
+        input = review.input();
+        replies = review.replies();
       }
       // Ask again right before posting: another node or thread may have posted meanwhile.
       if (!req.force()
@@ -262,9 +276,21 @@ public class Reviewer {
               req.patchSet())) {
         return skip(req, Status.ALREADY_REVIEWED, "the bot already reviewed this patch set");
       }
-      gApi.changes().id(req.project().get(), req.change()).revision(commit).review(input);
+      ChangeApi change = gApi.changes().id(req.project().get(), req.change());
+      // The bot has no drafts of its own but the replies of a review that failed half-way.
+      for (CommentInfo stale : change.draftsAsList()) {
+        change.revision(stale.patchSet).draft(stale.id).delete();
+      }
+      for (ReviewBuilder.Reply r : replies) {
+        change.revision(r.patchSet()).createDraft(r.draft());
+      }
+      if (!replies.isEmpty()) {
+        input.drafts = ReviewInput.DraftHandling.PUBLISH_ALL_REVISIONS;
+      }
+      change.revision(commit).review(input);
       int comments =
-          input.comments == null ? 0 : input.comments.values().stream().mapToInt(List::size).sum();
+          (input.comments == null ? 0 : input.comments.values().stream().mapToInt(List::size).sum())
+              + replies.size();
       logger.atInfo().log(
           "security-review: %s: posted %s %s with %d comments",
           req, label, ReviewBuilder.format(vote), comments);

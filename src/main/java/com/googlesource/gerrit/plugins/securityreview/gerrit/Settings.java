@@ -73,7 +73,8 @@ public class Settings {
         nonBlank(cfg.getString("label"), d.label()),
         vote(cfg, where, "voteOnFindings", d.voteOnFindings()),
         vote(cfg, where, "voteOnClean", d.voteOnClean()),
-        bool(cfg, where, "reviewWip", d.reviewWip()));
+        bool(cfg, where, "reviewWip", d.reviewWip()),
+        bool(cfg, where, "replyWhenFixed", d.replyWhenFixed()));
   }
 
   private static String nonBlank(String value, String dflt) {

@@ -178,7 +178,7 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
     assertThat(comments(r.getChangeId(), "ovn/five.py")).hasSize(MAX_COMMENTS);
     String m = botMessages(r.getChangeId()).get(0).message;
     assertThat(m).contains("5 findings on changed lines");
-    assertThat(m).contains("2 more findings not posted as comments (at most 3 per review)");
+    assertThat(m).contains("2 more new findings not posted as comments (at most 3 per review)");
   }
 
   @Test
@@ -293,6 +293,208 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
     assertThat(comments).hasSize(1);
     assertThat(comments.get(0).message).startsWith("SR001 ");
     assertThat(comments.get(0).range.startLine).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ across patch sets
+
+  /** A module already on the branch: no finding. */
+  static final String CLIENT_BASE =
+      "import logging\n"
+          + "\n"
+          + "LOG = logging.getLogger(__name__)\n"
+          + "\n"
+          + "\n"
+          + "class Client:\n"
+          + "    def __init__(self, nb_idl):\n"
+          + "        self._nb_idl = nb_idl\n"
+          + "\n"
+          + "    def create_port_group(self, name, acls):\n"
+          + "        LOG.debug('Creating port group %s', name)\n"
+          + "        with self._nb_idl.transaction(check_error=True) as txn:\n"
+          + "            txn.add(self._nb_idl.pg_add(name, acls=acls, may_exist=True))\n";
+
+  /** The change's method: one OVN301 finding, at line 17 when appended to the base. */
+  static final String DELETE_PG =
+      "\n"
+          + "    def delete_port_group(self, pg_name):\n"
+          + "        LOG.debug('Deleting port group %s', pg_name)\n"
+          + "        with self._nb_idl.transaction(check_error=False) as txn:\n"
+          + "            txn.add(self._nb_idl.pg_del(pg_name, if_exists=True))\n";
+
+  /** The same code as base + change, reformatted: rewrapped, other quotes, commas, comments. */
+  static final String CLIENT_REFORMATTED =
+      "import logging\n"
+          + "\n"
+          + "LOG = logging.getLogger(__name__)\n"
+          + "\n"
+          + "\n"
+          + "class Client:\n"
+          + "    def __init__(self, nb_idl):\n"
+          + "        self._nb_idl = nb_idl\n"
+          + "\n"
+          + "    def create_port_group(self, name, acls):\n"
+          + "        LOG.debug(\"Creating port group %s\", name)\n"
+          + "        with self._nb_idl.transaction(check_error=True) as txn:\n"
+          + "            txn.add(\n"
+          + "                self._nb_idl.pg_add(\n"
+          + "                    name,\n"
+          + "                    acls=acls,\n"
+          + "                    may_exist=True,\n"
+          + "                )\n"
+          + "            )\n"
+          + "\n"
+          + "    def delete_port_group(self, pg_name):\n"
+          + "        # The group goes, with its ACLs.\n"
+          + "        LOG.debug(\"Deleting port group %s\", pg_name)\n"
+          + "        with self._nb_idl.transaction(\n"
+          + "            check_error=False,\n"
+          + "        ) as txn:  # one transaction\n"
+          + "            txn.add(self._nb_idl.pg_del(pg_name, if_exists=True))\n";
+
+  /** A second defect in another method (another fingerprint). */
+  static final String CLEAR_PG =
+      "\n"
+          + "    def clear_port_group(self, pg_name):\n"
+          + "        with self._nb_idl.transaction(check_error=False) as txn:\n"
+          + "            txn.add(self._nb_idl.pg_del_acls(pg_name))\n";
+
+  @Test
+  public void reformattingIsNotCommentedAgainAndANewDefectIs() throws Exception {
+    pushHead("Base", Map.of("ovn/client.py", CLIENT_BASE));
+    PushOneCommit.Result r =
+        push("Delete port groups", Map.of("ovn/client.py", CLIENT_BASE + DELETE_PG));
+    awaitIdle();
+    List<CommentInfo> ps1 = comments(r.getChangeId(), "ovn/client.py");
+    assertThat(ps1).hasSize(1);
+    assertThat(ps1.get(0).line).isEqualTo(17);
+    // The last line names the rule's page and the finding's fingerprint.
+    assertThat(ps1.get(0).message)
+        .containsMatch("\n\nRule: \\S+/rules/OVN301\\.html \u00b7 fingerprint [0-9a-f]{16}$");
+
+    amend(r, Map.of("ovn/client.py", CLIENT_REFORMATTED));
+    awaitIdle();
+    assertThat(comments(r.getChangeId(), "ovn/client.py")).hasSize(1);
+    // Still there, still blocking.
+    assertThat(vote(r.getChangeId())).isEqualTo(-1);
+    assertThat(botMessage(r.getChangeId(), 2))
+        .contains(
+            "1 finding on changed lines in 1 file (0 high, 1 medium, 0 low):"
+                + " 0 new, 1 already commented on an earlier patch set.");
+
+    amend(r, Map.of("ovn/client.py", CLIENT_REFORMATTED + CLEAR_PG));
+    awaitIdle();
+    List<CommentInfo> all = comments(r.getChangeId(), "ovn/client.py");
+    assertThat(all).hasSize(2);
+    CommentInfo added = all.stream().filter(c -> c.patchSet == 3).findFirst().orElseThrow();
+    assertThat(added.line).isEqualTo(CLIENT_REFORMATTED.split("\n").length + 3);
+    assertThat(added.inReplyTo).isNull();
+    assertThat(botMessage(r.getChangeId(), 3))
+        .contains(
+            "2 findings on changed lines in 1 file (0 high, 2 medium, 0 low):"
+                + " 1 new, 1 already commented on an earlier patch set.");
+    assertThat(vote(r.getChangeId())).isEqualTo(-1);
+  }
+
+  @Test
+  public void preexistingFindingOnTouchedLineIsNotCommented() throws Exception {
+    pushHead("Base", Map.of("ovn/client.py", UNCHECKED_TXN));
+    PushOneCommit.Result r =
+        push(
+            "Explain",
+            Map.of(
+                "ovn/client.py",
+                UNCHECKED_TXN.replace(" as txn:\n", " as txn:  # one per group\n")));
+    awaitIdle();
+    assertThat(gApi.changes().id(r.getChangeId()).comments()).isEmpty();
+    String m = botMessage(r.getChangeId(), 1);
+    assertThat(m).contains("no new findings on changed lines in 1 file.");
+    assertThat(m)
+        .contains(
+            "1 pre-existing finding on changed lines is not commented: the base already had it.");
+    assertThat(vote(r.getChangeId())).isEqualTo(1);
+    String json =
+        userRestSession
+            .get("/changes/" + r.getChangeId() + "/revisions/current/security-review~findings")
+            .getEntityContent();
+    assertThat(json).contains("\"findings\":[]");
+    assertThat(json).contains("\"preexisting\":1");
+  }
+
+  @Test
+  public void fixedFindingGetsAReplyOnlyWithReplyWhenFixed() throws Exception {
+    String fixedCode = UNCHECKED_TXN.replace("check_error=False", "check_error=True");
+    // Default: the thread is left alone.
+    PushOneCommit.Result off = push("Add client", Map.of("ovn/client.py", UNCHECKED_TXN));
+    awaitIdle();
+    amend(off, Map.of("ovn/client.py", fixedCode));
+    awaitIdle();
+    assertThat(comments(off.getChangeId(), "ovn/client.py")).hasSize(1);
+    assertThat(vote(off.getChangeId())).isEqualTo(1);
+
+    setPluginConfig(project, "replyWhenFixed", "true");
+    testRepo.reset("HEAD~1");
+    PushOneCommit.Result on = push("Add client", Map.of("ovn/other.py", UNCHECKED_TXN));
+    awaitIdle();
+    CommentInfo root = comments(on.getChangeId(), "ovn/other.py").get(0);
+    amend(on, Map.of("ovn/other.py", fixedCode));
+    awaitIdle();
+    List<CommentInfo> thread = comments(on.getChangeId(), "ovn/other.py");
+    assertThat(thread).hasSize(2);
+    CommentInfo reply = thread.stream().filter(c -> c.inReplyTo != null).findFirst().orElseThrow();
+    assertThat(reply.message).isEqualTo("Fixed in patch set 2.");
+    assertThat(reply.inReplyTo).isEqualTo(root.id);
+    assertThat(reply.author._accountId).isEqualTo(bot.get());
+    // Stored as the UI stores a reply: on the thread's patch set and line; unresolved unchanged.
+    assertThat(reply.patchSet).isEqualTo(1);
+    assertThat(reply.line).isEqualTo(root.line);
+    assertThat(reply.unresolved).isTrue();
+    assertThat(botMessage(on.getChangeId(), 2))
+        .contains("Replied on earlier threads: 0 with a new message, 1 fixed.");
+    assertThat(vote(on.getChangeId())).isEqualTo(1);
+
+    // Said once: a further patch set without the finding adds nothing.
+    amend(on, Map.of("ovn/other.py", fixedCode + "# done\n"));
+    awaitIdle();
+    assertThat(botMessages(on.getChangeId())).hasSize(3);
+    assertThat(comments(on.getChangeId(), "ovn/other.py")).hasSize(2);
+  }
+
+  @Test
+  public void changedMessageIsRepliedOnTheThread() throws Exception {
+    // OVN102 names the tenant field the match comes from, which sits in another statement: the
+    // finding (rule, method, flagged statement) stays the same while its message changes.
+    String acl =
+        "class AclBuilder:\n"
+            + "    def parent_acl(self, txn, port):\n"
+            + "        parent = port['name']\n"
+            + "        expr = 'inport == \"%s\"' % parent\n"
+            + "        txn.add(self._nb_idl.pg_acl_add(port_group='pg', match=expr))\n";
+    PushOneCommit.Result r = push("ACLs", Map.of("ovn/acl.py", acl));
+    awaitIdle();
+    CommentInfo root = comments(r.getChangeId(), "ovn/acl.py").get(0);
+    assertThat(root.message).startsWith("OVN102 ");
+    assertThat(root.message).contains("`port['name']`");
+
+    String changed = acl.replace("port['name']", "port['description']");
+    amend(r, Map.of("ovn/acl.py", changed));
+    awaitIdle();
+    List<CommentInfo> comments = comments(r.getChangeId(), "ovn/acl.py");
+    assertThat(comments).hasSize(2);
+    CommentInfo reply =
+        comments.stream().filter(c -> c.inReplyTo != null).findFirst().orElseThrow();
+    assertThat(reply.inReplyTo).isEqualTo(root.id);
+    assertThat(reply.message).contains("`port['description']`");
+    assertThat(BotThreads.fingerprint(reply.message))
+        .isEqualTo(BotThreads.fingerprint(root.message));
+    assertThat(reply.unresolved).isTrue();
+    assertThat(botMessage(r.getChangeId(), 2))
+        .contains("Replied on earlier threads: 1 with a new message, 0 fixed.");
+
+    // The reply is now what the bot said last: the same message again adds nothing.
+    amend(r, Map.of("ovn/acl.py", changed + "# end\n"));
+    awaitIdle();
+    assertThat(comments(r.getChangeId(), "ovn/acl.py")).hasSize(2);
+    assertThat(vote(r.getChangeId())).isEqualTo(-1);
   }
 
   // ------------------------------------------------------------------ failures
@@ -463,6 +665,15 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
     return gApi.changes().id(changeId).messages().stream()
         .filter(m -> m.author != null && m.author._accountId == bot.get())
         .toList();
+  }
+
+  /** The bot's review message on a patch set. */
+  String botMessage(String changeId, int patchSet) throws Exception {
+    return botMessages(changeId).stream()
+        .filter(m -> m._revisionNumber == patchSet)
+        .map(m -> m.message)
+        .reduce((a, b) -> b)
+        .orElseThrow();
   }
 
   List<CommentInfo> comments(String changeId, String path) throws Exception {
