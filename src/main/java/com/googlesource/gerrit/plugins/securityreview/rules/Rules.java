@@ -2,6 +2,7 @@ package com.googlesource.gerrit.plugins.securityreview.rules;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.SyntaxErrorRule;
+import com.googlesource.gerrit.plugins.securityreview.rules.changes.ChangeRules;
 import com.googlesource.gerrit.plugins.securityreview.rules.config.ConfigRules;
 import com.googlesource.gerrit.plugins.securityreview.rules.exceptions.ExceptionRules;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.crypto.CryptoRules;
@@ -28,6 +29,7 @@ public final class Rules {
     all.addAll(ConfigRules.all());
     all.addAll(LoggingRules.all());
     all.addAll(ExceptionRules.all());
+    all.addAll(ChangeRules.all());
     all.addAll(ExecutionRules.all());
     all.addAll(DataRules.all());
     all.addAll(CryptoRules.all());

@@ -1,0 +1,24 @@
+class FixtureSync:
+
+    def delete_acls(self, pg_name, acls):
+        with self._nb_idl.transaction(check_error=True) as txn:
+            for acl in acls:
+                txn.add(self._nb_idl.pg_acl_del(pg_name, **acl))
+
+    def set_port_up(self, port_id):
+        self._nb_idl.lsp_set_up(port_id, True).execute(check_error=True)
+        self._nb_idl.lsp_set_options(port_id).execute()
+
+    def wait_for_chassis(self, chassis):
+        return self._sb_idl.wait_for_chassis(chassis, timeout=30)
+
+    def stop(self):
+        self._checking_thread.join(timeout=5)
+
+    def update_ports(self, ports):
+        with self._nb_idl.transaction(check_error=True) as txn:
+            for port in ports:
+                txn.add(self._nb_idl.lsp_set_up(port, True))
+
+    def delete_router(self, name):
+        self._nb_idl.lr_del(name).execute(check_error=True)
