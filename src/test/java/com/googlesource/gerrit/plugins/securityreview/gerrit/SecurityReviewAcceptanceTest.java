@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allowCapability;
 import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allowLabel;
 
@@ -28,12 +29,19 @@ import com.google.gerrit.server.account.AccountCache;
 import com.google.gerrit.server.group.SystemGroupBackend;
 import com.google.gerrit.testing.ConfigSuite;
 import com.google.inject.Inject;
+import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Outcome;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.eclipse.jgit.junit.TestRepository;
 import org.eclipse.jgit.lib.Config;
 import org.junit.Before;
@@ -498,6 +506,95 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
   }
 
   // ------------------------------------------------------------------ failures
+
+  /** The diff-level rules' fixtures: a base version and a new version of one file each. */
+  static final List<String> DIFF_RULES = List.of("OVN701", "OVN702", "OVN703", "OVN704");
+
+  static String fixture(String id, String name) throws Exception {
+    return Files.readString(Path.of("src/test/resources/rules", id, name));
+  }
+
+  static List<Integer> expectedLines(String source, String id) {
+    List<String> lines = List.of(source.split("\n", -1));
+    return IntStream.range(0, lines.size())
+        .filter(i -> lines.get(i).contains("# expect: " + id))
+        .mapToObj(i -> i + 1)
+        .toList();
+  }
+
+  @Test
+  public void diffLevelRulesFireOnTheUploadThatRemovesOrAddsWhatTheyLookFor() throws Exception {
+    Map<String, String> base = new LinkedHashMap<>();
+    Map<String, String> changed = new LinkedHashMap<>();
+    for (String id : DIFF_RULES) {
+      String path = "neutron/plugins/ml2/drivers/ovn/" + id.toLowerCase(Locale.ROOT) + ".py";
+      base.put(path, fixture(id, "fires.base.py"));
+      changed.put(path, fixture(id, "fires.py"));
+    }
+    pushHead("Base", base);
+    PushOneCommit.Result r = push("Change", changed);
+    awaitIdle();
+    // Every finding the upload draws (comments are capped at MAX_COMMENTS per review).
+    Analysis a = reviewer().analyze(project, r.getCommit().name());
+    for (String id : DIFF_RULES) {
+      String path = "neutron/plugins/ml2/drivers/ovn/" + id.toLowerCase(Locale.ROOT) + ".py";
+      List<Integer> lines =
+          a.findings().stream()
+              .filter(f -> f.ruleId().equals(id) && f.path().equals(path))
+              .map(Finding::line)
+              .distinct()
+              .sorted()
+              .toList();
+      assertWithMessage(id).that(lines).isEqualTo(expectedLines(changed.get(path), id));
+    }
+    List<String> commented =
+        gApi.changes().id(r.getChangeId()).comments().values().stream()
+            .flatMap(List::stream)
+            .map(c -> c.message.substring(0, 6))
+            .toList();
+    assertThat(commented).hasSize(MAX_COMMENTS);
+    assertThat(DIFF_RULES).containsAtLeastElementsIn(Set.copyOf(commented));
+    // OVN701 and OVN704 reach the vote threshold.
+    assertThat(vote(r.getChangeId())).isEqualTo(-1);
+
+    // The same files uploaded unchanged against themselves draw none of these findings.
+    testRepo.reset("HEAD~1");
+    pushHead("New base", changed);
+    PushOneCommit.Result again =
+        push(
+            "Touch",
+            Map.of(
+                "neutron/plugins/ml2/drivers/ovn/ovn704.py",
+                changed.get("neutron/plugins/ml2/drivers/ovn/ovn704.py") + "\nLIMIT = 1\n"));
+    awaitIdle();
+    assertThat(
+            reviewer().analyze(project, again.getCommit().name()).findings().stream()
+                .map(Finding::ruleId)
+                .filter(DIFF_RULES::contains)
+                .toList())
+        .isEmpty();
+  }
+
+  @Test
+  public void securityExtensionWithItsAclChangeIsNotCommented() throws Exception {
+    String extensions = "neutron/common/ovn/extensions.py";
+    pushHead("Base", Map.of(extensions, fixture("OVN702", "silent-acl-changed.base.py")));
+    String now = fixture("OVN702", "silent-acl-changed.py");
+    // The same extension list change, once alone and once with the ACL module.
+    PushOneCommit.Result alone = push("Enable alone", Map.of(extensions, now));
+    awaitIdle();
+    // Two security extensions added, no ACL module changed: one comment each.
+    assertThat(
+            comments(alone.getChangeId(), extensions).stream().map(c -> c.message.substring(0, 7)))
+        .containsExactly("OVN702 ", "OVN702 ");
+    testRepo.reset("HEAD~1");
+    PushOneCommit.Result withAcl =
+        push(
+            "Enable with ACLs",
+            Map.of(extensions, now, "neutron/common/ovn/acl.py", "ACL_VERSION = 2\n"));
+    awaitIdle();
+    assertThat(comments(withAcl.getChangeId(), extensions)).isEmpty();
+  }
 
   @Test
   public void missingLabelPostsNothing() throws Exception {
