@@ -65,6 +65,21 @@ public final class RulesTable {
         the column "tests" says yes: a defect there does not ship, and tests build the very \
         patterns the rules look for on purpose.
 
+        ## New findings only
+
+        The plugin, and `scan --diff REF`, compare each changed file with its base version. A \
+        finding on a changed line is reported only when the base has no equivalent one: same \
+        rule, same enclosing function or class (by qualified name) and the same statement once \
+        formatting, comments, quotes, trailing commas, line numbers and the choice between `%`, \
+        `format()` and f-strings are set aside. The others are counted as pre-existing. For a \
+        compound statement (`if`, `while`, `def`, `try`, `except`) only its header counts, so an \
+        edit in its body does not make a finding on the header new.
+
+        The OVN7xx rules look at the change itself (a validation call or `check_error=True` \
+        dropped, a port-security condition changed): they need the base version, so they run in \
+        the plugin and with `scan --diff`, not on a whole-file scan, and report wherever the \
+        change left its mark in the new version.
+
         ## The rules
 
         | id | name | Bandit | Ruff | severity | confidence | default | tests | family | \
