@@ -56,7 +56,8 @@ public final class FindingKeys {
   /**
    * The innermost statement (or {@code except} clause, or {@code case}) containing a position
    * (1-based line, UTF-8 byte column) and the qualified name of the functions and classes around
-   * it; a statement that is itself a def or class is not part of its own scope.
+   * it; a statement that is itself a def or class is not part of its own scope. A position in a
+   * decorator anchors on the decorator, in the scope of the def or class it decorates.
    */
   public Anchor anchor(int line, int byteCol) {
     List<String> scope = new ArrayList<>();
@@ -65,6 +66,12 @@ public final class FindingKeys {
     while (true) {
       Node inside = childContaining(current, line, byteCol);
       if (inside == null) {
+        break;
+      }
+      if (decorators(current).contains(inside)) {
+        // A finding on a decorator is about the decorator, not the signature below it.
+        scope.add(name(current));
+        statement = inside;
         break;
       }
       if (isStatement(inside)) {
@@ -110,16 +117,18 @@ public final class FindingKeys {
     return found[0];
   }
 
+  private static List<Ast.Expr> decorators(Node n) {
+    return switch (n) {
+      case Ast.FunctionDef f -> f.decoratorList();
+      case Ast.AsyncFunctionDef f -> f.decoratorList();
+      case Ast.ClassDef c -> c.decoratorList();
+      default -> List.of();
+    };
+  }
+
   private static boolean contains(Node n, int line, int col) {
     // A def or class starts at its keyword; its decorators above it still belong to it.
-    List<Ast.Expr> decorators =
-        switch (n) {
-          case Ast.FunctionDef f -> f.decoratorList();
-          case Ast.AsyncFunctionDef f -> f.decoratorList();
-          case Ast.ClassDef c -> c.decoratorList();
-          default -> List.of();
-        };
-    for (Ast.Expr d : decorators) {
+    for (Ast.Expr d : decorators(n)) {
       if (contains(d, line, col)) {
         return true;
       }

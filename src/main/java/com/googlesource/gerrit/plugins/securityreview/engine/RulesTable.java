@@ -70,7 +70,8 @@ public final class RulesTable {
         The plugin, and `scan --diff REF`, compare each changed file with its base version. A \
         finding on a changed line is reported only when the base has no equivalent one: same \
         rule, same enclosing function or class (by qualified name) and the same statement once \
-        formatting, comments, quotes, trailing commas, line numbers and the choice between `%`, \
+        formatting, comments, quotes, trailing commas, type annotations, line numbers and the \
+        choice between `%`, \
         `format()` and f-strings are set aside. The others are counted as pre-existing. For a \
         compound statement (`if`, `while`, `def`, `try`, `except`) only its header counts, so an \
         edit in its body does not make a finding on the header new.

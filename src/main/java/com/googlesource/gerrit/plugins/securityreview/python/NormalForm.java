@@ -13,7 +13,9 @@ import java.util.TreeMap;
  * A text form of a tree in which what does not change the code's meaning is gone: positions (so
  * line numbers, moves, wrapping and trailing commas), comments, quote styles, implicit string
  * concatenation, and the choice between {@code "…%s" % x}, {@code "…{}".format(x)} and {@code
- * f"…{x}"}, which all become {@code Fmt(["…", ""], [x])}.
+ * f"…{x}"}, which all become {@code Fmt(["…", ""], [x])}. Type annotations are left out too
+ * (argument and return annotations; {@code x: T = v} is {@code x = v}): adding type hints, as a
+ * mypy clean-up does, changes nothing at run time.
  *
  * <p>Two versions of a file compare statements by this form to tell a finding the change introduced
  * from one it only reformatted or moved.
@@ -39,10 +41,9 @@ public final class NormalForm {
   public static String ofHeader(Node statement) {
     NormalForm f = new NormalForm();
     switch (statement) {
-      case FunctionDef d ->
-          f.header("FunctionDef", d.name(), d.args(), d.decoratorList(), d.returns());
+      case FunctionDef d -> f.header("FunctionDef", d.name(), d.args(), d.decoratorList());
       case AsyncFunctionDef d ->
-          f.header("AsyncFunctionDef", d.name(), d.args(), d.decoratorList(), d.returns());
+          f.header("AsyncFunctionDef", d.name(), d.args(), d.decoratorList());
       case ClassDef c -> f.header("ClassDef", c.name(), c.bases(), c.keywords(), c.decoratorList());
       case If i -> f.header("If", i.test());
       case While w -> f.header("While", w.test());
@@ -91,6 +92,13 @@ public final class NormalForm {
         out.append(')');
       }
       case JoinedStr j -> fstring(j);
+      case AnnAssign a when a.value() != null -> {
+        out.append("Assign(");
+        value(List.of(a.target()));
+        out.append(", ");
+        value(a.value());
+        out.append(')');
+      }
       case BinOp b when percentFormat(b) -> {}
       case Call c when strFormat(c) -> {}
       case Record r -> node(r);
@@ -312,11 +320,15 @@ public final class NormalForm {
           Component[] result = new Component[rc.length];
           for (int i = 0; i < rc.length; i++) {
             String name = rc[i].getName();
-            // Positions, type comments and the parenthesized-name flag of AnnAssign are layout.
+            // Positions, type comments and the parenthesized-name flag of AnnAssign are layout;
+            // annotations of arguments and return values are type hints.
             boolean skip =
                 name.equals("loc")
                     || name.equals("typeComment")
-                    || (type == AnnAssign.class && name.equals("simple"));
+                    || (type == AnnAssign.class && name.equals("simple"))
+                    || (type == Arg.class && name.equals("annotation"))
+                    || ((type == FunctionDef.class || type == AsyncFunctionDef.class)
+                        && name.equals("returns"));
             Method accessor = rc[i].getAccessor();
             accessor.setAccessible(true);
             result[i] = new Component(name, skip, accessor);

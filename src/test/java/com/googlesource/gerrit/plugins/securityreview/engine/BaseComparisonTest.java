@@ -262,4 +262,26 @@ class BaseComparisonTest {
     assertThat(r.findings().get(1).fingerprint())
         .isEqualTo(r.findings().get(0).fingerprint() + "-1");
   }
+
+  @Test
+  void typeHintsAddedByAMypyCleanUpKeepFindingsOld() {
+    String now =
+        BASE.replace("def sync(self, host, port):", "def sync(self, host: str, port: int) -> bool:")
+            .replace("def poll(self):", "def poll(self) -> None:");
+    FileResult r = compare(BASE, now, ChangedLines.ALL);
+    assertThat(found(r)).isEmpty();
+    assertThat(r.preexisting()).isEqualTo(2);
+  }
+
+  @Test
+  void aFindingOnADecoratorKeepsItsKeyWhenTheSignatureChanges() {
+    String base = "@danger(retries=3)\ndef sync(host):\n    return host\n";
+    String now = "@danger(retries=3)\ndef sync(host, port=22):\n    return host\n";
+    FileResult r = compare(base, now, ChangedLines.ALL);
+    assertThat(found(r)).isEmpty();
+    assertThat(r.preexisting()).isEqualTo(1);
+    // The same decorator on another function is another finding.
+    FileResult other = compare(base, now.replace("def sync", "def resync"), ChangedLines.ALL);
+    assertThat(found(other)).containsExactly("TST100@1");
+  }
 }

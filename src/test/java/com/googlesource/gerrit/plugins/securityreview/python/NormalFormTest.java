@@ -65,4 +65,12 @@ class NormalFormTest {
         .isNotEqualTo(form("def f(a, b=2):\n    return a\n"));
     assertThat(form("if x:\n    a()\nelse:\n    b()\n")).isEqualTo(form("if x:\n    c()\n"));
   }
+
+  @Test
+  void typeAnnotationsDoNotCount() {
+    assertThat(form("def f(a, b=1):\n    pass\n"))
+        .isEqualTo(form("def f(a: int, b: int = 1) -> None:\n    pass\n"));
+    assertThat(form("x = run(cmd)\n")).isEqualTo(form("x: Result = run(cmd)\n"));
+    assertThat(form("x: int\n")).isNotEqualTo(form("x = int\n"));
+  }
 }
