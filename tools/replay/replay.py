@@ -53,7 +53,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repo", required=True, help="git repository (bare or not) to replay")
     ap.add_argument("--since", required=True, help="first commit date, e.g. 2024-08-07")
-    ap.add_argument("--until", default="HEAD", help="newest commit (default HEAD)")
+    ap.add_argument("--until", help="last commit date (default: up to HEAD)")
     ap.add_argument("--path", action="append", required=True, help="limit to commits touching")
     ap.add_argument("--jar", action="append", required=True, help="LABEL=JAR, once per jar")
     ap.add_argument("--out", required=True)
@@ -65,8 +65,8 @@ def main():
     if not os.path.isdir(work):
         subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", a.repo, work], check=True)
     commits = git(
-        work, "log", "--no-merges", "--format=%H%x09%cs%x09%s", "--since=" + a.since, a.until,
-        "--", *a.path,
+        work, "log", "--no-merges", "--format=%H%x09%cs%x09%s", "--since=" + a.since,
+        *(["--until=" + a.until] if a.until else []), "HEAD", "--", *a.path,
     ).splitlines()
     rows = []
     per_rule = {label: collections.Counter() for label, _ in jars}
