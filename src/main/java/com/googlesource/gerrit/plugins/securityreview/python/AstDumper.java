@@ -1,8 +1,5 @@
 package com.googlesource.gerrit.plugins.securityreview.python;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -123,28 +120,6 @@ public final class AstDumper {
     }
   }
 
-  /** A record component as the dumper prints it, found once per class. */
-  private record Component(String name, boolean loc, boolean fstringParts, Method accessor) {}
-
-  private static final ClassValue<Component[]> COMPONENTS =
-      new ClassValue<>() {
-        @Override
-        protected Component[] computeValue(Class<?> type) {
-          RecordComponent[] rc = type.getRecordComponents();
-          Component[] result = new Component[rc.length];
-          for (int i = 0; i < rc.length; i++) {
-            String name = rc[i].getName();
-            boolean parts =
-                (type == Ast.JoinedStr.class && name.equals("values"))
-                    || (type == Ast.FormattedValue.class && name.equals("formatSpec"));
-            Method accessor = rc[i].getAccessor();
-            accessor.setAccessible(true);
-            result[i] = new Component(fieldName(name), name.equals("loc"), parts, accessor);
-          }
-          return result;
-        }
-      };
-
   private static final ClassValue<String> KINDS =
       new ClassValue<>() {
         @Override
@@ -156,17 +131,20 @@ public final class AstDumper {
   /** Writes the node's name and pushes the rest of it onto {@code stack}, last piece first. */
   private void node(Record r, boolean fstringPart, ArrayDeque<Object> stack) {
     out.append(KINDS.get(r.getClass())).append('(');
-    Component[] components = COMPONENTS.get(r.getClass());
-    List<Object> pieces = new ArrayList<>(components.length * 2 + 1);
+    NodeFields.Field[] fields = NodeFields.of(r.getClass());
+    List<Object> pieces = new ArrayList<>(fields.length * 2 + 1);
     Ast.Loc loc = null;
-    for (Component c : components) {
-      Object v = get(c, r);
-      if (c.loc()) {
+    for (NodeFields.Field f : fields) {
+      Object v = f.get(r);
+      if (f.name().equals("loc")) {
         loc = (Ast.Loc) v;
         continue;
       }
-      pieces.add((pieces.isEmpty() ? "" : ", ") + c.name() + "=");
-      pieces.add(new Pending(v, !fstringPartPositions && c.fstringParts()));
+      boolean parts =
+          (r instanceof Ast.JoinedStr && f.name().equals("values"))
+              || (r instanceof Ast.FormattedValue && f.name().equals("formatSpec"));
+      pieces.add((pieces.isEmpty() ? "" : ", ") + fieldName(f.name()) + "=");
+      pieces.add(new Pending(v, !fstringPartPositions && parts));
     }
     if (loc != null && !fstringPart) {
       pieces.add(
@@ -183,14 +161,6 @@ public final class AstDumper {
     pieces.add(")");
     for (int i = pieces.size() - 1; i >= 0; i--) {
       stack.push(pieces.get(i));
-    }
-  }
-
-  private static Object get(Component c, Record r) {
-    try {
-      return c.accessor().invoke(r);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException(e);
     }
   }
 

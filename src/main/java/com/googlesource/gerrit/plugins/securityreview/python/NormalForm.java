@@ -1,9 +1,6 @@
 package com.googlesource.gerrit.plugins.securityreview.python;
 
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.*;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -310,49 +307,32 @@ public final class NormalForm {
 
   // ---------------------------------------------------------------- records
 
-  private record Component(String name, boolean skip, Method accessor) {}
-
-  private static final ClassValue<Component[]> COMPONENTS =
-      new ClassValue<>() {
-        @Override
-        protected Component[] computeValue(Class<?> type) {
-          RecordComponent[] rc = type.getRecordComponents();
-          Component[] result = new Component[rc.length];
-          for (int i = 0; i < rc.length; i++) {
-            String name = rc[i].getName();
-            // Positions, type comments and the parenthesized-name flag of AnnAssign are layout;
-            // annotations of arguments and return values are type hints.
-            boolean skip =
-                name.equals("loc")
-                    || name.equals("typeComment")
-                    || (type == AnnAssign.class && name.equals("simple"))
-                    || (type == Arg.class && name.equals("annotation"))
-                    || ((type == FunctionDef.class || type == AsyncFunctionDef.class)
-                        && name.equals("returns"));
-            Method accessor = rc[i].getAccessor();
-            accessor.setAccessible(true);
-            result[i] = new Component(name, skip, accessor);
-          }
-          return result;
-        }
-      };
+  /**
+   * Fields that are layout or type hints: positions, type comments, the parenthesized-name flag of
+   * AnnAssign, and the annotations of arguments and return values.
+   */
+  private static boolean skipped(Record r, String field) {
+    return switch (field) {
+      case "loc", "typeComment" -> true;
+      case "simple" -> r instanceof AnnAssign;
+      case "annotation" -> r instanceof Arg;
+      case "returns" -> r instanceof FunctionDef || r instanceof AsyncFunctionDef;
+      default -> false;
+    };
+  }
 
   private void node(Record r) {
     out.append(AstDumper.kind(r.getClass())).append('(');
     boolean first = true;
-    for (Component c : COMPONENTS.get(r.getClass())) {
-      if (c.skip()) {
+    for (NodeFields.Field f : NodeFields.of(r.getClass())) {
+      if (skipped(r, f.name())) {
         continue;
       }
       if (!first) {
         out.append(", ");
       }
       first = false;
-      try {
-        value(c.accessor().invoke(r));
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException(e);
-      }
+      value(f.get(r));
     }
     out.append(')');
   }
