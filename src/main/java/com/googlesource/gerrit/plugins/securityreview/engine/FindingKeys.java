@@ -70,13 +70,13 @@ public final class FindingKeys {
       }
       if (decorators(current).contains(inside)) {
         // A finding on a decorator is about the decorator, not the signature below it.
-        scope.add(name(current));
+        scope.add(scopeName(current));
         statement = inside;
         break;
       }
       if (isStatement(inside)) {
-        if (statement != null && opensNamedScope(statement)) {
-          scope.add(name(statement));
+        if (statement != null && scopeName(statement) != null) {
+          scope.add(scopeName(statement));
         }
         statement = inside;
       }
@@ -85,22 +85,18 @@ public final class FindingKeys {
     return new Anchor(String.join(".", scope), statement);
   }
 
-  private static boolean isStatement(Node n) {
+  /** Whether a node is a statement as findings are anchored: a statement, except clause or case. */
+  public static boolean isStatement(Node n) {
     return n instanceof Ast.Stmt || n instanceof Ast.ExceptHandler || n instanceof Ast.MatchCase;
   }
 
-  private static boolean opensNamedScope(Node n) {
-    return n instanceof Ast.FunctionDef
-        || n instanceof Ast.AsyncFunctionDef
-        || n instanceof Ast.ClassDef;
-  }
-
-  private static String name(Node n) {
+  /** The name a def or class gives its scope, or null for any other node. */
+  public static String scopeName(Node n) {
     return switch (n) {
       case Ast.FunctionDef f -> f.name();
       case Ast.AsyncFunctionDef f -> f.name();
       case Ast.ClassDef c -> c.name();
-      default -> "";
+      default -> null;
     };
   }
 

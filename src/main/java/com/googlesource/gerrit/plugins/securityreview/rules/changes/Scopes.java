@@ -1,5 +1,6 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.changes;
 
+import com.googlesource.gerrit.plugins.securityreview.engine.FindingKeys;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
@@ -41,7 +42,7 @@ final class Scopes {
     new NodeVisitor() {
       @Override
       protected boolean enter(Node node) {
-        if (isStatement(node)) {
+        if (FindingKeys.isStatement(node)) {
           statements.add(node);
         }
         String scope = String.join(".", names);
@@ -50,7 +51,7 @@ final class Scopes {
         if (ancestors().iterator().hasNext()) {
           parents.put(node, ancestors().iterator().next());
         }
-        String name = scopeName(node);
+        String name = FindingKeys.scopeName(node);
         if (name != null) {
           String qualified = scope.isEmpty() ? name : scope + "." + name;
           if (isFunction(node)) {
@@ -64,10 +65,10 @@ final class Scopes {
 
       @Override
       protected void leave(Node node) {
-        if (scopeName(node) != null) {
+        if (FindingKeys.scopeName(node) != null) {
           names.removeLast();
         }
-        if (isStatement(node)) {
+        if (FindingKeys.isStatement(node)) {
           statements.removeLast();
         }
       }
@@ -99,20 +100,6 @@ final class Scopes {
     return n instanceof Ast.FunctionDef || n instanceof Ast.AsyncFunctionDef;
   }
 
-  static boolean isStatement(Node n) {
-    return n instanceof Ast.Stmt || n instanceof Ast.ExceptHandler || n instanceof Ast.MatchCase;
-  }
-
-  /** The name a def or class gives its scope, or null for any other node. */
-  static String scopeName(Node n) {
-    return switch (n) {
-      case Ast.FunctionDef f -> f.name();
-      case Ast.AsyncFunctionDef f -> f.name();
-      case Ast.ClassDef c -> c.name();
-      default -> null;
-    };
-  }
-
   /** Every node under a root (the root included), nested defs, classes and lambdas too. */
   static List<Node> nodesUnder(Node root) {
     List<Node> nodes = new ArrayList<>();
@@ -132,7 +119,7 @@ final class Scopes {
    */
   static Ast.Loc nameRange(Node function, SourceText source) {
     Ast.Loc loc = ((Ast.Located) function).loc();
-    String name = scopeName(function);
+    String name = FindingKeys.scopeName(function);
     String line = source.line(loc.line());
     int from = source.charColumn(loc.line(), loc.col());
     int keyword = line.indexOf("def", Math.min(from, line.length()));

@@ -3,6 +3,7 @@ package com.googlesource.gerrit.plugins.securityreview.rules.changes;
 import com.googlesource.gerrit.plugins.securityreview.engine.ChangeContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
 import com.googlesource.gerrit.plugins.securityreview.engine.DiffRule;
+import com.googlesource.gerrit.plugins.securityreview.engine.FindingKeys;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
@@ -103,7 +104,7 @@ public final class ValidationCallRemoved extends DiffRule {
     Scopes now = Scopes.of(ctx.current().module());
     for (Map.Entry<String, Node> e : now.functions().entrySet()) {
       Node function = e.getValue();
-      if (!GUARDED.matcher(Scopes.scopeName(function)).matches()) {
+      if (!GUARDED.matcher(FindingKeys.scopeName(function)).matches()) {
         continue;
       }
       Node old = before.function(e.getKey());
