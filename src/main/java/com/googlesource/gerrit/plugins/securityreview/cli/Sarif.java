@@ -174,10 +174,7 @@ final class Sarif {
   }
 
   private static String fullDescription(RuleMeta m) {
-    if (m.doc() == null) {
-      return m.title();
-    }
-    return join(m.doc().whatItDoes(), m.doc().whyItMatters());
+    return join(m.section("What it does"), m.section("Why it matters"));
   }
 
   private static String join(String a, String b) {

@@ -8,6 +8,10 @@ package com.googlesource.gerrit.plugins.securityreview.engine;
  * sit in the new file, changed line or not.
  */
 public abstract class DiffRule extends Rule {
+  protected DiffRule(RuleMeta meta) {
+    super(meta);
+  }
+
   /** Compares the base and the new version of one file and reports on the new one. */
   public abstract void compare(ChangeContext ctx);
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,14 @@ public final class Engine {
 
   private final List<Rule> rules;
   private final EngineOptions options;
+  private final Dispatch productionRules;
+  private final Dispatch testCodeRules;
 
   public Engine(List<Rule> allRules, EngineOptions options) {
     this.options = options;
     this.rules = allRules.stream().filter(r -> options.isOn(r.meta())).toList();
+    this.productionRules = new Dispatch(rules);
+    this.testCodeRules = new Dispatch(rules.stream().filter(Rule::checksTestCode).toList());
   }
 
   public EngineOptions options() {
@@ -175,14 +178,16 @@ public final class Engine {
   private Checked check(String path, byte[] content) {
     ParseResult parsed = PythonParser.parse(content);
     boolean testFile = isTestPath(path);
-    List<Rule> fileRules = testFile ? rules.stream().filter(Rule::checksTestCode).toList() : rules;
+    Dispatch dispatch = testFile ? testCodeRules : productionRules;
+    List<Rule> fileRules = dispatch.rules();
     RuleContext ctx = new RuleContext(path, parsed.module(), parsed.source(), testFile);
     List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
     try {
-      Set<Rule> failed = new HashSet<>();
-      walk(parsed.module(), fileRules, ctx, failed, diagnostics);
-      for (Rule r : fileRules) {
-        if (!failed.contains(r)) {
+      boolean[] failed = new boolean[fileRules.size()];
+      walk(parsed.module(), dispatch, ctx, failed, diagnostics);
+      for (int i = 0; i < fileRules.size(); i++) {
+        Rule r = fileRules.get(i);
+        if (!failed[i]) {
           try {
             r.endFile(ctx);
           } catch (RuntimeException e) {
@@ -220,23 +225,26 @@ public final class Engine {
 
   private static void walk(
       Node root,
-      List<Rule> rules,
+      Dispatch dispatch,
       RuleContext ctx,
-      Set<Rule> failed,
+      boolean[] failed,
       List<Diagnostic> diagnostics) {
     new NodeVisitor() {
       @Override
       protected boolean enter(Node node) {
-        for (Rule r : rules) {
-          if (failed.contains(r)) {
+        for (Dispatch.Entry e : dispatch.of(node)) {
+          if (failed[e.rule()]) {
             continue;
           }
           try {
-            r.visit(node, ctx);
-          } catch (RuntimeException e) {
-            failed.add(r);
+            e.registration().visit(node, ctx);
+          } catch (RuntimeException ex) {
+            failed[e.rule()] = true;
             diagnostics.add(
-                ruleFailed(r, node instanceof Ast.Located l ? Math.max(1, l.loc().line()) : 1, e));
+                ruleFailed(
+                    dispatch.rules().get(e.rule()),
+                    node instanceof Ast.Located l ? Math.max(1, l.loc().line()) : 1,
+                    ex));
           }
         }
         ctx.push(node);

@@ -1,20 +1,56 @@
 package com.googlesource.gerrit.plugins.securityreview.engine;
 
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * A check over one Python file. The engine walks each file's tree once and calls {@link #visit} for
- * every node, in source order, on every enabled rule; the context knows the node's ancestors, the
- * file's imports and how to report a finding.
+ * A check over one Python file. A rule says what it is ({@link RuleMeta}, given to the constructor)
+ * and which node kinds it looks at ({@link #on}, called from its constructor); the engine walks
+ * each file once and calls the rule only on those nodes, in source order. The context knows the
+ * node's ancestors, the file's semantic model and how to report a finding.
  *
  * <p>Rules keep no state between files: whatever a rule needs to remember while walking a file it
  * keeps in the context ({@link RuleContext#state}).
  */
 public abstract class Rule {
-  public abstract RuleMeta meta();
+  /** What a rule does with one node of a kind it registered. */
+  @FunctionalInterface
+  public interface Visitor<T extends Node> {
+    void visit(T node, RuleContext ctx);
+  }
 
-  /** Called for every node of the file, parents before children. */
-  public void visit(Node node, RuleContext ctx) {}
+  /** A node kind (a record, or a sealed interface standing for all its records) and its visitor. */
+  record Registration<T extends Node>(Class<T> kind, Visitor<T> visitor) {
+    void visit(Node node, RuleContext ctx) {
+      visitor.visit(kind.cast(node), ctx);
+    }
+  }
+
+  private final RuleMeta meta;
+  private final List<Registration<?>> registrations = new ArrayList<>();
+
+  protected Rule(RuleMeta meta) {
+    this.meta = Objects.requireNonNull(meta);
+  }
+
+  public final RuleMeta meta() {
+    return meta;
+  }
+
+  /**
+   * Registers a visitor for a node kind: a record of {@code Ast} ({@code Call.class}) or one of its
+   * sealed interfaces ({@code FunctionLike.class}, {@code Stmt.class}), which stands for every
+   * record that implements it. Called from the rule's constructor.
+   */
+  protected final <T extends Node> void on(Class<T> kind, Visitor<T> visitor) {
+    registrations.add(new Registration<>(kind, visitor));
+  }
+
+  List<Registration<?>> registrations() {
+    return registrations;
+  }
 
   /**
    * Whether the rule also checks test code ({@code tests/} folders, {@code test_*.py}). Most rules
@@ -30,6 +66,6 @@ public abstract class Rule {
 
   @Override
   public String toString() {
-    return meta().id();
+    return meta.id();
   }
 }

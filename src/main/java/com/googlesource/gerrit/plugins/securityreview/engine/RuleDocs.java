@@ -14,7 +14,6 @@ public final class RuleDocs {
   }
 
   public static String markdown(RuleMeta m) {
-    RuleMeta.Doc d = m.doc();
     StringBuilder b = new StringBuilder();
     b.append("# ").append(m.id()).append(": ").append(m.name()).append("\n\n");
     b.append(m.title()).append("\n\n");
@@ -33,17 +32,7 @@ public final class RuleDocs {
         .append(" | ")
         .append(m.ruffCode() == null ? "-" : m.ruffCode())
         .append(" |\n\n");
-    b.append("## What it does\n\n").append(d.whatItDoes().strip()).append("\n\n");
-    b.append("## Why it matters\n\n").append(d.whyItMatters().strip()).append("\n\n");
-    b.append("## Example\n\n```python\n").append(d.example().strip()).append("\n```\n\n");
-    b.append("## Use instead\n\n```python\n").append(d.useInstead().strip()).append("\n```\n\n");
-    if (!d.references().isEmpty()) {
-      b.append("## References\n\n");
-      for (String r : d.references()) {
-        b.append("- ").append(r).append('\n');
-      }
-      b.append('\n');
-    }
+    b.append(m.doc()).append("\n\n");
     b.append("## Suppressing\n\nOn the flagged line: `# security-review: ignore[")
         .append(m.id())
         .append("]`");

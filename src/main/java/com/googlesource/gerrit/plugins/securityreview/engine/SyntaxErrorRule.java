@@ -11,32 +11,49 @@ import java.util.List;
  */
 public final class SyntaxErrorRule extends Rule {
   public static final RuleMeta META =
-      new RuleMeta(
-          "SR001",
-          "syntax-error",
-          "File does not parse as Python 3",
-          Severity.LOW,
-          Confidence.HIGH,
-          "SR0xx review coverage",
-          true,
-          null,
-          null,
-          "The security rules ran only on the statements that parsed, so this file was not fully"
-              + " reviewed.",
-          "Fix the syntax error (Python 2 code must be ported to Python 3).",
-          new RuleMeta.Doc(
-              "Reports a file that CPython 3.13 would reject, at its first syntax error.",
-              "A file that does not parse cannot be reviewed completely: the parser recovers at the"
-                  + " next statement, so findings in the broken statement, and in any block that"
-                  + " belongs to it, are missing. Python 2 code (print statements, `except X, e`)"
-                  + " is the usual cause in old trees.",
-              "print \"port %s is down\" % port_id\n",
-              "print(\"port %s is down\" % port_id)\n",
-              List.of("Python 3 grammar <https://docs.python.org/3/reference/grammar.html>")));
+      RuleMeta.builder("SR001")
+          .name("syntax-error")
+          .title("File does not parse as Python 3")
+          .severity(Severity.LOW)
+          .confidence(Confidence.HIGH)
+          .family(Family.REVIEW_COVERAGE)
+          .why(
+              "The security rules ran only on the statements that parsed, so this file was not"
+                  + " fully reviewed.")
+          .fix("Fix the syntax error (Python 2 code must be ported to Python 3).")
+          .doc(
+              """
+              ## What it does
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              Reports a file that CPython 3.13 would reject, at its first syntax error.
+
+              ## Why it matters
+
+              A file that does not parse cannot be reviewed completely: the parser recovers at the
+              next statement, so findings in the broken statement, and in any block that belongs to
+              it, are missing. Python 2 code (print statements, `except X, e`) is the usual cause in
+              old trees.
+
+              ## Example
+
+              ```python
+              print "port %s is down" % port_id
+              ```
+
+              ## Use instead
+
+              ```python
+              print("port %s is down" % port_id)
+              ```
+
+              ## References
+
+              - Python 3 grammar <https://docs.python.org/3/reference/grammar.html>
+              """)
+          .build();
+
+  public SyntaxErrorRule() {
+    super(META);
   }
 
   /**

@@ -416,7 +416,8 @@ class ScanCommandTest {
     assertThat(f.get("title").getAsString()).isEqualTo("Test rule TST101");
     assertThat(f.get("severity").getAsString()).isEqualTo("high");
     assertThat(f.get("confidence").getAsString()).isEqualTo("medium");
-    assertThat(f.get("category").getAsString()).isEqualTo("TSTxx tests");
+    assertThat(f.get("category").getAsString())
+        .isEqualTo("PY4xx templates, assertions, permissions and debug hooks");
     assertThat(f.get("path").getAsString()).isEqualTo("pkg/a.py");
     assertThat(f.get("line").getAsInt()).isEqualTo(2);
     assertThat(f.get("column").getAsInt()).isEqualTo(1);

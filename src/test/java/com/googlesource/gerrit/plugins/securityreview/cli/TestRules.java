@@ -8,7 +8,6 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.engine.SyntaxErrorRule;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import java.util.List;
 
 /**
@@ -27,41 +26,24 @@ final class TestRules {
 
   static RuleMeta meta(
       String id, Severity s, Confidence c, boolean on, String bandit, String ruff) {
-    return new RuleMeta(
-        id,
-        "test-" + id.toLowerCase(),
-        "Test rule " + id,
-        s,
-        c,
-        "TSTxx tests",
-        on,
-        bandit,
-        ruff,
-        "It matters.",
-        "Do something else.",
-        new RuleMeta.Doc("Flags calls.", "Because.", "danger()\n", "safe()\n", List.of()));
+    return com.googlesource.gerrit.plugins.securityreview.engine.TestRuleMeta.of(
+        id, s, c, on, bandit, ruff);
   }
 
   /** Flags calls of one function; optionally offers to call {@code safe} instead. */
   static final class CallRule extends Rule {
-    private final RuleMeta meta;
     private final String callee;
     private final boolean fix;
 
     CallRule(RuleMeta meta, String callee, boolean fix) {
-      this.meta = meta;
+      super(meta);
       this.callee = callee;
       this.fix = fix;
+      on(Ast.Call.class, this::visitCall);
     }
 
-    @Override
-    public RuleMeta meta() {
-      return meta;
-    }
-
-    @Override
-    public void visit(Node node, RuleContext ctx) {
-      if (node instanceof Ast.Call call && callee.equals(ctx.callName(call))) {
+    private void visitCall(Ast.Call call, RuleContext ctx) {
+      if (callee.equals(ctx.callName(call))) {
         if (callee.equals("boom")) {
           // An Error, not a RuntimeException: the engine may shield the CLI from the latter.
           throw new AssertionError("boom");

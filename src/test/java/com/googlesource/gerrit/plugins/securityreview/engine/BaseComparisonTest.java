@@ -19,17 +19,12 @@ class BaseComparisonTest {
 
   /** TST400: {@code while True:} headers, to check that a compound statement counts by header. */
   static final Rule FOREVER =
-      new Rule() {
-        private final RuleMeta meta =
-            EngineTest.meta("TST400", Severity.MEDIUM, Confidence.HIGH, true, null, null);
-
-        @Override
-        public RuleMeta meta() {
-          return meta;
+      new Rule(EngineTest.meta("TST400", Severity.MEDIUM, Confidence.HIGH, true, null, null)) {
+        {
+          on(Node.class, this::visitNode);
         }
 
-        @Override
-        public void visit(Node node, RuleContext ctx) {
+        private void visitNode(Node node, RuleContext ctx) {
           if (node instanceof Ast.While w
               && w.test() instanceof Ast.Constant c
               && Boolean.TRUE.equals(c.value())) {
@@ -41,14 +36,7 @@ class BaseComparisonTest {
 
   /** TST500: reports on the first line of the new file when a base exists and it grew. */
   static final Rule GREW =
-      new DiffRule() {
-        private final RuleMeta meta =
-            EngineTest.meta("TST500", Severity.MEDIUM, Confidence.HIGH, true, null, null);
-
-        @Override
-        public RuleMeta meta() {
-          return meta;
-        }
+      new DiffRule(EngineTest.meta("TST500", Severity.MEDIUM, Confidence.HIGH, true, null, null)) {
 
         @Override
         public void compare(ChangeContext ctx) {

@@ -25,22 +25,16 @@ class EngineTest {
 
   /** Flags every call of the function named {@code callee} (imports resolved). */
   static final class CallRule extends Rule {
-    private final RuleMeta meta;
     private final String callee;
 
     CallRule(RuleMeta meta, String callee) {
-      this.meta = meta;
+      super(meta);
       this.callee = callee;
+      on(Ast.Call.class, this::visitCall);
     }
 
-    @Override
-    public RuleMeta meta() {
-      return meta;
-    }
-
-    @Override
-    public void visit(Node node, RuleContext ctx) {
-      if (node instanceof Ast.Call call && callee.equals(ctx.callName(call))) {
+    private void visitCall(Ast.Call call, RuleContext ctx) {
+      if (callee.equals(ctx.callName(call))) {
         ctx.report(this, call, "Call of `" + callee + "`.");
       }
     }
@@ -53,19 +47,7 @@ class EngineTest {
       boolean enabledByDefault,
       String banditId,
       String ruffCode) {
-    return new RuleMeta(
-        id,
-        "test-" + id.toLowerCase(),
-        "Test rule " + id,
-        severity,
-        confidence,
-        "TSTxx tests",
-        enabledByDefault,
-        banditId,
-        ruffCode,
-        "It matters.",
-        "Do something else.",
-        new RuleMeta.Doc("Flags calls.", "Because.", "danger()\n", "safe()\n", List.of()));
+    return TestRuleMeta.of(id, severity, confidence, enabledByDefault, banditId, ruffCode);
   }
 
   /** TST100: danger(), medium/high, on, Bandit B602, Ruff S603. */
@@ -126,7 +108,7 @@ class EngineTest {
     assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
     assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
     assertThat(f.title()).isEqualTo("Test rule TST100");
-    assertThat(f.category()).isEqualTo("TSTxx tests");
+    assertThat(f.category()).isEqualTo("PY4xx templates, assertions, permissions and debug hooks");
     assertThat(r.parsed()).isTrue();
   }
 
@@ -461,14 +443,12 @@ class EngineTest {
   @Test
   void failingRule_doesNotLoseOtherFindings() {
     Rule broken =
-        new Rule() {
-          @Override
-          public RuleMeta meta() {
-            return EngineTest.meta("TST902", Severity.LOW, Confidence.LOW, true, null, null);
+        new Rule(EngineTest.meta("TST902", Severity.LOW, Confidence.LOW, true, null, null)) {
+          {
+            on(Node.class, this::visitNode);
           }
 
-          @Override
-          public void visit(Node node, RuleContext ctx) {
+          private void visitNode(Node node, RuleContext ctx) {
             if (node instanceof Ast.Call) {
               throw new NullPointerException("rule bug");
             }
@@ -599,11 +579,7 @@ class EngineTest {
   void ruleContext_knowsTestFiles() {
     AtomicReference<Boolean> seen = new AtomicReference<>();
     Rule probe =
-        new Rule() {
-          @Override
-          public RuleMeta meta() {
-            return EngineTest.meta("TST900", Severity.LOW, Confidence.LOW, true, null, null);
-          }
+        new Rule(EngineTest.meta("TST900", Severity.LOW, Confidence.LOW, true, null, null)) {
 
           @Override
           public boolean checksTestCode() {
@@ -626,11 +602,7 @@ class EngineTest {
   void rulesSkipTestCodeUnlessTheyAskForIt() {
     AtomicReference<String> seen = new AtomicReference<>();
     Rule probe =
-        new Rule() {
-          @Override
-          public RuleMeta meta() {
-            return EngineTest.meta("TST901", Severity.LOW, Confidence.LOW, true, null, null);
-          }
+        new Rule(EngineTest.meta("TST901", Severity.LOW, Confidence.LOW, true, null, null)) {
 
           @Override
           public void endFile(RuleContext ctx) {
@@ -648,14 +620,12 @@ class EngineTest {
   void perFileState_doesNotLeakBetweenFiles() {
     List<Integer> counts = new ArrayList<>();
     Rule counter =
-        new Rule() {
-          @Override
-          public RuleMeta meta() {
-            return EngineTest.meta("TST901", Severity.LOW, Confidence.LOW, true, null, null);
+        new Rule(EngineTest.meta("TST901", Severity.LOW, Confidence.LOW, true, null, null)) {
+          {
+            on(Node.class, this::visitNode);
           }
 
-          @Override
-          public void visit(Node node, RuleContext ctx) {
+          private void visitNode(Node node, RuleContext ctx) {
             if (node instanceof Ast.Call) {
               ctx.state(this, () -> new int[1])[0]++;
             }

@@ -63,12 +63,26 @@ class RuleDocsTest {
               m.category(),
               m.why(),
               m.fix(),
-              m.doc().whatItDoes(),
-              m.doc().whyItMatters(),
-              m.doc().example(),
-              m.doc().useInstead())) {
+              m.section("What it does"),
+              m.section("Why it matters"),
+              m.section("Example"),
+              m.section("Use instead"))) {
         assertWithMessage("%s has every text", m.id()).that(s).isNotEmpty();
       }
+    }
+  }
+
+  /** A rule's id lies in its family's range, and its class in its family's package. */
+  @Test
+  void idFamilyAndPackageAgree() {
+    for (Rule rule : Rules.all()) {
+      RuleMeta m = rule.meta();
+      assertWithMessage("%s in %s", m.id(), m.family().range())
+          .that(m.family().contains(m.id()))
+          .isTrue();
+      assertWithMessage("package of %s", m.id())
+          .that(rule.getClass().getPackageName())
+          .isEqualTo(m.family().packageName());
     }
   }
 }

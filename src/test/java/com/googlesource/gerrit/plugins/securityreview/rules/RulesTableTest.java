@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.RulesTable;
@@ -43,11 +44,7 @@ class RulesTableTest {
   void rendersEveryColumnAndEscapesPipes() {
     Rule offInTests = rule("PY999", "B303,B324", "S303, S324", false, "Uses `a | b` on a hash");
     Rule onNoIds =
-        new Rule() {
-          @Override
-          public RuleMeta meta() {
-            return metaOf("PY998", null, null, true, "Title");
-          }
+        new Rule(metaOf("PY998", null, null, true, "Title")) {
 
           @Override
           public boolean checksTestCode() {
@@ -58,39 +55,56 @@ class RulesTableTest {
     assertThat(table).contains("2 rules, 1 on by default.");
     assertThat(table)
         .contains(
-            "| [PY999](rules/PY999.md) | name-py999 | B303, B324 | S303, S324 | medium | high"
-                + " | off | no | PY9xx test family | Uses `a \\| b` on a hash |\n");
+            "| [PY999](rules/PY999.md) | name-py999 | B303, B324 | S303, S324 | medium | high | off"
+                + " | no | PY4xx templates, assertions, permissions and debug hooks | Uses `a \\|"
+                + " b` on a hash |\n");
     assertThat(table)
         .contains(
             "| [PY998](rules/PY998.md) | name-py998 | - | - | medium | high | on | yes"
-                + " | PY9xx test family | Title |\n");
+                + " | PY4xx templates, assertions, permissions and debug hooks | Title |\n");
   }
 
   private static Rule rule(
       String id, String bandit, String ruff, boolean enabledByDefault, String title) {
     RuleMeta meta = metaOf(id, bandit, ruff, enabledByDefault, title);
-    return new Rule() {
-      @Override
-      public RuleMeta meta() {
-        return meta;
-      }
-    };
+    return new Rule(meta) {};
   }
 
   private static RuleMeta metaOf(
       String id, String bandit, String ruff, boolean enabledByDefault, String title) {
-    return new RuleMeta(
-        id,
-        "name-" + id.toLowerCase(java.util.Locale.ROOT),
-        title,
-        Severity.MEDIUM,
-        Confidence.HIGH,
-        "PY9xx test family",
-        enabledByDefault,
-        bandit,
-        ruff,
-        "Why.",
-        "Fix.",
-        new RuleMeta.Doc("What.", "Why it matters.", "x = 1", "x = 2", List.of()));
+    RuleMeta.Builder b =
+        RuleMeta.builder(id)
+            .name("name-" + id.toLowerCase(java.util.Locale.ROOT))
+            .title(title)
+            .severity(Severity.MEDIUM)
+            .confidence(Confidence.HIGH)
+            .family(Family.HYGIENE)
+            .bandit(bandit)
+            .ruff(ruff)
+            .why("Why.")
+            .fix("Fix.")
+            .doc(
+                """
+                ## What it does
+
+                What.
+
+                ## Why it matters
+
+                Why it matters.
+
+                ## Example
+
+                ```python
+                x = 1
+                ```
+
+                ## Use instead
+
+                ```python
+                x = 2
+                ```
+                """);
+    return (enabledByDefault ? b : b.offByDefault()).build();
   }
 }

@@ -8,8 +8,6 @@ import java.util.List;
  * {@link com.googlesource.gerrit.plugins.securityreview.engine.DiffRule}).
  */
 public final class ChangeRules {
-  static final String CATEGORY = "OVN7xx changes";
-
   private ChangeRules() {}
 
   public static List<Rule> all() {

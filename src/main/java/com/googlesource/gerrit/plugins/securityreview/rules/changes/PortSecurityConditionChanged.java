@@ -3,6 +3,7 @@ package com.googlesource.gerrit.plugins.securityreview.rules.changes;
 import com.googlesource.gerrit.plugins.securityreview.engine.ChangeContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
 import com.googlesource.gerrit.plugins.securityreview.engine.DiffRule;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
@@ -29,48 +30,53 @@ public final class PortSecurityConditionChanged extends DiffRule {
   private static final Set<String> CHECKS = Set.of("is_port_security_enabled", "is_lsp_trusted");
 
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN703",
-          "port-security-condition-changed",
-          "Port-security or trust condition, early empty-address return or `unknown` address"
-              + " changed",
-          Severity.MEDIUM,
-          Confidence.LOW,
-          ChangeRules.CATEGORY,
-          true,
-          null,
-          null,
-          "These lines decide which ports OVN filters: a port that wrongly counts as trusted or"
-              + " without port security, or that gets the `unknown` address, may send and receive"
-              + " traffic with any MAC and IP address, and its security group ACLs may not apply.",
-          "Check which ports the new logic lets through, and cover both branches with tests.",
-          new RuleMeta.Doc(
-              "Compares each scope (function or method by qualified name) of the new version with"
-                  + " the same scope of the base version and reports three kinds of change. (1) A"
-                  + " condition (`if`/`elif`/`while` test, conditional expression, `assert`, or a"
-                  + " returned boolean expression) that calls or names `is_port_security_enabled`"
-                  + " or `is_lsp_trusted`, or reads `port_security_enabled` (attribute, string key,"
-                  + " or `port_security.PORTSECURITY`), and whose normalised form the base scope"
-                  + " does not have. (2) A new early `return [], []` (told apart by the conditions"
-                  + " around it) in a function whose name mentions addresses, `port_security` or"
-                  + " `psec`, unless (1) already reports its condition. (3) The `unknown` address"
-                  + " (a constant ending in `UNKNOWN_ADDR`, or the string `'unknown'` in a"
-                  + " statement about addresses) given where the base scope does not give it,"
-                  + " compared by the keyword argument, call or statement that gives it; the"
-                  + " address only compared or tested, and localnet ports, which need it, do not"
-                  + " count. The message says whether the scope already had such a check"
-                  + " (changed) or not (introduced). Reformatting, moves within a scope, a new"
-                  + " function holding code moved from elsewhere in the file, added files and test"
-                  + " code stay silent.",
-              "In the OVN driver, port security is the logical switch port's `port_security`"
-                  + " column: the MAC and IP addresses a VM may use. Trusted ports (router"
-                  + " interfaces, DHCP, other network-owned ports) get none, and neither do ports"
-                  + " with port security off; the `unknown` address makes OVN deliver frames for"
-                  + " any unknown MAC to the port. A negation flipped, an `and` turned into `or`,"
-                  + " or an early return for one more kind of port removes the anti-spoofing"
-                  + " filter and the security group ACLs of ports that should keep them. Such"
-                  + " edits are one-line diffs that look harmless.",
+      RuleMeta.builder("OVN703")
+          .name("port-security-condition-changed")
+          .title(
+              "Port-security or trust condition, early empty-address return or `unknown` address"
+                  + " changed")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.LOW)
+          .family(Family.CHANGES)
+          .why(
+              "These lines decide which ports OVN filters: a port that wrongly counts as trusted or"
+                  + " without port security, or that gets the `unknown` address, may send and"
+                  + " receive traffic with any MAC and IP address, and its security group ACLs may"
+                  + " not apply.")
+          .fix("Check which ports the new logic lets through, and cover both branches with tests.")
+          .doc(
               """
+              ## What it does
+
+              Compares each scope (function or method by qualified name) of the new version with the
+              same scope of the base version and reports three kinds of change. (1) A condition
+              (`if`/`elif`/`while` test, conditional expression, `assert`, or a returned boolean
+              expression) that calls or names `is_port_security_enabled` or `is_lsp_trusted`, or
+              reads `port_security_enabled` (attribute, string key, or
+              `port_security.PORTSECURITY`), and whose normalised form the base scope does not have.
+              (2) A new early `return [], []` (told apart by the conditions around it) in a function
+              whose name mentions addresses, `port_security` or `psec`, unless (1) already reports
+              its condition. (3) The `unknown` address (a constant ending in `UNKNOWN_ADDR`, or the
+              string `'unknown'` in a statement about addresses) given where the base scope does not
+              give it, compared by the keyword argument, call or statement that gives it; the
+              address only compared or tested, and localnet ports, which need it, do not count. The
+              message says whether the scope already had such a check (changed) or not (introduced).
+              Reformatting, moves within a scope, a new function holding code moved from elsewhere
+              in the file, added files and test code stay silent.
+
+              ## Why it matters
+
+              In the OVN driver, port security is the logical switch port's `port_security` column:
+              the MAC and IP addresses a VM may use. Trusted ports (router interfaces, DHCP, other
+              network-owned ports) get none, and neither do ports with port security off; the
+              `unknown` address makes OVN deliver frames for any unknown MAC to the port. A negation
+              flipped, an `and` turned into `or`, or an early return for one more kind of port
+              removes the anti-spoofing filter and the security group ACLs of ports that should keep
+              them. Such edits are one-line diffs that look harmless.
+
+              ## Example
+
+              ```python
               # Base version:
               #     def _get_allowed_addresses_from_port(self, port):
               #         if not port.get(psec.PORTSECURITY):
@@ -83,25 +89,28 @@ public final class PortSecurityConditionChanged extends DiffRule {
                       return [], []
                   if utils.is_lsp_trusted(port) or port.get('device_owner'):
                       return [], []
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _get_allowed_addresses_from_port(self, port):
                   if not port.get(psec.PORTSECURITY):
                       return [], []
                   if utils.is_lsp_trusted(port):
                       return [], []
-              """,
-              List.of(
-                  "OVN Northbound schema, Logical_Switch_Port port_security and addresses"
-                      + " <https://www.ovn.org/support/dist-docs/ovn-nb.5.html>",
-                  "Neutron ML2/OVN features, port security and security groups"
-                      + " <https://docs.openstack.org/neutron/latest/admin/ovn/features.html>",
-                  "CWE-284: Improper Access Control"
-                      + " <https://cwe.mitre.org/data/definitions/284.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - OVN Northbound schema, Logical_Switch_Port port_security and addresses <https://www.ovn.org/support/dist-docs/ovn-nb.5.html>
+              - Neutron ML2/OVN features, port security and security groups <https://docs.openstack.org/neutron/latest/admin/ovn/features.html>
+              - CWE-284: Improper Access Control <https://cwe.mitre.org/data/definitions/284.html>
+              """)
+          .build();
+
+  public PortSecurityConditionChanged() {
+    super(META);
   }
 
   @Override

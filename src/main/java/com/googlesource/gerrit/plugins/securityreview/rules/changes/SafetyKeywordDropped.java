@@ -3,6 +3,7 @@ package com.googlesource.gerrit.plugins.securityreview.rules.changes;
 import com.googlesource.gerrit.plugins.securityreview.engine.ChangeContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
 import com.googlesource.gerrit.plugins.securityreview.engine.DiffRule;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
@@ -23,43 +24,47 @@ import java.util.Map;
  */
 public final class SafetyKeywordDropped extends DiffRule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN704",
-          "check-error-or-timeout-dropped",
-          "`check_error=True` or `timeout=` dropped from a call that had it",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          ChangeRules.CATEGORY,
-          true,
-          null,
-          null,
-          "Without `check_error=True` a failed OVSDB transaction is only logged and the caller"
-              + " goes on as if the NB/SB rows were written; without a timeout a call to an"
-              + " unresponsive server or database can block the worker for good.",
-          "Keep the keyword, or explain in the change why the call may now fail silently or"
-              + " wait forever.",
-          new RuleMeta.Doc(
-              "Compares the calls of each scope (function or method by qualified name, or module"
-                  + " level) with those of the same scope in the base version, grouped by"
-                  + " callee (the normalised called expression, such as"
-                  + " `self._nb_idl.transaction`). Where the base called a callee with"
-                  + " `check_error=` set to anything but `False`, it reports the new calls of"
-                  + " that callee that pass `check_error=False` or no `check_error` (ovsdbapp's"
-                  + " default is `False`), provided the scope now has fewer checked calls than"
-                  + " before. The same holds for `timeout=` (`timeout=None` counts as no"
-                  + " timeout). Calls are compared by their normalised form, so reformatted and"
-                  + " moved calls, `check_error=True` kept, and a timeout whose value changed"
-                  + " stay silent; so does a checked call that moved to another function, added"
-                  + " files, and test code.",
-              "`check_error=True` makes an ovsdbapp transaction raise when OVSDB rejects or"
-                  + " aborts it; the OVN driver relies on that to fail the API call, roll back"
-                  + " the revision number, or retry. Turning it off makes an ACL, port group or"
-                  + " logical switch port that was not written look written: a port may end up"
-                  + " without its security group ACLs until the next maintenance run. A timeout"
-                  + " removed from a call to OVSDB, the metadata proxy or an external service"
-                  + " lets one stuck peer hold a worker forever. Both are one-word edits easy to"
-                  + " wave through in review.",
+      RuleMeta.builder("OVN704")
+          .name("check-error-or-timeout-dropped")
+          .title("`check_error=True` or `timeout=` dropped from a call that had it")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.CHANGES)
+          .why(
+              "Without `check_error=True` a failed OVSDB transaction is only logged and the caller"
+                  + " goes on as if the NB/SB rows were written; without a timeout a call to an"
+                  + " unresponsive server or database can block the worker for good.")
+          .fix(
+              "Keep the keyword, or explain in the change why the call may now fail silently or"
+                  + " wait forever.")
+          .doc(
               """
+              ## What it does
+
+              Compares the calls of each scope (function or method by qualified name, or module
+              level) with those of the same scope in the base version, grouped by callee (the
+              normalised called expression, such as `self._nb_idl.transaction`). Where the base
+              called a callee with `check_error=` set to anything but `False`, it reports the new
+              calls of that callee that pass `check_error=False` or no `check_error` (ovsdbapp's
+              default is `False`), provided the scope now has fewer checked calls than before. The
+              same holds for `timeout=` (`timeout=None` counts as no timeout). Calls are compared by
+              their normalised form, so reformatted and moved calls, `check_error=True` kept, and a
+              timeout whose value changed stay silent; so does a checked call that moved to another
+              function, added files, and test code.
+
+              ## Why it matters
+
+              `check_error=True` makes an ovsdbapp transaction raise when OVSDB rejects or aborts
+              it; the OVN driver relies on that to fail the API call, roll back the revision number,
+              or retry. Turning it off makes an ACL, port group or logical switch port that was not
+              written look written: a port may end up without its security group ACLs until the next
+              maintenance run. A timeout removed from a call to OVSDB, the metadata proxy or an
+              external service lets one stuck peer hold a worker forever. Both are one-word edits
+              easy to wave through in review.
+
+              ## Example
+
+              ```python
               # Base version:
               #     def delete_acls(self, pg_name, acls):
               #         with self._nb_idl.transaction(check_error=True) as txn:
@@ -70,21 +75,24 @@ public final class SafetyKeywordDropped extends DiffRule {
                   with self._nb_idl.transaction() as txn:
                       for acl in acls:
                           txn.add(self._nb_idl.pg_acl_del(pg_name, **acl))
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def delete_acls(self, pg_name, acls):
                   with self._nb_idl.transaction(check_error=True) as txn:
                       for acl in acls:
                           txn.add(self._nb_idl.pg_acl_del(pg_name, **acl))
-              """,
-              List.of(
-                  "ovsdbapp API, transaction(check_error=False, log_errors=True)"
-                      + " <https://opendev.org/openstack/ovsdbapp/src/branch/master/"
-                      + "ovsdbapp/api.py>",
-                  "CWE-754: Improper Check for Unusual or Exceptional Conditions"
-                      + " <https://cwe.mitre.org/data/definitions/754.html>",
-                  "CWE-400: Uncontrolled Resource Consumption"
-                      + " <https://cwe.mitre.org/data/definitions/400.html>")));
+              ```
+
+              ## References
+
+              - ovsdbapp API, transaction(check_error=False, log_errors=True) <https://opendev.org/openstack/ovsdbapp/src/branch/master/ovsdbapp/api.py>
+              - CWE-754: Improper Check for Unusual or Exceptional Conditions <https://cwe.mitre.org/data/definitions/754.html>
+              - CWE-400: Uncontrolled Resource Consumption <https://cwe.mitre.org/data/definitions/400.html>
+              """)
+          .build();
 
   /** The keywords this rule follows. */
   private enum Kind {
@@ -112,9 +120,8 @@ public final class SafetyKeywordDropped extends DiffRule {
     }
   }
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public SafetyKeywordDropped() {
+    super(META);
   }
 
   @Override

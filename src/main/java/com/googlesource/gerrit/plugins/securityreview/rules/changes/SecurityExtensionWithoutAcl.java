@@ -4,6 +4,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.ChangeContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
 import com.googlesource.gerrit.plugins.securityreview.engine.DiffRule;
 import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
@@ -37,43 +38,49 @@ public final class SecurityExtensionWithoutAcl extends DiffRule {
       List.of("rbac", "shared", "filter", "default", "belongs");
 
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN702",
-          "security-extension-without-acl",
-          "Security API extension declared supported by OVN with no change to ACL code",
-          Severity.HIGH,
-          Confidence.LOW,
-          ChangeRules.CATEGORY,
-          true,
-          null,
-          null,
-          "Declaring the extension supported lets users create the resources or attributes it"
-              + " defines; if the driver does not turn them into OVN ACLs, port groups or port"
-              + " security, the API accepts a security policy that is never enforced.",
-          "Change the ACL code in the same change, or point to where the extension is enforced.",
-          new RuleMeta.Doc(
-              "Looks at the module-level lists and tuples whose name matches"
-                  + " `*SUPPORTED*EXTENSION*` (any case), such as the OVN driver's"
-                  + " `ML2_SUPPORTED_API_EXTENSIONS`, and reports each element the change adds"
-                  + " that names a security extension: the `ALIAS` of an imported API definition"
-                  + " module about security groups, port security, allowed address pairs or"
-                  + " address groups (`port_security.ALIAS`, `allowedaddresspairs.ALIAS`,"
-                  + " `stateful_security_group.ALIAS`, ...), or a string such as"
-                  + " `'port-security'`. Extensions about security groups that only change the"
-                  + " API or the database (RBAC, sharing, filtering, default rules and defaults,"
-                  + " `belongs_to_default_sg`) do not count, nor does an extension already in"
-                  + " one of the file's lists in the base version (moved, reordered, a string"
-                  + " turned into its alias). It stays silent when the change also touches an"
-                  + " ACL module, a non-test `.py` file whose name contains `acl`"
-                  + " (`neutron/common/ovn/acl.py`), and on files the change adds.",
-              "The supported-extension list is what the OVN mechanism driver advertises to the"
-                  + " Neutron API. Adding, say, `stateful-security-group` lets tenants create"
-                  + " stateless security groups; adding `port-security` lets them turn port"
-                  + " security off per port. If the driver does not build the matching ACLs"
-                  + " (`allow-stateless` instead of `allow-related`, port group membership,"
-                  + " the addresses a port may use), the API reports a security policy that OVN"
-                  + " never applies, and traffic the user believes filtered flows freely.",
+      RuleMeta.builder("OVN702")
+          .name("security-extension-without-acl")
+          .title("Security API extension declared supported by OVN with no change to ACL code")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.LOW)
+          .family(Family.CHANGES)
+          .why(
+              "Declaring the extension supported lets users create the resources or attributes it"
+                  + " defines; if the driver does not turn them into OVN ACLs, port groups or port"
+                  + " security, the API accepts a security policy that is never enforced.")
+          .fix(
+              "Change the ACL code in the same change, or point to where the extension is"
+                  + " enforced.")
+          .doc(
               """
+              ## What it does
+
+              Looks at the module-level lists and tuples whose name matches `*SUPPORTED*EXTENSION*`
+              (any case), such as the OVN driver's `ML2_SUPPORTED_API_EXTENSIONS`, and reports each
+              element the change adds that names a security extension: the `ALIAS` of an imported
+              API definition module about security groups, port security, allowed address pairs or
+              address groups (`port_security.ALIAS`, `allowedaddresspairs.ALIAS`,
+              `stateful_security_group.ALIAS`, ...), or a string such as `'port-security'`.
+              Extensions about security groups that only change the API or the database (RBAC,
+              sharing, filtering, default rules and defaults, `belongs_to_default_sg`) do not count,
+              nor does an extension already in one of the file's lists in the base version (moved,
+              reordered, a string turned into its alias). It stays silent when the change also
+              touches an ACL module, a non-test `.py` file whose name contains `acl`
+              (`neutron/common/ovn/acl.py`), and on files the change adds.
+
+              ## Why it matters
+
+              The supported-extension list is what the OVN mechanism driver advertises to the
+              Neutron API. Adding, say, `stateful-security-group` lets tenants create stateless
+              security groups; adding `port-security` lets them turn port security off per port. If
+              the driver does not build the matching ACLs (`allow-stateless` instead of
+              `allow-related`, port group membership, the addresses a port may use), the API reports
+              a security policy that OVN never applies, and traffic the user believes filtered flows
+              freely.
+
+              ## Example
+
+              ```python
               # changed paths: neutron/common/ovn/extensions.py only
               # Base version:
               #     ML2_SUPPORTED_API_EXTENSIONS = [
@@ -88,8 +95,11 @@ public final class SecurityExtensionWithoutAcl extends DiffRule {
                   agent_def.ALIAS,
                   stateful_security_group.ALIAS,
               ]
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               # changed paths: neutron/common/ovn/extensions.py and neutron/common/ovn/acl.py,
               # which now builds "allow-stateless" ACLs for stateless security groups.
               ML2_SUPPORTED_API_EXTENSIONS = [
@@ -97,18 +107,18 @@ public final class SecurityExtensionWithoutAcl extends DiffRule {
                   agent_def.ALIAS,
                   stateful_security_group.ALIAS,
               ]
-              """,
-              List.of(
-                  "Neutron ML2/OVN features"
-                      + " <https://docs.openstack.org/neutron/latest/admin/ovn/features.html>",
-                  "Neutron ML2/OVN gaps from ML2/OVS"
-                      + " <https://docs.openstack.org/neutron/latest/ovn/gaps.html>",
-                  "CWE-693: Protection Mechanism Failure"
-                      + " <https://cwe.mitre.org/data/definitions/693.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - Neutron ML2/OVN features <https://docs.openstack.org/neutron/latest/admin/ovn/features.html>
+              - Neutron ML2/OVN gaps from ML2/OVS <https://docs.openstack.org/neutron/latest/ovn/gaps.html>
+              - CWE-693: Protection Mechanism Failure <https://cwe.mitre.org/data/definitions/693.html>
+              """)
+          .build();
+
+  public SecurityExtensionWithoutAcl() {
+    super(META);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.config;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -18,64 +19,75 @@ import java.util.regex.Pattern;
 /** OVN401: an OVN ACL that allows everything (an allow action with a trivially broad match). */
 public final class AclAllowAll extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN401",
-          "acl-allow-all",
-          "OVN ACL allows all traffic: allow action with a trivially broad match",
-          Severity.HIGH,
-          Confidence.MEDIUM,
-          "OVN4xx security configuration",
-          true,
-          null,
-          null,
-          "An allow ACL that matches every packet (or every IP packet of a port or port group)"
-              + " overrides the default drop and the tenant's security group rules for that port.",
-          "Narrow the match to the protocol, addresses and ports the feature needs, or explain"
-              + " in a comment why the port is trusted with all traffic.",
-          new RuleMeta.Doc(
-              "Flags OVN ACLs whose action is `allow`, `allow-related` or `allow-stateless` (as a"
-                  + " literal or as `ovn_const.ACL_ACTION_ALLOW*`) and whose match is trivially"
-                  + " broad: `1`, `true`, `ip`, `ip4`, `ip6`, or a match that only names the port"
-                  + " or port group (`inport == @pg`, `outport == \"%s\"`), optionally followed by"
-                  + " nothing more than `&& ip`, `&& ip4` or `&& ip6`. The ACL is recognised as a"
-                  + " dict with `action` and `match` keys, an `acl_add(...)` / `pg_acl_add(...)`"
-                  + " call (positional or keyword), or any call passing `action=` and `match=`."
-                  + " A match kept in a local variable is followed to its only assignment.\n\n"
-                  + "Silent: drop and reject ACLs (Neutron's default `neutron_pg_drop` ACLs"
-                  + " match `inport == @neutron_pg_drop && ip` with action `drop`), allow ACLs"
-                  + " built from security group rules (their match is assembled at run time from"
-                  + " the rule and carries protocol, prefix or remote-group constraints), matches"
-                  + " that add any further constraint (`&& tcp.dst == 22`, `&& ip4.src == $as`),"
-                  + " actions that are not a literal or an ACL action constant, and test code"
-                  + " (tests build such ACLs as data all the time).",
-              "Neutron's OVN driver implements security groups as `allow-related` ACLs at"
-                  + " priority 1002 over a default drop at 1000 in `neutron_pg_drop`. An allow"
-                  + " ACL whose match is `ip4` or just `inport == @pg` opens the port to every"
-                  + " packet, bypassing whatever the tenant's security groups say; at a priority"
-                  + " above 1002 it also wins over any tenant rule. Allowing everything can be"
-                  + " right (a trusted service port, a PVLAN promiscuous port), but it is a"
-                  + " security decision a reviewer must see and the code must justify, which is"
-                  + " why the confidence is medium.",
+      RuleMeta.builder("OVN401")
+          .name("acl-allow-all")
+          .title("OVN ACL allows all traffic: allow action with a trivially broad match")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.SECURITY_CONFIGURATION)
+          .why(
+              "An allow ACL that matches every packet (or every IP packet of a port or port group)"
+                  + " overrides the default drop and the tenant's security group rules for that"
+                  + " port.")
+          .fix(
+              "Narrow the match to the protocol, addresses and ports the feature needs, or explain"
+                  + " in a comment why the port is trusted with all traffic.")
+          .doc(
               """
+              ## What it does
+
+              Flags OVN ACLs whose action is `allow`, `allow-related` or `allow-stateless` (as a
+              literal or as `ovn_const.ACL_ACTION_ALLOW*`) and whose match is trivially broad: `1`,
+              `true`, `ip`, `ip4`, `ip6`, or a match that only names the port or port group (`inport
+              == @pg`, `outport == "%s"`), optionally followed by nothing more than `&& ip`, `&&
+              ip4` or `&& ip6`. The ACL is recognised as a dict with `action` and `match` keys, an
+              `acl_add(...)` / `pg_acl_add(...)` call (positional or keyword), or any call passing
+              `action=` and `match=`. A match kept in a local variable is followed to its only
+              assignment.
+
+              Silent: drop and reject ACLs (Neutron's default `neutron_pg_drop` ACLs match `inport
+              == @neutron_pg_drop && ip` with action `drop`), allow ACLs built from security group
+              rules (their match is assembled at run time from the rule and carries protocol, prefix
+              or remote-group constraints), matches that add any further constraint (`&& tcp.dst ==
+              22`, `&& ip4.src == $as`), actions that are not a literal or an ACL action constant,
+              and test code (tests build such ACLs as data all the time).
+
+              ## Why it matters
+
+              Neutron's OVN driver implements security groups as `allow-related` ACLs at priority
+              1002 over a default drop at 1000 in `neutron_pg_drop`. An allow ACL whose match is
+              `ip4` or just `inport == @pg` opens the port to every packet, bypassing whatever the
+              tenant's security groups say; at a priority above 1002 it also wins over any tenant
+              rule. Allowing everything can be right (a trusted service port, a PVLAN promiscuous
+              port), but it is a security decision a reviewer must see and the code must justify,
+              which is why the confidence is medium.
+
+              ## Example
+
+              ```python
               def allow_service_port(nb_idl, pg_name):
                   nb_idl.pg_acl_add(
                       pg_name, 'from-lport', 1002, 'inport == @%s' % pg_name,
                       ovn_const.ACL_ACTION_ALLOW_RELATED).execute(check_error=True)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def allow_service_port(nb_idl, pg_name, port):
                   match = 'inport == @%s && ip4 && tcp.dst == %d' % (pg_name, int(port))
                   nb_idl.pg_acl_add(
                       pg_name, 'from-lport', 1002, match,
                       ovn_const.ACL_ACTION_ALLOW_RELATED).execute(check_error=True)
-              """,
-              List.of(
-                  "ovn-nb(5), ACL table <https://www.ovn.org/support/dist-docs/ovn-nb.5.html>",
-                  "Neutron OVN reference architecture: ACLs of an instance's port"
-                      + " <https://docs.openstack.org/neutron/latest/admin/ovn/refarch/"
-                      + "launch-instance-provider-network.html>",
-                  "CWE-284: Improper Access Control"
-                      + " <https://cwe.mitre.org/data/definitions/284.html>")));
+              ```
+
+              ## References
+
+              - ovn-nb(5), ACL table <https://www.ovn.org/support/dist-docs/ovn-nb.5.html>
+              - Neutron OVN reference architecture: ACLs of an instance's port <https://docs.openstack.org/neutron/latest/admin/ovn/refarch/launch-instance-provider-network.html>
+              - CWE-284: Improper Access Control <https://cwe.mitre.org/data/definitions/284.html>
+              """)
+          .build();
 
   private static final Set<String> ALLOW_LITERALS =
       Set.of("allow", "allow-related", "allow-stateless");
@@ -107,13 +119,12 @@ public final class AclAllowAll extends Rule {
   /** str.format fields: {@code {}}, {@code {0}}, {@code {name}}. */
   private static final Pattern FORMAT_FIELD = Pattern.compile("\\{[^{}]*\\}");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public AclAllowAll() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (node instanceof Ast.Dict d) {
       Expr action = null;
       Expr match = null;

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.config;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -10,71 +11,82 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import java.util.List;
 import java.util.Set;
 
 /** OVN405: a listening socket or server bound to all interfaces by a hard-coded address. */
 public final class BindAllInterfaces extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN405",
-          "bind-all-interfaces",
-          "Hard-coded bind to all interfaces (0.0.0.0 or ::)",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          "OVN4xx security configuration",
-          true,
-          "B104",
-          "S104",
-          "A service bound to every interface is reachable from every network the host is on,"
-              + " including tenant-facing and external ones, and the operator cannot narrow it.",
-          "Bind to a configured address (a `HostAddressOpt` the operator can set) or to the one"
-              + " address the service needs, such as 127.0.0.1 or the metadata address.",
-          new RuleMeta.Doc(
-              "Flags the literal wildcard addresses `'0.0.0.0'` and `'::'` where code starts"
-                  + " listening on them:\n\n"
-                  + "- as the host of the address given to `bind(...)`, `listen(...)`,"
-                  + " `create_server(...)`, `make_server(...)`, `run_simple(...)` and the"
-                  + " `socketserver` / `http.server` / `wsgiref` server classes"
-                  + " (`s.bind(('0.0.0.0', port))`, `eventlet.listen(('::', port))`);\n"
-                  + "- as a `host=`, `bind_host=`, `bind_address=`, `bind_ip=`, `listen=`,"
-                  + " `listen_host=` or `listen_address=` argument of any call.\n\n"
-                  + "Silent, by decision: the `default=` of configuration options. Neutron ignores"
-                  + " Ruff's S104 precisely because its API server's `bind_host` defaulting to"
-                  + " `0.0.0.0` is deliberate and operator-configurable; flagging option defaults"
-                  + " would only repeat that choice. Dict entries and subscript assignments"
-                  + " (such as `spawn_kwargs['bind_address'] = '::'` for the metadata proxy,"
-                  + " which listens inside a router namespace) are not followed. Also silent:"
-                  + " `''` (the empty host, which short-lived probes such as finding a free UDP"
-                  + " port use), wildcards that are"
-                  + " compared or returned rather than bound to (DNS and IPAM code treats"
-                  + " `0.0.0.0` as 'any address' data), parameter defaults, and test code. With"
-                  + " option defaults out, what is left is a hard-coded bind, hence medium"
-                  + " confidence.",
-              "Neutron's agents run proxies and helper servers inside namespaces and on hosts"
-                  + " that sit on management, tenant and external networks at once. A helper"
-                  + " that binds `0.0.0.0` in code exposes itself on all of them, and unlike a"
-                  + " configuration option the operator cannot restrict it. Listening on a"
-                  + " specific address, or on an address the operator configures, keeps the"
-                  + " exposure a deliberate deployment decision.",
+      RuleMeta.builder("OVN405")
+          .name("bind-all-interfaces")
+          .title("Hard-coded bind to all interfaces (0.0.0.0 or ::)")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.SECURITY_CONFIGURATION)
+          .bandit("B104")
+          .ruff("S104")
+          .why(
+              "A service bound to every interface is reachable from every network the host is on,"
+                  + " including tenant-facing and external ones, and the operator cannot narrow"
+                  + " it.")
+          .fix(
+              "Bind to a configured address (a `HostAddressOpt` the operator can set) or to the one"
+                  + " address the service needs, such as 127.0.0.1 or the metadata address.")
+          .doc(
               """
+              ## What it does
+
+              Flags the literal wildcard addresses `'0.0.0.0'` and `'::'` where code starts
+              listening on them:
+
+              - as the host of the address given to `bind(...)`, `listen(...)`,
+                `create_server(...)`, `make_server(...)`, `run_simple(...)` and the `socketserver` /
+                `http.server` / `wsgiref` server classes (`s.bind(('0.0.0.0', port))`,
+                `eventlet.listen(('::', port))`);
+              - as a `host=`, `bind_host=`, `bind_address=`, `bind_ip=`, `listen=`, `listen_host=`
+                or `listen_address=` argument of any call.
+
+              Silent, by decision: the `default=` of configuration options. Neutron ignores Ruff's
+              S104 precisely because its API server's `bind_host` defaulting to `0.0.0.0` is
+              deliberate and operator-configurable; flagging option defaults would only repeat that
+              choice. Dict entries and subscript assignments (such as `spawn_kwargs['bind_address']
+              = '::'` for the metadata proxy, which listens inside a router namespace) are not
+              followed. Also silent: `''` (the empty host, which short-lived probes such as finding
+              a free UDP port use), wildcards that are compared or returned rather than bound to
+              (DNS and IPAM code treats `0.0.0.0` as 'any address' data), parameter defaults, and
+              test code. With option defaults out, what is left is a hard-coded bind, hence medium
+              confidence.
+
+              ## Why it matters
+
+              Neutron's agents run proxies and helper servers inside namespaces and on hosts that
+              sit on management, tenant and external networks at once. A helper that binds `0.0.0.0`
+              in code exposes itself on all of them, and unlike a configuration option the operator
+              cannot restrict it. Listening on a specific address, or on an address the operator
+              configures, keeps the exposure a deliberate deployment decision.
+
+              ## Example
+
+              ```python
               def start_health_server(app, port):
                   server = wsgi.Server('ovn-health')
                   server.start(app, port, host='0.0.0.0')
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def start_health_server(app, port):
                   server = wsgi.Server('ovn-health')
                   server.start(app, port, host=cfg.CONF.health_check_bind_host)
-              """,
-              List.of(
-                  "Bandit B104: hardcoded_bind_all_interfaces"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b104_hardcoded_bind_all_interfaces.html>",
-                  "Ruff S104: hardcoded-bind-all-interfaces"
-                      + " <https://docs.astral.sh/ruff/rules/hardcoded-bind-all-interfaces/>",
-                  "CWE-1327: Binding to an Unrestricted IP Address"
-                      + " <https://cwe.mitre.org/data/definitions/1327.html>")));
+              ```
+
+              ## References
+
+              - Bandit B104: hardcoded_bind_all_interfaces <https://bandit.readthedocs.io/en/latest/plugins/b104_hardcoded_bind_all_interfaces.html>
+              - Ruff S104: hardcoded-bind-all-interfaces <https://docs.astral.sh/ruff/rules/hardcoded-bind-all-interfaces/>
+              - CWE-1327: Binding to an Unrestricted IP Address <https://cwe.mitre.org/data/definitions/1327.html>
+              """)
+          .build();
 
   private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::");
 
@@ -105,13 +117,12 @@ public final class BindAllInterfaces extends Rule {
           "listen_host",
           "listen_address");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public BindAllInterfaces() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call c)) {
       return;
     }

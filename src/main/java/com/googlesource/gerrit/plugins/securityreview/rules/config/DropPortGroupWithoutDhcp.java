@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.config;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -11,87 +12,92 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
-import java.util.List;
 import java.util.Locale;
 
 /** OVN403: the default drop port group created without the ACLs that go with it. */
 public final class DropPortGroupWithoutDhcp extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN403",
-          "drop-port-group-without-dhcp",
-          "Default drop port group created without its drop and DHCP allow ACLs",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          "OVN4xx security configuration",
-          true,
-          null,
-          null,
-          "Ports join `neutron_pg_drop` as soon as it exists: without its default drop ACLs it"
-              + " drops nothing, so their security groups stop being a whitelist, and drop ACLs"
-              + " without the DHCP allow ACLs leave instances without addresses.",
-          "Create the group with its ACLs in the same transaction"
-              + " (`acl.add_acls_for_drop_port_group(...)` and the DHCP allow ACLs), or in the"
-              + " same module as the code that adds them.",
-          new RuleMeta.Doc(
-              "Flags `pg_add(...)` calls that create the default drop port group (the name is"
-                  + " `ovn_const.OVN_DROP_PORT_GROUP_NAME`, a literal containing"
-                  + " `neutron_pg_drop`, or a local variable holding one of them) when the call"
-                  + " passes no ACLs (`acls` absent, `[]` or `None`) and nothing in the same"
-                  + " module creates them: no call of `add_acls_for_drop_port_group`, of Neutron's"
-                  + " `create_neutron_pg_drop` (which inserts the group and its drop ACLs in one"
-                  + " OVSDB transaction) or of a DHCP ACL helper (a function whose name has both"
-                  + " `dhcp` and `acl` in it).\n\n"
-                  + "Silent: other port groups (security groups, PVLAN groups), `pg_add` calls that"
-                  + " pass a non-empty `acls=` (the ACLs are created with the group), modules that"
-                  + " create the ACLs elsewhere (Neutron's DB sync re-creates the group in"
-                  + " `sync_port_groups` and its ACLs in `sync_acls`), and test code.",
-              "`neutron_pg_drop` is the backstop of Neutron's OVN security groups: every port"
-                  + " with port security joins it, and its priority 1000 `drop` ACLs (`inport =="
-                  + " @neutron_pg_drop && ip`, `outport == @neutron_pg_drop && ip`) turn the"
-                  + " security groups' allow ACLs into a whitelist. A code path that creates the"
-                  + " group on its own (a new sync, repair or migration path) leaves a window, or"
-                  + " a permanent state if the ACL step fails, where ports are in the group and"
-                  + " nothing is dropped. The companion ACLs that keep DHCP working (Neutron's"
-                  + " historic `add_acl_dhcp`) belong to the same step. Today's Neutron creates"
-                  + " the group atomically with its ACLs, so this rule is about new code paths;"
-                  + " it looks at one module, hence the medium confidence.",
+      RuleMeta.builder("OVN403")
+          .name("drop-port-group-without-dhcp")
+          .title("Default drop port group created without its drop and DHCP allow ACLs")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.SECURITY_CONFIGURATION)
+          .why(
+              "Ports join `neutron_pg_drop` as soon as it exists: without its default drop ACLs it"
+                  + " drops nothing, so their security groups stop being a whitelist, and drop ACLs"
+                  + " without the DHCP allow ACLs leave instances without addresses.")
+          .fix(
+              "Create the group with its ACLs in the same transaction"
+                  + " (`acl.add_acls_for_drop_port_group(...)` and the DHCP allow ACLs), or in the"
+                  + " same module as the code that adds them.")
+          .doc(
               """
+              ## What it does
+
+              Flags `pg_add(...)` calls that create the default drop port group (the name is
+              `ovn_const.OVN_DROP_PORT_GROUP_NAME`, a literal containing `neutron_pg_drop`, or a
+              local variable holding one of them) when the call passes no ACLs (`acls` absent, `[]`
+              or `None`) and nothing in the same module creates them: no call of
+              `add_acls_for_drop_port_group`, of Neutron's `create_neutron_pg_drop` (which inserts
+              the group and its drop ACLs in one OVSDB transaction) or of a DHCP ACL helper (a
+              function whose name has both `dhcp` and `acl` in it).
+
+              Silent: other port groups (security groups, PVLAN groups), `pg_add` calls that pass a
+              non-empty `acls=` (the ACLs are created with the group), modules that create the ACLs
+              elsewhere (Neutron's DB sync re-creates the group in `sync_port_groups` and its ACLs
+              in `sync_acls`), and test code.
+
+              ## Why it matters
+
+              `neutron_pg_drop` is the backstop of Neutron's OVN security groups: every port with
+              port security joins it, and its priority 1000 `drop` ACLs (`inport == @neutron_pg_drop
+              && ip`, `outport == @neutron_pg_drop && ip`) turn the security groups' allow ACLs into
+              a whitelist. A code path that creates the group on its own (a new sync, repair or
+              migration path) leaves a window, or a permanent state if the ACL step fails, where
+              ports are in the group and nothing is dropped. The companion ACLs that keep DHCP
+              working (Neutron's historic `add_acl_dhcp`) belong to the same step. Today's Neutron
+              creates the group atomically with its ACLs, so this rule is about new code paths; it
+              looks at one module, hence the medium confidence.
+
+              ## Example
+
+              ```python
               def repair_drop_port_group(nb_idl):
                   with nb_idl.transaction(check_error=True) as txn:
                       txn.add(nb_idl.pg_add(
                           name=ovn_const.OVN_DROP_PORT_GROUP_NAME, acls=[]))
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def repair_drop_port_group(nb_idl):
                   pg_name = ovn_const.OVN_DROP_PORT_GROUP_NAME
                   with nb_idl.transaction(check_error=True) as txn:
                       txn.add(nb_idl.pg_add(name=pg_name, acls=[]))
                       for acl in ovn_acl.add_acls_for_drop_port_group(pg_name):
                           txn.add(nb_idl.pg_acl_add(**acl, may_exist=True))
-              """,
-              List.of(
-                  "Neutron OVN database sync (port groups and ACLs)"
-                      + " <https://docs.openstack.org/neutron/latest/contributor/internals/"
-                      + "ovn/db_sync_util.html>",
-                  "Neutron OVN native DHCP"
-                      + " <https://docs.openstack.org/neutron/latest/contributor/internals/"
-                      + "ovn/native_dhcp.html>",
-                  "ovn-nb(5), Port_Group and ACL tables"
-                      + " <https://www.ovn.org/support/dist-docs/ovn-nb.5.html>",
-                  "CWE-636: Not Failing Securely"
-                      + " <https://cwe.mitre.org/data/definitions/636.html>")));
+              ```
+
+              ## References
+
+              - Neutron OVN database sync (port groups and ACLs) <https://docs.openstack.org/neutron/latest/contributor/internals/ovn/db_sync_util.html>
+              - Neutron OVN native DHCP <https://docs.openstack.org/neutron/latest/contributor/internals/ovn/native_dhcp.html>
+              - ovn-nb(5), Port_Group and ACL tables <https://www.ovn.org/support/dist-docs/ovn-nb.5.html>
+              - CWE-636: Not Failing Securely <https://cwe.mitre.org/data/definitions/636.html>
+              """)
+          .build();
 
   private static final String DROP_PG_CONSTANT = "OVN_DROP_PORT_GROUP_NAME";
   private static final String DROP_PG_NAME = "neutron_pg_drop";
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public DropPortGroupWithoutDhcp() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call c)) {
       return;
     }

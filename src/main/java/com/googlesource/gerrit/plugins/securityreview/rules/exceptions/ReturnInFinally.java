@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.exceptions;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -13,68 +14,77 @@ import java.util.List;
 /** OVN604: {@code return}, {@code break} or {@code continue} in a {@code finally} block. */
 public final class ReturnInFinally extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN604",
-          "return-in-finally",
-          "`return`, `break` or `continue` in `finally` discards the exception in flight",
-          Severity.MEDIUM,
-          Confidence.HIGH,
-          "OVN6xx exception handling",
-          true,
-          null,
-          "B012",
-          "When the `try` block raised, the jump out of `finally` silently cancels the"
-              + " exception (and when it returned, replaces its return value).",
-          "Move the `return` / `break` / `continue` after the `try` statement, or catch the"
-              + " exceptions you mean to ignore explicitly.",
-          new RuleMeta.Doc(
-              "Flags `return`, `break` and `continue` statements that leave a `finally:` block:"
-                  + " directly in it or in an `if`, `with` or `try` nested in it. It stays"
-                  + " silent on a `return` in a function or class defined inside the `finally`,"
-                  + " and on a `break` / `continue` that belongs to a loop inside the"
-                  + " `finally`. Test code is checked too: there the jump hides failing"
-                  + " assertions.",
-              "Python runs `finally` while an exception is propagating; a jump out of it drops"
-                  + " that exception without a trace (Python 3.14 warns about it, PEP 765). A"
-                  + " failed OVSDB transaction or a lost connection then looks like success to"
-                  + " the caller, and a `return` in `finally` also overrides the value the `try`"
-                  + " block returned.",
+      RuleMeta.builder("OVN604")
+          .name("return-in-finally")
+          .title("`return`, `break` or `continue` in `finally` discards the exception in flight")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.HIGH)
+          .family(Family.EXCEPTION_HANDLING)
+          .ruff("B012")
+          .why(
+              "When the `try` block raised, the jump out of `finally` silently cancels the"
+                  + " exception (and when it returned, replaces its return value).")
+          .fix(
+              "Move the `return` / `break` / `continue` after the `try` statement, or catch the"
+                  + " exceptions you mean to ignore explicitly.")
+          .doc(
               """
+              ## What it does
+
+              Flags `return`, `break` and `continue` statements that leave a `finally:` block:
+              directly in it or in an `if`, `with` or `try` nested in it. It stays silent on a
+              `return` in a function or class defined inside the `finally`, and on a `break` /
+              `continue` that belongs to a loop inside the `finally`. Test code is checked too:
+              there the jump hides failing assertions.
+
+              ## Why it matters
+
+              Python runs `finally` while an exception is propagating; a jump out of it drops that
+              exception without a trace (Python 3.14 warns about it, PEP 765). A failed OVSDB
+              transaction or a lost connection then looks like success to the caller, and a `return`
+              in `finally` also overrides the value the `try` block returned.
+
+              ## Example
+
+              ```python
               def _sync_port_group(self, pg_name):
                   try:
                       self._nb_idl.pg_add(pg_name, may_exist=True).execute(check_error=True)
                   finally:
                       self._pending.discard(pg_name)
                       return pg_name
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _sync_port_group(self, pg_name):
                   try:
                       self._nb_idl.pg_add(pg_name, may_exist=True).execute(check_error=True)
                   finally:
                       self._pending.discard(pg_name)
                   return pg_name
-              """,
-              List.of(
-                  "Ruff B012 jump-statement-in-finally"
-                      + " <https://docs.astral.sh/ruff/rules/jump-statement-in-finally/>",
-                  "PEP 765: Disallow return/break/continue that exit a finally block"
-                      + " <https://peps.python.org/pep-0765/>",
-                  "CWE-584: Return Inside Finally Block"
-                      + " <https://cwe.mitre.org/data/definitions/584.html>")));
+              ```
+
+              ## References
+
+              - Ruff B012 jump-statement-in-finally <https://docs.astral.sh/ruff/rules/jump-statement-in-finally/>
+              - PEP 765: Disallow return/break/continue that exit a finally block <https://peps.python.org/pep-0765/>
+              - CWE-584: Return Inside Finally Block <https://cwe.mitre.org/data/definitions/584.html>
+              """)
+          .build();
 
   @Override
   public boolean checksTestCode() {
     return true;
   }
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public ReturnInFinally() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     boolean isReturn = node instanceof Ast.Return;
     if (!isReturn && !(node instanceof Ast.Break) && !(node instanceof Ast.Continue)) {
       return;

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.logging;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -20,61 +21,68 @@ import java.util.regex.Pattern;
 /** OVN501: a log call whose arguments carry a password, token, key or credential. */
 public final class SecretLogged extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN501",
-          "secret-logged",
-          "Log call writes a password, token, key or credential in clear text",
-          Severity.HIGH,
-          Confidence.MEDIUM,
-          "OVN5xx logging disclosure",
-          true,
-          null,
-          null,
-          "Neutron logs, debug ones included, are collected off-host and read by operators"
-              + " who must not see tenant or service credentials.",
-          "Log whether the value is set or a masked form (`strutils.mask_password` on the"
-              + " message, `strutils.mask_dict_password` on a dict), never the value itself.",
-          new RuleMeta.Doc(
-              "Flags logging calls (`LOG.debug/info/warning/error/exception/critical/log`,"
-                  + " `self.log.*`, `logging.*`) whose arguments carry a secret by its name:"
-                  + " a variable, attribute, dict key, `.get()` key or keyword argument called"
-                  + " `password`, `passwd`, `pwd`, `passphrase`, `secret`, `token`,"
-                  + " `credential(s)`, `creds`, `private_key`, `api_key`, `ssl_key` or"
-                  + " `secret_key` (or ending in one of them, such as `auth_token`,"
-                  + " `admin_password` or `metadata_proxy_shared_secret`), in the message,"
-                  + " `%` arguments, f-strings, dicts, tuples or calls such as `str()`. It stays"
-                  + " silent on values wrapped in `strutils.mask_password()` or"
-                  + " `mask_dict_password()`; on names that only describe a secret"
-                  + " (`*_file`, `*_path`, `*_ref`, `*_id`, `*_len`, `*_type`, `*_name`,"
-                  + " `*_url`, and flags such as `has_password` or `use_token`); on"
-                  + " `len()`, `bool()`, `isinstance()` and comparisons of a secret, which"
-                  + " reveal nothing; on imported modules such as `pwd` and `secrets`; on the"
-                  + " OVN `ovn_nb_private_key` / `ovn_sb_private_key` options, which hold file"
-                  + " paths; and on test code.",
-              "A password, Keystone token, metadata proxy shared secret or private key written"
-                  + " to a log ends up in log files, journald, and the central log service,"
-                  + " where far more people can read it than the secret was meant for. Debug"
-                  + " level is no excuse: operators switch debug on to troubleshoot, often for"
-                  + " days, and the log outlives the setting. The rule works from names, so a"
-                  + " variable named `password` that already holds a masked value is a false"
-                  + " alarm; hence medium confidence.",
+      RuleMeta.builder("OVN501")
+          .name("secret-logged")
+          .title("Log call writes a password, token, key or credential in clear text")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.LOGGING_DISCLOSURE)
+          .why(
+              "Neutron logs, debug ones included, are collected off-host and read by operators who"
+                  + " must not see tenant or service credentials.")
+          .fix(
+              "Log whether the value is set or a masked form (`strutils.mask_password` on the"
+                  + " message, `strutils.mask_dict_password` on a dict), never the value itself.")
+          .doc(
               """
+              ## What it does
+
+              Flags logging calls (`LOG.debug/info/warning/error/exception/critical/log`,
+              `self.log.*`, `logging.*`) whose arguments carry a secret by its name: a variable,
+              attribute, dict key, `.get()` key or keyword argument called `password`, `passwd`,
+              `pwd`, `passphrase`, `secret`, `token`, `credential(s)`, `creds`, `private_key`,
+              `api_key`, `ssl_key` or `secret_key` (or ending in one of them, such as `auth_token`,
+              `admin_password` or `metadata_proxy_shared_secret`), in the message, `%` arguments,
+              f-strings, dicts, tuples or calls such as `str()`. It stays silent on values wrapped
+              in `strutils.mask_password()` or `mask_dict_password()`; on names that only describe a
+              secret (`*_file`, `*_path`, `*_ref`, `*_id`, `*_len`, `*_type`, `*_name`, `*_url`, and
+              flags such as `has_password` or `use_token`); on `len()`, `bool()`, `isinstance()` and
+              comparisons of a secret, which reveal nothing; on imported modules such as `pwd` and
+              `secrets`; on the OVN `ovn_nb_private_key` / `ovn_sb_private_key` options, which hold
+              file paths; and on test code.
+
+              ## Why it matters
+
+              A password, Keystone token, metadata proxy shared secret or private key written to a
+              log ends up in log files, journald, and the central log service, where far more people
+              can read it than the secret was meant for. Debug level is no excuse: operators switch
+              debug on to troubleshoot, often for days, and the log outlives the setting. The rule
+              works from names, so a variable named `password` that already holds a masked value is
+              a false alarm; hence medium confidence.
+
+              ## Example
+
+              ```python
               def _get_nova_client(self, conf):
                   LOG.debug("Connecting to Nova as %(user)s with %(password)s",
                             {'user': conf.username, 'password': conf.password})
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _get_nova_client(self, conf):
                   LOG.debug("Connecting to Nova as %(user)s (password set: %(pw)s)",
                             {'user': conf.username, 'pw': bool(conf.password)})
-              """,
-              List.of(
-                  "CWE-532: Insertion of Sensitive Information into Log File"
-                      + " <https://cwe.mitre.org/data/definitions/532.html>",
-                  "OpenStack Security Guidelines: Don't log sensitive information"
-                      + " <https://security.openstack.org/guidelines/dg_protect-sensitive-data-in-files.html>",
-                  "oslo.utils strutils.mask_password"
-                      + " <https://docs.openstack.org/oslo.utils/latest/reference/strutils.html>")));
+              ```
+
+              ## References
+
+              - CWE-532: Insertion of Sensitive Information into Log File <https://cwe.mitre.org/data/definitions/532.html>
+              - OpenStack Security Guidelines: Don't log sensitive information <https://security.openstack.org/guidelines/dg_protect-sensitive-data-in-files.html>
+              - oslo.utils strutils.mask_password <https://docs.openstack.org/oslo.utils/latest/reference/strutils.html>
+              """)
+          .build();
 
   /** The last word(s) of a name that make it a secret. */
   private static final Pattern SECRET =
@@ -106,13 +114,12 @@ public final class SecretLogged extends Rule {
 
   private static final Set<String> KEY_METHODS = Set.of("get", "pop", "setdefault");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public SecretLogged() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call)) {
       return;
     }

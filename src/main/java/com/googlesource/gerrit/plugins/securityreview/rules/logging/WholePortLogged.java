@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.logging;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -19,62 +20,71 @@ import java.util.regex.Pattern;
 /** OVN502: a port, network or subnet dict, or a binding profile, logged whole above debug. */
 public final class WholePortLogged extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN502",
-          "whole-port-logged",
-          "Whole port, network or binding profile dict logged above debug level",
-          Severity.LOW,
-          Confidence.MEDIUM,
-          "OVN5xx logging disclosure",
-          true,
-          null,
-          null,
-          "A whole port dict carries the binding profile, MAC and fixed IPs, device owner"
-              + " and the project id into logs that default configurations keep and ship"
-              + " off-host.",
-          "Log the identifiers a reader needs (`port['id']`, `context.current['id']`,"
-              + " the host), or move the whole dict to a debug message.",
-          new RuleMeta.Doc(
-              "Flags logging calls at info, warning, error, exception or critical level"
-                  + " (and `LOG.log` with such a level) whose arguments hold a whole ML2"
-                  + " resource: `context.current` / `context.original` of a driver context"
-                  + " (also `context.network.current`), a binding profile"
-                  + " (`port[portbindings.PROFILE]`, `port.get('binding:profile')`), or a"
-                  + " variable named `port`, `network`, `subnet`,"
-                  + " `binding_profile`, `profile` (and `original_port`, `db_port`, ...) that"
-                  + " the same function uses as a dict (subscripts it, calls `.get()` on it, or"
-                  + " assigns it from `context.current`). Values are followed through `%`,"
-                  + " f-strings, `str()`, `jsonutils.dumps()`, dicts and tuples. It stays silent"
-                  + " on debug messages, on fields of a resource (`port['id']`,"
-                  + " `context.current['device_owner']`), on names not known to be dicts"
-                  + " (often an id or an OVS port object), on the driver context object itself"
-                  + " (a `PortContext` prints as `<PortContext object at ...>`), and in test"
-                  + " code. A binding object's `.profile` is left alone too: Neutron logs it on"
-                  + " purpose in repair tools and when the stored value cannot be parsed.",
-              "Info and higher messages are kept by every default logging setup and shipped"
-                  + " to central logging. A port dict logged there copies its binding profile"
-                  + " (PCI slots, capabilities, whatever Nova or a tenant put there), MAC and IP"
-                  + " addresses and project id into a store with broader access and longer"
-                  + " retention than the Neutron database. It also makes the messages huge."
-                  + " The finding is low severity: it is a disclosure path, not a secret.",
+      RuleMeta.builder("OVN502")
+          .name("whole-port-logged")
+          .title("Whole port, network or binding profile dict logged above debug level")
+          .severity(Severity.LOW)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.LOGGING_DISCLOSURE)
+          .why(
+              "A whole port dict carries the binding profile, MAC and fixed IPs, device owner and"
+                  + " the project id into logs that default configurations keep and ship off-host.")
+          .fix(
+              "Log the identifiers a reader needs (`port['id']`, `context.current['id']`, the"
+                  + " host), or move the whole dict to a debug message.")
+          .doc(
               """
+              ## What it does
+
+              Flags logging calls at info, warning, error, exception or critical level (and
+              `LOG.log` with such a level) whose arguments hold a whole ML2 resource:
+              `context.current` / `context.original` of a driver context (also
+              `context.network.current`), a binding profile (`port[portbindings.PROFILE]`,
+              `port.get('binding:profile')`), or a variable named `port`, `network`, `subnet`,
+              `binding_profile`, `profile` (and `original_port`, `db_port`, ...) that the same
+              function uses as a dict (subscripts it, calls `.get()` on it, or assigns it from
+              `context.current`). Values are followed through `%`, f-strings, `str()`,
+              `jsonutils.dumps()`, dicts and tuples. It stays silent on debug messages, on fields of
+              a resource (`port['id']`, `context.current['device_owner']`), on names not known to be
+              dicts (often an id or an OVS port object), on the driver context object itself (a
+              `PortContext` prints as `<PortContext object at ...>`), and in test code. A binding
+              object's `.profile` is left alone too: Neutron logs it on purpose in repair tools and
+              when the stored value cannot be parsed.
+
+              ## Why it matters
+
+              Info and higher messages are kept by every default logging setup and shipped to
+              central logging. A port dict logged there copies its binding profile (PCI slots,
+              capabilities, whatever Nova or a tenant put there), MAC and IP addresses and project
+              id into a store with broader access and longer retention than the Neutron database. It
+              also makes the messages huge. The finding is low severity: it is a disclosure path,
+              not a secret.
+
+              ## Example
+
+              ```python
               def update_port_postcommit(self, context):
                   port = context.current
                   if port[portbindings.VNIC_TYPE] not in self.supported_vnic_types:
                       LOG.warning("Unsupported port %s", port)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def update_port_postcommit(self, context):
                   port = context.current
                   if port[portbindings.VNIC_TYPE] not in self.supported_vnic_types:
                       LOG.warning("Unsupported VNIC type %(vnic)s on port %(id)s",
                                   {'vnic': port[portbindings.VNIC_TYPE], 'id': port['id']})
-              """,
-              List.of(
-                  "CWE-532: Insertion of Sensitive Information into Log File"
-                      + " <https://cwe.mitre.org/data/definitions/532.html>",
-                  "OpenStack Logging Guidelines"
-                      + " <https://specs.openstack.org/openstack/openstack-specs/specs/log-guidelines.html>")));
+              ```
+
+              ## References
+
+              - CWE-532: Insertion of Sensitive Information into Log File <https://cwe.mitre.org/data/definitions/532.html>
+              - OpenStack Logging Guidelines <https://specs.openstack.org/openstack/openstack-specs/specs/log-guidelines.html>
+              """)
+          .build();
 
   /** {@code context.current}, {@code port_context.original}, {@code context.network.current}. */
   private static final Pattern CONTEXT_RESOURCE =
@@ -109,13 +119,12 @@ public final class WholePortLogged extends Rule {
   private static final Set<String> DICT_METHODS =
       Set.of("get", "pop", "setdefault", "items", "keys", "values", "update");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public WholePortLogged() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call)) {
       return;
     }

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.resources;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -9,56 +10,66 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** OVN203: an HTTP request with no timeout (requests, urllib, http.client, httplib2). */
 public final class HttpWithoutTimeout extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN203",
-          "http-without-timeout",
-          "HTTP request with no timeout",
-          Severity.MEDIUM,
-          Confidence.HIGH,
-          "OVN2xx resource handling",
-          true,
-          "B113",
-          "S113",
-          "Without a timeout the call waits for as long as the peer keeps the connection open: a"
-              + " slow or hostile server (a metadata or Nova endpoint, a webhook) hangs the"
-              + " calling worker or agent thread indefinitely.",
-          "Pass `timeout=` (seconds, or a `(connect, read)` tuple), typically from a config"
-              + " option.",
-          new RuleMeta.Doc(
-              "Flags HTTP calls made without a timeout:"
-                  + " `requests.get/post/put/patch/delete/head/options/request(...)` with no"
-                  + " `timeout=`, the same methods on a `requests.Session()` the file creates"
-                  + " (assigned or `with ... as`), `urllib.request.urlopen(...)` and"
-                  + " `http.client.HTTP(S)Connection(...)` with no timeout argument, and"
-                  + " `httplib2.Http(...)` constructed with no timeout. `timeout=None` counts as"
-                  + " none. Calls that pass `**kwargs` are left alone (the timeout may be in them)."
-                  + " Applies to test code too, as Neutron's own Ruff configuration keeps S113 on"
-                  + " in tests.",
-              "`requests` and `urllib` have no default timeout: a peer that accepts the"
-                  + " connection and never answers blocks the caller forever. In an agent or API"
-                  + " worker that is one fewer thread for every such request, until nothing is"
-                  + " left; a tenant who controls the peer (a metadata proxy target, a webhook URL)"
-                  + " can do it on purpose.",
+      RuleMeta.builder("OVN203")
+          .name("http-without-timeout")
+          .title("HTTP request with no timeout")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.HIGH)
+          .family(Family.RESOURCE_HANDLING)
+          .bandit("B113")
+          .ruff("S113")
+          .why(
+              "Without a timeout the call waits for as long as the peer keeps the connection open:"
+                  + " a slow or hostile server (a metadata or Nova endpoint, a webhook) hangs the"
+                  + " calling worker or agent thread indefinitely.")
+          .fix(
+              "Pass `timeout=` (seconds, or a `(connect, read)` tuple), typically from a config"
+                  + " option.")
+          .doc(
               """
+              ## What it does
+
+              Flags HTTP calls made without a timeout:
+              `requests.get/post/put/patch/delete/head/options/request(...)` with no `timeout=`, the
+              same methods on a `requests.Session()` the file creates (assigned or `with ... as`),
+              `urllib.request.urlopen(...)` and `http.client.HTTP(S)Connection(...)` with no timeout
+              argument, and `httplib2.Http(...)` constructed with no timeout. `timeout=None` counts
+              as none. Calls that pass `**kwargs` are left alone (the timeout may be in them).
+              Applies to test code too, as Neutron's own Ruff configuration keeps S113 on in tests.
+
+              ## Why it matters
+
+              `requests` and `urllib` have no default timeout: a peer that accepts the connection
+              and never answers blocks the caller forever. In an agent or API worker that is one
+              fewer thread for every such request, until nothing is left; a tenant who controls the
+              peer (a metadata proxy target, a webhook URL) can do it on purpose.
+
+              ## Example
+
+              ```python
               resp = requests.post(url, json=body, headers=headers, verify=verify_cert)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               resp = requests.post(url, json=body, headers=headers, verify=verify_cert,
                                    timeout=cfg.CONF.http_timeout)
-              """,
-              List.of(
-                  "Bandit B113: request_without_timeout <https://bandit.readthedocs.io/en/latest"
-                      + "/plugins/b113_request_without_timeout.html>",
-                  "Ruff S113 <https://docs.astral.sh/ruff/rules/request-without-timeout/>",
-                  "requests: Timeouts"
-                      + " <https://requests.readthedocs.io/en/latest/user/advanced/#timeouts>")));
+              ```
+
+              ## References
+
+              - Bandit B113: request_without_timeout <https://bandit.readthedocs.io/en/latest/plugins/b113_request_without_timeout.html>
+              - Ruff S113 <https://docs.astral.sh/ruff/rules/request-without-timeout/>
+              - requests: Timeouts <https://requests.readthedocs.io/en/latest/user/advanced/#timeouts>
+              """)
+          .build();
 
   private static final Set<String> METHODS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
@@ -82,13 +93,12 @@ public final class HttpWithoutTimeout extends Rule {
     return true;
   }
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public HttpWithoutTimeout() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call) || RuleContext.hasUnpacking(call)) {
       return;
     }

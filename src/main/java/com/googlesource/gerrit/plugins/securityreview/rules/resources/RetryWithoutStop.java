@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.resources;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -15,54 +16,66 @@ import java.util.Set;
 /** OVN204: a tenacity (or retrying) retry with no stop condition. */
 public final class RetryWithoutStop extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN204",
-          "retry-without-stop",
-          "Retry with no stop condition retries forever",
-          Severity.MEDIUM,
-          Confidence.HIGH,
-          "OVN2xx resource handling",
-          true,
-          null,
-          null,
-          "tenacity and retrying never stop by default: a call that keeps failing (the OVN NB is"
-              + " down, the row is gone for good, the error is not transient) is retried forever,"
-              + " and the caller, its thread and whatever it holds hang with it.",
-          "Pass `stop=` (for example `tenacity.stop_after_delay(...)` or"
-              + " `tenacity.stop_after_attempt(...)`) and let the final error surface, for example"
-              + " with `reraise=True`.",
-          new RuleMeta.Doc(
-              "Flags `@tenacity.retry` (bare or called), `tenacity.retry(...)(func)`,"
-                  + " `tenacity.Retrying(...)` and `tenacity.AsyncRetrying(...)` without `stop=`"
-                  + " (or with `stop=tenacity.stop_never`), and `@retrying.retry` without any of"
-                  + " `stop`, `stop_max_attempt_number`, `stop_max_delay` or `stop_func`. Imports"
-                  + " are resolved (`from tenacity import retry` counts). Calls that pass"
-                  + " `**kwargs` are left alone. Stays silent on oslo.db's `wrap_db_retry` and"
-                  + " neutron-lib's `retry_db_errors` (bounded by `max_retries`), and in test"
-                  + " code.",
-              "A retry without a stop turns a permanent failure into a hang: the request or"
-                  + " the maintenance task never finishes, holds its thread (and possibly a lock or"
-                  + " a DB session), and logs at best a warning per attempt. In the OVN driver the"
-                  + " typical case is retrying an NB/SB command until the database answers: if it"
-                  + " never does, every API worker that reaches the call is stuck.",
+      RuleMeta.builder("OVN204")
+          .name("retry-without-stop")
+          .title("Retry with no stop condition retries forever")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.HIGH)
+          .family(Family.RESOURCE_HANDLING)
+          .why(
+              "tenacity and retrying never stop by default: a call that keeps failing (the OVN NB"
+                  + " is down, the row is gone for good, the error is not transient) is retried"
+                  + " forever, and the caller, its thread and whatever it holds hang with it.")
+          .fix(
+              "Pass `stop=` (for example `tenacity.stop_after_delay(...)` or"
+                  + " `tenacity.stop_after_attempt(...)`) and let the final error surface, for"
+                  + " example with `reraise=True`.")
+          .doc(
               """
+              ## What it does
+
+              Flags `@tenacity.retry` (bare or called), `tenacity.retry(...)(func)`,
+              `tenacity.Retrying(...)` and `tenacity.AsyncRetrying(...)` without `stop=` (or with
+              `stop=tenacity.stop_never`), and `@retrying.retry` without any of `stop`,
+              `stop_max_attempt_number`, `stop_max_delay` or `stop_func`. Imports are resolved
+              (`from tenacity import retry` counts). Calls that pass `**kwargs` are left alone.
+              Stays silent on oslo.db's `wrap_db_retry` and neutron-lib's `retry_db_errors` (bounded
+              by `max_retries`), and in test code.
+
+              ## Why it matters
+
+              A retry without a stop turns a permanent failure into a hang: the request or the
+              maintenance task never finishes, holds its thread (and possibly a lock or a DB
+              session), and logs at best a warning per attempt. In the OVN driver the typical case
+              is retrying an NB/SB command until the database answers: if it never does, every API
+              worker that reaches the call is stuck.
+
+              ## Example
+
+              ```python
               @tenacity.retry(retry=tenacity.retry_if_exception_type(RuntimeError),
                               wait=tenacity.wait_exponential(max=10))
               def _update_chassis(self, chassis_name):
                   ...
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               @tenacity.retry(retry=tenacity.retry_if_exception_type(RuntimeError),
                               wait=tenacity.wait_exponential(max=10),
                               stop=tenacity.stop_after_delay(60),
                               reraise=True)
               def _update_chassis(self, chassis_name):
                   ...
-              """,
-              List.of(
-                  "tenacity: Stopping <https://tenacity.readthedocs.io/en/latest/#stopping>",
-                  "CWE-835: Loop with Unreachable Exit Condition ('Infinite Loop')"
-                      + " <https://cwe.mitre.org/data/definitions/835.html>")));
+              ```
+
+              ## References
+
+              - tenacity: Stopping <https://tenacity.readthedocs.io/en/latest/#stopping>
+              - CWE-835: Loop with Unreachable Exit Condition ('Infinite Loop') <https://cwe.mitre.org/data/definitions/835.html>
+              """)
+          .build();
 
   private static final Set<String> TENACITY =
       Set.of(
@@ -76,13 +89,12 @@ public final class RetryWithoutStop extends Rule {
   private static final Set<String> RETRYING_STOPS =
       Set.of("stop", "stop_max_attempt_number", "stop_max_delay", "stop_func");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public RetryWithoutStop() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (node instanceof Ast.FunctionDef f) {
       bareDecorators(f.decoratorList(), ctx);
     } else if (node instanceof Ast.AsyncFunctionDef f) {

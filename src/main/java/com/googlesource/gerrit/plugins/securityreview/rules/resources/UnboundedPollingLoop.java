@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.resources;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -23,50 +24,60 @@ import java.util.regex.Pattern;
  */
 public final class UnboundedPollingLoop extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN201",
-          "unbounded-polling-loop",
-          "Polling loop sleeps with no deadline or retry bound",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          "OVN2xx resource handling",
-          true,
-          null,
-          null,
-          "If what it waits for never happens (a row that never appears in the NB, a server that"
-              + " never answers, an error that is not transient), the loop spins forever and holds"
-              + " its thread, its locks and its database session with no error in the logs.",
-          "Bound it: give up after a deadline or a number of attempts (for example"
-              + " `neutron.common.utils.wait_until_true(..., timeout=...)` or tenacity with"
-              + " `stop=`), and log or raise when it gives up.",
-          new RuleMeta.Doc(
-              "Flags `while True:` / `while 1:` loops that sleep (`time.sleep`, `eventlet.sleep`,"
-                  + " `greenthread.sleep`, `self._sleep`, ...) and leave only when what they wait"
-                  + " for happens (a `break`, `return` or `raise`), and `while not <predicate>:`"
-                  + " loops that sleep, when nothing bounds them: no name such as `timeout`,"
-                  + " `deadline`, `retries`, `attempt`, `max_*` or `count`, and no clock reading"
-                  + " (`time.time()`, `time.monotonic()`), in the loop's condition, in an `if`"
-                  + " inside it or in a comparison, and no enclosing `with eventlet.Timeout(...)`."
-                  + " Stays silent on service loops that never leave (no `break`, `return` or"
-                  + " `raise` at all: they are meant to run for the life of the process), on"
-                  + " `while not self._stop...`/`_exiting`/`_shutdown` loops (they end when the"
-                  + " service stops), on queue-draining loops (`while not q.empty():`), on"
-                  + " `sleep(0)` (a cooperative yield), on a sleep right before leaving the loop"
-                  + " (a back-off, not a poll), and in test code.",
-              "A poll that waits for the OVN databases, the Neutron server or another process"
-                  + " with no bound turns one missing row or one non-transient error into a hung"
-                  + " worker: the request never completes, the thread and whatever it holds (locks,"
-                  + " a DB session, an OVSDB transaction) are never released, and nothing is"
-                  + " logged. A bound turns the hang into an error someone can act on.",
+      RuleMeta.builder("OVN201")
+          .name("unbounded-polling-loop")
+          .title("Polling loop sleeps with no deadline or retry bound")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.RESOURCE_HANDLING)
+          .why(
+              "If what it waits for never happens (a row that never appears in the NB, a server"
+                  + " that never answers, an error that is not transient), the loop spins forever"
+                  + " and holds its thread, its locks and its database session with no error in the"
+                  + " logs.")
+          .fix(
+              "Bound it: give up after a deadline or a number of attempts (for example"
+                  + " `neutron.common.utils.wait_until_true(..., timeout=...)` or tenacity with"
+                  + " `stop=`), and log or raise when it gives up.")
+          .doc(
               """
+              ## What it does
+
+              Flags `while True:` / `while 1:` loops that sleep (`time.sleep`, `eventlet.sleep`,
+              `greenthread.sleep`, `self._sleep`, ...) and leave only when what they wait for
+              happens (a `break`, `return` or `raise`), and `while not <predicate>:` loops that
+              sleep, when nothing bounds them: no name such as `timeout`, `deadline`, `retries`,
+              `attempt`, `max_*` or `count`, and no clock reading (`time.time()`,
+              `time.monotonic()`), in the loop's condition, in an `if` inside it or in a comparison,
+              and no enclosing `with eventlet.Timeout(...)`. Stays silent on service loops that
+              never leave (no `break`, `return` or `raise` at all: they are meant to run for the
+              life of the process), on `while not self._stop...`/`_exiting`/`_shutdown` loops (they
+              end when the service stops), on queue-draining loops (`while not q.empty():`), on
+              `sleep(0)` (a cooperative yield), on a sleep right before leaving the loop (a
+              back-off, not a poll), and in test code.
+
+              ## Why it matters
+
+              A poll that waits for the OVN databases, the Neutron server or another process with no
+              bound turns one missing row or one non-transient error into a hung worker: the request
+              never completes, the thread and whatever it holds (locks, a DB session, an OVSDB
+              transaction) are never released, and nothing is logged. A bound turns the hang into an
+              error someone can act on.
+
+              ## Example
+
+              ```python
               def _wait_for_port_binding(self, port_id):
                   while True:
                       row = self._sb_idl.lookup('Port_Binding', port_id, default=None)
                       if row is not None and row.chassis:
                           return row
                       time.sleep(1)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _wait_for_port_binding(self, port_id, timeout=60):
                   deadline = time.monotonic() + timeout
                   while time.monotonic() < deadline:
@@ -75,11 +86,14 @@ public final class UnboundedPollingLoop extends Rule {
                           return row
                       time.sleep(1)
                   raise PortBindingTimeout(port_id=port_id, timeout=timeout)
-              """,
-              List.of(
-                  "CWE-835: Loop with Unreachable Exit Condition ('Infinite Loop')"
-                      + " <https://cwe.mitre.org/data/definitions/835.html>",
-                  "tenacity <https://tenacity.readthedocs.io/>")));
+              ```
+
+              ## References
+
+              - CWE-835: Loop with Unreachable Exit Condition ('Infinite Loop') <https://cwe.mitre.org/data/definitions/835.html>
+              - tenacity <https://tenacity.readthedocs.io/>
+              """)
+          .build();
 
   /** Identifiers that bound a loop when its tests or comparisons mention them. */
   private static final Pattern BOUND_WORDS =
@@ -95,13 +109,12 @@ public final class UnboundedPollingLoop extends Rule {
   private static final Pattern STOP_WORDS =
       Pattern.compile("stop|exit|shut|terminat|quit|kill|clos|cancel");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public UnboundedPollingLoop() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Ast.While loop)) {
       return;
     }

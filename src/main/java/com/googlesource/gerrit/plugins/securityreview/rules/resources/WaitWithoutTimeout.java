@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.resources;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -10,7 +11,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,68 +23,76 @@ import java.util.regex.Pattern;
  */
 public final class WaitWithoutTimeout extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN202",
-          "wait-without-timeout",
-          "Blocking wait on an event, thread, queue, future or process with no timeout",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          "OVN2xx resource handling",
-          true,
-          null,
-          null,
-          "If what it waits for never happens (the OVN NB/SB connection never comes up, a worker"
-              + " thread hangs, a child process wedges), the calling thread blocks forever: an API"
-              + " worker or agent stops serving without an error in the logs.",
-          "Pass a timeout and handle the timeout case (log, raise, or retry a bounded number of"
-              + " times).",
-          new RuleMeta.Doc(
-              "Flags calls that block until something happens and pass no timeout: `wait()` on a"
-                  + " `threading`/`eventlet`/`multiprocessing` `Event` or `Condition`; `join()`"
-                  + " with no arguments (a thread or process: `str.join` always takes one);"
-                  + " `result()` on a future; `wait()` and `communicate()` on a `subprocess.Popen`;"
-                  + " and `get()` without `timeout=` or `block=False` on a reply queue (a queue the"
-                  + " function itself creates and waits on). The receiver's kind comes from its"
-                  + " assignment in the same file (`self._ready = threading.Event()`) or, when the"
-                  + " file does not assign it, from its name (`*_event`, `*future*`). Stays silent"
-                  + " in test code; in functions that stop a service or handle a signal"
-                  + " (`stop`, `shutdown`, `close`, `cleanup`, `_handle_sigterm`, ...) and in"
-                  + " `wait`/`join` wrappers, where blocking is the job; on long-lived work queues"
-                  + " (`self._queue.get()`: consumer threads block until work arrives by design);"
-                  + " on reply queues in functions that have their own timeout path (a timer that"
-                  + " posts a timeout into the queue); on `Queue.join()` and `Pool.join()`, which"
-                  + " take no timeout; and on `launcher.wait()`-style calls whose receiver is not"
-                  + " known to be one of these kinds. Neutron's `wait_until_true()` is not flagged:"
-                  + " it is bounded by default (60 s), and `timeout=None` makes it fail with a"
-                  + " `TypeError` rather than wait forever.",
-              "The OVN mechanism driver and agents wait on events for their NB/SB connections"
-                  + " (`post_fork_initialize` sets them); without a timeout, a connection that"
-                  + " never comes up blocks every caller silently instead of failing with a message"
-                  + " an operator can act on. The same holds for replies from threads that may die"
-                  + " and for child processes that may hang.",
+      RuleMeta.builder("OVN202")
+          .name("wait-without-timeout")
+          .title("Blocking wait on an event, thread, queue, future or process with no timeout")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.RESOURCE_HANDLING)
+          .why(
+              "If what it waits for never happens (the OVN NB/SB connection never comes up, a"
+                  + " worker thread hangs, a child process wedges), the calling thread blocks"
+                  + " forever: an API worker or agent stops serving without an error in the logs.")
+          .fix(
+              "Pass a timeout and handle the timeout case (log, raise, or retry a bounded number of"
+                  + " times).")
+          .doc(
               """
+              ## What it does
+
+              Flags calls that block until something happens and pass no timeout: `wait()` on a
+              `threading`/`eventlet`/`multiprocessing` `Event` or `Condition`; `join()` with no
+              arguments (a thread or process: `str.join` always takes one); `result()` on a future;
+              `wait()` and `communicate()` on a `subprocess.Popen`; and `get()` without `timeout=`
+              or `block=False` on a reply queue (a queue the function itself creates and waits on).
+              The receiver's kind comes from its assignment in the same file (`self._ready =
+              threading.Event()`) or, when the file does not assign it, from its name (`*_event`,
+              `*future*`). Stays silent in test code; in functions that stop a service or handle a
+              signal (`stop`, `shutdown`, `close`, `cleanup`, `_handle_sigterm`, ...) and in
+              `wait`/`join` wrappers, where blocking is the job; on long-lived work queues
+              (`self._queue.get()`: consumer threads block until work arrives by design); on reply
+              queues in functions that have their own timeout path (a timer that posts a timeout
+              into the queue); on `Queue.join()` and `Pool.join()`, which take no timeout; and on
+              `launcher.wait()`-style calls whose receiver is not known to be one of these kinds.
+              Neutron's `wait_until_true()` is not flagged: it is bounded by default (60 s), and
+              `timeout=None` makes it fail with a `TypeError` rather than wait forever.
+
+              ## Why it matters
+
+              The OVN mechanism driver and agents wait on events for their NB/SB connections
+              (`post_fork_initialize` sets them); without a timeout, a connection that never comes
+              up blocks every caller silently instead of failing with a message an operator can act
+              on. The same holds for replies from threads that may die and for child processes that
+              may hang.
+
+              ## Example
+
+              ```python
               @property
               def nb_ovn(self):
                   self._post_fork_event.wait()
                   return self._nb_ovn
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               @property
               def nb_ovn(self):
                   if not self._post_fork_event.wait(timeout=OVN_CONNECT_TIMEOUT):
                       raise RuntimeError("OVN NB connection not ready after %s s"
                                          % OVN_CONNECT_TIMEOUT)
                   return self._nb_ovn
-              """,
-              List.of(
-                  "threading.Event.wait <https://docs.python.org/3/library/threading.html"
-                      + "#threading.Event.wait>",
-                  "subprocess.Popen.communicate <https://docs.python.org/3/library/subprocess.html"
-                      + "#subprocess.Popen.communicate>",
-                  "CWE-835: Loop with Unreachable Exit Condition"
-                      + " <https://cwe.mitre.org/data/definitions/835.html>",
-                  "CWE-400: Uncontrolled Resource Consumption"
-                      + " <https://cwe.mitre.org/data/definitions/400.html>")));
+              ```
+
+              ## References
+
+              - threading.Event.wait <https://docs.python.org/3/library/threading.html#threading.Event.wait>
+              - subprocess.Popen.communicate <https://docs.python.org/3/library/subprocess.html#subprocess.Popen.communicate>
+              - CWE-835: Loop with Unreachable Exit Condition <https://cwe.mitre.org/data/definitions/835.html>
+              - CWE-400: Uncontrolled Resource Consumption <https://cwe.mitre.org/data/definitions/400.html>
+              """)
+          .build();
 
   private static final String EVENT = "event";
   private static final String CONDITION = "condition";
@@ -138,13 +146,12 @@ public final class WaitWithoutTimeout extends Rule {
   /** Names that say a function has its own way out (a timer, a timeout path). */
   private static final Pattern TIMEOUT_WORDS = Pattern.compile("timeout|timer|deadline");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public WaitWithoutTimeout() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)
         || !(call.func() instanceof Ast.Attribute method)
         || RuleContext.hasUnpacking(call)) {

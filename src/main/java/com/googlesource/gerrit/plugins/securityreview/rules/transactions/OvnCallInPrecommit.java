@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.transactions;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -20,51 +21,59 @@ import java.util.Locale;
  */
 public final class OvnCallInPrecommit extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN302",
-          "ovn-call-in-precommit",
-          "OVN NB/SB write inside a precommit hook (inside the Neutron DB transaction)",
-          Severity.HIGH,
-          Confidence.MEDIUM,
-          "OVN3xx transactions",
-          true,
-          null,
-          null,
-          "Precommit hooks run inside Neutron's database transaction: if it rolls back, the OVN"
-              + " write stays (partial state, out of sync with Neutron), and the network round"
-              + " trip holds the DB transaction and its locks open.",
-          "Do the OVN write in the matching `*_postcommit` hook or AFTER_* callback, and keep"
-              + " precommit to validation and Neutron DB work (e.g. `create_initial_revision`).",
-          new RuleMeta.Doc(
-              "Inside a precommit hook (a function whose name has a `precommit` part, such as"
-                  + " `create_port_precommit` or `_process_router_create_precommit`, or one"
-                  + " subscribed with `@registry.receives(..., [events.PRECOMMIT_*])`), flags"
-                  + " calls that write to the OVN databases: opening a transaction on an OVN or"
-                  + " OVS API object (`self._nb_idl.transaction(...)`), executing a write command"
-                  + " (`self._nb_ovn.lsp_add(...).execute(...)`), and write methods of the OVN"
-                  + " client (`self._ovn_client.create_port(...)`, `update_*`, `delete_*`,"
-                  + " `add_*`, ...). Commands inside a flagged transaction block are not flagged"
-                  + " again. What precommit hooks legitimately do stays silent: validation,"
-                  + " Neutron DB reads and writes (`ovn_revision_numbers_db"
-                  + ".create_initial_revision`, provisioning blocks), and reads of the local"
-                  + " IDL replica (`self.sb_ovn.chassis_exists(host)`, `lookup`, `*_get`). Only"
-                  + " the hook's own body is checked, not helpers it calls; test code stays"
-                  + " silent.",
-              "ML2 calls `*_precommit` inside the transaction that writes the Neutron resource;"
-                  + " an exception there rolls it back. An OVN NB/SB write made at that point"
-                  + " cannot be rolled back with it: when a later driver or the commit fails,"
-                  + " OVN has a logical switch, port or ACL that Neutron does not, until the"
-                  + " maintenance task happens to notice. The OVSDB round trip also keeps the DB"
-                  + " transaction, and its row locks, open for as long as the NB database takes"
-                  + " to answer. That is why the OVN driver only records the initial revision"
-                  + " number in precommit and writes to OVN in postcommit.",
+      RuleMeta.builder("OVN302")
+          .name("ovn-call-in-precommit")
+          .title("OVN NB/SB write inside a precommit hook (inside the Neutron DB transaction)")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.TRANSACTIONS)
+          .why(
+              "Precommit hooks run inside Neutron's database transaction: if it rolls back, the OVN"
+                  + " write stays (partial state, out of sync with Neutron), and the network round"
+                  + " trip holds the DB transaction and its locks open.")
+          .fix(
+              "Do the OVN write in the matching `*_postcommit` hook or AFTER_* callback, and keep"
+                  + " precommit to validation and Neutron DB work (e.g."
+                  + " `create_initial_revision`).")
+          .doc(
               """
+              ## What it does
+
+              Inside a precommit hook (a function whose name has a `precommit` part, such as
+              `create_port_precommit` or `_process_router_create_precommit`, or one subscribed with
+              `@registry.receives(..., [events.PRECOMMIT_*])`), flags calls that write to the OVN
+              databases: opening a transaction on an OVN or OVS API object
+              (`self._nb_idl.transaction(...)`), executing a write command
+              (`self._nb_ovn.lsp_add(...).execute(...)`), and write methods of the OVN client
+              (`self._ovn_client.create_port(...)`, `update_*`, `delete_*`, `add_*`, ...). Commands
+              inside a flagged transaction block are not flagged again. What precommit hooks
+              legitimately do stays silent: validation, Neutron DB reads and writes
+              (`ovn_revision_numbers_db.create_initial_revision`, provisioning blocks), and reads of
+              the local IDL replica (`self.sb_ovn.chassis_exists(host)`, `lookup`, `*_get`). Only
+              the hook's own body is checked, not helpers it calls; test code stays silent.
+
+              ## Why it matters
+
+              ML2 calls `*_precommit` inside the transaction that writes the Neutron resource; an
+              exception there rolls it back. An OVN NB/SB write made at that point cannot be rolled
+              back with it: when a later driver or the commit fails, OVN has a logical switch, port
+              or ACL that Neutron does not, until the maintenance task happens to notice. The OVSDB
+              round trip also keeps the DB transaction, and its row locks, open for as long as the
+              NB database takes to answer. That is why the OVN driver only records the initial
+              revision number in precommit and writes to OVN in postcommit.
+
+              ## Example
+
+              ```python
               def create_port_precommit(self, context):
                   port = context.current
                   ovn_utils.validate_and_get_data_from_binding_profile(port)
                   self._ovn_client.create_port(context.plugin_context, port)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def create_port_precommit(self, context):
                   port = context.current
                   ovn_utils.validate_and_get_data_from_binding_profile(port)
@@ -73,22 +82,21 @@ public final class OvnCallInPrecommit extends Rule {
 
               def create_port_postcommit(self, context):
                   self._ovn_client.create_port(context.plugin_context, context.current)
-              """,
-              List.of(
-                  "neutron-lib ML2 MechanismDriver API (precommit vs postcommit)"
-                      + " <https://opendev.org/openstack/neutron-lib/src/branch/master/"
-                      + "neutron_lib/plugins/ml2/api.py>",
-                  "Neutron OVN database consistency"
-                      + " <https://docs.openstack.org/neutron/latest/contributor/internals/"
-                      + "ovn/database_consistency.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - neutron-lib ML2 MechanismDriver API (precommit vs postcommit) <https://opendev.org/openstack/neutron-lib/src/branch/master/neutron_lib/plugins/ml2/api.py>
+              - Neutron OVN database consistency <https://docs.openstack.org/neutron/latest/contributor/internals/ovn/database_consistency.html>
+              """)
+          .build();
+
+  public OvnCallInPrecommit() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call) || !(call.func() instanceof Attribute a)) {
       return;
     }

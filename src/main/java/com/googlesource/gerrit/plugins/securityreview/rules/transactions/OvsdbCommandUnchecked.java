@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.transactions;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -9,64 +10,72 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import java.util.List;
 
 /** OVN303: an ovsdbapp write command executed on its own without {@code check_error=True}. */
 public final class OvsdbCommandUnchecked extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN303",
-          "ovsdb-command-unchecked",
-          "OVSDB write command executed without `check_error=True`",
-          Severity.MEDIUM,
-          Confidence.HIGH,
-          "OVN3xx transactions",
-          true,
-          null,
-          null,
-          "ovsdbapp's `Command.execute()` defaults to `check_error=False`, so a failed write is"
-              + " only logged and the code goes on as if the row were added, changed or removed.",
-          "Call `.execute(check_error=True)`, or add the command to a checked transaction.",
-          new RuleMeta.Doc(
-              "Flags `<api>.<command>(...).execute()` on an OVSDB API object (`_nb_idl`,"
-                  + " `nb_ovn`, `sb_api`, `ovs_idl`, `ovsdb`, ...) when the command writes (its"
-                  + " name has a write verb: `lsp_add`, `ls_del`, `db_set`, `db_clear`,"
-                  + " `db_destroy`, `pg_add_ports`, `ha_chassis_group_add_chassis`,"
-                  + " `delete_lswitch_port`, ...) and `execute` gets no `check_error=True`. Reads"
-                  + " (`lsp_get`, `db_get`, `db_list_rows`, `db_find_rows`, `lookup`, `br_exists`,"
-                  + " ...) and commands whose name tells nothing stay silent, as do commands added"
-                  + " to a transaction (`txn.add(cmd)`), commands executed inside a `with"
-                  + " <api>.transaction(...)` block (ovsdbapp reuses that transaction, whose own"
-                  + " `check_error` then applies), a `check_error` given by a variable or through"
-                  + " `**kwargs`, and test code. No automatic fix: once the command raises, the"
-                  + " caller must decide how to handle the error.",
-              "ovsdbapp runs `cmd.execute()` in a transaction of its own, with `check_error=False`"
-                  + " unless told otherwise. A write that fails (row not found, constraint"
-                  + " violation, a timed-out or aborted commit) is logged and returns `None`: the"
-                  + " caller cannot tell, so a port is reported bound, a chassis registered or a"
-                  + " bridge removed when it is not. Neutron's OVN code passes"
-                  + " `check_error=True` to its write commands; one without it is a silent"
-                  + " failure waiting to happen.",
+      RuleMeta.builder("OVN303")
+          .name("ovsdb-command-unchecked")
+          .title("OVSDB write command executed without `check_error=True`")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.HIGH)
+          .family(Family.TRANSACTIONS)
+          .why(
+              "ovsdbapp's `Command.execute()` defaults to `check_error=False`, so a failed write is"
+                  + " only logged and the code goes on as if the row were added, changed or"
+                  + " removed.")
+          .fix("Call `.execute(check_error=True)`, or add the command to a checked transaction.")
+          .doc(
               """
+              ## What it does
+
+              Flags `<api>.<command>(...).execute()` on an OVSDB API object (`_nb_idl`, `nb_ovn`,
+              `sb_api`, `ovs_idl`, `ovsdb`, ...) when the command writes (its name has a write verb:
+              `lsp_add`, `ls_del`, `db_set`, `db_clear`, `db_destroy`, `pg_add_ports`,
+              `ha_chassis_group_add_chassis`, `delete_lswitch_port`, ...) and `execute` gets no
+              `check_error=True`. Reads (`lsp_get`, `db_get`, `db_list_rows`, `db_find_rows`,
+              `lookup`, `br_exists`, ...) and commands whose name tells nothing stay silent, as do
+              commands added to a transaction (`txn.add(cmd)`), commands executed inside a `with
+              <api>.transaction(...)` block (ovsdbapp reuses that transaction, whose own
+              `check_error` then applies), a `check_error` given by a variable or through
+              `**kwargs`, and test code. No automatic fix: once the command raises, the caller must
+              decide how to handle the error.
+
+              ## Why it matters
+
+              ovsdbapp runs `cmd.execute()` in a transaction of its own, with `check_error=False`
+              unless told otherwise. A write that fails (row not found, constraint violation, a
+              timed-out or aborted commit) is logged and returns `None`: the caller cannot tell, so
+              a port is reported bound, a chassis registered or a bridge removed when it is not.
+              Neutron's OVN code passes `check_error=True` to its write commands; one without it is
+              a silent failure waiting to happen.
+
+              ## Example
+
+              ```python
               self._nb_idl.lsp_set_addresses(port_id, addresses=addresses).execute()
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               self._nb_idl.lsp_set_addresses(
                   port_id, addresses=addresses).execute(check_error=True)
-              """,
-              List.of(
-                  "ovsdbapp Command.execute"
-                      + " <https://opendev.org/openstack/ovsdbapp/src/branch/master/ovsdbapp/backend/ovs_idl/command.py>",
-                  "CWE-252: Unchecked Return Value"
-                      + " <https://cwe.mitre.org/data/definitions/252.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - ovsdbapp Command.execute <https://opendev.org/openstack/ovsdbapp/src/branch/master/ovsdbapp/backend/ovs_idl/command.py>
+              - CWE-252: Unchecked Return Value <https://cwe.mitre.org/data/definitions/252.html>
+              """)
+          .build();
+
+  public OvsdbCommandUnchecked() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)
         || !(call.func() instanceof Attribute exec)
         || !exec.attr().equals("execute")

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.transactions;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -24,58 +25,68 @@ import java.util.regex.Pattern;
 /** OVN304: raw SQL text built by formatting or concatenation from non-literal values. */
 public final class SqlStringBuilt extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN304",
-          "sql-string-built",
-          "Raw SQL built from strings (possible SQL injection)",
-          Severity.HIGH,
-          Confidence.MEDIUM,
-          "OVN3xx transactions",
-          true,
-          "B608",
-          "S608",
-          "A value formatted into SQL text is parsed as SQL: a quote in a name or description"
-              + " changes the statement, and the database does the rest.",
-          "Use bound parameters (`sa.text('... WHERE id = :id')` with a params dict) or the"
-              + " SQLAlchemy expression API.",
-          new RuleMeta.Doc(
-              "Flags raw SQL handed to `sqlalchemy.text(...)` (through any import alias, such as"
-                  + " `sa.text`) or to `.execute(...)` / `.executemany(...)` /"
-                  + " `.exec_driver_sql(...)` of a session, connection, engine, bind or cursor"
-                  + " (`context.session.execute`, `op.get_bind().execute`, `alembic.op.execute`)"
-                  + " when the SQL is built with `%`, `str.format`, an f-string or `+` from a"
-                  + " value that is not a literal. A SQL string assigned to a local variable"
-                  + " earlier in the same function is followed. Silent: plain literals, bound"
-                  + " parameters, SQLAlchemy expression objects (`table.update().values(...)`),"
-                  + " formatting from literals, UPPER_CASE constants, `__tablename__`,"
-                  + " `int(...)`/`len(...)`, placeholder lists such as `', '.join(['%s'] * n)`,"
-                  + " SQL that arrives as a parameter (it is built elsewhere), `+` between two"
-                  + " variables (nothing says they are strings), and test code.",
-              "Neutron talks to its database through SQLAlchemy models and expression objects,"
-                  + " which bind every value as a parameter. Raw SQL text appears in migrations"
-                  + " and upgrade checks; building it from a variable turns any tenant-controlled"
-                  + " string that reaches it (a name, a description, a tag) into SQL, and even"
-                  + " an operator-supplied value breaks the statement on a quote. Bandit's B608 and"
-                  + " Ruff's S608 flag the same pattern.",
+      RuleMeta.builder("OVN304")
+          .name("sql-string-built")
+          .title("Raw SQL built from strings (possible SQL injection)")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.TRANSACTIONS)
+          .bandit("B608")
+          .ruff("S608")
+          .why(
+              "A value formatted into SQL text is parsed as SQL: a quote in a name or description"
+                  + " changes the statement, and the database does the rest.")
+          .fix(
+              "Use bound parameters (`sa.text('... WHERE id = :id')` with a params dict) or the"
+                  + " SQLAlchemy expression API.")
+          .doc(
               """
+              ## What it does
+
+              Flags raw SQL handed to `sqlalchemy.text(...)` (through any import alias, such as
+              `sa.text`) or to `.execute(...)` / `.executemany(...)` / `.exec_driver_sql(...)` of a
+              session, connection, engine, bind or cursor (`context.session.execute`,
+              `op.get_bind().execute`, `alembic.op.execute`) when the SQL is built with `%`,
+              `str.format`, an f-string or `+` from a value that is not a literal. A SQL string
+              assigned to a local variable earlier in the same function is followed. Silent: plain
+              literals, bound parameters, SQLAlchemy expression objects
+              (`table.update().values(...)`), formatting from literals, UPPER_CASE constants,
+              `__tablename__`, `int(...)`/`len(...)`, placeholder lists such as `', '.join(['%s'] *
+              n)`, SQL that arrives as a parameter (it is built elsewhere), `+` between two
+              variables (nothing says they are strings), and test code.
+
+              ## Why it matters
+
+              Neutron talks to its database through SQLAlchemy models and expression objects, which
+              bind every value as a parameter. Raw SQL text appears in migrations and upgrade
+              checks; building it from a variable turns any tenant-controlled string that reaches it
+              (a name, a description, a tag) into SQL, and even an operator-supplied value breaks
+              the statement on a quote. Bandit's B608 and Ruff's S608 flag the same pattern.
+
+              ## Example
+
+              ```python
               def ports_of(session, network_id):
                   return session.execute(sa.text(
                       "SELECT id FROM ports WHERE network_id = '%s'" % network_id))
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def ports_of(session, network_id):
                   return session.execute(
                       sa.text("SELECT id FROM ports WHERE network_id = :net"),
                       {"net": network_id})
-              """,
-              List.of(
-                  "Bandit B608: hardcoded_sql_expressions"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b608_hardcoded_sql_expressions.html>",
-                  "SQLAlchemy: using textual SQL with bound parameters"
-                      + " <https://docs.sqlalchemy.org/en/20/core/sqlelement.html"
-                      + "#sqlalchemy.sql.expression.text>",
-                  "CWE-89: SQL Injection <https://cwe.mitre.org/data/definitions/89.html>")));
+              ```
+
+              ## References
+
+              - Bandit B608: hardcoded_sql_expressions <https://bandit.readthedocs.io/en/latest/plugins/b608_hardcoded_sql_expressions.html>
+              - SQLAlchemy: using textual SQL with bound parameters <https://docs.sqlalchemy.org/en/20/core/sqlelement.html#sqlalchemy.sql.expression.text>
+              - CWE-89: SQL Injection <https://cwe.mitre.org/data/definitions/89.html>
+              """)
+          .build();
 
   /** What {@code text} is called through when it builds a textual SQL clause. */
   private static final Set<String> TEXT_FUNCTIONS =
@@ -115,13 +126,12 @@ public final class SqlStringBuilt extends Rule {
 
   private static final Pattern CONSTANT_NAME = Pattern.compile("_*[A-Z][A-Z0-9_]*");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public SqlStringBuilt() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.transactions;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Fix;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
@@ -19,59 +20,69 @@ import java.util.List;
  */
 public final class TransactionCheckErrorFalse extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN301",
-          "transaction-check-error-false",
-          "OVSDB transaction that does not raise on errors (`check_error` off)",
-          Severity.MEDIUM,
-          Confidence.HIGH,
-          "OVN3xx transactions",
-          true,
-          null,
-          null,
-          "A failed or aborted OVSDB transaction is then only logged: the caller carries on as if"
-              + " the NB/SB rows were written, and Neutron's DB and OVN drift apart silently.",
-          "Pass `check_error=True` and handle the exception where a failure is acceptable.",
-          new RuleMeta.Doc(
-              "Flags `<api>.transaction(...)` and `<api>.create_transaction(...)` on an OVSDB API"
-                  + " object (`_nb_idl`, `nb_ovn`, `sb_api`, `ovn_nb_api`, `ovs_idl`, `ovsdb`,"
-                  + " ...) that passes `check_error=False`, by keyword or as the first positional"
-                  + " argument. On the OVN Northbound and Southbound APIs it also flags a"
-                  + " `transaction()` that passes no `check_error` at all, since ovsdbapp's"
-                  + " default is `False`; on the local Open vSwitch database (`ovs_idl`,"
-                  + " `ovsdb`), where agents rely on the default throughout, only an explicit"
-                  + " `False` is flagged. A `check_error` given by a variable or through"
-                  + " `**kwargs`, SQLAlchemy and other non-OVSDB transactions, and test code stay"
-                  + " silent. The offered fix turns an explicit `False` into `True`, or adds"
-                  + " `check_error=True`: a behaviour change by design, since errors then raise.",
-              "ovsdbapp's `transaction(check_error=False, log_errors=True)` logs a failed commit"
-                  + " and returns normally. Neutron's OVN driver passes `check_error=True` to"
-                  + " nearly every NB/SB transaction because the caller must know when the"
-                  + " logical switch, port or ACL it just wrote is not there: otherwise the"
-                  + " revision number is bumped, the API reports success, and the port has no"
-                  + " connectivity or, worse, no security group ACLs until the maintenance task"
-                  + " notices. An unchecked transaction stands out and deserves a justification.",
+      RuleMeta.builder("OVN301")
+          .name("transaction-check-error-false")
+          .title("OVSDB transaction that does not raise on errors (`check_error` off)")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.HIGH)
+          .family(Family.TRANSACTIONS)
+          .why(
+              "A failed or aborted OVSDB transaction is then only logged: the caller carries on as"
+                  + " if the NB/SB rows were written, and Neutron's DB and OVN drift apart"
+                  + " silently.")
+          .fix("Pass `check_error=True` and handle the exception where a failure is acceptable.")
+          .doc(
               """
+              ## What it does
+
+              Flags `<api>.transaction(...)` and `<api>.create_transaction(...)` on an OVSDB API
+              object (`_nb_idl`, `nb_ovn`, `sb_api`, `ovn_nb_api`, `ovs_idl`, `ovsdb`, ...) that
+              passes `check_error=False`, by keyword or as the first positional argument. On the OVN
+              Northbound and Southbound APIs it also flags a `transaction()` that passes no
+              `check_error` at all, since ovsdbapp's default is `False`; on the local Open vSwitch
+              database (`ovs_idl`, `ovsdb`), where agents rely on the default throughout, only an
+              explicit `False` is flagged. A `check_error` given by a variable or through
+              `**kwargs`, SQLAlchemy and other non-OVSDB transactions, and test code stay silent.
+              The offered fix turns an explicit `False` into `True`, or adds `check_error=True`: a
+              behaviour change by design, since errors then raise.
+
+              ## Why it matters
+
+              ovsdbapp's `transaction(check_error=False, log_errors=True)` logs a failed commit and
+              returns normally. Neutron's OVN driver passes `check_error=True` to nearly every NB/SB
+              transaction because the caller must know when the logical switch, port or ACL it just
+              wrote is not there: otherwise the revision number is bumped, the API reports success,
+              and the port has no connectivity or, worse, no security group ACLs until the
+              maintenance task notices. An unchecked transaction stands out and deserves a
+              justification.
+
+              ## Example
+
+              ```python
               with self._nb_idl.transaction(check_error=False) as txn:
                   txn.add(self._nb_idl.pg_acl_add(pg_name, **acl))
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               with self._nb_idl.transaction(check_error=True) as txn:
                   txn.add(self._nb_idl.pg_acl_add(pg_name, **acl))
-              """,
-              List.of(
-                  "ovsdbapp API (`transaction`)"
-                      + " <https://opendev.org/openstack/ovsdbapp/src/branch/master/ovsdbapp/api.py>",
-                  "CWE-252: Unchecked Return Value"
-                      + " <https://cwe.mitre.org/data/definitions/252.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - ovsdbapp API (`transaction`) <https://opendev.org/openstack/ovsdbapp/src/branch/master/ovsdbapp/api.py>
+              - CWE-252: Unchecked Return Value <https://cwe.mitre.org/data/definitions/252.html>
+              """)
+          .build();
+
+  public TransactionCheckErrorFalse() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)
         || !(call.func() instanceof Attribute a)
         || !(a.attr().equals("transaction") || a.attr().equals("create_transaction"))

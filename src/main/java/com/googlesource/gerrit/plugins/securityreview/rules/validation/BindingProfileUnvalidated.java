@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.validation;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -11,7 +12,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,58 +20,67 @@ import java.util.Set;
  */
 public final class BindingProfileUnvalidated extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN101",
-          "binding-profile-unvalidated",
-          "Binding profile value used without validation",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          "OVN1xx input validation",
-          true,
-          null,
-          null,
-          "`binding:profile` is a free-form dict that API callers (Nova, admins, other"
-              + " services) fill in; an unchecked value can have any type or content and ends up"
-              + " in NB rows or OVN options.",
-          "Call `validate_and_get_data_from_binding_profile()` (or another `validate*` helper)"
-              + " in this function, or check the value's type and content before using it.",
-          new RuleMeta.Doc(
-              "Flags a read of a key out of a port's binding profile (`port['binding:profile']"
-                  + "['x']`, `port.get(portbindings.PROFILE, {}).get('x')`, or `profile['x']`"
-                  + " where `profile` was taken from the port) when the value then flows"
-                  + " somewhere: into a call, a string, a dict, a loop or an attribute access."
-                  + " It stays silent when the function calls a `validate*` helper, checks the"
-                  + " value with `isinstance`, tests the key with `in`, reads it inside a `try`"
-                  + " that catches `KeyError`, `ValueError`, `TypeError` or `LookupError`, or only"
-                  + " compares, tests, logs or returns the value. Only OVN code is checked (files"
-                  + " whose path contains `ovn`): the guard it expects is the OVN driver's, and"
-                  + " other drivers and agents check the profile their own way. Test code is not"
-                  + " checked.",
-              "The binding profile is a JSON dict with no schema in the API: whatever a caller"
-                  + " puts there arrives in the mechanism driver. The OVN driver validates it"
-                  + " once, in `validate_and_get_data_from_binding_profile()` (called from"
-                  + " `create_port_precommit` and `update_port_precommit`), and code that needs"
-                  + " a value reads it from the validated result. A new read straight from the"
-                  + " port bypasses those type checks: a list where a string was expected, or a"
-                  + " string with OVN syntax in it (a comma in a chassis name), goes on to a"
-                  + " Logical_Switch_Port option unchecked.",
+      RuleMeta.builder("OVN101")
+          .name("binding-profile-unvalidated")
+          .title("Binding profile value used without validation")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.INPUT_VALIDATION)
+          .why(
+              "`binding:profile` is a free-form dict that API callers (Nova, admins, other"
+                  + " services) fill in; an unchecked value can have any type or content and ends"
+                  + " up in NB rows or OVN options.")
+          .fix(
+              "Call `validate_and_get_data_from_binding_profile()` (or another `validate*` helper)"
+                  + " in this function, or check the value's type and content before using it.")
+          .doc(
               """
+              ## What it does
+
+              Flags a read of a key out of a port's binding profile (`port['binding:profile']['x']`,
+              `port.get(portbindings.PROFILE, {}).get('x')`, or `profile['x']` where `profile` was
+              taken from the port) when the value then flows somewhere: into a call, a string, a
+              dict, a loop or an attribute access. It stays silent when the function calls a
+              `validate*` helper, checks the value with `isinstance`, tests the key with `in`, reads
+              it inside a `try` that catches `KeyError`, `ValueError`, `TypeError` or `LookupError`,
+              or only compares, tests, logs or returns the value. Only OVN code is checked (files
+              whose path contains `ovn`): the guard it expects is the OVN driver's, and other
+              drivers and agents check the profile their own way. Test code is not checked.
+
+              ## Why it matters
+
+              The binding profile is a JSON dict with no schema in the API: whatever a caller puts
+              there arrives in the mechanism driver. The OVN driver validates it once, in
+              `validate_and_get_data_from_binding_profile()` (called from `create_port_precommit`
+              and `update_port_precommit`), and code that needs a value reads it from the validated
+              result. A new read straight from the port bypasses those type checks: a list where a
+              string was expected, or a string with OVN syntax in it (a comma in a chassis name),
+              goes on to a Logical_Switch_Port option unchecked.
+
+              ## Example
+
+              ```python
               def _get_parent_options(self, port):
                   profile = port.get(portbindings.PROFILE, {})
                   parent = profile.get('parent_name')
                   return {'parent_name': parent, 'tag': profile.get('tag')}
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _get_parent_options(self, port):
                   bp_info = utils.validate_and_get_data_from_binding_profile(port)
                   parent = bp_info.bp_param.get('parent_name')
                   return {'parent_name': parent, 'tag': bp_info.bp_param.get('tag')}
-              """,
-              List.of(
-                  "Neutron port bindings API"
-                      + " <https://docs.openstack.org/api-ref/network/v2/#port-binding>",
-                  "CWE-20: Improper Input Validation"
-                      + " <https://cwe.mitre.org/data/definitions/20.html>")));
+              ```
+
+              ## References
+
+              - Neutron port bindings API <https://docs.openstack.org/api-ref/network/v2/#port-binding>
+              - CWE-20: Improper Input Validation <https://cwe.mitre.org/data/definitions/20.html>
+              """)
+          .build();
 
   /** Exceptions whose handler shows that the code expects a missing or malformed value. */
   private static final Set<String> GUARD_EXCEPTIONS =
@@ -80,13 +89,12 @@ public final class BindingProfileUnvalidated extends Rule {
   private static final Set<String> LOG_METHODS =
       Set.of("debug", "info", "warning", "warn", "error", "exception", "critical", "log");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public BindingProfileUnvalidated() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!isOvnCode(ctx.path())
         || !(node instanceof Ast.FunctionDef || node instanceof Ast.AsyncFunctionDef)) {
       return;

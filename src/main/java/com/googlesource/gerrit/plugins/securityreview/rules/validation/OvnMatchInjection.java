@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.validation;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -27,54 +28,64 @@ import java.util.Set;
  */
 public final class OvnMatchInjection extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "OVN102",
-          "ovn-match-injection",
-          "OVN match expression built from a tenant-controlled string",
-          Severity.HIGH,
-          Confidence.MEDIUM,
-          "OVN1xx input validation",
-          true,
-          null,
-          null,
-          "A tenant who puts `\"` or `||` into that field can rewrite the match, widening an ACL"
-              + " or a QoS rule to traffic it was never meant to cover.",
-          "Match on the resource's UUID or a normalised value (`netaddr`, `int()`, a constant)"
-              + " instead, or validate the value against a strict pattern first.",
-          new RuleMeta.Doc(
-              "Flags an OVN match expression (the `match=` argument of a call, the value of a"
-                  + " `'match'` dict key, a variable named `match` or `*_match`, or the return"
-                  + " value of a function named `*_match`) built with"
-                  + " `%`, `.format()`, an f-string or `+` from a tenant-controlled free-form"
-                  + " field: `name`, `description`, `dns_name`, `dns_domain`, `device_owner`,"
-                  + " `device_id`, the port and router names kept in `external_ids`, or a value"
-                  + " of the binding profile. The value is followed through assignments within"
-                  + " one function; string methods and `str()` keep it tainted, while any other"
-                  + " call (`netaddr.*`, `ipaddress.*`, `int()`, `uuid.UUID()`, `ovn_name()`, a"
-                  + " `validate*`, `*escape*` or `*quote*` helper) and an `in` allow-list test"
-                  + " clean it. UUIDs, integers, constants and protocol or ethertype fields are"
-                  + " never tainted. Test code is not checked.",
-              "OVN parses a match as a small expression language: a tenant string spliced into"
-                  + " `inport == \"%s\"` can close the quote and add `|| 1`, and the ACL, QoS"
-                  + " rule or router policy then matches far more traffic than intended, across"
-                  + " tenants on the same logical switch. Neutron's own matches in"
-                  + " `neutron/common/ovn/acl.py` interpolate only UUIDs, integers, constants and"
-                  + " `netaddr`-normalised addresses for this reason.",
+      RuleMeta.builder("OVN102")
+          .name("ovn-match-injection")
+          .title("OVN match expression built from a tenant-controlled string")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.INPUT_VALIDATION)
+          .why(
+              "A tenant who puts `\"` or `||` into that field can rewrite the match, widening an"
+                  + " ACL or a QoS rule to traffic it was never meant to cover.")
+          .fix(
+              "Match on the resource's UUID or a normalised value (`netaddr`, `int()`, a constant)"
+                  + " instead, or validate the value against a strict pattern first.")
+          .doc(
               """
+              ## What it does
+
+              Flags an OVN match expression (the `match=` argument of a call, the value of a
+              `'match'` dict key, a variable named `match` or `*_match`, or the return value of a
+              function named `*_match`) built with `%`, `.format()`, an f-string or `+` from a
+              tenant-controlled free-form field: `name`, `description`, `dns_name`, `dns_domain`,
+              `device_owner`, `device_id`, the port and router names kept in `external_ids`, or a
+              value of the binding profile. The value is followed through assignments within one
+              function; string methods and `str()` keep it tainted, while any other call
+              (`netaddr.*`, `ipaddress.*`, `int()`, `uuid.UUID()`, `ovn_name()`, a `validate*`,
+              `*escape*` or `*quote*` helper) and an `in` allow-list test clean it. UUIDs, integers,
+              constants and protocol or ethertype fields are never tainted. Test code is not
+              checked.
+
+              ## Why it matters
+
+              OVN parses a match as a small expression language: a tenant string spliced into
+              `inport == "%s"` can close the quote and add `|| 1`, and the ACL, QoS rule or router
+              policy then matches far more traffic than intended, across tenants on the same logical
+              switch. Neutron's own matches in `neutron/common/ovn/acl.py` interpolate only UUIDs,
+              integers, constants and `netaddr`-normalised addresses for this reason.
+
+              ## Example
+
+              ```python
               def _port_acl(port):
                   match = 'inport == "%s" && ip4' % port['name']
                   return {'direction': 'from-lport', 'match': match}
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _port_acl(port):
                   match = 'inport == "%s" && ip4' % port['id']
                   return {'direction': 'from-lport', 'match': match}
-              """,
-              List.of(
-                  "ovn-sb(5), Logical_Flow TABLE, match column"
-                      + " <https://www.ovn.org/support/dist-docs/ovn-sb.5.html>",
-                  "CWE-74: Improper Neutralization of Special Elements in Output Used by a"
-                      + " Downstream Component <https://cwe.mitre.org/data/definitions/74.html>")));
+              ```
+
+              ## References
+
+              - ovn-sb(5), Logical_Flow TABLE, match column <https://www.ovn.org/support/dist-docs/ovn-sb.5.html>
+              - CWE-74: Improper Neutralization of Special Elements in Output Used by a Downstream Component <https://cwe.mitre.org/data/definitions/74.html>
+              """)
+          .build();
 
   /** Keys of Neutron resources (and their OVN external ids) that a tenant fills in freely. */
   private static final Set<String> FREE_FORM_KEYS =
@@ -114,13 +125,12 @@ public final class OvnMatchInjection extends Rule {
           "removeprefix",
           "removesuffix");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public OvnMatchInjection() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Ast.FunctionDef || node instanceof Ast.AsyncFunctionDef)) {
       return;
     }

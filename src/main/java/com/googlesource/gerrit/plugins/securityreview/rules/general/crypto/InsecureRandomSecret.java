@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.crypto;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -18,64 +19,75 @@ import java.util.Set;
 /** PY309: the {@code random} module's generator used to make a token, password, key or nonce. */
 public final class InsecureRandomSecret extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY309",
-          "insecure-random-secret",
-          "`random` used to generate a secret",
-          Severity.HIGH,
-          Confidence.MEDIUM,
-          "PY3xx cryptography and network protocols",
-          true,
-          "B311",
-          "S311",
-          "The `random` module is a Mersenne Twister: after 624 outputs an observer can predict"
-              + " every value it will produce, so tokens, passwords and nonces made with it can"
-              + " be guessed.",
-          "Use the `secrets` module (`secrets.token_urlsafe()`, `secrets.choice()`,"
-              + " `secrets.token_bytes()`) or `random.SystemRandom()`.",
-          new RuleMeta.Doc(
-              "Flags calls of the `random` module's functions (`random`, `randint`, `randrange`,"
-                  + " `choice`, `choices`, `sample`, `shuffle`, `uniform`, `triangular`,"
-                  + " `getrandbits`, `randbytes`, and `random.Random()`) whose result visibly"
-                  + " becomes a secret: it is assigned to, returned from, passed as or stored under"
-                  + " a name whose words include token, password / passwd / passphrase, secret,"
-                  + " nonce, salt, otp, csrf / xsrf, challenge, credential, cookie, psk, iv or a"
-                  + " qualified key (api_key, secret_key, private_key, signing_key, ...), directly"
-                  + " or through up to three local variables (`upper = random.choice(...); pre ="
-                  + " upper + digit; password = pre + ...`), or it is passed to a function so named"
-                  + " (`set_password(...)`).\n\n"
-                  + "Silent: every other use, and test code. Bandit B311 and Ruff S311 flag every"
-                  + " call of the module; in OpenStack code nearly all of them spread load or time"
-                  + " (jittered start-up delays, `random.shuffle(hosts)`, `random.sample(agents,"
-                  + " n)`, retry back-off), where predictability costs nothing, which is why"
-                  + " Neutron waives S311 in tests and marks the rest `# noqa: S311`. A generic or"
-                  + " ambiguous name (`key`, `value`, `name`) does not count. Nor does a name that"
-                  + " also speaks of time, size or position (`token_bucket_delay`,"
-                  + " `password_length`, `retry_interval`). `random.SystemRandom()` and `secrets`"
-                  + " are never flagged.",
-              "Neutron makes tokens and passwords rarely (keepalived's VRRP password, the"
-                  + " metadata proxy's shared secret comes from configuration), but a patch that"
-                  + " adds one with `random` produces values an attacker who sees a few other"
-                  + " outputs of the same process can predict.",
+      RuleMeta.builder("PY309")
+          .name("insecure-random-secret")
+          .title("`random` used to generate a secret")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.CRYPTO)
+          .bandit("B311")
+          .ruff("S311")
+          .why(
+              "The `random` module is a Mersenne Twister: after 624 outputs an observer can predict"
+                  + " every value it will produce, so tokens, passwords and nonces made with it can"
+                  + " be guessed.")
+          .fix(
+              "Use the `secrets` module (`secrets.token_urlsafe()`, `secrets.choice()`,"
+                  + " `secrets.token_bytes()`) or `random.SystemRandom()`.")
+          .doc(
               """
+              ## What it does
+
+              Flags calls of the `random` module's functions (`random`, `randint`, `randrange`,
+              `choice`, `choices`, `sample`, `shuffle`, `uniform`, `triangular`, `getrandbits`,
+              `randbytes`, and `random.Random()`) whose result visibly becomes a secret: it is
+              assigned to, returned from, passed as or stored under a name whose words include
+              token, password / passwd / passphrase, secret, nonce, salt, otp, csrf / xsrf,
+              challenge, credential, cookie, psk, iv or a qualified key (api_key, secret_key,
+              private_key, signing_key, ...), directly or through up to three local variables
+              (`upper = random.choice(...); pre = upper + digit; password = pre + ...`), or it is
+              passed to a function so named (`set_password(...)`).
+
+              Silent: every other use, and test code. Bandit B311 and Ruff S311 flag every call of
+              the module; in OpenStack code nearly all of them spread load or time (jittered
+              start-up delays, `random.shuffle(hosts)`, `random.sample(agents, n)`, retry back-off),
+              where predictability costs nothing, which is why Neutron waives S311 in tests and
+              marks the rest `# noqa: S311`. A generic or ambiguous name (`key`, `value`, `name`)
+              does not count. Nor does a name that also speaks of time, size or position
+              (`token_bucket_delay`, `password_length`, `retry_interval`). `random.SystemRandom()`
+              and `secrets` are never flagged.
+
+              ## Why it matters
+
+              Neutron makes tokens and passwords rarely (keepalived's VRRP password, the metadata
+              proxy's shared secret comes from configuration), but a patch that adds one with
+              `random` produces values an attacker who sees a few other outputs of the same process
+              can predict.
+
+              ## Example
+
+              ```python
               def _generate_vrrp_password(length=8):
                   chars = string.ascii_letters + string.digits
                   return ''.join(random.choice(chars) for _ in range(length))
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _generate_vrrp_password(length=8):
                   chars = string.ascii_letters + string.digits
                   return ''.join(secrets.choice(chars) for _ in range(length))
-              """,
-              List.of(
-                  "Bandit B311: random <https://bandit.readthedocs.io/en/latest/blacklists/"
-                      + "blacklist_calls.html#b311-random>",
-                  "Ruff S311: suspicious-non-cryptographic-random-usage"
-                      + " <https://docs.astral.sh/ruff/rules/"
-                      + "suspicious-non-cryptographic-random-usage/>",
-                  "Python secrets module <https://docs.python.org/3/library/secrets.html>",
-                  "CWE-338: Use of Cryptographically Weak PRNG"
-                      + " <https://cwe.mitre.org/data/definitions/338.html>")));
+              ```
+
+              ## References
+
+              - Bandit B311: random <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b311-random>
+              - Ruff S311: suspicious-non-cryptographic-random-usage <https://docs.astral.sh/ruff/rules/suspicious-non-cryptographic-random-usage/>
+              - Python secrets module <https://docs.python.org/3/library/secrets.html>
+              - CWE-338: Use of Cryptographically Weak PRNG <https://cwe.mitre.org/data/definitions/338.html>
+              """)
+          .build();
 
   private static final Set<String> FUNCTIONS =
       Set.of(
@@ -164,13 +176,12 @@ public final class InsecureRandomSecret extends Rule {
           "limit",
           "rate");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public InsecureRandomSecret() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Ast.Call c)) {
       return;
     }

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.crypto;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -16,60 +17,73 @@ import java.util.Set;
 /** PY308: paramiko's {@code exec_command} given a command line built from values. */
 public final class ParamikoCommandBuilt extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY308",
-          "paramiko-command-built",
-          "Remote shell command built from values and run with paramiko",
-          Severity.HIGH,
-          Confidence.MEDIUM,
-          "PY3xx cryptography and network protocols",
-          true,
-          "B601",
-          "S601",
-          "`exec_command` hands the string to the remote user's shell, so a value containing"
-              + " `;`, `$(...)` or a quote runs its own commands on the remote host.",
-          "Quote every interpolated value with `shlex.quote()` (or build the line with"
-              + " `shlex.join()`), or validate it against a strict pattern first.",
-          new RuleMeta.Doc(
-              "In files that import paramiko, flags `<client>.exec_command(command)` when the"
-                  + " command is built in place or in a local variable assigned once: an f-string"
-                  + " with interpolated values, `%` or `.format()` formatting, a concatenation"
-                  + " with a non-literal, or a `' '.join(...)` of a non-literal list.\n\n"
-                  + "Silent: literal commands, commands whose every interpolated value goes"
-                  + " through `shlex.quote()` / `pipes.quote()` (or that `shlex.join()` builds),"
-                  + " commands passed in as parameters (the caller builds them: review there),"
-                  + " files that do not import paramiko, and test code. Bandit B601 flags every"
-                  + " `exec_command` in a file that imports paramiko, literal commands included;"
-                  + " Ruff S601 only matches a module-level `paramiko.exec_command`, which does not"
-                  + " exist, so it never fires.",
-              "Drivers that configure switches or hypervisors over SSH build commands from"
-                  + " port, network and host data: VLAN ids are safe, but names, descriptions and"
-                  + " binding profile values are tenant-controlled strings.",
+      RuleMeta.builder("PY308")
+          .name("paramiko-command-built")
+          .title("Remote shell command built from values and run with paramiko")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.CRYPTO)
+          .bandit("B601")
+          .ruff("S601")
+          .why(
+              "`exec_command` hands the string to the remote user's shell, so a value containing"
+                  + " `;`, `$(...)` or a quote runs its own commands on the remote host.")
+          .fix(
+              "Quote every interpolated value with `shlex.quote()` (or build the line with"
+                  + " `shlex.join()`), or validate it against a strict pattern first.")
+          .doc(
               """
+              ## What it does
+
+              In files that import paramiko, flags `<client>.exec_command(command)` when the command
+              is built in place or in a local variable assigned once: an f-string with interpolated
+              values, `%` or `.format()` formatting, a concatenation with a non-literal, or a `'
+              '.join(...)` of a non-literal list.
+
+              Silent: literal commands, commands whose every interpolated value goes through
+              `shlex.quote()` / `pipes.quote()` (or that `shlex.join()` builds), commands passed in
+              as parameters (the caller builds them: review there), files that do not import
+              paramiko, and test code. Bandit B601 flags every `exec_command` in a file that imports
+              paramiko, literal commands included; Ruff S601 only matches a module-level
+              `paramiko.exec_command`, which does not exist, so it never fires.
+
+              ## Why it matters
+
+              Drivers that configure switches or hypervisors over SSH build commands from port,
+              network and host data: VLAN ids are safe, but names, descriptions and binding profile
+              values are tenant-controlled strings.
+
+              ## Example
+
+              ```python
               cmd = 'ovs-vsctl set port %s tag=%s' % (port_name, vlan)
               stdin, stdout, stderr = client.exec_command(cmd, timeout=30)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               cmd = 'ovs-vsctl set port %s tag=%d' % (shlex.quote(port_name), int(vlan))
               stdin, stdout, stderr = client.exec_command(cmd, timeout=30)
-              """,
-              List.of(
-                  "Bandit B601: paramiko_calls <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b601_paramiko_calls.html>",
-                  "Ruff S601: paramiko-call <https://docs.astral.sh/ruff/rules/paramiko-call/>",
-                  "CWE-78: OS Command Injection"
-                      + " <https://cwe.mitre.org/data/definitions/78.html>")));
+              ```
+
+              ## References
+
+              - Bandit B601: paramiko_calls <https://bandit.readthedocs.io/en/latest/plugins/b601_paramiko_calls.html>
+              - Ruff S601: paramiko-call <https://docs.astral.sh/ruff/rules/paramiko-call/>
+              - CWE-78: OS Command Injection <https://cwe.mitre.org/data/definitions/78.html>
+              """)
+          .build();
 
   private static final Set<String> QUOTES =
       Set.of("shlex.quote", "pipes.quote", "shlex.join", "int");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public ParamikoCommandBuilt() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Ast.Call c)
         || !(c.func() instanceof Ast.Attribute a)
         || !a.attr().equals("exec_command")

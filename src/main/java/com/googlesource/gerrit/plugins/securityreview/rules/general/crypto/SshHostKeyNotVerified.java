@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.crypto;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -9,7 +10,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,51 +17,64 @@ import java.util.Set;
  */
 public final class SshHostKeyNotVerified extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY307",
-          "ssh-host-key-not-verified",
-          "paramiko accepts unknown SSH host keys",
-          Severity.HIGH,
-          Confidence.HIGH,
-          "PY3xx cryptography and network protocols",
-          true,
-          "B507",
-          "S507",
-          "A client that trusts whatever host key it is shown connects just as happily to an"
-              + " attacker who answers in the server's place, and hands it the password or runs"
-              + " its commands there.",
-          "Load known host keys (`client.load_system_host_keys()` or `load_host_keys(path)`) and"
-              + " keep paramiko's default `RejectPolicy`.",
-          new RuleMeta.Doc(
-              "Flags `set_missing_host_key_policy(...)` given paramiko's `AutoAddPolicy` or"
-                  + " `WarningPolicy`, called or as a class, imported as `paramiko.X`,"
-                  + " `paramiko.client.X` or under another name (Bandit B507, Ruff S507). The"
-                  + " receiver is not checked (Ruff only flags it when it can see the"
-                  + " `SSHClient()` assignment): no other library has that method.\n\n"
-                  + "Silent: `RejectPolicy`, custom policies (which should be reviewed by hand),"
-                  + " and test code.",
-              "Mechanism drivers and agents that configure switches over SSH carry"
-                  + " administrator credentials for the fabric. Accepting any host key there"
-                  + " means a machine that can answer on the switch's address (ARP or DNS"
-                  + " spoofing on the management network) collects them.",
+      RuleMeta.builder("PY307")
+          .name("ssh-host-key-not-verified")
+          .title("paramiko accepts unknown SSH host keys")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.HIGH)
+          .family(Family.CRYPTO)
+          .bandit("B507")
+          .ruff("S507")
+          .why(
+              "A client that trusts whatever host key it is shown connects just as happily to an"
+                  + " attacker who answers in the server's place, and hands it the password or runs"
+                  + " its commands there.")
+          .fix(
+              "Load known host keys (`client.load_system_host_keys()` or `load_host_keys(path)`)"
+                  + " and keep paramiko's default `RejectPolicy`.")
+          .doc(
               """
+              ## What it does
+
+              Flags `set_missing_host_key_policy(...)` given paramiko's `AutoAddPolicy` or
+              `WarningPolicy`, called or as a class, imported as `paramiko.X`, `paramiko.client.X`
+              or under another name (Bandit B507, Ruff S507). The receiver is not checked (Ruff only
+              flags it when it can see the `SSHClient()` assignment): no other library has that
+              method.
+
+              Silent: `RejectPolicy`, custom policies (which should be reviewed by hand), and test
+              code.
+
+              ## Why it matters
+
+              Mechanism drivers and agents that configure switches over SSH carry administrator
+              credentials for the fabric. Accepting any host key there means a machine that can
+              answer on the switch's address (ARP or DNS spoofing on the management network)
+              collects them.
+
+              ## Example
+
+              ```python
               client = paramiko.SSHClient()
               client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
               client.connect(switch_ip, username=user, password=password)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               client = paramiko.SSHClient()
               client.load_host_keys(conf.known_hosts_file)
               client.connect(switch_ip, username=user, password=password)
-              """,
-              List.of(
-                  "Bandit B507: ssh_no_host_key_verification"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b507_ssh_no_host_key_verification.html>",
-                  "Ruff S507: ssh-no-host-key-verification"
-                      + " <https://docs.astral.sh/ruff/rules/ssh-no-host-key-verification/>",
-                  "CWE-295: Improper Certificate Validation"
-                      + " <https://cwe.mitre.org/data/definitions/295.html>")));
+              ```
+
+              ## References
+
+              - Bandit B507: ssh_no_host_key_verification <https://bandit.readthedocs.io/en/latest/plugins/b507_ssh_no_host_key_verification.html>
+              - Ruff S507: ssh-no-host-key-verification <https://docs.astral.sh/ruff/rules/ssh-no-host-key-verification/>
+              - CWE-295: Improper Certificate Validation <https://cwe.mitre.org/data/definitions/295.html>
+              """)
+          .build();
 
   private static final Set<String> POLICIES =
       Set.of(
@@ -70,13 +83,12 @@ public final class SshHostKeyNotVerified extends Rule {
           "paramiko.client.AutoAddPolicy",
           "paramiko.client.WarningPolicy");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public SshHostKeyNotVerified() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Ast.Call c)
         || !(c.func() instanceof Ast.Attribute a)
         || !a.attr().equals("set_missing_host_key_policy")) {

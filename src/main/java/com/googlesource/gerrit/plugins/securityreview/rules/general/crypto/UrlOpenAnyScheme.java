@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.crypto;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -17,55 +18,69 @@ import java.util.Set;
 /** PY305: urllib opens a URL that is not known to be http(s), so {@code file://} works too. */
 public final class UrlOpenAnyScheme extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY305",
-          "url-open-any-scheme",
-          "urllib opens a URL whose scheme is not checked",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          "PY3xx cryptography and network protocols",
-          true,
-          "B310",
-          "S310",
-          "urllib also honours `file://` and `ftp://`, so a URL that comes from a request, a"
-              + " resource attribute or a configuration value can make the service read local"
-              + " files (`file:///etc/neutron/neutron.conf`) or reach other hosts.",
-          "Check the scheme first (`urllib.parse.urlparse(url).scheme in ('http', 'https')`) or"
-              + " use `requests`, which only speaks HTTP(S).",
-          new RuleMeta.Doc(
-              "Flags `urllib.request.urlopen`, `urlretrieve` and `Request` (also through"
-                  + " `six.moves.urllib.request`) called with a URL that is not a literal starting"
-                  + " with `http://` or `https://`, and any use of the legacy `URLopener` /"
-                  + " `FancyURLopener` (Bandit B310, Ruff S310).\n\n"
-                  + "Silent: URLs that start with a literal `http://` or `https://` — a plain"
-                  + " string, an f-string, `'https://%s' % host`, `'http://{}'.format(host)` or a"
-                  + " concatenation — also when held in a local variable assigned once;"
-                  + " `urlopen(req)` where `req` is a `Request(...)` built in the same function"
-                  + " (the `Request` call is the one checked, so there is one finding, not two);"
-                  + " functions that check the URL's scheme before opening it"
-                  + " (`url.startswith('http')`, `urlparse(url).scheme`); and test code.",
-              "Neutron's metadata agent and the OVN metadata proxy forward HTTP to Nova with"
-                  + " `requests`, not urllib. A urllib call on a URL from a port, a subnet's"
-                  + " host routes or an image property would let a tenant point the server at"
-                  + " `file://` and read its configuration, credentials included.",
+      RuleMeta.builder("PY305")
+          .name("url-open-any-scheme")
+          .title("urllib opens a URL whose scheme is not checked")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.CRYPTO)
+          .bandit("B310")
+          .ruff("S310")
+          .why(
+              "urllib also honours `file://` and `ftp://`, so a URL that comes from a request, a"
+                  + " resource attribute or a configuration value can make the service read local"
+                  + " files (`file:///etc/neutron/neutron.conf`) or reach other hosts.")
+          .fix(
+              "Check the scheme first (`urllib.parse.urlparse(url).scheme in ('http', 'https')`) or"
+                  + " use `requests`, which only speaks HTTP(S).")
+          .doc(
               """
+              ## What it does
+
+              Flags `urllib.request.urlopen`, `urlretrieve` and `Request` (also through
+              `six.moves.urllib.request`) called with a URL that is not a literal starting with
+              `http://` or `https://`, and any use of the legacy `URLopener` / `FancyURLopener`
+              (Bandit B310, Ruff S310).
+
+              Silent: URLs that start with a literal `http://` or `https://` — a plain string, an
+              f-string, `'https://%s' % host`, `'http://{}'.format(host)` or a concatenation — also
+              when held in a local variable assigned once; `urlopen(req)` where `req` is a
+              `Request(...)` built in the same function (the `Request` call is the one checked, so
+              there is one finding, not two); functions that check the URL's scheme before opening
+              it (`url.startswith('http')`, `urlparse(url).scheme`); and test code.
+
+              ## Why it matters
+
+              Neutron's metadata agent and the OVN metadata proxy forward HTTP to Nova with
+              `requests`, not urllib. A urllib call on a URL from a port, a subnet's host routes or
+              an image property would let a tenant point the server at `file://` and read its
+              configuration, credentials included.
+
+              ## Example
+
+              ```python
               def fetch_metadata(url):
                   with urllib.request.urlopen(url, timeout=10) as resp:
                       return resp.read()
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def fetch_metadata(url):
                   if urllib.parse.urlparse(url).scheme not in ('http', 'https'):
                       raise ValueError('unsupported URL scheme: %s' % url)
                   with urllib.request.urlopen(url, timeout=10) as resp:  # noqa: S310
                       return resp.read()
-              """,
-              List.of(
-                  "Bandit B310: urllib_urlopen <https://bandit.readthedocs.io/en/latest/"
-                      + "blacklists/blacklist_calls.html#b310-urllib-urlopen>",
-                  "Ruff S310: suspicious-url-open-usage"
-                      + " <https://docs.astral.sh/ruff/rules/suspicious-url-open-usage/>",
-                  "CWE-22: Path Traversal <https://cwe.mitre.org/data/definitions/22.html>")));
+              ```
+
+              ## References
+
+              - Bandit B310: urllib_urlopen <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b310-urllib-urlopen>
+              - Ruff S310: suspicious-url-open-usage <https://docs.astral.sh/ruff/rules/suspicious-url-open-usage/>
+              - CWE-22: Path Traversal <https://cwe.mitre.org/data/definitions/22.html>
+              """)
+          .build();
 
   private static final List<String> MODULES =
       List.of("urllib.request.", "six.moves.urllib.request.", "urllib2.", "urllib.");
@@ -73,13 +88,12 @@ public final class UrlOpenAnyScheme extends Rule {
   private static final Set<String> OPENERS = Set.of("urlopen", "urlretrieve");
   private static final Set<String> LEGACY = Set.of("URLopener", "FancyURLopener");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public UrlOpenAnyScheme() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Ast.Call c)) {
       return;
     }

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.crypto;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -9,64 +10,74 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
-import java.util.List;
 import java.util.Set;
 
 /** PY302: a broken cipher (DES, RC2, RC4, Blowfish, IDEA, XOR...) or the ECB mode. */
 public final class WeakCipher extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY302",
-          "weak-cipher",
-          "Broken cipher or ECB mode",
-          Severity.HIGH,
-          Confidence.HIGH,
-          "PY3xx cryptography and network protocols",
-          true,
-          "B304,B305",
-          "S304,S305",
-          "DES, 3DES, RC2, RC4, Blowfish, CAST5, IDEA, SEED and XOR are breakable (short keys,"
-              + " biased key streams or 64-bit blocks), and ECB encrypts equal blocks to equal"
-              + " ciphertext, so the data's structure shows through.",
-          "Use an authenticated cipher: `cryptography`'s `Fernet` or `AESGCM` (or AES with GCM"
-              + " mode in PyCryptodome).",
-          new RuleMeta.Doc(
-              "Flags the constructors of broken ciphers and the ECB mode:\n\n"
-                  + "- PyCrypto / PyCryptodome"
-                  + " `Crypto.Cipher.ARC2/ARC4/Blowfish/CAST/DES/DES3/XOR.new(...)` (also under"
-                  + " `Cryptodome`) (Bandit B304, Ruff S304);\n"
-                  + "- cryptography's `algorithms.ARC4/Blowfish/CAST5/IDEA/SEED/TripleDES`, called"
-                  + " or passed (Bandit B304, Ruff S304);\n"
-                  + "- cryptography's `modes.ECB` (Bandit B305, Ruff S305) and PyCryptodome's"
-                  + " `MODE_ECB` passed to any `Crypto.Cipher.*.new(...)`.\n\n"
-                  + "Silent: AES, ChaCha20 and the other modes (CBC, CTR, GCM, ...); names that"
-                  + " only look alike (`self.des`, a local class called `Blowfish`); and test"
-                  + " code.",
-              "Neutron encrypts nothing itself, but agents and drivers that store or ship"
-                  + " credentials (switch passwords, VPN keys) sometimes do. A broken cipher there"
-                  + " turns an encrypted secret into a plaintext one for anyone who reads the"
-                  + " database or the wire.",
+      RuleMeta.builder("PY302")
+          .name("weak-cipher")
+          .title("Broken cipher or ECB mode")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.HIGH)
+          .family(Family.CRYPTO)
+          .bandit("B304,B305")
+          .ruff("S304,S305")
+          .why(
+              "DES, 3DES, RC2, RC4, Blowfish, CAST5, IDEA, SEED and XOR are breakable (short keys,"
+                  + " biased key streams or 64-bit blocks), and ECB encrypts equal blocks to equal"
+                  + " ciphertext, so the data's structure shows through.")
+          .fix(
+              "Use an authenticated cipher: `cryptography`'s `Fernet` or `AESGCM` (or AES with GCM"
+                  + " mode in PyCryptodome).")
+          .doc(
               """
+              ## What it does
+
+              Flags the constructors of broken ciphers and the ECB mode:
+
+              - PyCrypto / PyCryptodome
+                `Crypto.Cipher.ARC2/ARC4/Blowfish/CAST/DES/DES3/XOR.new(...)` (also under
+                `Cryptodome`) (Bandit B304, Ruff S304);
+              - cryptography's `algorithms.ARC4/Blowfish/CAST5/IDEA/SEED/TripleDES`, called or
+                passed (Bandit B304, Ruff S304);
+              - cryptography's `modes.ECB` (Bandit B305, Ruff S305) and PyCryptodome's `MODE_ECB`
+                passed to any `Crypto.Cipher.*.new(...)`.
+
+              Silent: AES, ChaCha20 and the other modes (CBC, CTR, GCM, ...); names that only look
+              alike (`self.des`, a local class called `Blowfish`); and test code.
+
+              ## Why it matters
+
+              Neutron encrypts nothing itself, but agents and drivers that store or ship credentials
+              (switch passwords, VPN keys) sometimes do. A broken cipher there turns an encrypted
+              secret into a plaintext one for anyone who reads the database or the wire.
+
+              ## Example
+
+              ```python
               from Crypto.Cipher import DES
 
               cipher = DES.new(key, DES.MODE_ECB)
               token = cipher.encrypt(pad(password))
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               from cryptography.fernet import Fernet
 
               token = Fernet(key).encrypt(password.encode())
-              """,
-              List.of(
-                  "Bandit B304/B305: ciphers and cipher modes <https://bandit.readthedocs.io/en/"
-                      + "latest/blacklists/blacklist_calls.html#b304-b305-ciphers-and-modes>",
-                  "Ruff S304: suspicious-insecure-cipher-usage"
-                      + " <https://docs.astral.sh/ruff/rules/suspicious-insecure-cipher-usage/>",
-                  "Ruff S305: suspicious-insecure-cipher-mode-usage"
-                      + " <https://docs.astral.sh/ruff/rules/"
-                      + "suspicious-insecure-cipher-mode-usage/>",
-                  "CWE-327: Use of a Broken or Risky Cryptographic Algorithm"
-                      + " <https://cwe.mitre.org/data/definitions/327.html>")));
+              ```
+
+              ## References
+
+              - Bandit B304/B305: ciphers and cipher modes <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b304-b305-ciphers-and-modes>
+              - Ruff S304: suspicious-insecure-cipher-usage <https://docs.astral.sh/ruff/rules/suspicious-insecure-cipher-usage/>
+              - Ruff S305: suspicious-insecure-cipher-mode-usage <https://docs.astral.sh/ruff/rules/suspicious-insecure-cipher-mode-usage/>
+              - CWE-327: Use of a Broken or Risky Cryptographic Algorithm <https://cwe.mitre.org/data/definitions/327.html>
+              """)
+          .build();
 
   private static final Set<String> PYCRYPTO_CIPHERS =
       Set.of("ARC2", "ARC4", "Blowfish", "CAST", "DES", "DES3", "XOR");
@@ -78,13 +89,12 @@ public final class WeakCipher extends Rule {
 
   private static final String ECB = "cryptography.hazmat.primitives.ciphers.modes.ECB";
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public WeakCipher() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     switch (node) {
       case Ast.Call c -> visitPyCrypto(c, ctx);
       case Ast.Attribute a -> visitReference(a, ctx);

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.crypto;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -9,7 +10,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,83 +19,92 @@ import java.util.Set;
  */
 public final class WeakHash extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY301",
-          "weak-hash",
-          "MD5 or SHA-1 used without `usedforsecurity=False`",
-          Severity.MEDIUM,
-          Confidence.HIGH,
-          "PY3xx cryptography and network protocols",
-          true,
-          "B303,B324",
-          "S303,S324",
-          "MD4, MD5 and SHA-1 have practical collision attacks, and FIPS-enabled hosts (which"
-              + " OpenStack distributions ship) refuse them unless the call says it is not for"
-              + " security.",
-          "For security use SHA-256 or better (`hashlib.sha256`, `hmac` with SHA-256); for a"
-              + " cache key, ETag or other fingerprint pass `usedforsecurity=False` (directly or"
-              + " through `oslo_utils.secretutils.md5`).",
-          new RuleMeta.Doc(
-              "Flags calls that compute a weak digest:\n\n"
-                  + "- `hashlib.md4/md5/sha/sha1(...)` and `hashlib.new('md5'|'md4'|'sha'|'sha1')`"
-                  + " in any letter case (Bandit B324, Ruff S324);\n"
-                  + "- `oslo_utils.secretutils.md5(...)`, whose `usedforsecurity` defaults to"
-                  + " True;\n"
-                  + "- PyCrypto / PyCryptodome `Crypto.Hash.MD2/MD4/MD5/SHA/SHA1.new(...)` and"
-                  + " cryptography's `hashes.MD5` / `hashes.SHA1`, called or passed (Bandit B303,"
-                  + " Ruff S303);\n"
-                  + "- `crypt.crypt` / `crypt.mksalt` with `METHOD_CRYPT`, `METHOD_MD5` or"
-                  + " `METHOD_BLOWFISH`.\n\n"
-                  + "Silent: any call that passes `usedforsecurity=False` (the marker OpenStack's"
-                  + " FIPS work put on every MD5 used for cache keys, ETags and resource"
-                  + " hashes), `hashlib.new(name)` with a non-literal name, references such as"
-                  + " `hmac.new(key, msg, hashlib.sha1)` (HMAC does not rely on collision"
-                  + " resistance), `hashlib.sha1().digest_size` (nothing is hashed) and test code"
-                  + " (Neutron waives S324 for its test helpers that hash names).\n\n"
-                  + "Non-security identifiers: when the digest visibly names a cache entry, an"
-                  + " ETag, a fingerprint, a shard or a file (the assigned variable, dict key,"
-                  + " keyword, enclosing call such as `cert.fingerprint(...)` or enclosing function"
-                  + " says cache, etag, fingerprint, name, shard, bucket, ring, uuid, prefix or"
-                  + " suffix), SHA-1 is not flagged (FIPS mode still allows it, and nothing"
-                  + " relies on its collision resistance there; Nova names its image cache files"
-                  + " that way), while MD5 and MD4 still are, with a message that asks only for"
-                  + " `usedforsecurity=False`: without it the call raises on FIPS-mode hosts."
-                  + " \"checksum\" does not count as an identifier, since a checksum that guards"
-                  + " integrity is a security use.",
-              "Neutron's production code has no MD5 or SHA-1 left: hashes such as the OVN L3"
-                  + " scheduler's use SHA-512, and the metadata proxy signs instance ids with"
-                  + " HMAC-SHA256. A new MD5 either protects something it cannot protect (a"
-                  + " signature, a password, a token) or is a non-security fingerprint that"
-                  + " breaks on FIPS-mode hosts until it is marked `usedforsecurity=False`. Both"
-                  + " deserve a review comment; the message tells which one the code looks like.",
+      RuleMeta.builder("PY301")
+          .name("weak-hash")
+          .title("MD5 or SHA-1 used without `usedforsecurity=False`")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.HIGH)
+          .family(Family.CRYPTO)
+          .bandit("B303,B324")
+          .ruff("S303,S324")
+          .why(
+              "MD4, MD5 and SHA-1 have practical collision attacks, and FIPS-enabled hosts (which"
+                  + " OpenStack distributions ship) refuse them unless the call says it is not for"
+                  + " security.")
+          .fix(
+              "For security use SHA-256 or better (`hashlib.sha256`, `hmac` with SHA-256); for a"
+                  + " cache key, ETag or other fingerprint pass `usedforsecurity=False` (directly"
+                  + " or through `oslo_utils.secretutils.md5`).")
+          .doc(
               """
+              ## What it does
+
+              Flags calls that compute a weak digest:
+
+              - `hashlib.md4/md5/sha/sha1(...)` and `hashlib.new('md5'|'md4'|'sha'|'sha1')` in any
+                letter case (Bandit B324, Ruff S324);
+              - `oslo_utils.secretutils.md5(...)`, whose `usedforsecurity` defaults to True;
+              - PyCrypto / PyCryptodome `Crypto.Hash.MD2/MD4/MD5/SHA/SHA1.new(...)` and
+                cryptography's `hashes.MD5` / `hashes.SHA1`, called or passed (Bandit B303, Ruff
+                S303);
+              - `crypt.crypt` / `crypt.mksalt` with `METHOD_CRYPT`, `METHOD_MD5` or
+                `METHOD_BLOWFISH`.
+
+              Silent: any call that passes `usedforsecurity=False` (the marker OpenStack's FIPS work
+              put on every MD5 used for cache keys, ETags and resource hashes), `hashlib.new(name)`
+              with a non-literal name, references such as `hmac.new(key, msg, hashlib.sha1)` (HMAC
+              does not rely on collision resistance), `hashlib.sha1().digest_size` (nothing is
+              hashed) and test code (Neutron waives S324 for its test helpers that hash names).
+
+              Non-security identifiers: when the digest visibly names a cache entry, an ETag, a
+              fingerprint, a shard or a file (the assigned variable, dict key, keyword, enclosing
+              call such as `cert.fingerprint(...)` or enclosing function says cache, etag,
+              fingerprint, name, shard, bucket, ring, uuid, prefix or suffix), SHA-1 is not flagged
+              (FIPS mode still allows it, and nothing relies on its collision resistance there; Nova
+              names its image cache files that way), while MD5 and MD4 still are, with a message
+              that asks only for `usedforsecurity=False`: without it the call raises on FIPS-mode
+              hosts. "checksum" does not count as an identifier, since a checksum that guards
+              integrity is a security use.
+
+              ## Why it matters
+
+              Neutron's production code has no MD5 or SHA-1 left: hashes such as the OVN L3
+              scheduler's use SHA-512, and the metadata proxy signs instance ids with HMAC-SHA256. A
+              new MD5 either protects something it cannot protect (a signature, a password, a token)
+              or is a non-security fingerprint that breaks on FIPS-mode hosts until it is marked
+              `usedforsecurity=False`. Both deserve a review comment; the message tells which one
+              the code looks like.
+
+              ## Example
+
+              ```python
               def _port_cache_key(port):
                   return hashlib.md5(port['id'].encode()).hexdigest()
 
               def sign(secret, instance_id):
                   return hashlib.sha1(secret + instance_id).hexdigest()
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _port_cache_key(port):
                   return hashlib.md5(port['id'].encode(), usedforsecurity=False).hexdigest()
 
               def sign(secret, instance_id):
                   return hmac.new(secret, instance_id, hashlib.sha256).hexdigest()
-              """,
-              List.of(
-                  "Bandit B324: hashlib <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b324_hashlib.html>",
-                  "Bandit B303: md5 (blacklist calls) <https://bandit.readthedocs.io/en/latest/"
-                      + "blacklists/blacklist_calls.html#b303-md5>",
-                  "Ruff S324: hashlib-insecure-hash-function"
-                      + " <https://docs.astral.sh/ruff/rules/hashlib-insecure-hash-function/>",
-                  "Ruff S303: suspicious-insecure-hash-usage"
-                      + " <https://docs.astral.sh/ruff/rules/suspicious-insecure-hash-usage/>",
-                  "oslo.utils secretutils.md5"
-                      + " <https://docs.openstack.org/oslo.utils/latest/reference/"
-                      + "secretutils.html>",
-                  "CWE-327: Use of a Broken or Risky Cryptographic Algorithm"
-                      + " <https://cwe.mitre.org/data/definitions/327.html>")));
+              ```
+
+              ## References
+
+              - Bandit B324: hashlib <https://bandit.readthedocs.io/en/latest/plugins/b324_hashlib.html>
+              - Bandit B303: md5 (blacklist calls) <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b303-md5>
+              - Ruff S324: hashlib-insecure-hash-function <https://docs.astral.sh/ruff/rules/hashlib-insecure-hash-function/>
+              - Ruff S303: suspicious-insecure-hash-usage <https://docs.astral.sh/ruff/rules/suspicious-insecure-hash-usage/>
+              - oslo.utils secretutils.md5 <https://docs.openstack.org/oslo.utils/latest/reference/secretutils.html>
+              - CWE-327: Use of a Broken or Risky Cryptographic Algorithm <https://cwe.mitre.org/data/definitions/327.html>
+              """)
+          .build();
 
   /** Weak hashlib constructors, by qualified name, and what to call them in a message. */
   private static final Map<String, String> HASHLIB =
@@ -140,13 +149,12 @@ public final class WeakHash extends Rule {
           "suffix",
           "prefix");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public WeakHash() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     switch (node) {
       case Ast.Call c -> visitCall(c, ctx);
       case Ast.Attribute a -> visitReference(a, ctx);

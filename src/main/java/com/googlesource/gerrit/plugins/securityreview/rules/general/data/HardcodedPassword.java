@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.data;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -9,7 +10,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,52 +17,56 @@ import java.util.regex.Pattern;
 /** PY204: a string literal used as a password, token or secret. */
 public final class HardcodedPassword extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY204",
-          "hardcoded-password",
-          "Password, token or secret hard-coded as a string literal",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          "PY2xx files, parsers and secrets",
-          true,
-          "B105,B106,B107",
-          "S105,S106,S107",
-          "A secret in the source is known to everyone who can read the repository, its"
-              + " packages and its mirrors, and cannot be rotated without a release.",
-          "Read the secret from configuration (an oslo.config option with `secret=True`) or"
-              + " from the environment; leave the default empty.",
-          new RuleMeta.Doc(
-              "Flags a non-empty string literal that is assigned to a name, attribute or"
-                  + " subscript named like a secret (Bandit B105, Ruff S105), compared with one"
-                  + " (`if password == '...'`, S105), passed as a keyword argument named like a"
-                  + " secret (B106, S106), the default of a parameter named like a secret"
-                  + " (B107, S107), the value of a dict literal key named like a secret, or the"
-                  + " `default` of an oslo.config option named like a secret. A secret name ends"
-                  + " in `password`, `passwd`, `pwd`, `pass`, `passphrase`, `token`, `secret`,"
-                  + " `credential(s)` or an API/access/secret key (`adminPassword` counts:"
-                  + " camelCase is split). Unlike Ruff, which matches the secret word anywhere"
-                  + " in the name, names that only describe a secret (`password_file`,"
-                  + " `token_type`, `secret_ref`, `use_token`) do not count, and these values"
-                  + " are not secrets: placeholders (`'***'`, `'<password>'`, `'${TOKEN}'`,"
-                  + " `'REDACTED'`, `'fake-token'`, `'dummy'`), format strings"
-                  + " (`'%(password)s'`, `'{}'`), file paths, `private_key` values that are"
-                  + " not key material (a PEM block or a long base64 run) but file names,"
-                  + " sentences, and strings that name the field rather than fill it"
-                  + " (`PASSWORD = 'password'`, `auth_token = 'X-Auth-Token'`, an auth plugin"
-                  + " `'v3password'`) where they are stored in a constant, attribute or dict;"
-                  + " passed or compared as the secret itself, `connect(password='password')`"
-                  + " is a weak password and is flagged. Config option *names*"
-                  + " (`cfg.StrOpt('password')`) and"
-                  + " `_('...')` translations are not literals assigned to a secret, so they"
-                  + " never match. Test code and fake clients (`fake*.py`, `*fakes.py`) are"
-                  + " not checked: fake credentials there are not secrets (Neutron ignores"
-                  + " S105 in tests).",
-              "A hard-coded password or token in OpenStack code is either a real credential"
-                  + " (for a service user, the metadata proxy, VRRP authentication, an OVSDB"
-                  + " manager) now public, or a default that deployments forget to change and"
-                  + " attackers try first. Names are only a hint that a literal is a secret,"
-                  + " hence medium confidence.",
+      RuleMeta.builder("PY204")
+          .name("hardcoded-password")
+          .title("Password, token or secret hard-coded as a string literal")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.DATA)
+          .bandit("B105,B106,B107")
+          .ruff("S105,S106,S107")
+          .why(
+              "A secret in the source is known to everyone who can read the repository, its"
+                  + " packages and its mirrors, and cannot be rotated without a release.")
+          .fix(
+              "Read the secret from configuration (an oslo.config option with `secret=True`) or"
+                  + " from the environment; leave the default empty.")
+          .doc(
               """
+              ## What it does
+
+              Flags a non-empty string literal that is assigned to a name, attribute or subscript
+              named like a secret (Bandit B105, Ruff S105), compared with one (`if password ==
+              '...'`, S105), passed as a keyword argument named like a secret (B106, S106), the
+              default of a parameter named like a secret (B107, S107), the value of a dict literal
+              key named like a secret, or the `default` of an oslo.config option named like a
+              secret. A secret name ends in `password`, `passwd`, `pwd`, `pass`, `passphrase`,
+              `token`, `secret`, `credential(s)` or an API/access/secret key (`adminPassword`
+              counts: camelCase is split). Unlike Ruff, which matches the secret word anywhere in
+              the name, names that only describe a secret (`password_file`, `token_type`,
+              `secret_ref`, `use_token`) do not count, and these values are not secrets:
+              placeholders (`'***'`, `'<password>'`, `'${TOKEN}'`, `'REDACTED'`, `'fake-token'`,
+              `'dummy'`), format strings (`'%(password)s'`, `'{}'`), file paths, `private_key`
+              values that are not key material (a PEM block or a long base64 run) but file names,
+              sentences, and strings that name the field rather than fill it (`PASSWORD =
+              'password'`, `auth_token = 'X-Auth-Token'`, an auth plugin `'v3password'`) where they
+              are stored in a constant, attribute or dict; passed or compared as the secret itself,
+              `connect(password='password')` is a weak password and is flagged. Config option
+              *names* (`cfg.StrOpt('password')`) and `_('...')` translations are not literals
+              assigned to a secret, so they never match. Test code and fake clients (`fake*.py`,
+              `*fakes.py`) are not checked: fake credentials there are not secrets (Neutron ignores
+              S105 in tests).
+
+              ## Why it matters
+
+              A hard-coded password or token in OpenStack code is either a real credential (for a
+              service user, the metadata proxy, VRRP authentication, an OVSDB manager) now public,
+              or a default that deployments forget to change and attackers try first. Names are only
+              a hint that a literal is a secret, hence medium confidence.
+
+              ## Example
+
+              ```python
               from oslo_config import cfg
 
               OPTS = [
@@ -72,8 +76,11 @@ public final class HardcodedPassword extends Rule {
 
               def connect_manager(client, host):
                   return client.connect(host, user='admin', password='s3cr3t')
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               from oslo_config import cfg
 
               OPTS = [
@@ -83,18 +90,16 @@ public final class HardcodedPassword extends Rule {
               def connect_manager(client, host, conf):
                   return client.connect(host, user=conf.manager_user,
                                         password=conf.manager_password)
-              """,
-              List.of(
-                  "Bandit B105, B106, B107 (hardcoded_password_*)"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b105_hardcoded_password_string.html>",
-                  "Ruff S105 hardcoded-password-string, S106 hardcoded-password-func-arg,"
-                      + " S107 hardcoded-password-default"
-                      + " <https://docs.astral.sh/ruff/rules/hardcoded-password-string/>",
-                  "CWE-259: Use of Hard-coded Password"
-                      + " <https://cwe.mitre.org/data/definitions/259.html>",
-                  "CWE-798: Use of Hard-coded Credentials"
-                      + " <https://cwe.mitre.org/data/definitions/798.html>")));
+              ```
+
+              ## References
+
+              - Bandit B105, B106, B107 (hardcoded_password_*) <https://bandit.readthedocs.io/en/latest/plugins/b105_hardcoded_password_string.html>
+              - Ruff S105 hardcoded-password-string, S106 hardcoded-password-func-arg, S107 hardcoded-password-default <https://docs.astral.sh/ruff/rules/hardcoded-password-string/>
+              - CWE-259: Use of Hard-coded Password <https://cwe.mitre.org/data/definitions/259.html>
+              - CWE-798: Use of Hard-coded Credentials <https://cwe.mitre.org/data/definitions/798.html>
+              """)
+          .build();
 
   /** Values that stand for a secret without being one. */
   private static final Pattern PLACEHOLDER =
@@ -130,13 +135,12 @@ public final class HardcodedPassword extends Rule {
   private static final Pattern NAME_LIKE =
       Pattern.compile("^[A-Za-z][A-Za-z0-9]*(?:[_.:\\-][A-Za-z0-9]+)*$");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public HardcodedPassword() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (isFakeModule(ctx.path())) {
       return;
     }

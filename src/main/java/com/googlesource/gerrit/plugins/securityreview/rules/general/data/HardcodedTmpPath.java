@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.data;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -18,42 +19,50 @@ import java.util.regex.Pattern;
 /** PY203: a fixed path under /tmp, /var/tmp or /dev/shm used as a file or folder. */
 public final class HardcodedTmpPath extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY203",
-          "hardcoded-tmp-path",
-          "Fixed, predictable path in a world-writable temporary folder used as a file or folder",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          "PY2xx files, parsers and secrets",
-          true,
-          "B108",
-          "S108",
-          "Any local user can create that path first, or a symlink by that name, and so read or"
-              + " redirect what the service writes there.",
-          "Create the file or folder with `tempfile` (`mkstemp`, `mkdtemp`,"
-              + " `NamedTemporaryFile`), or use a path under the service's own `state_path`.",
-          new RuleMeta.Doc(
-              "Flags string literals (plain, f-string, `+`, `%` or `.format()` built) that start"
-                  + " with `/tmp`, `/var/tmp` or `/dev/shm` when they are used as a path: passed"
-                  + " to `open()`, `os.*`, `os.path.join`, `shutil.*`, `pathlib.Path`, a logging"
-                  + " file handler or a method such as `mkdir`, `makedirs`, `ensure_tree`,"
-                  + " `replace_file`, `bind` or `connect`; passed as a keyword argument named"
-                  + " like a path (`lock_path=`, `log_dir=`, `pid_file=`); assigned to a name,"
-                  + " attribute or dict key named like a path (`*path`, `*file`, `*dir`,"
-                  + " `*socket`, ...); the default of a parameter named like a path; or the"
-                  + " `default` (or `set_override` / `set_default` value) of an oslo.config"
-                  + " option named like a path. Ruff's S108 and"
-                  + " Bandit's B108 flag every string that starts with `/tmp`, help texts, log"
-                  + " messages and comparisons included; this rule stays silent on those, on"
-                  + " the `dir=` of `tempfile` calls (a random name in `/tmp` is fine), and on"
-                  + " test code (Neutron ignores S108 in tests).",
-              "Agents run as root and `/tmp` is writable by every local user. A fixed name there"
-                  + " lets another user pre-create the file or plant a symlink to a system file"
-                  + " before the agent opens it: the agent then overwrites the target, or reads"
-                  + " and acts on the attacker's content (a pid file, a socket, a config"
-                  + " snippet). The name alone does not prove the path is opened insecurely,"
-                  + " hence medium confidence.",
+      RuleMeta.builder("PY203")
+          .name("hardcoded-tmp-path")
+          .title(
+              "Fixed, predictable path in a world-writable temporary folder used as a file or"
+                  + " folder")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.DATA)
+          .bandit("B108")
+          .ruff("S108")
+          .why(
+              "Any local user can create that path first, or a symlink by that name, and so read or"
+                  + " redirect what the service writes there.")
+          .fix(
+              "Create the file or folder with `tempfile` (`mkstemp`, `mkdtemp`,"
+                  + " `NamedTemporaryFile`), or use a path under the service's own `state_path`.")
+          .doc(
               """
+              ## What it does
+
+              Flags string literals (plain, f-string, `+`, `%` or `.format()` built) that start with
+              `/tmp`, `/var/tmp` or `/dev/shm` when they are used as a path: passed to `open()`,
+              `os.*`, `os.path.join`, `shutil.*`, `pathlib.Path`, a logging file handler or a method
+              such as `mkdir`, `makedirs`, `ensure_tree`, `replace_file`, `bind` or `connect`;
+              passed as a keyword argument named like a path (`lock_path=`, `log_dir=`,
+              `pid_file=`); assigned to a name, attribute or dict key named like a path (`*path`,
+              `*file`, `*dir`, `*socket`, ...); the default of a parameter named like a path; or the
+              `default` (or `set_override` / `set_default` value) of an oslo.config option named
+              like a path. Ruff's S108 and Bandit's B108 flag every string that starts with `/tmp`,
+              help texts, log messages and comparisons included; this rule stays silent on those, on
+              the `dir=` of `tempfile` calls (a random name in `/tmp` is fine), and on test code
+              (Neutron ignores S108 in tests).
+
+              ## Why it matters
+
+              Agents run as root and `/tmp` is writable by every local user. A fixed name there lets
+              another user pre-create the file or plant a symlink to a system file before the agent
+              opens it: the agent then overwrites the target, or reads and acts on the attacker's
+              content (a pid file, a socket, a config snippet). The name alone does not prove the
+              path is opened insecurely, hence medium confidence.
+
+              ## Example
+
+              ```python
               import os
 
               METADATA_SOCKET_DIR = '/tmp/ovn-metadata'
@@ -61,8 +70,11 @@ public final class HardcodedTmpPath extends Rule {
               def write_pid(pid):
                   with open('/tmp/ovn-metadata-agent.pid', 'w') as f:
                       f.write(str(pid))
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               import os
 
               from oslo_config import cfg
@@ -71,15 +83,15 @@ public final class HardcodedTmpPath extends Rule {
                   path = os.path.join(cfg.CONF.state_path, 'ovn-metadata-agent.pid')
                   with open(path, 'w') as f:
                       f.write(str(pid))
-              """,
-              List.of(
-                  "Bandit B108 hardcoded_tmp_directory"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b108_hardcoded_tmp_directory.html>",
-                  "Ruff S108 hardcoded-temp-file"
-                      + " <https://docs.astral.sh/ruff/rules/hardcoded-temp-file/>",
-                  "CWE-377: Insecure Temporary File"
-                      + " <https://cwe.mitre.org/data/definitions/377.html>")));
+              ```
+
+              ## References
+
+              - Bandit B108 hardcoded_tmp_directory <https://bandit.readthedocs.io/en/latest/plugins/b108_hardcoded_tmp_directory.html>
+              - Ruff S108 hardcoded-temp-file <https://docs.astral.sh/ruff/rules/hardcoded-temp-file/>
+              - CWE-377: Insecure Temporary File <https://cwe.mitre.org/data/definitions/377.html>
+              """)
+          .build();
 
   private static final List<String> PREFIXES = List.of("/tmp", "/var/tmp", "/dev/shm");
 
@@ -126,13 +138,12 @@ public final class HardcodedTmpPath extends Rule {
           "rename",
           "symlink");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public HardcodedTmpPath() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Ast.Constant c) || !(c.value() instanceof String s) || !isTmp(s)) {
       return;
     }

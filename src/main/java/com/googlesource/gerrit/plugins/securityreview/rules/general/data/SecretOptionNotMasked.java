@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.data;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Fix;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
@@ -17,46 +18,54 @@ import java.util.regex.Pattern;
 /** PY205: an oslo.config option named like a secret without {@code secret=True}. */
 public final class SecretOptionNotMasked extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY205",
-          "secret-option-not-masked",
-          "Config option holding a password, token or key is not declared with `secret=True`",
-          Severity.MEDIUM,
-          Confidence.HIGH,
-          "PY2xx files, parsers and secrets",
-          true,
-          null,
-          null,
-          "oslo.config writes every option's value to the log when the service starts"
-              + " (`log_opt_values`) and in sample or generated configs, masking only options"
-              + " declared secret.",
-          "Declare the option with `secret=True`.",
-          new RuleMeta.Doc(
-              "Flags oslo.config text options (`cfg.StrOpt`, `cfg.Opt`, `URIOpt`, `ListOpt`,"
-                  + " `DictOpt`, `MultiStrOpt`, and keystoneauth's `loading.Opt`) whose name ends"
-                  + " in a secret word (`password`, `passwd`, `pwd`, `passphrase`, `token`,"
-                  + " `secret`, `credential(s)`, `api_key`, `access_key`, `secret_key`,"
-                  + " `auth_key`, `psk`) and that have no `secret=True` (a literal `False` counts"
-                  + " as missing; any other expression is trusted). It stays silent on names"
-                  + " that describe a secret without holding it (`*_file`, `*_path`, `*_dir`,"
-                  + " `token_cache_time`, `use_token`), on `private_key` / `priv_key` options"
-                  + " (in OpenStack they hold the path of a key file, as `ovn_nb_private_key`"
-                  + " does), on options whose help text speaks of a file or path, and on test"
-                  + " code. Bandit and Ruff have no such check.",
-              "Neutron, like every oslo service, logs all its options at start-up at debug"
-                  + " level (`CONF.log_opt_values`), and `oslo-config-generator` and"
-                  + " `oslo.config`'s validator print them; only options declared with"
-                  + " `secret=True` come out as `****`. A password option without the flag ends"
-                  + " up in the logs of every deployment that turns debug on.",
+      RuleMeta.builder("PY205")
+          .name("secret-option-not-masked")
+          .title(
+              "Config option holding a password, token or key is not declared with `secret=True`")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.HIGH)
+          .family(Family.DATA)
+          .why(
+              "oslo.config writes every option's value to the log when the service starts"
+                  + " (`log_opt_values`) and in sample or generated configs, masking only options"
+                  + " declared secret.")
+          .fix("Declare the option with `secret=True`.")
+          .doc(
               """
+              ## What it does
+
+              Flags oslo.config text options (`cfg.StrOpt`, `cfg.Opt`, `URIOpt`, `ListOpt`,
+              `DictOpt`, `MultiStrOpt`, and keystoneauth's `loading.Opt`) whose name ends in a
+              secret word (`password`, `passwd`, `pwd`, `passphrase`, `token`, `secret`,
+              `credential(s)`, `api_key`, `access_key`, `secret_key`, `auth_key`, `psk`) and that
+              have no `secret=True` (a literal `False` counts as missing; any other expression is
+              trusted). It stays silent on names that describe a secret without holding it
+              (`*_file`, `*_path`, `*_dir`, `token_cache_time`, `use_token`), on `private_key` /
+              `priv_key` options (in OpenStack they hold the path of a key file, as
+              `ovn_nb_private_key` does), on options whose help text speaks of a file or path, and
+              on test code. Bandit and Ruff have no such check.
+
+              ## Why it matters
+
+              Neutron, like every oslo service, logs all its options at start-up at debug level
+              (`CONF.log_opt_values`), and `oslo-config-generator` and `oslo.config`'s validator
+              print them; only options declared with `secret=True` come out as `****`. A password
+              option without the flag ends up in the logs of every deployment that turns debug on.
+
+              ## Example
+
+              ```python
               from oslo_config import cfg
 
               ovn_opts = [
                   cfg.StrOpt('ovn_nb_manager_password',
                              help='Password of the OVN NB manager user.'),
               ]
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               from oslo_config import cfg
 
               ovn_opts = [
@@ -64,24 +73,25 @@ public final class SecretOptionNotMasked extends Rule {
                              secret=True,
                              help='Password of the OVN NB manager user.'),
               ]
-              """,
-              List.of(
-                  "oslo.config, Opt secret parameter"
-                      + " <https://docs.openstack.org/oslo.config/latest/reference/opts.html>",
-                  "CWE-532: Insertion of Sensitive Information into Log File"
-                      + " <https://cwe.mitre.org/data/definitions/532.html>")));
+              ```
+
+              ## References
+
+              - oslo.config, Opt secret parameter <https://docs.openstack.org/oslo.config/latest/reference/opts.html>
+              - CWE-532: Insertion of Sensitive Information into Log File <https://cwe.mitre.org/data/definitions/532.html>
+              """)
+          .build();
 
   /** Help texts of options that name a file holding the secret. */
   private static final Pattern FILE_HELP =
       Pattern.compile("(?i)\\b(?:file|files|filename|path|directory|location)\\b");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public SecretOptionNotMasked() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call) || !DataExprs.isTextOption(ctx, call)) {
       return;
     }

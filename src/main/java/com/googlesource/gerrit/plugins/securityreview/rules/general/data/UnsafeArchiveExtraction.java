@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.data;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -17,76 +18,85 @@ import java.util.Set;
 /** PY207: a tar archive extracted without a filter or member check. */
 public final class UnsafeArchiveExtraction extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY207",
-          "tar-extractall-unfiltered",
-          "Tar archive extracted without a filter, so member paths can escape the target folder",
-          Severity.HIGH,
-          Confidence.MEDIUM,
-          "PY2xx files, parsers and secrets",
-          true,
-          "B202",
-          "S202",
-          "A member named `../../etc/cron.d/x`, an absolute path or a symlink out of the folder"
-              + " lets whoever made the archive write any file the process can write.",
-          "Pass `filter='data'` (Python 3.12+ and security backports), or check each member"
-              + " and pass `members=`.",
-          new RuleMeta.Doc(
-              "Flags `extractall()` on a `tarfile` archive (opened with `tarfile.open()` /"
-                  + " `tarfile.TarFile()` in the same function or module, or, when the receiver"
-                  + " cannot be traced, in a file that imports `tarfile`, as Ruff S202 does)"
-                  + " without `filter='data'` or `filter='tar'` (`filter='fully_trusted'` counts"
-                  + " as none; a callable filter is trusted), and `shutil.unpack_archive()`"
-                  + " without `filter=`. It stays silent when `members=` is given (the"
-                  + " caller chose the members, as Bandit B202 assumes), except"
-                  + " `members=tar.getmembers()`, which is all of them; on `zipfile`"
-                  + " archives, whose `extractall()` already strips absolute paths and `..`"
-                  + " (Bandit does not flag them either); and on test code. Python 3.14"
-                  + " makes `filter='data'` the default; until a project requires it, the"
-                  + " filter must be explicit.",
-              "Images, backups, plugin bundles and diagnostics archives come from users or"
-                  + " other services. `tarfile` before the 3.14 default follows member names"
-                  + " and links as they are, so one crafted archive overwrites configuration"
-                  + " or rootwrap filters of an agent running as root (CVE-2007-4559)."
-                  + " Whether the archive is trusted is not visible at the call, hence medium"
-                  + " confidence.",
+      RuleMeta.builder("PY207")
+          .name("tar-extractall-unfiltered")
+          .title(
+              "Tar archive extracted without a filter, so member paths can escape the target"
+                  + " folder")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.DATA)
+          .bandit("B202")
+          .ruff("S202")
+          .why(
+              "A member named `../../etc/cron.d/x`, an absolute path or a symlink out of the folder"
+                  + " lets whoever made the archive write any file the process can write.")
+          .fix(
+              "Pass `filter='data'` (Python 3.12+ and security backports), or check each member and"
+                  + " pass `members=`.")
+          .doc(
               """
+              ## What it does
+
+              Flags `extractall()` on a `tarfile` archive (opened with `tarfile.open()` /
+              `tarfile.TarFile()` in the same function or module, or, when the receiver cannot be
+              traced, in a file that imports `tarfile`, as Ruff S202 does) without `filter='data'`
+              or `filter='tar'` (`filter='fully_trusted'` counts as none; a callable filter is
+              trusted), and `shutil.unpack_archive()` without `filter=`. It stays silent when
+              `members=` is given (the caller chose the members, as Bandit B202 assumes), except
+              `members=tar.getmembers()`, which is all of them; on `zipfile` archives, whose
+              `extractall()` already strips absolute paths and `..` (Bandit does not flag them
+              either); and on test code. Python 3.14 makes `filter='data'` the default; until a
+              project requires it, the filter must be explicit.
+
+              ## Why it matters
+
+              Images, backups, plugin bundles and diagnostics archives come from users or other
+              services. `tarfile` before the 3.14 default follows member names and links as they
+              are, so one crafted archive overwrites configuration or rootwrap filters of an agent
+              running as root (CVE-2007-4559). Whether the archive is trusted is not visible at the
+              call, hence medium confidence.
+
+              ## Example
+
+              ```python
               import tarfile
 
               def unpack_diagnostics(path, dest):
                   with tarfile.open(path) as tar:
                       tar.extractall(dest)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               import tarfile
 
               def unpack_diagnostics(path, dest):
                   with tarfile.open(path) as tar:
                       tar.extractall(dest, filter='data')
-              """,
-              List.of(
-                  "Python docs, tarfile extraction filters"
-                      + " <https://docs.python.org/3/library/"
-                      + "tarfile.html#tarfile-extraction-filter>",
-                  "Bandit B202 tarfile_unsafe_members"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b202_tarfile_unsafe_members.html>",
-                  "Ruff S202 tarfile-unsafe-members"
-                      + " <https://docs.astral.sh/ruff/rules/tarfile-unsafe-members/>",
-                  "CWE-22: Path Traversal <https://cwe.mitre.org/data/definitions/22.html>")));
+              ```
+
+              ## References
+
+              - Python docs, tarfile extraction filters <https://docs.python.org/3/library/tarfile.html#tarfile-extraction-filter>
+              - Bandit B202 tarfile_unsafe_members <https://bandit.readthedocs.io/en/latest/plugins/b202_tarfile_unsafe_members.html>
+              - Ruff S202 tarfile-unsafe-members <https://docs.astral.sh/ruff/rules/tarfile-unsafe-members/>
+              - CWE-22: Path Traversal <https://cwe.mitre.org/data/definitions/22.html>
+              """)
+          .build();
 
   private static final Set<String> SAFE_FILTERS = Set.of("data", "tar");
 
   /** Whether the file imports tarfile, found once per file. */
   private record Imports(boolean tarfile) {}
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public UnsafeArchiveExtraction() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

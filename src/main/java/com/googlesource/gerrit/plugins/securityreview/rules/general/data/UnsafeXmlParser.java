@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.data;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -9,79 +10,84 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import java.util.List;
 import java.util.Set;
 
 /** PY201: XML parsed with the standard library or xmlrpc instead of defusedxml. */
 public final class UnsafeXmlParser extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY201",
-          "unsafe-xml-parser",
-          "XML parsed with a standard library parser (or xmlrpc) instead of defusedxml",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          "PY2xx files, parsers and secrets",
-          true,
-          "B313,B314,B315,B316,B317,B318,B319,B320,B411",
-          "S313,S314,S315,S316,S317,S318,S319,S320,S411",
-          "The standard library XML parsers expand entity declarations and, depending on the"
-              + " expat version, external entities, so a crafted document can exhaust memory"
-              + " (billion laughs) or read local files.",
-          "Parse with the `defusedxml` equivalent (`defusedxml.ElementTree.fromstring`,"
-              + " `defusedxml.minidom.parseString`, `defusedxml.xmlrpc.monkey_patch()`).",
-          new RuleMeta.Doc(
-              "Flags calls that parse XML with the standard library: `xml.etree.ElementTree` and"
-                  + " `cElementTree` (`parse`, `iterparse`, `fromstring`, `fromstringlist`,"
-                  + " `XML`, `XMLParser`, `XMLPullParser`), `xml.dom.minidom`, `xml.dom.pulldom`"
-                  + " and `xml.dom.expatbuilder` (`parse`, `parseString`), `xml.sax` (`parse`,"
-                  + " `parseString`, `make_parser`) and `xml.sax.expatreader.create_parser`"
-                  + " (Bandit B313-B319, Ruff S313-S319); an `lxml.etree` parser built with"
-                  + " `resolve_entities=True` (B320/S320: lxml 5 and later no longer resolve"
-                  + " external entities by default, so plain lxml calls are not flagged; Ruff"
-                  + " removed S320 for that reason); and XML-RPC clients and servers"
-                  + " (`xmlrpc.client.ServerProxy`, `xmlrpc.client.loads`,"
-                  + " `xmlrpc.server.SimpleXMLRPCServer` and friends, which Bandit B411 and Ruff"
-                  + " S411 only flag at the import). It stays silent on `defusedxml`, on a"
-                  + " parse of a string literal written in the file, on files that call"
-                  + " `defusedxml.defuse_stdlib()` (for the parsers) or"
-                  + " `defusedxml.xmlrpc.monkey_patch()` (for XML-RPC), and on test code. Plain"
-                  + " imports (Bandit B405-B410, Ruff S405-S410) are not flagged: an import"
-                  + " parses nothing.",
-              "OpenStack services parse XML from outside: API payloads, libvirt and OVS"
-                  + " documents, SAML assertions, data from other services. An entity-expansion"
-                  + " document (a few kilobytes that expand to gigabytes) takes a worker down,"
-                  + " and with parsers that resolve external entities it reads local files such"
-                  + " as configuration with credentials. Whether the document is attacker"
-                  + " controlled cannot be seen from the call, hence medium confidence;"
-                  + " `defusedxml` costs nothing and makes the question moot.",
+      RuleMeta.builder("PY201")
+          .name("unsafe-xml-parser")
+          .title("XML parsed with a standard library parser (or xmlrpc) instead of defusedxml")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.DATA)
+          .bandit("B313,B314,B315,B316,B317,B318,B319,B320,B411")
+          .ruff("S313,S314,S315,S316,S317,S318,S319,S320,S411")
+          .why(
+              "The standard library XML parsers expand entity declarations and, depending on the"
+                  + " expat version, external entities, so a crafted document can exhaust memory"
+                  + " (billion laughs) or read local files.")
+          .fix(
+              "Parse with the `defusedxml` equivalent (`defusedxml.ElementTree.fromstring`,"
+                  + " `defusedxml.minidom.parseString`, `defusedxml.xmlrpc.monkey_patch()`).")
+          .doc(
               """
+              ## What it does
+
+              Flags calls that parse XML with the standard library: `xml.etree.ElementTree` and
+              `cElementTree` (`parse`, `iterparse`, `fromstring`, `fromstringlist`, `XML`,
+              `XMLParser`, `XMLPullParser`), `xml.dom.minidom`, `xml.dom.pulldom` and
+              `xml.dom.expatbuilder` (`parse`, `parseString`), `xml.sax` (`parse`, `parseString`,
+              `make_parser`) and `xml.sax.expatreader.create_parser` (Bandit B313-B319, Ruff
+              S313-S319); an `lxml.etree` parser built with `resolve_entities=True` (B320/S320: lxml
+              5 and later no longer resolve external entities by default, so plain lxml calls are
+              not flagged; Ruff removed S320 for that reason); and XML-RPC clients and servers
+              (`xmlrpc.client.ServerProxy`, `xmlrpc.client.loads`,
+              `xmlrpc.server.SimpleXMLRPCServer` and friends, which Bandit B411 and Ruff S411 only
+              flag at the import). It stays silent on `defusedxml`, on a parse of a string literal
+              written in the file, on files that call `defusedxml.defuse_stdlib()` (for the parsers)
+              or `defusedxml.xmlrpc.monkey_patch()` (for XML-RPC), and on test code. Plain imports
+              (Bandit B405-B410, Ruff S405-S410) are not flagged: an import parses nothing.
+
+              ## Why it matters
+
+              OpenStack services parse XML from outside: API payloads, libvirt and OVS documents,
+              SAML assertions, data from other services. An entity-expansion document (a few
+              kilobytes that expand to gigabytes) takes a worker down, and with parsers that resolve
+              external entities it reads local files such as configuration with credentials. Whether
+              the document is attacker controlled cannot be seen from the call, hence medium
+              confidence; `defusedxml` costs nothing and makes the question moot.
+
+              ## Example
+
+              ```python
               from xml.etree import ElementTree
 
               def parse_interfaces(xml_doc):
                   root = ElementTree.fromstring(xml_doc)
                   return [i.get('name') for i in root.iter('interface')]
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               from defusedxml import ElementTree
 
               def parse_interfaces(xml_doc):
                   root = ElementTree.fromstring(xml_doc)
                   return [i.get('name') for i in root.iter('interface')]
-              """,
-              List.of(
-                  "Python docs, XML vulnerabilities"
-                      + " <https://docs.python.org/3/library/xml.html#xml-vulnerabilities>",
-                  "defusedxml <https://pypi.org/project/defusedxml/>",
-                  "Bandit B313-B320 (xml_bad_*), B411 (import_xmlrpc)"
-                      + " <https://bandit.readthedocs.io/en/latest/blacklists/"
-                      + "blacklist_calls.html>",
-                  "Ruff S313-S320 (suspicious-xml-*-usage), S411 (suspicious-xmlrpc-import)"
-                      + " <https://docs.astral.sh/ruff/rules/#flake8-bandit-s>",
-                  "CWE-776: Improper Restriction of Recursive Entity References"
-                      + " <https://cwe.mitre.org/data/definitions/776.html>",
-                  "CWE-611: Improper Restriction of XML External Entity Reference"
-                      + " <https://cwe.mitre.org/data/definitions/611.html>")));
+              ```
+
+              ## References
+
+              - Python docs, XML vulnerabilities <https://docs.python.org/3/library/xml.html#xml-vulnerabilities>
+              - defusedxml <https://pypi.org/project/defusedxml/>
+              - Bandit B313-B320 (xml_bad_*), B411 (import_xmlrpc) <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html>
+              - Ruff S313-S320 (suspicious-xml-*-usage), S411 (suspicious-xmlrpc-import) <https://docs.astral.sh/ruff/rules/#flake8-bandit-s>
+              - CWE-776: Improper Restriction of Recursive Entity References <https://cwe.mitre.org/data/definitions/776.html>
+              - CWE-611: Improper Restriction of XML External Entity Reference <https://cwe.mitre.org/data/definitions/611.html>
+              """)
+          .build();
 
   private static final Set<String> ETREE_CALLS =
       Set.of(
@@ -124,13 +130,12 @@ public final class UnsafeXmlParser extends Rule {
   /** What the file does to defuse the standard library, found once per file. */
   private record Defused(boolean stdlib, boolean xmlrpc) {}
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public UnsafeXmlParser() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

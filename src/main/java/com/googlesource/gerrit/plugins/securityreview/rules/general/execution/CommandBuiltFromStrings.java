@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.execution;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -24,86 +25,92 @@ import java.util.List;
  */
 public final class CommandBuiltFromStrings extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY106",
-          "command-built-from-strings",
-          "Process command built from strings: `sh -c` in the argv, a split string, or one"
-              + " formatted command line",
-          Severity.HIGH,
-          Confidence.MEDIUM,
-          "PY1xx code execution, deserialisation and processes",
-          true,
-          "B603",
-          "S603",
-          "A value formatted into a command line is parsed by the shell or split on its spaces,"
-              + " so a device name, namespace or config value can add arguments or commands of"
-              + " its own, often as root.",
-          "Build the argv as a list with one element per argument (`['ip', 'netns', 'exec', ns,"
-              + " 'ip', 'link', 'set', dev, 'up']`) and pass values as separate elements.",
-          new RuleMeta.Doc(
-              "Looks at `subprocess.Popen/run/call/check_call/check_output` without a true"
-                  + " `shell=`, `os.exec*`/`os.spawn*`/`os.posix_spawn`, and OpenStack's execute"
-                  + " helpers (`oslo_concurrency.processutils.execute`/`trycmd`, Neutron's"
-                  + " `agent.linux.utils.execute` under any alias such as `agent_utils` or"
-                  + " `linux_utils`, privsep's `execute_process`, `ip_lib`'s `netns.execute`),"
-                  + " and flags three shapes: (1) the argv runs a shell on a command string that"
-                  + " is not a literal (`['sh', '-c', cmd]`, also after `sudo` or `ip netns exec"
-                  + " NS`, with `-ec`/`-xc`); (2) a string built by `%`, `format`, an f-string,"
-                  + " `+` or `join` from a value is split into the argv (`(... % x).split()`,"
-                  + " `shlex.split(...)`); (3) one such string, with spaces in its literal part,"
-                  + " is passed as the whole command. The message says when the call runs as"
-                  + " root (`run_as_root=True`). Local variables are followed to what was last"
-                  + " assigned to them in the function. Silent: argv lists with values as their"
-                  + " own elements (Neutron's `utils.execute(['ip', 'addr', 'add', cidr, 'dev',"
-                  + " dev], run_as_root=True)`, including elements such as `'%s/%s' % (ip,"
-                  + " plen)`), `sh -c` on a literal script that takes values as positional"
-                  + " parameters (`['sh', '-c', 'echo \"$1\" > \"$2\"', 'sh', value, path]`), a"
-                  + " command that arrives as a parameter (it is built elsewhere), calls with"
-                  + " `shell=True` (PY104), and test code.",
-              "Neutron and the other OpenStack agents run hundreds of commands as root through"
-                  + " rootwrap or privsep, always as argv lists: the process gets each value as"
-                  + " one argument and no shell sees it. The list discipline breaks in three"
-                  + " ways that Bandit and Ruff do not tell apart from a harmless call: wrapping"
-                  + " the work in `sh -c` (the shell parses the string again), building a"
-                  + " command line and `.split()`ting it (a value with a space becomes several"
-                  + " arguments: argument injection), and passing one formatted string (it does"
-                  + " not even run without a shell, and the usual repair, `shell=True`, is"
-                  + " command injection). Ruff's S603 and Bandit's B603 flag every subprocess"
-                  + " call without a shell; this rule reports only those shapes, which is why"
-                  + " it names S603/B603 for suppressions (`# noqa: S603`). The catch-all"
-                  + " lives in PY107, off by default.",
+      RuleMeta.builder("PY106")
+          .name("command-built-from-strings")
+          .title(
+              "Process command built from strings: `sh -c` in the argv, a split string, or one"
+                  + " formatted command line")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.EXECUTION)
+          .bandit("B603")
+          .ruff("S603")
+          .why(
+              "A value formatted into a command line is parsed by the shell or split on its spaces,"
+                  + " so a device name, namespace or config value can add arguments or commands of"
+                  + " its own, often as root.")
+          .fix(
+              "Build the argv as a list with one element per argument (`['ip', 'netns', 'exec', ns,"
+                  + " 'ip', 'link', 'set', dev, 'up']`) and pass values as separate elements.")
+          .doc(
               """
+              ## What it does
+
+              Looks at `subprocess.Popen/run/call/check_call/check_output` without a true `shell=`,
+              `os.exec*`/`os.spawn*`/`os.posix_spawn`, and OpenStack's execute helpers
+              (`oslo_concurrency.processutils.execute`/`trycmd`, Neutron's
+              `agent.linux.utils.execute` under any alias such as `agent_utils` or `linux_utils`,
+              privsep's `execute_process`, `ip_lib`'s `netns.execute`), and flags three shapes: (1)
+              the argv runs a shell on a command string that is not a literal (`['sh', '-c', cmd]`,
+              also after `sudo` or `ip netns exec NS`, with `-ec`/`-xc`); (2) a string built by `%`,
+              `format`, an f-string, `+` or `join` from a value is split into the argv (`(... %
+              x).split()`, `shlex.split(...)`); (3) one such string, with spaces in its literal
+              part, is passed as the whole command. The message says when the call runs as root
+              (`run_as_root=True`). Local variables are followed to what was last assigned to them
+              in the function. Silent: argv lists with values as their own elements (Neutron's
+              `utils.execute(['ip', 'addr', 'add', cidr, 'dev', dev], run_as_root=True)`, including
+              elements such as `'%s/%s' % (ip, plen)`), `sh -c` on a literal script that takes
+              values as positional parameters (`['sh', '-c', 'echo "$1" > "$2"', 'sh', value,
+              path]`), a command that arrives as a parameter (it is built elsewhere), calls with
+              `shell=True` (PY104), and test code.
+
+              ## Why it matters
+
+              Neutron and the other OpenStack agents run hundreds of commands as root through
+              rootwrap or privsep, always as argv lists: the process gets each value as one argument
+              and no shell sees it. The list discipline breaks in three ways that Bandit and Ruff do
+              not tell apart from a harmless call: wrapping the work in `sh -c` (the shell parses
+              the string again), building a command line and `.split()`ting it (a value with a space
+              becomes several arguments: argument injection), and passing one formatted string (it
+              does not even run without a shell, and the usual repair, `shell=True`, is command
+              injection). Ruff's S603 and Bandit's B603 flag every subprocess call without a shell;
+              this rule reports only those shapes, which is why it names S603/B603 for suppressions
+              (`# noqa: S603`). The catch-all lives in PY107, off by default.
+
+              ## Example
+
+              ```python
               def _set_sysctl(namespace, key, value):
                   cmd = ['ip', 'netns', 'exec', namespace,
                          'sh', '-c', 'echo %s > /proc/sys/%s' % (value, key)]
                   utils.execute(cmd, run_as_root=True, privsep_exec=True)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _set_sysctl(namespace, key, value):
                   cmd = ['ip', 'netns', 'exec', namespace,
                          'sysctl', '-w', '%s=%s' % (key, value)]
                   utils.execute(cmd, run_as_root=True, privsep_exec=True)
-              """,
-              List.of(
-                  "Bandit B603: subprocess_without_shell_equals_true"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b603_subprocess_without_shell_equals_true.html>",
-                  "Ruff S603: subprocess-without-shell-equals-true"
-                      + " <https://docs.astral.sh/ruff/rules/subprocess-without-shell-equals-true/>",
-                  "oslo.concurrency processutils.execute"
-                      + " <https://docs.openstack.org/oslo.concurrency/latest/reference/"
-                      + "processutils.html>",
-                  "CWE-78: OS Command Injection <https://cwe.mitre.org/data/definitions/78.html>",
-                  "CWE-88: Argument Injection"
-                      + " <https://cwe.mitre.org/data/definitions/88.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - Bandit B603: subprocess_without_shell_equals_true <https://bandit.readthedocs.io/en/latest/plugins/b603_subprocess_without_shell_equals_true.html>
+              - Ruff S603: subprocess-without-shell-equals-true <https://docs.astral.sh/ruff/rules/subprocess-without-shell-equals-true/>
+              - oslo.concurrency processutils.execute <https://docs.openstack.org/oslo.concurrency/latest/reference/processutils.html>
+              - CWE-78: OS Command Injection <https://cwe.mitre.org/data/definitions/78.html>
+              - CWE-88: Argument Injection <https://cwe.mitre.org/data/definitions/88.html>
+              """)
+          .build();
+
+  public CommandBuiltFromStrings() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (node instanceof Call call) {
       String message = problem(ctx, call);
       if (message != null) {

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.execution;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -16,66 +17,77 @@ import java.util.Set;
 /** PY101: the {@code eval} and {@code exec} builtins. */
 public final class ExecEvalUsed extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY101",
-          "exec-eval-used",
-          "`eval()` or `exec()` runs a string as Python code",
-          Severity.HIGH,
-          Confidence.HIGH,
-          "PY1xx code execution, deserialisation and processes",
-          true,
-          "B102,B307",
-          "S102,S307",
-          "Whoever controls the string controls the neutron-server or agent process: a value"
-              + " from an API request, a config option or an OVN row becomes code.",
-          "Parse data with `ast.literal_eval()`, `json.loads()` or `int()`, or look the"
-              + " callable up in an explicit mapping.",
-          new RuleMeta.Doc(
-              "Flags calls of the builtins `eval()` and `exec()` (also spelled `builtins.eval`)."
-                  + " Silent: `ast.literal_eval()`, methods that happen to be called `eval` on"
-                  + " other objects (`model.eval()`, `redis.eval(script)`,"
-                  + " `sympy.sympify(...).eval()`), an `eval` or `exec` that the file defines,"
-                  + " assigns or imports itself (then it is not the builtin), and test code.",
-              "`eval()` and `exec()` run arbitrary Python with the privileges of the process; in"
-                  + " Neutron that is the API server with database credentials or an agent that"
-                  + " holds root through privsep. OpenStack code has no need for them: data is"
-                  + " parsed (`ast.literal_eval`, `jsonutils`), callables are looked up"
-                  + " (`importutils.import_class`, a dict of handlers). Bandit reports them as"
-                  + " B102 (exec_used) and B307 (eval), Ruff as S102 and S307; we flag the same"
-                  + " builtin calls, every one of them, since even a literal argument is code"
-                  + " that should simply be written out.",
+      RuleMeta.builder("PY101")
+          .name("exec-eval-used")
+          .title("`eval()` or `exec()` runs a string as Python code")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.HIGH)
+          .family(Family.EXECUTION)
+          .bandit("B102,B307")
+          .ruff("S102,S307")
+          .why(
+              "Whoever controls the string controls the neutron-server or agent process: a value"
+                  + " from an API request, a config option or an OVN row becomes code.")
+          .fix(
+              "Parse data with `ast.literal_eval()`, `json.loads()` or `int()`, or look the"
+                  + " callable up in an explicit mapping.")
+          .doc(
               """
+              ## What it does
+
+              Flags calls of the builtins `eval()` and `exec()` (also spelled `builtins.eval`).
+              Silent: `ast.literal_eval()`, methods that happen to be called `eval` on other objects
+              (`model.eval()`, `redis.eval(script)`, `sympy.sympify(...).eval()`), an `eval` or
+              `exec` that the file defines, assigns or imports itself (then it is not the builtin),
+              and test code.
+
+              ## Why it matters
+
+              `eval()` and `exec()` run arbitrary Python with the privileges of the process; in
+              Neutron that is the API server with database credentials or an agent that holds root
+              through privsep. OpenStack code has no need for them: data is parsed
+              (`ast.literal_eval`, `jsonutils`), callables are looked up
+              (`importutils.import_class`, a dict of handlers). Bandit reports them as B102
+              (exec_used) and B307 (eval), Ruff as S102 and S307; we flag the same builtin calls,
+              every one of them, since even a literal argument is code that should simply be written
+              out.
+
+              ## Example
+
+              ```python
               def _parse_mapping(value):
                   # "physnet1:br-ex" or "{'physnet1': 'br-ex'}"
                   return eval(value)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               import ast
 
               def _parse_mapping(value):
                   return ast.literal_eval(value)
-              """,
-              List.of(
-                  "Bandit B102: exec_used"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/b102_exec_used.html>",
-                  "Bandit B307: eval"
-                      + " <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html"
-                      + "#b307-eval>",
-                  "Ruff S102: exec-builtin <https://docs.astral.sh/ruff/rules/exec-builtin/>",
-                  "Ruff S307: suspicious-eval-usage"
-                      + " <https://docs.astral.sh/ruff/rules/suspicious-eval-usage/>",
-                  "CWE-95: Eval Injection <https://cwe.mitre.org/data/definitions/95.html>")));
+              ```
+
+              ## References
+
+              - Bandit B102: exec_used <https://bandit.readthedocs.io/en/latest/plugins/b102_exec_used.html>
+              - Bandit B307: eval <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b307-eval>
+              - Ruff S102: exec-builtin <https://docs.astral.sh/ruff/rules/exec-builtin/>
+              - Ruff S307: suspicious-eval-usage <https://docs.astral.sh/ruff/rules/suspicious-eval-usage/>
+              - CWE-95: Eval Injection <https://cwe.mitre.org/data/definitions/95.html>
+              """)
+          .build();
 
   private static final Set<String> BUILTINS =
       Set.of("eval", "exec", "builtins.eval", "builtins.exec");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public ExecEvalUsed() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.execution;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -10,63 +11,72 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Kind;
-import java.util.List;
 
 /** PY108 (off by default): a process started by program name, found through {@code $PATH}. */
 public final class PartialExecutablePath extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY108",
-          "partial-executable-path",
-          "Process started with a partial executable path (found through `$PATH`)",
-          Severity.LOW,
-          Confidence.LOW,
-          "PY1xx code execution, deserialisation and processes",
-          false,
-          "B607",
-          "S607",
-          "Whoever can put a directory early in `$PATH` of the process chooses which program"
-              + " runs.",
-          "Use an absolute path (`/usr/sbin/ip`) where `$PATH` is not under your control, or"
-              + " suppress with `# noqa: S607`.",
-          new RuleMeta.Doc(
-              "Off by default. Flags the literal program of `subprocess.Popen/run/call/"
-                  + "check_call/check_output`, `os.system`/`os.popen`/`getoutput` and"
-                  + " `os.exec*`/`os.spawn*` (the first word of a command string, the first"
-                  + " element of an argv list) when it is not an absolute or explicitly relative"
-                  + " path (`/`, `./`, `\\\\` or a drive letter), the way Ruff's S607 and"
-                  + " Bandit's B607 read it. OpenStack's execute helpers"
-                  + " (`processutils.execute`, `utils.execute`, `netns.execute`) are never"
-                  + " flagged, and neither is test code.",
-              "In OpenStack, commands run as root go through rootwrap or privsep: rootwrap"
-                  + " matches the program against its filters and resolves it in the configured"
-                  + " `exec_dirs`, not the caller's `$PATH`, so `['ip', 'link', ...]` is the"
-                  + " idiom and flagging it would be pure noise. For the remaining direct"
-                  + " `subprocess` calls the risk is a service started with a hostile `$PATH`,"
-                  + " which is rarely within an attacker's reach; the rule is kept for parity"
-                  + " with Ruff's S607 and Bandit's B607 and is off by default.",
+      RuleMeta.builder("PY108")
+          .name("partial-executable-path")
+          .title("Process started with a partial executable path (found through `$PATH`)")
+          .severity(Severity.LOW)
+          .confidence(Confidence.LOW)
+          .family(Family.EXECUTION)
+          .offByDefault()
+          .bandit("B607")
+          .ruff("S607")
+          .why(
+              "Whoever can put a directory early in `$PATH` of the process chooses which program"
+                  + " runs.")
+          .fix(
+              "Use an absolute path (`/usr/sbin/ip`) where `$PATH` is not under your control, or"
+                  + " suppress with `# noqa: S607`.")
+          .doc(
               """
-              subprocess.run(['ovs-vsctl', 'show'], check=True)
-              """,
-              """
-              subprocess.run(['/usr/bin/ovs-vsctl', 'show'], check=True)
-              """,
-              List.of(
-                  "Bandit B607: start_process_with_partial_path"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b607_start_process_with_partial_path.html>",
-                  "Ruff S607: start-process-with-partial-path"
-                      + " <https://docs.astral.sh/ruff/rules/start-process-with-partial-path/>",
-                  "CWE-426: Untrusted Search Path"
-                      + " <https://cwe.mitre.org/data/definitions/426.html>")));
+              ## What it does
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              Off by default. Flags the literal program of
+              `subprocess.Popen/run/call/check_call/check_output`,
+              `os.system`/`os.popen`/`getoutput` and `os.exec*`/`os.spawn*` (the first word of a
+              command string, the first element of an argv list) when it is not an absolute or
+              explicitly relative path (`/`, `./`, `\\\\` or a drive letter), the way Ruff's S607 and
+              Bandit's B607 read it. OpenStack's execute helpers (`processutils.execute`,
+              `utils.execute`, `netns.execute`) are never flagged, and neither is test code.
+
+              ## Why it matters
+
+              In OpenStack, commands run as root go through rootwrap or privsep: rootwrap matches
+              the program against its filters and resolves it in the configured `exec_dirs`, not the
+              caller's `$PATH`, so `['ip', 'link', ...]` is the idiom and flagging it would be pure
+              noise. For the remaining direct `subprocess` calls the risk is a service started with
+              a hostile `$PATH`, which is rarely within an attacker's reach; the rule is kept for
+              parity with Ruff's S607 and Bandit's B607 and is off by default.
+
+              ## Example
+
+              ```python
+              subprocess.run(['ovs-vsctl', 'show'], check=True)
+              ```
+
+              ## Use instead
+
+              ```python
+              subprocess.run(['/usr/bin/ovs-vsctl', 'show'], check=True)
+              ```
+
+              ## References
+
+              - Bandit B607: start_process_with_partial_path <https://bandit.readthedocs.io/en/latest/plugins/b607_start_process_with_partial_path.html>
+              - Ruff S607: start-process-with-partial-path <https://docs.astral.sh/ruff/rules/start-process-with-partial-path/>
+              - CWE-426: Untrusted Search Path <https://cwe.mitre.org/data/definitions/426.html>
+              """)
+          .build();
+
+  public PartialExecutablePath() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.execution;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -17,77 +18,79 @@ import java.util.List;
 /** PY104: a process started through a shell ({@code shell=True}) on a command that is not fixed. */
 public final class ShellTrue extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY104",
-          "shell-true-command",
-          "Command that is not a literal run through a shell (`shell=True`)",
-          Severity.HIGH,
-          Confidence.HIGH,
-          "PY1xx code execution, deserialisation and processes",
-          true,
-          "B602,B604",
-          "S602,S604",
-          "The shell parses the whole string, so a `;`, `$(...)` or backtick in a port name,"
-              + " device name or config value runs a command of its own, often as root.",
-          "Pass an argv list without `shell=True` (`['ip', 'link', 'set', dev, 'up']`); if a"
-              + " pipe or redirect is really needed, do it in Python.",
-          new RuleMeta.Doc(
-              "Flags calls with a true `shell=` keyword (`True`, a non-zero number, a non-empty"
-                  + " string or list) whose command is not a literal: `subprocess.Popen`, `run`,"
-                  + " `call`, `check_call` and `check_output` (Bandit B602, Ruff S602), and any"
-                  + " other call with `shell=True` (Bandit B604, Ruff S604), OpenStack's"
-                  + " `processutils.execute(..., shell=True)` and `utils.execute` included. The"
-                  + " command is the first argument; for an argv list or varargs with"
-                  + " `shell=True` only the first element reaches the shell, so that element is"
-                  + " judged. Local variables are followed to what was last assigned to them"
-                  + " in the function. A call whose `shell=` is a variable is flagged only when"
-                  + " the command is built by formatting. Silent: commands that are literals or"
-                  + " built from literals and UPPER_CASE constants only (Ruff reports them as"
-                  + " \"seems safe\", Bandit with low severity: nothing can be injected into"
-                  + " them), `shell=False`, and test code.",
-              "With `shell=True` the command is one string that `/bin/sh` parses: any value"
-                  + " formatted into it can end the command and start another. Neutron agents run"
-                  + " commands as root (rootwrap or privsep) with device names, namespaces and"
-                  + " addresses that come from API requests, so injection there is root on the"
-                  + " network node. A literal command with `shell=True` is ugly but cannot be"
-                  + " injected, which is why we stay silent on it where Ruff and Bandit still"
-                  + " report it.",
+      RuleMeta.builder("PY104")
+          .name("shell-true-command")
+          .title("Command that is not a literal run through a shell (`shell=True`)")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.HIGH)
+          .family(Family.EXECUTION)
+          .bandit("B602,B604")
+          .ruff("S602,S604")
+          .why(
+              "The shell parses the whole string, so a `;`, `$(...)` or backtick in a port name,"
+                  + " device name or config value runs a command of its own, often as root.")
+          .fix(
+              "Pass an argv list without `shell=True` (`['ip', 'link', 'set', dev, 'up']`); if a"
+                  + " pipe or redirect is really needed, do it in Python.")
+          .doc(
               """
+              ## What it does
+
+              Flags calls with a true `shell=` keyword (`True`, a non-zero number, a non-empty
+              string or list) whose command is not a literal: `subprocess.Popen`, `run`, `call`,
+              `check_call` and `check_output` (Bandit B602, Ruff S602), and any other call with
+              `shell=True` (Bandit B604, Ruff S604), OpenStack's `processutils.execute(...,
+              shell=True)` and `utils.execute` included. The command is the first argument; for an
+              argv list or varargs with `shell=True` only the first element reaches the shell, so
+              that element is judged. Local variables are followed to what was last assigned to them
+              in the function. A call whose `shell=` is a variable is flagged only when the command
+              is built by formatting. Silent: commands that are literals or built from literals and
+              UPPER_CASE constants only (Ruff reports them as "seems safe", Bandit with low
+              severity: nothing can be injected into them), `shell=False`, and test code.
+
+              ## Why it matters
+
+              With `shell=True` the command is one string that `/bin/sh` parses: any value formatted
+              into it can end the command and start another. Neutron agents run commands as root
+              (rootwrap or privsep) with device names, namespaces and addresses that come from API
+              requests, so injection there is root on the network node. A literal command with
+              `shell=True` is ugly but cannot be injected, which is why we stay silent on it where
+              Ruff and Bandit still report it.
+
+              ## Example
+
+              ```python
               def _flush_conntrack(namespace, address):
                   subprocess.check_call(
                       'ip netns exec %s conntrack -D -d %s' % (namespace, address),
                       shell=True)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _flush_conntrack(namespace, address):
                   subprocess.check_call(
                       ['ip', 'netns', 'exec', namespace, 'conntrack', '-D', '-d', address])
-              """,
-              List.of(
-                  "Bandit B602: subprocess_popen_with_shell_equals_true"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b602_subprocess_popen_with_shell_equals_true.html>",
-                  "Bandit B604: any_other_function_with_shell_equals_true"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b604_any_other_function_with_shell_equals_true.html>",
-                  "Ruff S602: subprocess-popen-with-shell-equals-true"
-                      + " <https://docs.astral.sh/ruff/rules/"
-                      + "subprocess-popen-with-shell-equals-true/>",
-                  "Ruff S604: call-with-shell-equals-true"
-                      + " <https://docs.astral.sh/ruff/rules/call-with-shell-equals-true/>",
-                  "Python documentation: subprocess, security considerations"
-                      + " <https://docs.python.org/3/library/subprocess.html"
-                      + "#security-considerations>",
-                  "CWE-78: OS Command Injection"
-                      + " <https://cwe.mitre.org/data/definitions/78.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - Bandit B602: subprocess_popen_with_shell_equals_true <https://bandit.readthedocs.io/en/latest/plugins/b602_subprocess_popen_with_shell_equals_true.html>
+              - Bandit B604: any_other_function_with_shell_equals_true <https://bandit.readthedocs.io/en/latest/plugins/b604_any_other_function_with_shell_equals_true.html>
+              - Ruff S602: subprocess-popen-with-shell-equals-true <https://docs.astral.sh/ruff/rules/subprocess-popen-with-shell-equals-true/>
+              - Ruff S604: call-with-shell-equals-true <https://docs.astral.sh/ruff/rules/call-with-shell-equals-true/>
+              - Python documentation: subprocess, security considerations <https://docs.python.org/3/library/subprocess.html#security-considerations>
+              - CWE-78: OS Command Injection <https://cwe.mitre.org/data/definitions/78.html>
+              """)
+          .build();
+
+  public ShellTrue() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

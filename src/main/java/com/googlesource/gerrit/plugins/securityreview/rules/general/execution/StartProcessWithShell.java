@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.execution;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -9,64 +10,72 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Command;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Kind;
-import java.util.List;
 
 /** PY105: {@code os.system}, {@code os.popen} and friends on a command that is not fixed. */
 public final class StartProcessWithShell extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY105",
-          "start-process-with-shell",
-          "`os.system`, `os.popen` or `getoutput` runs a command that is not a literal",
-          Severity.HIGH,
-          Confidence.HIGH,
-          "PY1xx code execution, deserialisation and processes",
-          true,
-          "B605",
-          "S605",
-          "These functions always hand the string to `/bin/sh`, so a `;` or `$(...)` in any"
-              + " value formatted into it runs a command of its own.",
-          "Use `subprocess.run([...])` with an argv list, or Neutron's `utils.execute([...])` /"
-              + " privsep for commands that need root.",
-          new RuleMeta.Doc(
-              "Flags `os.system`, `os.popen` (and `popen2`/`popen3`/`popen4`), the `popen2`"
-                  + " module, `commands.getoutput`/`getstatusoutput` and"
-                  + " `subprocess.getoutput`/`getstatusoutput` (imports resolved, eventlet's"
-                  + " green modules included) when the command is not a literal: built by `%`,"
-                  + " `format`, an f-string, `+` or `join` from a value, or a variable this"
-                  + " function does not assign from literals. Silent: literal commands and"
-                  + " commands built from literals and UPPER_CASE constants only (Ruff reports"
-                  + " them as \"seems safe\", Bandit with low severity), and test code.",
-              "Every one of these functions runs its argument through `/bin/sh -c`. OpenStack"
-                  + " code has `processutils.execute` and privsep for running commands with an"
-                  + " argv list; `os.system` with a formatted string is the classic command"
-                  + " injection, and in an agent it runs with the agent's privileges. A literal"
-                  + " command cannot be injected, so we stay silent on it where Ruff (S605) and"
-                  + " Bandit (B605) still report it.",
+      RuleMeta.builder("PY105")
+          .name("start-process-with-shell")
+          .title("`os.system`, `os.popen` or `getoutput` runs a command that is not a literal")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.HIGH)
+          .family(Family.EXECUTION)
+          .bandit("B605")
+          .ruff("S605")
+          .why(
+              "These functions always hand the string to `/bin/sh`, so a `;` or `$(...)` in any"
+                  + " value formatted into it runs a command of its own.")
+          .fix(
+              "Use `subprocess.run([...])` with an argv list, or Neutron's `utils.execute([...])` /"
+                  + " privsep for commands that need root.")
+          .doc(
               """
+              ## What it does
+
+              Flags `os.system`, `os.popen` (and `popen2`/`popen3`/`popen4`), the `popen2` module,
+              `commands.getoutput`/`getstatusoutput` and `subprocess.getoutput`/`getstatusoutput`
+              (imports resolved, eventlet's green modules included) when the command is not a
+              literal: built by `%`, `format`, an f-string, `+` or `join` from a value, or a
+              variable this function does not assign from literals. Silent: literal commands and
+              commands built from literals and UPPER_CASE constants only (Ruff reports them as
+              "seems safe", Bandit with low severity), and test code.
+
+              ## Why it matters
+
+              Every one of these functions runs its argument through `/bin/sh -c`. OpenStack code
+              has `processutils.execute` and privsep for running commands with an argv list;
+              `os.system` with a formatted string is the classic command injection, and in an agent
+              it runs with the agent's privileges. A literal command cannot be injected, so we stay
+              silent on it where Ruff (S605) and Bandit (B605) still report it.
+
+              ## Example
+
+              ```python
               def _set_mtu(device, mtu):
                   os.system('ip link set %s mtu %d' % (device, mtu))
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _set_mtu(device, mtu):
                   subprocess.run(['ip', 'link', 'set', device, 'mtu', str(mtu)], check=True)
-              """,
-              List.of(
-                  "Bandit B605: start_process_with_a_shell"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b605_start_process_with_a_shell.html>",
-                  "Ruff S605: start-process-with-a-shell"
-                      + " <https://docs.astral.sh/ruff/rules/start-process-with-a-shell/>",
-                  "CWE-78: OS Command Injection"
-                      + " <https://cwe.mitre.org/data/definitions/78.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - Bandit B605: start_process_with_a_shell <https://bandit.readthedocs.io/en/latest/plugins/b605_start_process_with_a_shell.html>
+              - Ruff S605: start-process-with-a-shell <https://docs.astral.sh/ruff/rules/start-process-with-a-shell/>
+              - CWE-78: OS Command Injection <https://cwe.mitre.org/data/definitions/78.html>
+              """)
+          .build();
+
+  public StartProcessWithShell() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.execution;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -8,76 +9,81 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Constant;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import java.util.List;
 import java.util.Map;
 
 /** PY102: pickle, marshal, shelve, dill, jsonpickle and friends loading data. */
 public final class UnsafeDeserialisation extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY102",
-          "unsafe-deserialisation",
-          "pickle, marshal or shelve loads data that can run code while it is decoded",
-          Severity.HIGH,
-          Confidence.MEDIUM,
-          "PY1xx code execution, deserialisation and processes",
-          true,
-          "B301,B302",
-          "S301,S302",
-          "Decoding a pickle calls whatever the data names (`os.system` included), so anyone who"
-              + " can write the bytes (a message, a cache file, a DB column) runs code in the"
-              + " process.",
-          "Exchange data as JSON (`oslo_serialization.jsonutils`) or another format that only"
-              + " builds plain values; if a pickle is unavoidable, sign it and check the"
-              + " signature first.",
-          new RuleMeta.Doc(
-              "Flags the calls that decode pickle-like formats, imports resolved: `load`,"
-                  + " `loads` and `Unpickler` of `pickle`, `cPickle`, `_pickle`,"
-                  + " `six.moves.cPickle`, `dill` and `cloudpickle`; `marshal.load(s)`;"
-                  + " `shelve.open` and `shelve.DbfilenameShelf`; `jsonpickle.decode` and"
-                  + " `jsonpickle.unpickler.decode`; `pandas.read_pickle`; and `numpy.load(...,"
-                  + " allow_pickle=True)`. Silent: `dumps`/`dump` (writing is harmless),"
-                  + " `json`/`jsonutils`, `numpy.load` without `allow_pickle=True`, methods"
-                  + " named `load` on other objects, and test code. The import alone (Bandit"
-                  + " B403, Ruff S403) is not reported: the call is what matters.",
-              "Unpickling is code execution by design: a pickle stream names callables and their"
-                  + " arguments, and `load` calls them. `marshal` is not meant for untrusted"
-                  + " data either, and `shelve` unpickles every value it reads. OpenStack"
-                  + " services exchange data over RPC and REST as JSON; a pickle appearing in"
-                  + " Neutron code means data that crosses a trust boundary (an RPC payload, a"
-                  + " file in a shared directory, a row an API user can write) could be turned"
-                  + " into code. Bandit reports these calls as B301 (pickle) and B302"
-                  + " (marshal), Ruff as S301 and S302; we flag the same calls plus the"
-                  + " `cPickle`/`cloudpickle` spellings and `numpy.load(allow_pickle=True)`.",
+      RuleMeta.builder("PY102")
+          .name("unsafe-deserialisation")
+          .title("pickle, marshal or shelve loads data that can run code while it is decoded")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.EXECUTION)
+          .bandit("B301,B302")
+          .ruff("S301,S302")
+          .why(
+              "Decoding a pickle calls whatever the data names (`os.system` included), so anyone"
+                  + " who can write the bytes (a message, a cache file, a DB column) runs code in"
+                  + " the process.")
+          .fix(
+              "Exchange data as JSON (`oslo_serialization.jsonutils`) or another format that only"
+                  + " builds plain values; if a pickle is unavoidable, sign it and check the"
+                  + " signature first.")
+          .doc(
               """
+              ## What it does
+
+              Flags the calls that decode pickle-like formats, imports resolved: `load`, `loads` and
+              `Unpickler` of `pickle`, `cPickle`, `_pickle`, `six.moves.cPickle`, `dill` and
+              `cloudpickle`; `marshal.load(s)`; `shelve.open` and `shelve.DbfilenameShelf`;
+              `jsonpickle.decode` and `jsonpickle.unpickler.decode`; `pandas.read_pickle`; and
+              `numpy.load(..., allow_pickle=True)`. Silent: `dumps`/`dump` (writing is harmless),
+              `json`/`jsonutils`, `numpy.load` without `allow_pickle=True`, methods named `load` on
+              other objects, and test code. The import alone (Bandit B403, Ruff S403) is not
+              reported: the call is what matters.
+
+              ## Why it matters
+
+              Unpickling is code execution by design: a pickle stream names callables and their
+              arguments, and `load` calls them. `marshal` is not meant for untrusted data either,
+              and `shelve` unpickles every value it reads. OpenStack services exchange data over RPC
+              and REST as JSON; a pickle appearing in Neutron code means data that crosses a trust
+              boundary (an RPC payload, a file in a shared directory, a row an API user can write)
+              could be turned into code. Bandit reports these calls as B301 (pickle) and B302
+              (marshal), Ruff as S301 and S302; we flag the same calls plus the
+              `cPickle`/`cloudpickle` spellings and `numpy.load(allow_pickle=True)`.
+
+              ## Example
+
+              ```python
               import pickle
 
               def _load_cached_topology(path):
                   with open(path, 'rb') as f:
                       return pickle.load(f)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               from oslo_serialization import jsonutils
 
               def _load_cached_topology(path):
                   with open(path) as f:
                       return jsonutils.load(f)
-              """,
-              List.of(
-                  "Bandit B301: pickle"
-                      + " <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html"
-                      + "#b301-pickle>",
-                  "Bandit B302: marshal"
-                      + " <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html"
-                      + "#b302-marshal>",
-                  "Ruff S301: suspicious-pickle-usage"
-                      + " <https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/>",
-                  "Ruff S302: suspicious-marshal-usage"
-                      + " <https://docs.astral.sh/ruff/rules/suspicious-marshal-usage/>",
-                  "Python documentation: pickle, the security warning"
-                      + " <https://docs.python.org/3/library/pickle.html>",
-                  "CWE-502: Deserialization of Untrusted Data"
-                      + " <https://cwe.mitre.org/data/definitions/502.html>")));
+              ```
+
+              ## References
+
+              - Bandit B301: pickle <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle>
+              - Bandit B302: marshal <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b302-marshal>
+              - Ruff S301: suspicious-pickle-usage <https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/>
+              - Ruff S302: suspicious-marshal-usage <https://docs.astral.sh/ruff/rules/suspicious-marshal-usage/>
+              - Python documentation: pickle, the security warning <https://docs.python.org/3/library/pickle.html>
+              - CWE-502: Deserialization of Untrusted Data <https://cwe.mitre.org/data/definitions/502.html>
+              """)
+          .build();
 
   private static final String UNPICKLES = "unpickles its input, which can run code";
 
@@ -102,13 +108,12 @@ public final class UnsafeDeserialisation extends Rule {
               "rebuilds Python objects from jsonpickle data, which can run code",
           "pandas.read_pickle", UNPICKLES);
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public UnsafeDeserialisation() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.execution;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Fix;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
@@ -20,62 +21,71 @@ import java.util.Set;
 /** PY103: {@code yaml.load} without a safe loader, and PyYAML's unsafe and full loaders. */
 public final class YamlUnsafeLoad extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY103",
-          "yaml-unsafe-load",
-          "`yaml.load` without a safe loader can build arbitrary Python objects",
-          Severity.MEDIUM,
-          Confidence.HIGH,
-          "PY1xx code execution, deserialisation and processes",
-          true,
-          "B506",
-          "S506",
-          "PyYAML's full and unsafe loaders construct the Python objects a document names"
-              + " (`!!python/object/apply:os.system`), so a crafted YAML file or API payload runs"
-              + " code.",
-          "Use `yaml.safe_load()` (or `Loader=yaml.SafeLoader` / `yaml.CSafeLoader`).",
-          new RuleMeta.Doc(
-              "Flags `yaml.load()` and `yaml.load_all()` (imports resolved) whose `Loader` is"
-                  + " missing or is not a safe one, and every call of `yaml.unsafe_load`,"
-                  + " `yaml.unsafe_load_all`, `yaml.full_load` and `yaml.full_load_all`. Safe"
-                  + " loaders: `SafeLoader`, `CSafeLoader`, `BaseLoader` and `CBaseLoader` of"
-                  + " `yaml`, `yaml.loader` or `yaml.cyaml`, a class the file derives from one of"
-                  + " them, a name bound to one by an import or an assignment (`Loader ="
-                  + " getattr(yaml, 'CSafeLoader', yaml.SafeLoader)`). Silent: `yaml.safe_load`,"
-                  + " `yaml.safe_load_all`, `yaml.load` methods of other objects, and test code."
-                  + " A one-argument `yaml.load(stream)` gets a fix: `yaml.safe_load(stream)`.",
-              "`yaml.load` with PyYAML's `Loader` or `UnsafeLoader` turns tags such as"
-                  + " `!!python/object/apply` into calls; `FullLoader` (the default of PyYAML 5)"
-                  + " had the same hole until 5.4 (CVE-2020-1747, CVE-2020-14343) and still"
-                  + " builds Python objects. OpenStack reads YAML for policies, API samples and"
-                  + " operator files, none of which needs more than plain values. Bandit (B506)"
-                  + " and Ruff (S506) flag `yaml.load` with a loader other than `SafeLoader` or"
-                  + " `CSafeLoader`; we also accept `BaseLoader` (it only builds strings) and"
-                  + " follow loaders bound to names, and we also flag the `load_all`,"
-                  + " `unsafe_load` and `full_load` spellings of the same thing.",
+      RuleMeta.builder("PY103")
+          .name("yaml-unsafe-load")
+          .title("`yaml.load` without a safe loader can build arbitrary Python objects")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.HIGH)
+          .family(Family.EXECUTION)
+          .bandit("B506")
+          .ruff("S506")
+          .why(
+              "PyYAML's full and unsafe loaders construct the Python objects a document names"
+                  + " (`!!python/object/apply:os.system`), so a crafted YAML file or API payload"
+                  + " runs code.")
+          .fix("Use `yaml.safe_load()` (or `Loader=yaml.SafeLoader` / `yaml.CSafeLoader`).")
+          .doc(
               """
+              ## What it does
+
+              Flags `yaml.load()` and `yaml.load_all()` (imports resolved) whose `Loader` is missing
+              or is not a safe one, and every call of `yaml.unsafe_load`, `yaml.unsafe_load_all`,
+              `yaml.full_load` and `yaml.full_load_all`. Safe loaders: `SafeLoader`, `CSafeLoader`,
+              `BaseLoader` and `CBaseLoader` of `yaml`, `yaml.loader` or `yaml.cyaml`, a class the
+              file derives from one of them, a name bound to one by an import or an assignment
+              (`Loader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)`). Silent: `yaml.safe_load`,
+              `yaml.safe_load_all`, `yaml.load` methods of other objects, and test code. A
+              one-argument `yaml.load(stream)` gets a fix: `yaml.safe_load(stream)`.
+
+              ## Why it matters
+
+              `yaml.load` with PyYAML's `Loader` or `UnsafeLoader` turns tags such as
+              `!!python/object/apply` into calls; `FullLoader` (the default of PyYAML 5) had the
+              same hole until 5.4 (CVE-2020-1747, CVE-2020-14343) and still builds Python objects.
+              OpenStack reads YAML for policies, API samples and operator files, none of which needs
+              more than plain values. Bandit (B506) and Ruff (S506) flag `yaml.load` with a loader
+              other than `SafeLoader` or `CSafeLoader`; we also accept `BaseLoader` (it only builds
+              strings) and follow loaders bound to names, and we also flag the `load_all`,
+              `unsafe_load` and `full_load` spellings of the same thing.
+
+              ## Example
+
+              ```python
               import yaml
 
               def load_bridge_mappings(path):
                   with open(path) as f:
                       return yaml.load(f)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               import yaml
 
               def load_bridge_mappings(path):
                   with open(path) as f:
                       return yaml.safe_load(f)
-              """,
-              List.of(
-                  "Bandit B506: yaml_load"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/b506_yaml_load.html>",
-                  "Ruff S506: unsafe-yaml-load"
-                      + " <https://docs.astral.sh/ruff/rules/unsafe-yaml-load/>",
-                  "PyYAML: yaml.load(input) deprecation"
-                      + " <https://github.com/yaml/pyyaml/wiki/PyYAML-yaml.load(input)-Deprecation>",
-                  "CWE-502: Deserialization of Untrusted Data"
-                      + " <https://cwe.mitre.org/data/definitions/502.html>")));
+              ```
+
+              ## References
+
+              - Bandit B506: yaml_load <https://bandit.readthedocs.io/en/latest/plugins/b506_yaml_load.html>
+              - Ruff S506: unsafe-yaml-load <https://docs.astral.sh/ruff/rules/unsafe-yaml-load/>
+              - PyYAML: yaml.load(input) deprecation <https://github.com/yaml/pyyaml/wiki/PyYAML-yaml.load(input)-Deprecation>
+              - CWE-502: Deserialization of Untrusted Data <https://cwe.mitre.org/data/definitions/502.html>
+              """)
+          .build();
 
   /** Calls that take a loader, and the safe function to use instead. */
   private static final Map<String, String> LOADER_CALLS =
@@ -90,13 +100,12 @@ public final class YamlUnsafeLoad extends Rule {
 
   private static final Set<String> LOADER_MODULES = Set.of("yaml", "yaml.loader", "yaml.cyaml");
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+  public YamlUnsafeLoad() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

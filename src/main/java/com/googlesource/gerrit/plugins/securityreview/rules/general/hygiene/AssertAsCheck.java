@@ -1,75 +1,85 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.hygiene;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import java.util.List;
 
 /** PY404: an access or validation check written as an {@code assert}. */
 public final class AssertAsCheck extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY404",
-          "assert-as-check",
-          "Access or validation check written as `assert`",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          Values.CATEGORY,
-          true,
-          "B101",
-          "S101",
-          "`python -O` removes every assert, and with it the check: the request then goes"
-              + " through as if it had passed.",
-          "Test the condition with `if` and raise the matching exception"
-              + " (`n_exc.NotAuthorized`, `n_exc.InvalidInput`, ...).",
-          new RuleMeta.Doc(
-              "Flags `assert` statements in production code whose condition or message speaks"
-                  + " of access, ownership or validation: names, attributes, keys or message"
-                  + " words such as `is_admin`, `tenant_id`, `project_id`, `owner`, `user`,"
-                  + " `role`, `policy`, `permission`, `allowed`, `authorized`, `token`,"
-                  + " `signature`, `valid`/`validate`/`verified`. Every other production assert"
-                  + " is PY405's (off by default). Test code is not checked: asserts are how tests"
-                  + " check, and Neutron's Ruff configuration ignores S101 there too.",
-              "Ruff S101 and Bandit B101 flag every `assert`, which in code that uses asserts"
-                  + " for internal invariants is mostly noise. An assert that guards who may do"
-                  + " what, or that input is valid, is a real defect: deployments that run with"
-                  + " `-O` (or `PYTHONOPTIMIZE`) lose the check without a trace. Splitting the"
-                  + " two lets this one vote while PY405 only comments; `# noqa: S101` and"
-                  + " `# nosec B101` waive both.",
+      RuleMeta.builder("PY404")
+          .name("assert-as-check")
+          .title("Access or validation check written as `assert`")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.HYGIENE)
+          .bandit("B101")
+          .ruff("S101")
+          .why(
+              "`python -O` removes every assert, and with it the check: the request then goes"
+                  + " through as if it had passed.")
+          .fix(
+              "Test the condition with `if` and raise the matching exception"
+                  + " (`n_exc.NotAuthorized`, `n_exc.InvalidInput`, ...).")
+          .doc(
               """
+              ## What it does
+
+              Flags `assert` statements in production code whose condition or message speaks of
+              access, ownership or validation: names, attributes, keys or message words such as
+              `is_admin`, `tenant_id`, `project_id`, `owner`, `user`, `role`, `policy`,
+              `permission`, `allowed`, `authorized`, `token`, `signature`,
+              `valid`/`validate`/`verified`. Every other production assert is PY405's (off by
+              default). Test code is not checked: asserts are how tests check, and Neutron's Ruff
+              configuration ignores S101 there too.
+
+              ## Why it matters
+
+              Ruff S101 and Bandit B101 flag every `assert`, which in code that uses asserts for
+              internal invariants is mostly noise. An assert that guards who may do what, or that
+              input is valid, is a real defect: deployments that run with `-O` (or `PYTHONOPTIMIZE`)
+              lose the check without a trace. Splitting the two lets this one vote while PY405 only
+              comments; `# noqa: S101` and `# nosec B101` waive both.
+
+              ## Example
+
+              ```python
               def delete_port_forwarding(self, context, fip_id, pf_id):
                   fip = self._get_fip(context, fip_id)
                   assert context.is_admin or fip.project_id == context.project_id
                   self._delete(context, pf_id)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def delete_port_forwarding(self, context, fip_id, pf_id):
                   fip = self._get_fip(context, fip_id)
                   if not (context.is_admin or fip.project_id == context.project_id):
                       raise n_exc.NotAuthorized()
                   self._delete(context, pf_id)
-              """,
-              List.of(
-                  "Bandit B101: assert_used"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/b101_assert_used.html>",
-                  "Ruff S101: assert <https://docs.astral.sh/ruff/rules/assert/>",
-                  "Python: the assert statement"
-                      + " <https://docs.python.org/3/reference/"
-                      + "simple_stmts.html#the-assert-statement>",
-                  "CWE-617: Reachable Assertion"
-                      + " <https://cwe.mitre.org/data/definitions/617.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - Bandit B101: assert_used <https://bandit.readthedocs.io/en/latest/plugins/b101_assert_used.html>
+              - Ruff S101: assert <https://docs.astral.sh/ruff/rules/assert/>
+              - Python: the assert statement <https://docs.python.org/3/reference/simple_stmts.html#the-assert-statement>
+              - CWE-617: Reachable Assertion <https://cwe.mitre.org/data/definitions/617.html>
+              """)
+          .build();
+
+  public AssertAsCheck() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (node instanceof Ast.Assert a && AssertChecks.looksLikeCheck(a)) {
       ctx.report(
           this,

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.hygiene;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -11,66 +12,74 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
-import java.util.List;
 
 /** PY407: a Flask app run with debug=True, or werkzeug's interactive debugger switched on. */
 public final class DebugServerEnabled extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY407",
-          "debug-server-enabled",
-          "Web application served with the interactive debugger on",
-          Severity.HIGH,
-          Confidence.MEDIUM,
-          Values.CATEGORY,
-          true,
-          "B201",
-          "S201",
-          "werkzeug's debugger lets whoever reaches the error page run Python code in the"
-              + " service, with its credentials to the database and the message bus.",
-          "Leave debug off in code that ships (`debug=False`, or from a configuration option"
-              + " that defaults to off).",
-          new RuleMeta.Doc(
-              "Flags `<app>.run(debug=True)` in files that import `flask` (as Bandit does; Ruff"
-                  + " needs the receiver to be assigned from `flask.Flask(...)`),"
-                  + " `werkzeug.serving.run_simple(..., use_debugger=True)` unless `use_evalex`"
-                  + " is `False`, and `werkzeug.debug.DebuggedApplication(..., evalex=True)`."
-                  + " `True` may be a local name bound once to `True`; values read from"
-                  + " configuration are left alone. Test code is not checked.",
-              "The interactive debugger runs arbitrary code typed into the browser on any"
-                  + " unhandled exception. OpenStack services are served by WSGI servers, so a"
-                  + " debug switch in code that ships is either a leftover from local testing or"
-                  + " a way into the control plane.",
+      RuleMeta.builder("PY407")
+          .name("debug-server-enabled")
+          .title("Web application served with the interactive debugger on")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.HYGIENE)
+          .bandit("B201")
+          .ruff("S201")
+          .why(
+              "werkzeug's debugger lets whoever reaches the error page run Python code in the"
+                  + " service, with its credentials to the database and the message bus.")
+          .fix(
+              "Leave debug off in code that ships (`debug=False`, or from a configuration option"
+                  + " that defaults to off).")
+          .doc(
               """
+              ## What it does
+
+              Flags `<app>.run(debug=True)` in files that import `flask` (as Bandit does; Ruff needs
+              the receiver to be assigned from `flask.Flask(...)`),
+              `werkzeug.serving.run_simple(..., use_debugger=True)` unless `use_evalex` is `False`,
+              and `werkzeug.debug.DebuggedApplication(..., evalex=True)`. `True` may be a local name
+              bound once to `True`; values read from configuration are left alone. Test code is not
+              checked.
+
+              ## Why it matters
+
+              The interactive debugger runs arbitrary code typed into the browser on any unhandled
+              exception. OpenStack services are served by WSGI servers, so a debug switch in code
+              that ships is either a leftover from local testing or a way into the control plane.
+
+              ## Example
+
+              ```python
               app = flask.Flask(__name__)
 
               def main():
                   app.run(host=CONF.bind_host, port=CONF.bind_port, debug=True)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               app = flask.Flask(__name__)
 
               def main():
                   app.run(host=CONF.bind_host, port=CONF.bind_port, debug=CONF.debug)
-              """,
-              List.of(
-                  "Bandit B201: flask_debug_true"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b201_flask_debug_true.html>",
-                  "Ruff S201: flask-debug-true"
-                      + " <https://docs.astral.sh/ruff/rules/flask-debug-true/>",
-                  "Werkzeug: debugging applications"
-                      + " <https://werkzeug.palletsprojects.com/en/stable/debug/>",
-                  "CWE-94: Improper Control of Generation of Code"
-                      + " <https://cwe.mitre.org/data/definitions/94.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - Bandit B201: flask_debug_true <https://bandit.readthedocs.io/en/latest/plugins/b201_flask_debug_true.html>
+              - Ruff S201: flask-debug-true <https://docs.astral.sh/ruff/rules/flask-debug-true/>
+              - Werkzeug: debugging applications <https://werkzeug.palletsprojects.com/en/stable/debug/>
+              - CWE-94: Improper Control of Generation of Code <https://cwe.mitre.org/data/definitions/94.html>
+              """)
+          .build();
+
+  public DebugServerEnabled() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

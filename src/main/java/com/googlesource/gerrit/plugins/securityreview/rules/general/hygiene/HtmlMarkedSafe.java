@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.hygiene;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -10,7 +11,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,72 +29,79 @@ public final class HtmlMarkedSafe extends Rule {
           "jinja2.Markup");
 
   static final RuleMeta META =
-      new RuleMeta(
-          "PY403",
-          "html-marked-safe",
-          "Unescaped data marked as safe HTML",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          Values.CATEGORY,
-          true,
-          "B308,B703",
-          "S308,S704",
-          "Marked text skips the template's escaping, so a tenant-controlled name or"
-              + " description inside it is written into the page as markup and script"
-              + " (cross-site scripting).",
-          "Build the fragment with `format_html(...)` (Django) or `Markup(\"...{}\").format(...)`"
-              + " (markupsafe), which escape the values they insert.",
-          new RuleMeta.Doc(
-              "Flags calls of Django's `mark_safe`, `SafeString` (and its older aliases) and of"
-                  + " `markupsafe.Markup` (also reached as `flask.Markup` and `jinja2.Markup`)"
-                  + " whose argument visibly carries unescaped data: a parameter, an attribute or"
-                  + " item read (`network.name`, `port['description']`, `self.message`), or a local"
-                  + " name bound to one on a path that reaches the call, put in by"
-                  + " concatenation, `%`, `format`, f-strings, `join` or a loop of `append`s"
-                  + " without an escaping function (`escape`, `conditional_escape`,"
-                  + " `format_html`, `markupsafe.escape`, `html.escape`). Literals, values"
-                  + " formatted with `%d`, translations (`_()`) and what other functions return"
-                  + " are not data here: a helper's output is judged where the helper builds it."
-                  + " Test code is not checked.",
-              "Ruff S308 flags every `mark_safe` call, literals included, and S704 every"
-                  + " `Markup` call on a non-literal; Bandit B308/B703 do much the same. In"
-                  + " Django code most of these calls join fragments that `format_html` has"
-                  + " escaped already, so flagging them all teaches reviewers to ignore the"
-                  + " rule. We flag the calls where tenant data visibly reaches the page"
-                  + " unescaped, the ones a reviewer must stop at.",
+      RuleMeta.builder("PY403")
+          .name("html-marked-safe")
+          .title("Unescaped data marked as safe HTML")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.HYGIENE)
+          .bandit("B308,B703")
+          .ruff("S308,S704")
+          .why(
+              "Marked text skips the template's escaping, so a tenant-controlled name or"
+                  + " description inside it is written into the page as markup and script"
+                  + " (cross-site scripting).")
+          .fix(
+              "Build the fragment with `format_html(...)` (Django) or"
+                  + " `Markup(\"...{}\").format(...)` (markupsafe), which escape the values they"
+                  + " insert.")
+          .doc(
               """
+              ## What it does
+
+              Flags calls of Django's `mark_safe`, `SafeString` (and its older aliases) and of
+              `markupsafe.Markup` (also reached as `flask.Markup` and `jinja2.Markup`) whose
+              argument visibly carries unescaped data: a parameter, an attribute or item read
+              (`network.name`, `port['description']`, `self.message`), or a local name bound to one
+              on a path that reaches the call, put in by concatenation, `%`, `format`, f-strings,
+              `join` or a loop of `append`s without an escaping function (`escape`,
+              `conditional_escape`, `format_html`, `markupsafe.escape`, `html.escape`). Literals,
+              values formatted with `%d`, translations (`_()`) and what other functions return are
+              not data here: a helper's output is judged where the helper builds it. Test code is
+              not checked.
+
+              ## Why it matters
+
+              Ruff S308 flags every `mark_safe` call, literals included, and S704 every `Markup`
+              call on a non-literal; Bandit B308/B703 do much the same. In Django code most of these
+              calls join fragments that `format_html` has escaped already, so flagging them all
+              teaches reviewers to ignore the rule. We flag the calls where tenant data visibly
+              reaches the page unescaped, the ones a reviewer must stop at.
+
+              ## Example
+
+              ```python
               from django.utils.safestring import mark_safe
 
               def network_link(network):
                   return mark_safe('<a href="%s">%s</a>' % (network.url, network.name))
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               from django.utils.html import format_html
 
               def network_link(network):
                   return format_html('<a href="{}">{}</a>', network.url, network.name)
-              """,
-              List.of(
-                  "Bandit B308: mark_safe"
-                      + " <https://bandit.readthedocs.io/en/latest/blacklists/"
-                      + "blacklist_calls.html#b308-mark-safe>",
-                  "Bandit B703: django_mark_safe"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b703_django_mark_safe.html>",
-                  "Ruff S308: suspicious-mark-safe-usage"
-                      + " <https://docs.astral.sh/ruff/rules/suspicious-mark-safe-usage/>",
-                  "Ruff S704: unsafe-markup-use"
-                      + " <https://docs.astral.sh/ruff/rules/unsafe-markup-use/>",
-                  "CWE-79: Cross-site scripting"
-                      + " <https://cwe.mitre.org/data/definitions/79.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - Bandit B308: mark_safe <https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b308-mark-safe>
+              - Bandit B703: django_mark_safe <https://bandit.readthedocs.io/en/latest/plugins/b703_django_mark_safe.html>
+              - Ruff S308: suspicious-mark-safe-usage <https://docs.astral.sh/ruff/rules/suspicious-mark-safe-usage/>
+              - Ruff S704: unsafe-markup-use <https://docs.astral.sh/ruff/rules/unsafe-markup-use/>
+              - CWE-79: Cross-site scripting <https://cwe.mitre.org/data/definitions/79.html>
+              """)
+          .build();
+
+  public HtmlMarkedSafe() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.hygiene;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -11,7 +12,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
-import java.util.List;
 import java.util.Set;
 
 /** PY401: a jinja2 environment or template that does not escape HTML. */
@@ -29,44 +29,54 @@ public final class Jinja2AutoescapeOff extends Rule {
       Set.of("jinja2.Template", "jinja2.environment.Template");
 
   static final RuleMeta META =
-      new RuleMeta(
-          "PY401",
-          "jinja2-autoescape-off",
-          "jinja2 environment or template without HTML autoescaping",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          Values.CATEGORY,
-          true,
-          "B701",
-          "S701",
-          "Values rendered into HTML are then written out unescaped, so a name or description"
-              + " a tenant controls can inject markup and script (cross-site scripting).",
-          "Pass `autoescape=True` or `autoescape=jinja2.select_autoescape()`, and mark the few"
-              + " trusted fragments with `|safe`.",
-          new RuleMeta.Doc(
-              "Flags `jinja2.Environment(...)` (and the sandboxed environments) created without an"
-                  + " `autoescape` argument or with `autoescape` set to `False` (or a name whose"
-                  + " only value is `False`), and `jinja2.Template(...)` with an explicit"
-                  + " `autoescape=False`. Stays silent for `autoescape=True`, any"
-                  + " `select_autoescape(...)` call, an autoescape callable, values it cannot"
-                  + " work out (a parameter, a config option), calls that pass `**kwargs`, and"
-                  + " `jinja2.Template(source)` without the argument: like Bandit and Ruff it"
-                  + " leaves those alone, because OpenStack builds haproxy, radvd, keepalived"
-                  + " and conntrackd configuration files that way, where HTML escaping would"
-                  + " be wrong. Test code is not checked.",
-              "jinja2 escapes nothing unless told to. Where a template produces HTML (a"
-                  + " dashboard page, an error page, a metadata response) every value a tenant"
-                  + " controls, such as a network name or a port description, lands in the"
-                  + " page as markup. Ruff (S701) and Bandit (B701) flag the same calls; unlike"
-                  + " Ruff we do not flag an autoescape value we cannot evaluate, and we accept"
-                  + " `jinja2.select_autoescape(...)` however it is imported.",
+      RuleMeta.builder("PY401")
+          .name("jinja2-autoescape-off")
+          .title("jinja2 environment or template without HTML autoescaping")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.HYGIENE)
+          .bandit("B701")
+          .ruff("S701")
+          .why(
+              "Values rendered into HTML are then written out unescaped, so a name or description a"
+                  + " tenant controls can inject markup and script (cross-site scripting).")
+          .fix(
+              "Pass `autoescape=True` or `autoescape=jinja2.select_autoescape()`, and mark the few"
+                  + " trusted fragments with `|safe`.")
+          .doc(
               """
+              ## What it does
+
+              Flags `jinja2.Environment(...)` (and the sandboxed environments) created without an
+              `autoescape` argument or with `autoescape` set to `False` (or a name whose only value
+              is `False`), and `jinja2.Template(...)` with an explicit `autoescape=False`. Stays
+              silent for `autoescape=True`, any `select_autoescape(...)` call, an autoescape
+              callable, values it cannot work out (a parameter, a config option), calls that pass
+              `**kwargs`, and `jinja2.Template(source)` without the argument: like Bandit and Ruff
+              it leaves those alone, because OpenStack builds haproxy, radvd, keepalived and
+              conntrackd configuration files that way, where HTML escaping would be wrong. Test code
+              is not checked.
+
+              ## Why it matters
+
+              jinja2 escapes nothing unless told to. Where a template produces HTML (a dashboard
+              page, an error page, a metadata response) every value a tenant controls, such as a
+              network name or a port description, lands in the page as markup. Ruff (S701) and
+              Bandit (B701) flag the same calls; unlike Ruff we do not flag an autoescape value we
+              cannot evaluate, and we accept `jinja2.select_autoescape(...)` however it is imported.
+
+              ## Example
+
+              ```python
               import jinja2
 
               env = jinja2.Environment(loader=jinja2.PackageLoader("neutron_ui"))
               page = env.get_template("ports.html").render(ports=ports)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               import jinja2
 
               env = jinja2.Environment(
@@ -74,25 +84,23 @@ public final class Jinja2AutoescapeOff extends Rule {
                   autoescape=jinja2.select_autoescape(),
               )
               page = env.get_template("ports.html").render(ports=ports)
-              """,
-              List.of(
-                  "Bandit B701: jinja2_autoescape_false"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b701_jinja2_autoescape_false.html>",
-                  "Ruff S701: jinja2-autoescape-false"
-                      + " <https://docs.astral.sh/ruff/rules/jinja2-autoescape-false/>",
-                  "Jinja API: autoescaping"
-                      + " <https://jinja.palletsprojects.com/en/stable/api/#autoescaping>",
-                  "CWE-79: Cross-site scripting"
-                      + " <https://cwe.mitre.org/data/definitions/79.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - Bandit B701: jinja2_autoescape_false <https://bandit.readthedocs.io/en/latest/plugins/b701_jinja2_autoescape_false.html>
+              - Ruff S701: jinja2-autoescape-false <https://docs.astral.sh/ruff/rules/jinja2-autoescape-false/>
+              - Jinja API: autoescaping <https://jinja.palletsprojects.com/en/stable/api/#autoescaping>
+              - CWE-79: Cross-site scripting <https://cwe.mitre.org/data/definitions/79.html>
+              """)
+          .build();
+
+  public Jinja2AutoescapeOff() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

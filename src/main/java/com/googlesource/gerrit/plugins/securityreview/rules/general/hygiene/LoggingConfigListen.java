@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.hygiene;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -8,68 +9,76 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import java.util.List;
 
 /** PY408: logging.config.listen() without a verify function. */
 public final class LoggingConfigListen extends Rule {
   static final RuleMeta META =
-      new RuleMeta(
-          "PY408",
-          "logging-config-listen",
-          "`logging.config.listen()` accepts logging configuration from the network unverified",
-          Severity.MEDIUM,
-          Confidence.HIGH,
-          Values.CATEGORY,
-          true,
-          "B612",
-          "S612",
-          "Whoever can connect to the port can send a configuration, and `fileConfig` evaluates"
-              + " parts of it, so a local user or a neighbouring process runs code in the"
-              + " service.",
-          "Configure logging from files (oslo.log's `log_config_append`) or pass `verify=` a"
-              + " function that checks a signature before the configuration is applied.",
-          new RuleMeta.Doc(
-              "Flags calls of `logging.config.listen(...)` (however the module is imported) that"
-                  + " do not pass `verify`, as Bandit and Ruff do. Calls that pass `**kwargs` are"
-                  + " left alone, since they may carry `verify`. Test code is not checked.",
-              "`listen()` starts a socket server that applies any logging configuration sent to"
-                  + " it; its `fileConfig` format is evaluated with `eval`. OpenStack services"
-                  + " configure logging through oslo.log, so a listener in a patch is either a"
-                  + " debugging aid left in or a new remote configuration channel that needs"
-                  + " authentication.",
+      RuleMeta.builder("PY408")
+          .name("logging-config-listen")
+          .title(
+              "`logging.config.listen()` accepts logging configuration from the network unverified")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.HIGH)
+          .family(Family.HYGIENE)
+          .bandit("B612")
+          .ruff("S612")
+          .why(
+              "Whoever can connect to the port can send a configuration, and `fileConfig` evaluates"
+                  + " parts of it, so a local user or a neighbouring process runs code in the"
+                  + " service.")
+          .fix(
+              "Configure logging from files (oslo.log's `log_config_append`) or pass `verify=` a"
+                  + " function that checks a signature before the configuration is applied.")
+          .doc(
               """
+              ## What it does
+
+              Flags calls of `logging.config.listen(...)` (however the module is imported) that do
+              not pass `verify`, as Bandit and Ruff do. Calls that pass `**kwargs` are left alone,
+              since they may carry `verify`. Test code is not checked.
+
+              ## Why it matters
+
+              `listen()` starts a socket server that applies any logging configuration sent to it;
+              its `fileConfig` format is evaluated with `eval`. OpenStack services configure logging
+              through oslo.log, so a listener in a patch is either a debugging aid left in or a new
+              remote configuration channel that needs authentication.
+
+              ## Example
+
+              ```python
               import logging.config
 
               def start_log_listener(port):
                   thread = logging.config.listen(port)
                   thread.start()
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               import logging.config
 
               def start_log_listener(port):
                   thread = logging.config.listen(port, verify=_check_signature)
                   thread.start()
-              """,
-              List.of(
-                  "Bandit B612: logging_config_insecure_listen"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b612_logging_config_insecure_listen.html>",
-                  "Ruff S612: logging-config-insecure-listen"
-                      + " <https://docs.astral.sh/ruff/rules/logging-config-insecure-listen/>",
-                  "Python: logging.config.listen"
-                      + " <https://docs.python.org/3/library/"
-                      + "logging.config.html#logging.config.listen>",
-                  "CWE-94: Improper Control of Generation of Code"
-                      + " <https://cwe.mitre.org/data/definitions/94.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - Bandit B612: logging_config_insecure_listen <https://bandit.readthedocs.io/en/latest/plugins/b612_logging_config_insecure_listen.html>
+              - Ruff S612: logging-config-insecure-listen <https://docs.astral.sh/ruff/rules/logging-config-insecure-listen/>
+              - Python: logging.config.listen <https://docs.python.org/3/library/logging.config.html#logging.config.listen>
+              - CWE-94: Improper Control of Generation of Code <https://cwe.mitre.org/data/definitions/94.html>
+              """)
+          .build();
+
+  public LoggingConfigListen() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (node instanceof Call call
         && "logging.config.listen".equals(ctx.callName(call))
         && !RuleContext.hasUnpacking(call)) {

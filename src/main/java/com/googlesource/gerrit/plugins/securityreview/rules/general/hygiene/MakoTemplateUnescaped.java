@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.hygiene;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -32,59 +33,66 @@ public final class MakoTemplateUnescaped extends Rule {
   private static final Pattern FILTERS = Pattern.compile("\\|\\s*([\\w\\s,.]+)$");
 
   static final RuleMeta META =
-      new RuleMeta(
-          "PY402",
-          "mako-template-unescaped",
-          "mako template rendered without HTML escaping",
-          Severity.MEDIUM,
-          Confidence.MEDIUM,
-          Values.CATEGORY,
-          true,
-          "B702",
-          "S702",
-          "mako writes `${...}` values out as they are, so a name or description a tenant"
-              + " controls can inject markup and script (cross-site scripting).",
-          "Pass `default_filters=['h']` (or escape each expression with `| h`).",
-          new RuleMeta.Doc(
-              "Flags `mako.template.Template(...)` and `mako.lookup.TemplateLookup(...)` calls,"
-                  + " unless `default_filters` names an escaping filter (`h`, `x`, `u`) or the"
-                  + " template is a string literal in which every `${...}` expression is escaped"
-                  + " (or which has none). Calls that pass `**kwargs` are left alone. Test code"
-                  + " is not checked.",
-              "mako has no autoescaping switch: its default filter only turns values into"
-                  + " strings. Ruff (S702) and Bandit (B702) flag every `Template(...)`; we also"
-                  + " flag `TemplateLookup`, where applications usually configure their"
-                  + " templates, and stay silent where escaping is visibly on, which both"
-                  + " tools do not see.",
+      RuleMeta.builder("PY402")
+          .name("mako-template-unescaped")
+          .title("mako template rendered without HTML escaping")
+          .severity(Severity.MEDIUM)
+          .confidence(Confidence.MEDIUM)
+          .family(Family.HYGIENE)
+          .bandit("B702")
+          .ruff("S702")
+          .why(
+              "mako writes `${...}` values out as they are, so a name or description a tenant"
+                  + " controls can inject markup and script (cross-site scripting).")
+          .fix("Pass `default_filters=['h']` (or escape each expression with `| h`).")
+          .doc(
               """
+              ## What it does
+
+              Flags `mako.template.Template(...)` and `mako.lookup.TemplateLookup(...)` calls,
+              unless `default_filters` names an escaping filter (`h`, `x`, `u`) or the template is a
+              string literal in which every `${...}` expression is escaped (or which has none).
+              Calls that pass `**kwargs` are left alone. Test code is not checked.
+
+              ## Why it matters
+
+              mako has no autoescaping switch: its default filter only turns values into strings.
+              Ruff (S702) and Bandit (B702) flag every `Template(...)`; we also flag
+              `TemplateLookup`, where applications usually configure their templates, and stay
+              silent where escaping is visibly on, which both tools do not see.
+
+              ## Example
+
+              ```python
               from mako.template import Template
 
               page = Template(filename="router.html").render(router=router)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               from mako.template import Template
 
               page = Template(filename="router.html", default_filters=["h"]).render(
                   router=router)
-              """,
-              List.of(
-                  "Bandit B702: use_of_mako_templates"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b702_use_of_mako_templates.html>",
-                  "Ruff S702: mako-templates <https://docs.astral.sh/ruff/rules/mako-templates/>",
-                  "Mako: expression escaping"
-                      + " <https://docs.makotemplates.org/en/latest/filtering.html>",
-                  "OpenStack security guidelines: cross site scripting"
-                      + " <https://security.openstack.org/guidelines/"
-                      + "dg_cross-site-scripting-xss.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - Bandit B702: use_of_mako_templates <https://bandit.readthedocs.io/en/latest/plugins/b702_use_of_mako_templates.html>
+              - Ruff S702: mako-templates <https://docs.astral.sh/ruff/rules/mako-templates/>
+              - Mako: expression escaping <https://docs.makotemplates.org/en/latest/filtering.html>
+              - OpenStack security guidelines: cross site scripting <https://security.openstack.org/guidelines/dg_cross-site-scripting-xss.html>
+              """)
+          .build();
+
+  public MakoTemplateUnescaped() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.hygiene;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
@@ -11,7 +12,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -56,66 +56,74 @@ public final class PermissiveFileMode extends Rule {
   private static final Pattern DECIMAL_OCTAL_LOOKALIKE = Pattern.compile("[1-7][0-7]{2,3}");
 
   static final RuleMeta META =
-      new RuleMeta(
-          "PY406",
-          "permissive-file-mode",
-          "File mode or umask that makes files world-writable or setuid",
-          Severity.HIGH,
-          Confidence.HIGH,
-          Values.CATEGORY,
-          true,
-          "B103",
-          "S103",
-          "Any local user, or any process of another service on the node, can then rewrite the"
-              + " file: configuration, pid files and sockets an agent trusts become a way in.",
-          "Grant the least access needed (0o600 or 0o640 for files, 0o750 or 0o700 for"
-              + " directories) and share through a group, not through others.",
-          new RuleMeta.Doc(
-              "Flags `os.chmod`, `os.lchmod`, `os.fchmod` and `Path.chmod` calls whose mode can"
-                  + " be worked out (an integer, `stat.S_*` constants combined with `|` or `+`,"
-                  + " or a local name bound once to such a value) and gives write access to"
-                  + " others or sets the setuid bit; a mode written in decimal that reads like"
-                  + " octal (`644`, `777`), which sets quite different bits; and `os.umask(...)`"
-                  + " with a mask that leaves write access for others open (`os.umask(0)`)."
-                  + " Modes it cannot work out, and the mode arguments of `os.open`,"
-                  + " `os.mkdir` and `os.makedirs`, are left alone: those are filtered through"
-                  + " the umask, and 0o777 is their default. Test code is not checked.",
-              "Ruff S103 and Bandit B103 flag `os.chmod` only, and also flag group execute"
-                  + " (0o755, 0o750), the usual mode of scripts and directories, which we leave"
-                  + " alone: the defect is write access for others or a setuid bit, which we"
-                  + " also find through `Path.chmod`, `fchmod` and `umask`. The setgid bit is"
-                  + " not flagged: on directories it is the normal way to share with a group.",
+      RuleMeta.builder("PY406")
+          .name("permissive-file-mode")
+          .title("File mode or umask that makes files world-writable or setuid")
+          .severity(Severity.HIGH)
+          .confidence(Confidence.HIGH)
+          .family(Family.HYGIENE)
+          .bandit("B103")
+          .ruff("S103")
+          .why(
+              "Any local user, or any process of another service on the node, can then rewrite the"
+                  + " file: configuration, pid files and sockets an agent trusts become a way in.")
+          .fix(
+              "Grant the least access needed (0o600 or 0o640 for files, 0o750 or 0o700 for"
+                  + " directories) and share through a group, not through others.")
+          .doc(
               """
+              ## What it does
+
+              Flags `os.chmod`, `os.lchmod`, `os.fchmod` and `Path.chmod` calls whose mode can be
+              worked out (an integer, `stat.S_*` constants combined with `|` or `+`, or a local name
+              bound once to such a value) and gives write access to others or sets the setuid bit; a
+              mode written in decimal that reads like octal (`644`, `777`), which sets quite
+              different bits; and `os.umask(...)` with a mask that leaves write access for others
+              open (`os.umask(0)`). Modes it cannot work out, and the mode arguments of `os.open`,
+              `os.mkdir` and `os.makedirs`, are left alone: those are filtered through the umask,
+              and 0o777 is their default. Test code is not checked.
+
+              ## Why it matters
+
+              Ruff S103 and Bandit B103 flag `os.chmod` only, and also flag group execute (0o755,
+              0o750), the usual mode of scripts and directories, which we leave alone: the defect is
+              write access for others or a setuid bit, which we also find through `Path.chmod`,
+              `fchmod` and `umask`. The setgid bit is not flagged: on directories it is the normal
+              way to share with a group.
+
+              ## Example
+
+              ```python
               def _write_config(self, path, content):
                   with open(path, "w") as f:
                       f.write(content)
                   os.chmod(path, 0o666)
-              """,
-              """
+              ```
+
+              ## Use instead
+
+              ```python
               def _write_config(self, path, content):
                   with open(path, "w") as f:
                       f.write(content)
                   os.chmod(path, 0o640)
-              """,
-              List.of(
-                  "Bandit B103: set_bad_file_permissions"
-                      + " <https://bandit.readthedocs.io/en/latest/plugins/"
-                      + "b103_set_bad_file_permissions.html>",
-                  "Ruff S103: bad-file-permissions"
-                      + " <https://docs.astral.sh/ruff/rules/bad-file-permissions/>",
-                  "OpenStack security guidelines: apply restrictive file permissions"
-                      + " <https://security.openstack.org/guidelines/"
-                      + "dg_apply-restrictive-file-permissions.html>",
-                  "CWE-732: Incorrect Permission Assignment for Critical Resource"
-                      + " <https://cwe.mitre.org/data/definitions/732.html>")));
+              ```
 
-  @Override
-  public RuleMeta meta() {
-    return META;
+              ## References
+
+              - Bandit B103: set_bad_file_permissions <https://bandit.readthedocs.io/en/latest/plugins/b103_set_bad_file_permissions.html>
+              - Ruff S103: bad-file-permissions <https://docs.astral.sh/ruff/rules/bad-file-permissions/>
+              - OpenStack security guidelines: apply restrictive file permissions <https://security.openstack.org/guidelines/dg_apply-restrictive-file-permissions.html>
+              - CWE-732: Incorrect Permission Assignment for Critical Resource <https://cwe.mitre.org/data/definitions/732.html>
+              """)
+          .build();
+
+  public PermissiveFileMode() {
+    super(META);
+    on(Node.class, this::visit);
   }
 
-  @Override
-  public void visit(Node node, RuleContext ctx) {
+  private void visit(Node node, RuleContext ctx) {
     if (!(node instanceof Call call)) {
       return;
     }

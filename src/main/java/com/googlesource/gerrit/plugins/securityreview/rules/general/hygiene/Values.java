@@ -6,9 +6,6 @@ import java.math.BigInteger;
 
 /** Small value helpers shared by the PY4xx rules. */
 final class Values {
-  /** The category of the PY4xx rules. */
-  static final String CATEGORY = "PY4xx templates, assertions, permissions and debug hooks";
-
   private Values() {}
 
   /** Whether an expression is a literal that Python treats as false: False, None, 0 or "". */
