@@ -16,4 +16,4 @@ def pci_slot(agent, port):
 
 
 def physnet(agent, port):
-    agent.bind_vf(port['binding:profile']['physical_network'])  # noqa: OVN102  # expect: OVN101
+    agent.bind_vf(port['binding:profile']['physical_network'])  # noqa: OVN102  # expect: OVN101:19

@@ -13,4 +13,4 @@ def acl_c(port):
 
 
 def acl_d(port):
-    return {'match': 'inport == "%s"' % port['name']}  # noqa: OVN101  # expect: OVN102
+    return {'match': 'inport == "%s"' % port['name']}  # noqa: OVN101  # expect: OVN102:22

@@ -21,7 +21,7 @@ def wait_for_row_3(idl, name):
 
 
 def wait_for_row_4(idl, name):
-    while True:  # security-review: ignore[OVN202]  # expect: OVN201
+    while True:  # security-review: ignore[OVN202]  # expect: OVN201:5
         if idl.lookup('Chassis', name, default=None):
             return
         time.sleep(1)

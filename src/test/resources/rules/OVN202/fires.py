@@ -16,45 +16,45 @@ class OVNMechanismDriverSketch:
 
     @property
     def nb_ovn(self):
-        self._post_fork_event.wait()  # expect: OVN202
+        self._post_fork_event.wait()  # expect: OVN202:9
         return self._nb_ovn
 
     def after_sync(self):
-        self._sync_done.wait(None)  # expect: OVN202
+        self._sync_done.wait(None)  # expect: OVN202:9
 
     def wait_for_rows(self):
         with self._rows_changed:
-            self._rows_changed.wait()  # expect: OVN202
+            self._rows_changed.wait()  # expect: OVN202:13
 
     def wait_for_other_driver(self, other):
         # Not assigned in this file: the name says it is an event.
-        other._connection_ready_event.wait()  # expect: OVN202
+        other._connection_ready_event.wait()  # expect: OVN202:9
 
     def sync_in_thread(self, ctx):
         worker = threading.Thread(target=self._sync, args=(ctx,))
         worker.start()
-        worker.join()  # expect: OVN202
+        worker.join()  # expect: OVN202:9
 
     def sync_in_pool(self, ctx):
         future = self._executor.submit(self._sync, ctx)
-        return future.result()  # expect: OVN202
+        return future.result()  # expect: OVN202:16
 
     def sync_now(self, ctx):
-        return self._executor.submit(self._sync, ctx).result()  # expect: OVN202
+        return self._executor.submit(self._sync, ctx).result()  # expect: OVN202:16
 
     def ask_worker(self, request):
         replies = queue.Queue()
         threading.Thread(target=self._answer, args=(request, replies)).start()
-        return replies.get()  # expect: OVN202
+        return replies.get()  # expect: OVN202:16
 
     def run_ovsdb_client(self, cmd):
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        out, err = proc.communicate()  # expect: OVN202
+        out, err = proc.communicate()  # expect: OVN202:20
         return out
 
     def run_ovn_nbctl(self, cmd):
         proc = subprocess.Popen(cmd)
-        return proc.wait()  # expect: OVN202
+        return proc.wait()  # expect: OVN202:16
 
     def _sync(self, ctx):
         pass

@@ -23,5 +23,5 @@ class Driver:
 
     @property
     def lr(self):
-        self._post_fork_event.wait()  # security-review: ignore[OVN201]  # expect: OVN202
+        self._post_fork_event.wait()  # security-review: ignore[OVN201]  # expect: OVN202:9
         return self._ls

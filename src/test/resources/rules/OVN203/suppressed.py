@@ -18,4 +18,4 @@ def four(url):
 
 
 def five(url):
-    return requests.get(url)  # noqa: S310  # expect: OVN203
+    return requests.get(url)  # noqa: S310  # expect: OVN203:12

@@ -16,6 +16,6 @@ def three(nb_idl):
     return nb_idl
 
 
-@tenacity.retry(wait=tenacity.wait_fixed(1))  # nosec B113  # expect: OVN204
+@tenacity.retry(wait=tenacity.wait_fixed(1))  # nosec B113  # expect: OVN204:2
 def four(nb_idl):
     return nb_idl

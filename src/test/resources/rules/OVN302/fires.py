@@ -13,16 +13,16 @@ class OVNMechanismDriver(api.MechanismDriver):
         network = context.current
         ovn_revision_numbers_db.create_initial_revision(
             context.plugin_context, network['id'], ovn_const.TYPE_NETWORKS)
-        self._ovn_client.create_network(context.plugin_context, network)  # expect: OVN302
+        self._ovn_client.create_network(context.plugin_context, network)  # expect: OVN302:9
 
     def update_port_precommit(self, context):
         port = context.current
-        self._nb_ovn.lsp_set_addresses(  # expect: OVN302
+        self._nb_ovn.lsp_set_addresses(  # expect: OVN302:9
             port['id'], addresses=[port['mac_address']]).execute(check_error=True)
 
     def delete_port_precommit(self, context):
         port = context.current
-        with self._nb_ovn.transaction(check_error=True) as txn:  # expect: OVN302
+        with self._nb_ovn.transaction(check_error=True) as txn:  # expect: OVN302:14
             txn.add(self._nb_ovn.lsp_del(port['id'], if_exists=True))
             # Inside the flagged transaction: reported once, above.
             self._ovn_client.delete_port(context.plugin_context, port['id'], txn=txn)
@@ -31,15 +31,15 @@ class OVNMechanismDriver(api.MechanismDriver):
         rules = self._plugin.get_security_group_rules(
             payload.context, filters={'remote_group_id': [payload.resource_id]})
         for rule in rules:
-            self._ovn_client.delete_security_group_rule(  # expect: OVN302
+            self._ovn_client.delete_security_group_rule(  # expect: OVN302:13
                 payload.context, rule)
 
     @registry.receives(resources.ROUTER, [events.PRECOMMIT_CREATE])
     def _on_router_create(self, resource, event, trigger, payload):
         router = payload.states[0]
-        self.l3plugin._ovn_client.create_router(payload.context, router)  # expect: OVN302
+        self.l3plugin._ovn_client.create_router(payload.context, router)  # expect: OVN302:9
 
     def update_subnet_precommit(self, context):
-        self.sb_ovn.db_set(  # expect: OVN302
+        self.sb_ovn.db_set(  # expect: OVN302:9
             'Chassis', context.host, ('external_ids', {'subnet': context.current['id']})
         ).execute(check_error=True)

@@ -1,32 +1,32 @@
 class MetadataAgent:
 
     def update_chassis_private(self, row):
-        self.sb_idl.db_set(  # expect: OVN303
+        self.sb_idl.db_set(  # expect: OVN303:9
             'Chassis_Private', self.chassis,
             ('external_ids', {'neutron:ovn-metadata-sb-cfg': str(row.nb_cfg)})).execute()
 
     def teardown_datapath(self, veth_name):
-        self.ovs_idl.del_port(veth_name).execute()  # expect: OVN303
+        self.ovs_idl.del_port(veth_name).execute()  # expect: OVN303:9
 
     def clear_bridge_mappings(self):
-        self.ovs_idl.db_remove(  # expect: OVN303
+        self.ovs_idl.db_remove(  # expect: OVN303:9
             'Open_vSwitch', '.', 'external_ids', 'ovn-bridge-mappings').execute()
 
 
 class OVNClient:
 
     def set_port_up(self, port_id):
-        self._nb_idl.lsp_set_up(port_id, True).execute(check_error=False)  # expect: OVN303
+        self._nb_idl.lsp_set_up(port_id, True).execute(check_error=False)  # expect: OVN303:9
 
     def delete_lswitch(self, name):
-        self._nb_idl.ls_del(name, if_exists=True).execute(log_errors=True)  # expect: OVN303
+        self._nb_idl.ls_del(name, if_exists=True).execute(log_errors=True)  # expect: OVN303:9
 
     def remove_from_ha_group(self, group, chassis):
-        self._nb_idl.ha_chassis_group_del_chassis(group, chassis).execute()  # expect: OVN303
+        self._nb_idl.ha_chassis_group_del_chassis(group, chassis).execute()  # expect: OVN303:9
 
     def add_ports(self, pg_name, ports):
-        self._nb_idl.pg_add_ports(pg_name, ports).execute()  # expect: OVN303
+        self._nb_idl.pg_add_ports(pg_name, ports).execute()  # expect: OVN303:9
 
 
 def cleanup_bridge(ovsdb, bridge_name):
-    ovsdb.del_br(bridge_name).execute()  # expect: OVN303
+    ovsdb.del_br(bridge_name).execute()  # expect: OVN303:5

@@ -4,36 +4,36 @@ from sqlalchemy import text as sql_text
 
 
 def ports_of(session, network_id):
-    return session.execute(sa.text(  # expect: OVN304
+    return session.execute(sa.text(  # expect: OVN304:28
         "SELECT id FROM ports WHERE network_id = '%s'" % network_id))
 
 
 def rename_network(context, network_id, name):
-    context.session.execute(  # expect: OVN304
+    context.session.execute(  # expect: OVN304:5
         "UPDATE networks SET name = '{}' WHERE id = '{}'".format(name, network_id))
 
 
 def delete_tag(connection, tag):
     query = "DELETE FROM tags WHERE tag = '" + tag + "'"
-    connection.execute(query)  # expect: OVN304
+    connection.execute(query)  # expect: OVN304:5
 
 
 def find_by_description(session, description):
-    stmt = sql_text(f"SELECT id FROM ports WHERE description = '{description}'")  # expect: OVN304
+    stmt = sql_text(f"SELECT id FROM ports WHERE description = '{description}'")  # expect: OVN304:12
     return session.execute(stmt).fetchall()
 
 
 def upgrade(table_name):
-    op.execute("ALTER TABLE %s CONVERT TO CHARACTER SET utf8mb4" % table_name)  # expect: OVN304
+    op.execute("ALTER TABLE %s CONVERT TO CHARACTER SET utf8mb4" % table_name)  # expect: OVN304:5
 
 
 def count_rows(engine, table, where):
     sql = "SELECT COUNT(*) FROM ovn_revision_numbers"
     sql += " WHERE resource_type = '%s'" % where
     with engine.connect() as conn:
-        return conn.execute(sa.text(sql)).scalar()  # expect: OVN304
+        return conn.execute(sa.text(sql)).scalar()  # expect: OVN304:29
 
 
 def raw_cursor(engine, host):
     cursor = engine.raw_connection().cursor()
-    cursor.execute("SELECT * FROM agents WHERE host = '%(host)s'" % {'host': host})  # expect: OVN304
+    cursor.execute("SELECT * FROM agents WHERE host = '%(host)s'" % {'host': host})  # expect: OVN304:5

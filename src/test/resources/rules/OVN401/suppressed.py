@@ -20,5 +20,5 @@ def allow_all(nb_idl, pg_name, txn):
     txn.add(nb_idl.pg_acl_add(
         port_group=pg_name, direction='from-lport', priority=1002,
         action=ovn_const.ACL_ACTION_ALLOW_RELATED,
-        match='ip6',  # security-review: ignore[OVN402]  # expect: OVN401
+        match='ip6',  # security-review: ignore[OVN402]  # expect: OVN401:15
         may_exist=True))

@@ -7,4 +7,4 @@ def create_service_port(plugin, context, network_id):
 def clear_lsp_port_security(nb_idl, port_id, txn):
     txn.add(nb_idl.lsp_set_port_security(port_id, []))  # noqa: OVN402
     txn.add(nb_idl.lsp_set_port_security(port_id, []))  # security-review: ignore[OVN402]
-    txn.add(nb_idl.lsp_set_port_security(port_id, []))  # noqa: OVN401  # expect: OVN402
+    txn.add(nb_idl.lsp_set_port_security(port_id, []))  # noqa: OVN401  # expect: OVN402:51

@@ -8,38 +8,38 @@ import requests
 
 def fetch_metadata(url, headers, body):
     return requests.request('GET', url, headers=headers, data=body,
-                            verify=False, timeout=60)  # expect: OVN404
+                            verify=False, timeout=60)  # expect: OVN404:29
 
 
 def make_session(auth):
-    return ks_session.Session(auth=auth, verify=False)  # expect: OVN404
+    return ks_session.Session(auth=auth, verify=False)  # expect: OVN404:42
 
 
 def make_nova(sess, region):
     return nova_client.Client('2.1', session=sess, region_name=region,
-                              insecure=True)  # expect: OVN404
+                              insecure=True)  # expect: OVN404:31
 
 
 def open_designate(url):
-    ctx = ssl._create_unverified_context()  # expect: OVN404
+    ctx = ssl._create_unverified_context()  # expect: OVN404:11
     return urllib.request.urlopen(url, context=ctx, timeout=30)
 
 
 def patch_default_context():
-    ssl._create_default_https_context = ssl._create_unverified_context  # expect: OVN404
+    ssl._create_default_https_context = ssl._create_unverified_context  # expect: OVN404:41
 
 
 def ovsdb_ssl_context(cert, key):
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    ctx.check_hostname = False  # expect: OVN404
-    ctx.verify_mode = ssl.CERT_NONE  # expect: OVN404
+    ctx.check_hostname = False  # expect: OVN404:5
+    ctx.verify_mode = ssl.CERT_NONE  # expect: OVN404:5
     ctx.load_cert_chain(cert, key)
     return ctx
 
 
 def wrap(sock):
-    return ssl.wrap_socket(sock, cert_reqs=ssl.CERT_NONE)  # expect: OVN404
+    return ssl.wrap_socket(sock, cert_reqs=ssl.CERT_NONE)  # expect: OVN404:34
 
 
 def placement_get(adapter, url):
-    return adapter.get(url, verify=False)  # expect: OVN404
+    return adapter.get(url, verify=False)  # expect: OVN404:29

@@ -8,4 +8,4 @@ def fetch(url):
     requests.get(url, verify=False, timeout=10)  # nosec B501
     requests.get(url, verify=False, timeout=10)  # noqa: S501
     requests.get(url, verify=False, timeout=10)  # security-review: ignore[OVN404]
-    return ssl._create_unverified_context()  # noqa: S104  # expect: OVN404
+    return ssl._create_unverified_context()  # noqa: S104  # expect: OVN404:12

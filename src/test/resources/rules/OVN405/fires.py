@@ -7,28 +7,28 @@ import eventlet
 
 def start_probe_listener(port):
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(('0.0.0.0', port))  # expect: OVN405
+    sock.bind(('0.0.0.0', port))  # expect: OVN405:16
     sock.listen(5)
     return sock
 
 
 def start_v6_listener(port):
-    return eventlet.listen(('::', port), family=socket.AF_INET6)  # expect: OVN405
+    return eventlet.listen(('::', port), family=socket.AF_INET6)  # expect: OVN405:29
 
 
 def start_health_server(server, app, port):
-    server.start(app, port, host='0.0.0.0')  # expect: OVN405
+    server.start(app, port, host='0.0.0.0')  # expect: OVN405:34
 
 
 def start_debug_server(app):
-    return simple_server.make_server('0.0.0.0', 8080, app)  # expect: OVN405
+    return simple_server.make_server('0.0.0.0', 8080, app)  # expect: OVN405:38
 
 
 def start_tcp_server(handler, port):
-    return socketserver.TCPServer(('0.0.0.0', port), handler)  # expect: OVN405
+    return socketserver.TCPServer(('0.0.0.0', port), handler)  # expect: OVN405:36
 
 
 def spawn_proxy(driver, monitor, ns_name, port, conf):
     driver.spawn_monitored_metadata_proxy(
         monitor, ns_name, port, conf,
-        bind_address='::')  # expect: OVN405
+        bind_address='::')  # expect: OVN405:22

@@ -11,5 +11,5 @@ def listeners(port):
     d = socket.socket()
     d.bind(('0.0.0.0', port))  # security-review: ignore[OVN405]
     e = socket.socket()
-    e.bind(('0.0.0.0', port))  # noqa: S501  # expect: OVN405
+    e.bind(('0.0.0.0', port))  # noqa: S501  # expect: OVN405:13
     return a, b, c, d, e

@@ -1,7 +1,7 @@
 def delete_port(nb_idl, port_id):
     try:
         nb_idl.lsp_del(port_id).execute(check_error=True)
-    except:  # expect: OVN601
+    except:  # expect: OVN601:5
         pass
 
 
@@ -11,5 +11,5 @@ def sync(nb_idl):
             row.verify('external_ids')
         except ValueError:
             continue
-        except:  # expect: OVN601
+        except:  # expect: OVN601:9
             raise

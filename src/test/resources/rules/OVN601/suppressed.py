@@ -13,5 +13,5 @@ def shutdown(agent):
         pass
     try:
         agent.close()
-    except:  # nosec B110  # expect: OVN601
+    except:  # nosec B110  # expect: OVN601:5
         pass

@@ -17,5 +17,5 @@ def close(nb_idl):
         pass
     try:
         nb_idl.close()
-    except Exception:  # noqa: E722  # expect: OVN602
+    except Exception:  # noqa: E722  # expect: OVN602:5
         pass

@@ -9,13 +9,13 @@ class OVNMechanismDriver:
         port = context.current
         try:
             self._ovn_client.create_port(context.plugin_context, port)
-        except Exception:  # expect: OVN603
+        except Exception:  # expect: OVN603:9
             LOG.exception("Failed to create port %s in OVN", port['id'])
 
     def update_port_precommit(self, context):
         try:
             self._validate(context.current)
-        except Exception as e:  # expect: OVN603
+        except Exception as e:  # expect: OVN603:9
             LOG.error("Invalid port %s: %s", context.current['id'], e)
             return
 
@@ -23,18 +23,18 @@ class OVNMechanismDriver:
         try:
             self._ovn_client.delete_network(context.plugin_context,
                                             context.current['id'])
-        except BaseException:  # expect: OVN603
+        except BaseException:  # expect: OVN603:9
             pass
 
     def update_subnet_postcommit(self, context):
         for port in context.current.get('ports', []):
             try:
                 self._ovn_client.update_port(port)
-            except (n_exc.PortNotFound, Exception):  # expect: OVN603
+            except (n_exc.PortNotFound, Exception):  # expect: OVN603:13
                 continue
 
     def create_security_group_rule_precommit(self, context, rule):
         try:
             self._ovn_client.create_acl(rule)
-        except:  # noqa: E722  # expect: OVN603
+        except:  # noqa: E722  # expect: OVN603:9
             self._failed = True

@@ -19,5 +19,5 @@ class OVNMechanismDriver:
             LOG.exception("Failed")
         try:
             self._ovn_client.create_port(context.plugin_context, context.current)
-        except Exception:  # nosec B110  # expect: OVN603
+        except Exception:  # nosec B110  # expect: OVN603:9
             LOG.exception("Failed")

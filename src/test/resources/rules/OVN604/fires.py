@@ -4,7 +4,7 @@ class OVNClient:
             self._nb_idl.pg_add(pg_name, may_exist=True).execute(check_error=True)
         finally:
             self._pending.discard(pg_name)
-            return pg_name  # expect: OVN604
+            return pg_name  # expect: OVN604:13
 
     def _sync_all(self, port_groups):
         for pg in port_groups:
@@ -12,7 +12,7 @@ class OVNClient:
                 self._nb_idl.pg_add(pg, may_exist=True).execute(check_error=True)
             finally:
                 if pg in self._pending:
-                    continue  # expect: OVN604
+                    continue  # expect: OVN604:21
                 self._done.add(pg)
 
     def _wait(self):
@@ -21,7 +21,7 @@ class OVNClient:
                 self._idl.run()
             finally:
                 with self._lock:
-                    break  # expect: OVN604
+                    break  # expect: OVN604:21
 
     def _nested_try(self):
         try:
@@ -30,7 +30,7 @@ class OVNClient:
             try:
                 self._sb_idl.close()
             except ValueError:
-                return False  # expect: OVN604
+                return False  # expect: OVN604:17
 
     def _loop_else(self, rows):
         while rows:
@@ -40,4 +40,4 @@ class OVNClient:
                 for row in rows:
                     self._check(row)
                 else:
-                    break  # expect: OVN604
+                    break  # expect: OVN604:21

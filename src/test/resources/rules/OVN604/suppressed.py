@@ -14,4 +14,4 @@ def close(nb_idl):
     try:
         nb_idl.close()
     finally:
-        return True  # noqa: B110  # expect: OVN604
+        return True  # noqa: B110  # expect: OVN604:9

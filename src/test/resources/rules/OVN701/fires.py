@@ -10,28 +10,28 @@ def validate_levels(levels):
 
 class FixtureMechanismDriver(api.MechanismDriver):
 
-    def create_port_precommit(self, context):  # expect: OVN701
+    def create_port_precommit(self, context):  # expect: OVN701:9
         port = context.current
         self._validate_port_extra_dhcp_opts(port)
         self._remember(context)
 
-    def update_port_precommit(self, context):  # expect: OVN701
+    def update_port_precommit(self, context):  # expect: OVN701:9
         port = context.current
         self._validate_port_extra_dhcp_opts(port)
         if self._needs_provisioning(port, context.host):
             self._block_provisioning(context, port['id'])
 
-    def bind_port(self, context):  # expect: OVN701
+    def bind_port(self, context):  # expect: OVN701:9
         port = context.current
         for segment in context.segments_to_bind:
             if self._segment_ok(segment):
                 context.set_binding(segment['id'], 'ovs', {})
                 return
 
-    def _update_port_binding_levels(self, context, levels):  # expect: OVN701
+    def _update_port_binding_levels(self, context, levels):  # expect: OVN701:9
         context.levels = levels
 
-    async def delete_network_precommit(self, context):  # expect: OVN701
+    async def delete_network_precommit(self, context):  # expect: OVN701:15
         def check():
             self._check_no_ports(context.current)
         check()

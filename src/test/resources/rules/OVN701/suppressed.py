@@ -17,7 +17,7 @@ class FixtureMechanismDriver(api.MechanismDriver):
     def bind_port(self, context):  # nosec
         self._bind(context)
 
-    def update_port_binding(self, context, binding):  # nosec B110  # expect: OVN701
+    def update_port_binding(self, context, binding):  # nosec B110  # expect: OVN701:9
         self._store(binding)
 
     def create_port_postcommit(self, context):

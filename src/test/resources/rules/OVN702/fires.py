@@ -8,17 +8,17 @@ from neutron_lib.api.definitions import stateful_security_group
 
 FIXTURE_SUPPORTED_API_EXTENSIONS_L3 = [
     'router',
-    'allowed-address-pairs',  # expect: OVN702
+    'allowed-address-pairs',  # expect: OVN702:5
 ]
 FIXTURE_SUPPORTED_API_EXTENSIONS = [
-    address_group.ALIAS,  # expect: OVN702
+    address_group.ALIAS,  # expect: OVN702:5
     address_scope.ALIAS,
     agent_def.ALIAS,
-    psec.ALIAS,  # expect: OVN702
+    psec.ALIAS,  # expect: OVN702:5
     # The default rules only change the API and the DB, not the ACLs.
     security_groups_default_rules.ALIAS,
 ]
 fixture_supported_extensions_extra = (
-    'security-group',  # expect: OVN702
+    'security-group',  # expect: OVN702:5
 )
-FIXTURE_SUPPORTED_API_EXTENSIONS += [stateful_security_group.ALIAS]  # expect: OVN702
+FIXTURE_SUPPORTED_API_EXTENSIONS += [stateful_security_group.ALIAS]  # expect: OVN702:38

@@ -13,5 +13,5 @@ FIXTURE_SUPPORTED_API_EXTENSIONS = [
     address_scope.ALIAS,
     agent_def.ALIAS,
     psec.ALIAS,  # security-review: ignore[OVN702]
-    stateful_security_group.ALIAS,  # noqa: S101  # expect: OVN702
+    stateful_security_group.ALIAS,  # noqa: S101  # expect: OVN702:5
 ]

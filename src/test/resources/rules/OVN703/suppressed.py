@@ -21,5 +21,5 @@ class FixtureClient:
     def create_port(self, port):
         if not utils.is_lsp_trusted(port):  # security-review: ignore[OVN703]
             self._add_port_to_drop_port_group(port)
-        if utils.is_port_security_enabled(port):  # nosec B101  # expect: OVN703
+        if utils.is_port_security_enabled(port):  # nosec B101  # expect: OVN703:12
             self._name(port)

@@ -13,4 +13,4 @@ class FixtureSync:
         return self._sb_idl.wait_for_chassis(chassis)  # security-review: ignore[OVN704]
 
     def stop(self):
-        self._checking_thread.join()  # nosec B113  # expect: OVN704
+        self._checking_thread.join()  # nosec B113  # expect: OVN704:9

@@ -15,4 +15,4 @@ def _parse_ours(value):
 
 
 def _parse_other(value):
-    return eval(value)  # noqa: S301  # expect: PY101
+    return eval(value)  # noqa: S301  # expect: PY101:12

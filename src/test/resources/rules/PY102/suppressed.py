@@ -23,4 +23,4 @@ def _restore_ours(blob):
 
 
 def _restore_other(blob):
-    return pickle.loads(blob)  # noqa: S506  # expect: PY102
+    return pickle.loads(blob)  # noqa: S506  # expect: PY102:12

@@ -8,42 +8,42 @@ from neutron.agent.linux import utils as agent_utils
 
 
 def _flush_conntrack(namespace, address):
-    subprocess.check_call(  # expect: PY104
+    subprocess.check_call(  # expect: PY104:5
         'ip netns exec %s conntrack -D -d %s' % (namespace, address),
         shell=True)
 
 
 def _list_ports(bridge):
     cmd = 'ovs-vsctl list-ports {}'.format(bridge)
-    return sp.check_output(cmd, shell=True)  # expect: PY104
+    return sp.check_output(cmd, shell=True)  # expect: PY104:12
 
 
 def _set_mtu(device, mtu):
-    green_subprocess.Popen(f'ip link set {device} mtu {mtu}', shell=True)  # expect: PY104
+    green_subprocess.Popen(f'ip link set {device} mtu {mtu}', shell=True)  # expect: PY104:5
 
 
 def _run_user_hook(hook):
-    return subprocess.run(hook, shell=True, check=True)  # expect: PY104
+    return subprocess.run(hook, shell=True, check=True)  # expect: PY104:12
 
 
 def _delete_namespace(namespace):
-    processutils.execute('ip netns delete ' + namespace,  # expect: PY104
+    processutils.execute('ip netns delete ' + namespace,  # expect: PY104:5
                          shell=True, run_as_root=True)
 
 
 def _flows(bridge):
-    return agent_utils.execute(  # expect: PY104
+    return agent_utils.execute(  # expect: PY104:12
         ['ovs-ofctl dump-flows %s | grep -v NXST' % bridge], shell=True)
 
 
 def _joined(cmd):
-    return subprocess.call(' '.join(cmd), shell=True)  # expect: PY104
+    return subprocess.call(' '.join(cmd), shell=True)  # expect: PY104:12
 
 
 def _maybe_shell(device, use_shell):
-    return subprocess.call('ip link show %s' % device, shell=use_shell)  # expect: PY104
+    return subprocess.call('ip link show %s' % device, shell=use_shell)  # expect: PY104:12
 
 
 class _Runner(object):
     def run(self, script):
-        return self._ssh.run(script, shell=True)  # expect: PY104
+        return self._ssh.run(script, shell=True)  # expect: PY104:16

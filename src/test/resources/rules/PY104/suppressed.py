@@ -24,4 +24,4 @@ def _e(cmd):
 
 
 def _f(cmd):
-    return subprocess.call(cmd, shell=True)  # noqa: S603  # expect: PY104
+    return subprocess.call(cmd, shell=True)  # noqa: S603  # expect: PY104:12

@@ -6,21 +6,21 @@ from eventlet.green import os as green_os
 
 
 def _set_mtu(device, mtu):
-    os.system('ip link set %s mtu %d' % (device, mtu))  # expect: PY105
+    os.system('ip link set %s mtu %d' % (device, mtu))  # expect: PY105:5
 
 
 def _routes(namespace):
-    return os.popen('ip netns exec {} ip route'.format(namespace)).read()  # expect: PY105
+    return os.popen('ip netns exec {} ip route'.format(namespace)).read()  # expect: PY105:12
 
 
 def _arp(address):
-    return subprocess.getoutput(f'arping -c 1 {address}')  # expect: PY105
+    return subprocess.getoutput(f'arping -c 1 {address}')  # expect: PY105:12
 
 
 def _status(cmd):
-    return commands.getstatusoutput(cmd)  # expect: PY105
+    return commands.getstatusoutput(cmd)  # expect: PY105:12
 
 
 def _green(bridge):
     cmd = 'ovs-vsctl del-br ' + bridge
-    green_os.system(cmd)  # expect: PY105
+    green_os.system(cmd)  # expect: PY105:5

@@ -18,4 +18,4 @@ def _d(cmd):
 
 
 def _e(cmd):
-    os.system(cmd)  # noqa: S602  # expect: PY105
+    os.system(cmd)  # noqa: S602  # expect: PY105:5

@@ -20,4 +20,4 @@ def _d(script):
 
 
 def _e(script):
-    return subprocess.run(['bash', '-c', script])  # noqa: S602  # expect: PY106
+    return subprocess.run(['bash', '-c', script])  # noqa: S602  # expect: PY106:12

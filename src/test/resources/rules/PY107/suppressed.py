@@ -19,4 +19,4 @@ def d(args):
 
 
 def e(args):
-    return subprocess.run(args)  # noqa: S607  # expect: PY107
+    return subprocess.run(args)  # noqa: S607  # expect: PY107:12

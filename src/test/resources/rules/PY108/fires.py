@@ -4,16 +4,16 @@ import subprocess
 
 def show():
     return subprocess.check_output(
-        ['ovs-vsctl', 'show'])  # expect: PY108
+        ['ovs-vsctl', 'show'])  # expect: PY108:10
 
 
 def sync():
-    os.system('sync; sync')  # expect: PY108
+    os.system('sync; sync')  # expect: PY108:15
 
 
 def version():
-    os.spawnlp(os.P_WAIT, 'ovn-nbctl', 'ovn-nbctl', '--version')  # expect: PY108
+    os.spawnlp(os.P_WAIT, 'ovn-nbctl', 'ovn-nbctl', '--version')  # expect: PY108:27
 
 
 def dump():
-    return subprocess.run('ovs-ofctl', check=True)  # expect: PY108
+    return subprocess.run('ovs-ofctl', check=True)  # expect: PY108:27

@@ -18,4 +18,4 @@ def d():
 
 
 def e():
-    return subprocess.check_output(['ovs-vsctl', 'show'])  # noqa: S603  # expect: PY108
+    return subprocess.check_output(['ovs-vsctl', 'show'])  # noqa: S603  # expect: PY108:37

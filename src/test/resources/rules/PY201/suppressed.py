@@ -23,4 +23,4 @@ def vtep(url):
 
 
 def parse_e(doc):
-    return ET.fromstring(doc)  # noqa: S608  # expect: PY201
+    return ET.fromstring(doc)  # noqa: S608  # expect: PY201:12

@@ -18,4 +18,4 @@ def d():
 
 
 def e():
-    return tempfile.mktemp()  # noqa: S108  # expect: PY202
+    return tempfile.mktemp()  # noqa: S108  # expect: PY202:12

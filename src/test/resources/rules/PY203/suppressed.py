@@ -19,5 +19,5 @@ def d(pid):
 
 
 def e(pid):
-    with open('/tmp/e.pid', 'w') as f:  # noqa: S306  # expect: PY203
+    with open('/tmp/e.pid', 'w') as f:  # noqa: S306  # expect: PY203:15
         f.write(pid)

@@ -18,4 +18,4 @@ ADMIN_PASSWORD = 'e-s3cr3t'  # noqa: S105
 
 
 def f(client):
-    return client.connect(password='f-s3cr3t')  # noqa: S108  # expect: PY204
+    return client.connect(password='f-s3cr3t')  # noqa: S108  # expect: PY204:36

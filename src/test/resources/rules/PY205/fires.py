@@ -4,18 +4,18 @@ from oslo_config import cfg
 from neutron._i18n import _
 
 ovn_opts = [
-    cfg.StrOpt('ovn_nb_manager_password',  # expect: PY205
+    cfg.StrOpt('ovn_nb_manager_password',  # expect: PY205:16
                help=_('Password of the OVN NB manager user.')),
-    cfg.StrOpt('metadata_proxy_shared_secret',  # expect: PY205
+    cfg.StrOpt('metadata_proxy_shared_secret',  # expect: PY205:16
                default='',
                secret=False,
                help=_('Shared secret to sign instance-id requests.')),
-    cfg.StrOpt('admin_token'),  # expect: PY205
-    cfg.Opt('designate_api_key', help='API key for Designate.'),  # expect: PY205
-    cfg.DictOpt('vtep_credentials',  # expect: PY205
+    cfg.StrOpt('admin_token'),  # expect: PY205:16
+    cfg.Opt('designate_api_key', help='API key for Designate.'),  # expect: PY205:13
+    cfg.DictOpt('vtep_credentials',  # expect: PY205:17
                 help=_('Credentials per VTEP switch.')),
 ]
 
 
 def plugin_opts():
-    return [loading.Opt('password', help='User password')]  # expect: PY205
+    return [loading.Opt('password', help='User password')]  # expect: PY205:25

@@ -18,4 +18,4 @@ def d(tar, dest):
 
 
 def e(tar, dest):
-    tar.extractall(dest)  # noqa: S306  # expect: PY207
+    tar.extractall(dest)  # noqa: S306  # expect: PY207:5

@@ -18,4 +18,4 @@ def d(data):
 
 
 def e(data):
-    return hashlib.sha1(data).hexdigest()  # noqa: S311  # expect: PY301
+    return hashlib.sha1(data).hexdigest()  # noqa: S311  # expect: PY301:12

@@ -20,4 +20,4 @@ def d(key):
 
 
 def e(key):
-    return DES.new(key, DES.MODE_CBC)  # noqa: S324  # expect: PY302
+    return DES.new(key, DES.MODE_CBC)  # noqa: S324  # expect: PY302:12

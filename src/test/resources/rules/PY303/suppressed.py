@@ -18,4 +18,4 @@ def d():
 
 
 def e():
-    return rsa.generate_private_key(65537, 1024)  # nosec B324  # expect: PY303
+    return rsa.generate_private_key(65537, 1024)  # nosec B324  # expect: PY303:44

@@ -22,4 +22,4 @@ def e():
 
 
 def f():
-    return ssl.SSLContext(ssl.PROTOCOL_TLSv1)  # noqa: S501  # expect: PY304
+    return ssl.SSLContext(ssl.PROTOCOL_TLSv1)  # noqa: S501  # expect: PY304:27

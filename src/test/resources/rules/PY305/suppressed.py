@@ -18,4 +18,4 @@ def d(url):
 
 
 def e(url):
-    return urllib.request.urlopen(url)  # noqa: S113  # expect: PY305
+    return urllib.request.urlopen(url)  # noqa: S113  # expect: PY305:12

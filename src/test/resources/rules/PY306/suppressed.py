@@ -23,4 +23,4 @@ def e(host):
 
 
 def f(host):
-    return ftplib.FTP(host)  # noqa: S310  # expect: PY306
+    return ftplib.FTP(host)  # noqa: S310  # expect: PY306:12

@@ -5,21 +5,21 @@ from paramiko.client import WarningPolicy
 
 def connect_switch(switch_ip, user, password):
     client = paramiko.SSHClient()
-    client.set_missing_host_key_policy(paramiko.AutoAddPolicy())  # expect: PY307
+    client.set_missing_host_key_policy(paramiko.AutoAddPolicy())  # expect: PY307:40
     client.connect(switch_ip, username=user, password=password, timeout=30)
     return client
 
 
 def connect_class(host):
     client = ssh_client.SSHClient()
-    client.set_missing_host_key_policy(ssh_client.AutoAddPolicy)  # expect: PY307
+    client.set_missing_host_key_policy(ssh_client.AutoAddPolicy)  # expect: PY307:40
     return client
 
 
 def connect_warning(self, host):
-    self._ssh.set_missing_host_key_policy(WarningPolicy())  # expect: PY307
+    self._ssh.set_missing_host_key_policy(WarningPolicy())  # expect: PY307:43
     self._ssh.connect(host, timeout=30)
 
 
 def connect_keyword(client):
-    client.set_missing_host_key_policy(policy=paramiko.client.AutoAddPolicy())  # expect: PY307
+    client.set_missing_host_key_policy(policy=paramiko.client.AutoAddPolicy())  # expect: PY307:47

@@ -22,5 +22,5 @@ def d():
 
 
 def e():
-    token = random.getrandbits(64)  # noqa: S324  # expect: PY309
+    token = random.getrandbits(64)  # noqa: S324  # expect: PY309:13
     return token

@@ -18,4 +18,4 @@ def config_env_ours():
 
 
 def config_env_other():
-    return jinja2.Environment()  # noqa: S702  # expect: PY401
+    return jinja2.Environment()  # noqa: S702  # expect: PY401:12

@@ -18,4 +18,4 @@ def config_file_ours(values):
 
 
 def config_file_other(values):
-    return Template(filename="haproxy.cfg.mako").render(**values)  # nosec B701  # expect: PY402
+    return Template(filename="haproxy.cfg.mako").render(**values)  # nosec B701  # expect: PY402:12

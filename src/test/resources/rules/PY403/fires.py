@@ -6,25 +6,25 @@ from flask import Markup
 
 
 def network_link(network):
-    return mark_safe('<a href="%s">%s</a>' % (network.url, network.name))  # expect: PY403
+    return mark_safe('<a href="%s">%s</a>' % (network.url, network.name))  # expect: PY403:12
 
 
 def port_status(port):
     label = "<span class='%s'>%s</span>" % (port["status"].lower(), port["status"])
-    return safestring.SafeString(label)  # expect: PY403
+    return safestring.SafeString(label)  # expect: PY403:12
 
 
 def router_summary(router):
-    return markupsafe.Markup(f"<b>{router['name']}</b>")  # expect: PY403
+    return markupsafe.Markup(f"<b>{router['name']}</b>")  # expect: PY403:12
 
 
 def description(subnet):
-    return Markup(subnet["description"])  # expect: PY403
+    return Markup(subnet["description"])  # expect: PY403:12
 
 
 def mixed(network):
     # The name is escaped, the description is not.
-    return mark_safe(  # expect: PY403
+    return mark_safe(  # expect: PY403:12
         "<b>" + escape(network.name) + "</b> " + network.description
     )
 
@@ -33,15 +33,15 @@ def port_list(ports):
     rows = []
     for port in ports:
         rows.append("<li>%s</li>" % port["name"])
-    return mark_safe("<ul>%s</ul>" % "".join(rows))  # expect: PY403
+    return mark_safe("<ul>%s</ul>" % "".join(rows))  # expect: PY403:12
 
 
 def shell_quote(value):
     for char in "`$!":
         value = value.replace(char, "\\" + char)
-    return mark_safe(value)  # expect: PY403
+    return mark_safe(value)  # expect: PY403:12
 
 
 def attrs(column):
     link_attrs = " ".join('%s="%s"' % (k, v) for k, v in column.link_attrs.items())
-    return mark_safe("<a %s>link</a>" % link_attrs)  # expect: PY403
+    return mark_safe("<a %s>link</a>" % link_attrs)  # expect: PY403:12

@@ -18,4 +18,4 @@ def help_text_ours(option):
 
 
 def help_text_other(option):
-    return mark_safe(option.help)  # noqa: S101  # expect: PY403
+    return mark_safe(option.help)  # noqa: S101  # expect: PY403:12

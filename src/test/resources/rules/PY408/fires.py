@@ -3,15 +3,15 @@ from logging import config as log_config
 
 
 def start_log_listener(port):
-    thread = logging.config.listen(port)  # expect: PY408
+    thread = logging.config.listen(port)  # expect: PY408:14
     thread.start()
     return thread
 
 
 def start_default_listener():
-    listener = log_config.listen()  # expect: PY408
+    listener = log_config.listen()  # expect: PY408:16
     listener.start()
 
 
 def start_unverified(port):
-    return logging.config.listen(port, verify=None)  # expect: PY408
+    return logging.config.listen(port, verify=None)  # expect: PY408:12

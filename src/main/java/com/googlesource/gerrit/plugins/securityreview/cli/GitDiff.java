@@ -95,7 +95,7 @@ final class GitDiff {
     if (ref.isEmpty() || ref.startsWith("-")) {
       throw new UsageException(
           "--diff needs a git ref (a commit, branch or tag), not '" + ref + "'",
-          ScanCommand.HELP_COMMAND);
+          ScanOptions.HELP_COMMAND);
     }
     Output top = git(cwd, List.of("rev-parse", "--show-toplevel"));
     if (top.status() != 0) {

@@ -22,14 +22,17 @@ import java.util.Locale;
  */
 record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolean diff) {
 
+  /** How checking one file ended: {@link Scanned} or {@link Problem}. */
+  sealed interface Checked permits Scanned, Problem {}
+
   /**
    * One checked file: the engine's result and, for each finding in order, the text of the line it
    * starts on (for SARIF's line hash).
    */
-  record Scanned(FileResult result, List<String> lineTexts) {}
+  record Scanned(FileResult result, List<String> lineTexts) implements Checked {}
 
   /** A file that could not be checked. */
-  record Problem(String path, String message) {}
+  record Problem(String path, String message) implements Checked {}
 
   List<Finding> findings() {
     return files.stream().flatMap(f -> f.result().findings().stream()).toList();

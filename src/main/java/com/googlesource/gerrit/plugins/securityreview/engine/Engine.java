@@ -65,11 +65,16 @@ public final class Engine {
    * changed lines alone. Never throws for any content.
    */
   public FileResult analyze(String path, byte[] content, ChangedLines changed, BaseVersion base) {
-    Checked now = check(path, content);
+    FileBudget budget = new FileBudget(options.fileBudget());
+    Checked now = check(path, content, budget);
     List<Finding> diffFindings = new ArrayList<>();
     Map<String, Integer> inBase = new HashMap<>();
     if (base != null) {
-      Checked before = check(base.path(), base.content() == null ? new byte[0] : base.content());
+      Checked before =
+          check(
+              base.path(),
+              base.content() == null ? new byte[0] : base.content(),
+              new FileBudget(options.fileBudget()));
       for (Finding f : before.findings()) {
         if (!f.ruleId().equals(SyntaxErrorRule.META.id())
             && !before.suppressions().suppresses(f, metaOf(f.ruleId()))) {
@@ -78,14 +83,21 @@ public final class Engine {
       }
       ChangeContext change =
           new ChangeContext(now.ctx(), before.ctx(), base.content() == null, base.changedPaths());
-      for (Rule r : now.rules()) {
-        if (r instanceof DiffRule d) {
-          try {
-            d.compare(change);
-          } catch (RuntimeException | StackOverflowError e) {
-            now.diagnostics().add(ruleFailed(r, 1, e));
+      try {
+        for (Rule r : now.rules()) {
+          if (r instanceof DiffRule d) {
+            budget.check(1);
+            try {
+              d.compare(change);
+            } catch (FileBudget.Exceeded e) {
+              throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+              now.diagnostics().add(ruleFailed(r, 1, e));
+            }
           }
         }
+      } catch (FileBudget.Exceeded e) {
+        now.diagnostics().add(e.diagnostic());
       }
       diffFindings.addAll(change.findings());
     }
@@ -175,26 +187,31 @@ public final class Engine {
     }
   }
 
-  private Checked check(String path, byte[] content) {
+  private Checked check(String path, byte[] content, FileBudget budget) {
     ParseResult parsed = PythonParser.parse(content);
     boolean testFile = isTestPath(path);
     Dispatch dispatch = testFile ? testCodeRules : productionRules;
     List<Rule> fileRules = dispatch.rules();
-    RuleContext ctx = new RuleContext(path, parsed.module(), parsed.source(), testFile);
     List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
+    RuleContext ctx = new RuleContext(path, parsed, testFile);
     try {
       boolean[] failed = new boolean[fileRules.size()];
-      walk(parsed.module(), dispatch, ctx, failed, diagnostics);
+      walk(parsed.module(), dispatch, ctx, failed, diagnostics, budget);
       for (int i = 0; i < fileRules.size(); i++) {
         Rule r = fileRules.get(i);
         if (!failed[i]) {
+          budget.check(parsed.source().lineCount());
           try {
             r.endFile(ctx);
+          } catch (FileBudget.Exceeded e) {
+            throw e;
           } catch (RuntimeException e) {
             diagnostics.add(ruleFailed(r, 1, e));
           }
         }
       }
+    } catch (FileBudget.Exceeded e) {
+      diagnostics.add(e.diagnostic());
     } catch (StackOverflowError e) {
       diagnostics.add(
           new Diagnostic(1, 0, "too deeply nested to check; findings of this file are incomplete"));
@@ -228,16 +245,25 @@ public final class Engine {
       Dispatch dispatch,
       RuleContext ctx,
       boolean[] failed,
-      List<Diagnostic> diagnostics) {
+      List<Diagnostic> diagnostics,
+      FileBudget budget) {
     new NodeVisitor() {
+      private int line = 1;
+
       @Override
       protected boolean enter(Node node) {
+        if (node instanceof Ast.Located l) {
+          line = l.loc().line();
+        }
+        budget.tick(line);
         for (Dispatch.Entry e : dispatch.of(node)) {
           if (failed[e.rule()]) {
             continue;
           }
           try {
             e.registration().visit(node, ctx);
+          } catch (FileBudget.Exceeded ex) {
+            throw ex;
           } catch (RuntimeException ex) {
             failed[e.rule()] = true;
             diagnostics.add(

@@ -1,5 +1,6 @@
 package com.googlesource.gerrit.plugins.securityreview.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
  * @param enabled rule ids turned on even though they are off by default
  * @param include globs a file must match one of (empty: all files)
  * @param exclude globs no file may match
+ * @param fileBudget how long one file's analysis may take
  */
 public record EngineOptions(
     Severity minSeverity,
@@ -20,7 +22,14 @@ public record EngineOptions(
     Set<String> disabled,
     Set<String> enabled,
     List<PathGlob> include,
-    List<PathGlob> exclude) {
+    List<PathGlob> exclude,
+    Duration fileBudget) {
+
+  /**
+   * How long one file's analysis may take by default: far above any real file (Neutron's largest
+   * takes well under a second), low enough that a pathological one cannot hold a worker for long.
+   */
+  public static final Duration DEFAULT_FILE_BUDGET = Duration.ofSeconds(60);
 
   public static EngineOptions defaults() {
     return new EngineOptions(
@@ -32,11 +41,24 @@ public record EngineOptions(
         List.of());
   }
 
+  public EngineOptions(
+      Severity minSeverity,
+      Confidence minConfidence,
+      Set<String> disabled,
+      Set<String> enabled,
+      List<PathGlob> include,
+      List<PathGlob> exclude) {
+    this(minSeverity, minConfidence, disabled, enabled, include, exclude, DEFAULT_FILE_BUDGET);
+  }
+
   public EngineOptions {
     disabled = upper(disabled);
     enabled = upper(enabled);
     include = List.copyOf(include);
     exclude = List.copyOf(exclude);
+    if (fileBudget == null || fileBudget.isNegative() || fileBudget.isZero()) {
+      throw new IllegalArgumentException("fileBudget must be positive, is " + fileBudget);
+    }
   }
 
   private static Set<String> upper(Set<String> ids) {
@@ -46,15 +68,23 @@ public record EngineOptions(
   }
 
   public EngineOptions withThresholds(Severity severity, Confidence confidence) {
-    return new EngineOptions(severity, confidence, disabled, enabled, include, exclude);
+    return new EngineOptions(severity, confidence, disabled, enabled, include, exclude, fileBudget);
   }
 
   public EngineOptions withRules(Set<String> disabled, Set<String> enabled) {
-    return new EngineOptions(minSeverity, minConfidence, disabled, enabled, include, exclude);
+    return new EngineOptions(
+        minSeverity, minConfidence, disabled, enabled, include, exclude, fileBudget);
   }
 
   public EngineOptions withPaths(List<PathGlob> include, List<PathGlob> exclude) {
-    return new EngineOptions(minSeverity, minConfidence, disabled, enabled, include, exclude);
+    return new EngineOptions(
+        minSeverity, minConfidence, disabled, enabled, include, exclude, fileBudget);
+  }
+
+  /** The time one file's analysis may take before it stops with a finding that says so. */
+  public EngineOptions withFileBudget(Duration fileBudget) {
+    return new EngineOptions(
+        minSeverity, minConfidence, disabled, enabled, include, exclude, fileBudget);
   }
 
   /** Whether a rule runs under these options. */

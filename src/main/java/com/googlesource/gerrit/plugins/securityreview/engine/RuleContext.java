@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Located;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.ImportTable;
+import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
 import com.googlesource.gerrit.plugins.securityreview.python.SourceText;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,17 +24,18 @@ public final class RuleContext {
   private final String path;
   private final Ast.Module module;
   private final SourceText source;
-  private final ImportTable imports;
+  private final ParseResult parsed;
   private final boolean testFile;
+  private ImportTable imports;
   private final Deque<Node> ancestors = new ArrayDeque<>();
   private final List<Finding> findings = new ArrayList<>();
   private final Map<Rule, Object> state = new HashMap<>();
 
-  RuleContext(String path, Ast.Module module, SourceText source, boolean testFile) {
+  RuleContext(String path, ParseResult parsed, boolean testFile) {
     this.path = path;
-    this.module = module;
-    this.source = source;
-    this.imports = ImportTable.of(module);
+    this.parsed = parsed;
+    this.module = parsed.module();
+    this.source = parsed.source();
     this.testFile = testFile;
   }
 
@@ -49,7 +51,11 @@ public final class RuleContext {
     return source;
   }
 
+  /** The file's imports, read on first use (inside the engine's guard, like every rule). */
   public ImportTable imports() {
+    if (imports == null) {
+      imports = ImportTable.of(module);
+    }
     return imports;
   }
 
@@ -116,7 +122,7 @@ public final class RuleContext {
 
   /** The qualified name of a Name or attribute chain, imports resolved; null otherwise. */
   public String qualifiedName(Expr e) {
-    return imports.resolve(DottedNames.of(e));
+    return imports().resolve(DottedNames.of(e));
   }
 
   /** The qualified name of what a call calls, imports resolved; null if not a dotted name. */

@@ -1,13 +1,28 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
+import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
 import com.googlesource.gerrit.plugins.securityreview.engine.FileResult;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.ChangedFile;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.PatchSetFiles;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.SkippedFile;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What the engine found in one patch set, with the settings it ran under. */
 public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSettings settings) {
+
+  /**
+   * Runs the engine over the files against their base versions, so that only what the patch set
+   * introduces is reported. Pure: reads nothing but its arguments.
+   */
+  static Analysis of(Engine engine, PatchSetFiles files, ProjectSettings settings) {
+    List<FileResult> results = new ArrayList<>();
+    for (ChangedFile f : files.files()) {
+      results.add(engine.analyze(f.path(), f.content(), f.changed(), f.base()));
+    }
+    return new Analysis(files, List.copyOf(results), settings);
+  }
 
   public List<Finding> findings() {
     return results.stream().flatMap(r -> r.findings().stream()).toList();

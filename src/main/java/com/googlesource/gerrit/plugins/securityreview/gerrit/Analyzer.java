@@ -4,18 +4,11 @@ import com.google.gerrit.entities.Project;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
-import com.googlesource.gerrit.plugins.securityreview.engine.FileResult;
-import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.ChangedFile;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.PatchSetFiles;
 import com.googlesource.gerrit.plugins.securityreview.rules.Rules;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
-/**
- * Reads a patch set and runs the engine over its files against their base versions, so that only
- * what the patch set introduces is reported.
- */
+/** Reads the files of a patch set ({@link PatchSetReader}) and analyzes them ({@link Analysis}). */
 @Singleton
 public class Analyzer {
   private final PatchSetReader reader;
@@ -30,10 +23,6 @@ public class Analyzer {
       throws IOException {
     Engine engine = new Engine(Rules.all(), settings.engineOptions());
     PatchSetFiles files = reader.read(project, commitId, engine.options(), server.maxFileSize());
-    List<FileResult> results = new ArrayList<>();
-    for (ChangedFile f : files.files()) {
-      results.add(engine.analyze(f.path(), f.content(), f.changed(), f.base()));
-    }
-    return new Analysis(files, List.copyOf(results), settings);
+    return Analysis.of(engine, files, settings);
   }
 }

@@ -56,10 +56,12 @@ public class FindingsView implements RestReadView<RevisionResource> {
   }
 
   private final Reviewer reviewer;
+  private final PluginDocs docs;
 
   @Inject
-  FindingsView(Reviewer reviewer) {
+  FindingsView(Reviewer reviewer, PluginDocs docs) {
     this.reviewer = reviewer;
+    this.docs = docs;
   }
 
   @Override
@@ -69,7 +71,7 @@ public class FindingsView implements RestReadView<RevisionResource> {
     info.patchSet = rsrc.getPatchSet().number();
     info.label = a.settings().label();
     info.vote = a.vote();
-    String docBase = reviewer.docBase();
+    String docBase = docs.base();
     for (Finding f : a.findings()) {
       FindingInfo fi = new FindingInfo();
       fi.ruleId = f.ruleId();

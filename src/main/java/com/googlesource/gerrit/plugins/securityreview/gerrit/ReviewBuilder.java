@@ -4,6 +4,7 @@ import com.google.gerrit.extensions.api.changes.DraftInput;
 import com.google.gerrit.extensions.api.changes.NotifyHandling;
 import com.google.gerrit.extensions.api.changes.ReviewInput;
 import com.google.gerrit.extensions.api.changes.ReviewInput.CommentInput;
+import com.google.gerrit.extensions.client.ChangeKind;
 import com.google.gerrit.extensions.client.Comment;
 import com.google.gerrit.extensions.client.Side;
 import com.google.gerrit.extensions.common.CommentInfo;
@@ -116,6 +117,36 @@ public final class ReviewBuilder {
             fresh.size() - posted,
             maxComments);
     return new Review(in, List.copyOf(replies));
+  }
+
+  /**
+   * The review of a patch set with the same code as one the bot reviewed: the same vote, and a
+   * message pointing at that patch set's comments instead of repeating them.
+   *
+   * @param previous the reviewed patch set with the same code
+   * @param kind how the patch set differs from the previous one
+   */
+  public static Review carriedOver(
+      String label, short vote, int patchSet, int previous, ChangeKind kind) {
+    ReviewInput in = new ReviewInput();
+    in.tag = TAG;
+    in.notify = NotifyHandling.OWNER;
+    in.label(label, vote);
+    in.message =
+        "Patch set "
+            + patchSet
+            + " has the same code as patch set "
+            + previous
+            + " ("
+            + kind
+            + "): "
+            + label
+            + " "
+            + format(vote)
+            + " carried over; the comments on patch set "
+            + previous
+            + " still apply.";
+    return new Review(in, List.of());
   }
 
   /**

@@ -1,6 +1,8 @@
 package com.googlesource.gerrit.plugins.securityreview.engine;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.googlesource.gerrit.plugins.securityreview.testing.TestRules.DANGER;
+import static com.googlesource.gerrit.plugins.securityreview.testing.TestRules.meta;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
@@ -11,15 +13,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A changed file against its base: only what the change introduces is reported. Uses the test rules
- * of {@link EngineTest} ({@code danger()} is TST100) and a rule of its own for loops.
+ * A changed file against its base: only what the change introduces is reported. Uses the test rule
+ * {@link com.googlesource.gerrit.plugins.securityreview.testing.TestRules#DANGER} ({@code danger()}
+ * is TST100) and rules of its own for loops and growth.
  */
 class BaseComparisonTest {
   private static final String PATH = "pkg/driver.py";
 
   /** TST400: {@code while True:} headers, to check that a compound statement counts by header. */
   static final Rule FOREVER =
-      new Rule(EngineTest.meta("TST400", Severity.MEDIUM, Confidence.HIGH, true, null, null)) {
+      new Rule(meta("TST400", Severity.MEDIUM, Confidence.HIGH, true, null, null)) {
         {
           on(Node.class, this::visitNode);
         }
@@ -36,7 +39,7 @@ class BaseComparisonTest {
 
   /** TST500: reports on the first line of the new file when a base exists and it grew. */
   static final Rule GREW =
-      new DiffRule(EngineTest.meta("TST500", Severity.MEDIUM, Confidence.HIGH, true, null, null)) {
+      new DiffRule(meta("TST500", Severity.MEDIUM, Confidence.HIGH, true, null, null)) {
 
         @Override
         public void compare(ChangeContext ctx) {
@@ -46,8 +49,7 @@ class BaseComparisonTest {
         }
       };
 
-  private static final List<Rule> RULES =
-      List.of(new SyntaxErrorRule(), EngineTest.DANGER, FOREVER, GREW);
+  private static final List<Rule> RULES = List.of(new SyntaxErrorRule(), DANGER, FOREVER, GREW);
 
   private static FileResult compare(String base, String now, ChangedLines changed) {
     return new Engine(RULES, EngineOptions.defaults())

@@ -2,10 +2,18 @@ package com.googlesource.gerrit.plugins.securityreview.engine;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
+import static com.googlesource.gerrit.plugins.securityreview.testing.FileResultSubject.assertThat;
+import static com.googlesource.gerrit.plugins.securityreview.testing.FileResultSubject.ids;
+import static com.googlesource.gerrit.plugins.securityreview.testing.FindingSubject.assertThat;
+import static com.googlesource.gerrit.plugins.securityreview.testing.TestRules.DANGER;
+import static com.googlesource.gerrit.plugins.securityreview.testing.TestRules.HIDDEN;
+import static com.googlesource.gerrit.plugins.securityreview.testing.TestRules.meta;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.testing.TestRules;
+import com.googlesource.gerrit.plugins.securityreview.testing.TestRules.CallRule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,46 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The engine's own behaviour: changed-line filtering, thresholds, rule selection, path globs,
- * suppressions, syntax errors and hostile content. Uses rules of its own, so that it does not
- * depend on which OVN rules exist.
+ * suppressions, syntax errors and hostile content. Uses made-up rules ({@link TestRules}, and calls
+ * of its own for the thresholds), so that it does not depend on which OVN rules exist.
  */
 class EngineTest {
-
-  /** Flags every call of the function named {@code callee} (imports resolved). */
-  static final class CallRule extends Rule {
-    private final String callee;
-
-    CallRule(RuleMeta meta, String callee) {
-      super(meta);
-      this.callee = callee;
-      on(Ast.Call.class, this::visitCall);
-    }
-
-    private void visitCall(Ast.Call call, RuleContext ctx) {
-      if (callee.equals(ctx.callName(call))) {
-        ctx.report(this, call, "Call of `" + callee + "`.");
-      }
-    }
-  }
-
-  static RuleMeta meta(
-      String id,
-      Severity severity,
-      Confidence confidence,
-      boolean enabledByDefault,
-      String banditId,
-      String ruffCode) {
-    return TestRuleMeta.of(id, severity, confidence, enabledByDefault, banditId, ruffCode);
-  }
-
-  /** TST100: danger(), medium/high, on, Bandit B602, Ruff S603. */
-  static final Rule DANGER =
-      new CallRule(
-          meta("TST100", Severity.MEDIUM, Confidence.HIGH, true, "B602", "S603"), "danger");
-
-  /** TST200: hidden(), off by default, Bandit B605, Ruff S605. */
-  static final Rule HIDDEN =
-      new CallRule(meta("TST200", Severity.HIGH, Confidence.HIGH, false, "B605", "S605"), "hidden");
 
   static final Rule LOW_SEV =
       new CallRule(meta("TST301", Severity.LOW, Confidence.HIGH, true, null, null), "low_call");
@@ -78,10 +50,6 @@ class EngineTest {
     return analyze(EngineOptions.defaults(), source, ChangedLines.ALL);
   }
 
-  private static List<String> ids(FileResult r) {
-    return r.findings().stream().map(f -> f.ruleId() + "@" + f.line()).toList();
-  }
-
   private static ChangedLines lines(int... singleLines) {
     List<int[]> ranges = new ArrayList<>();
     for (int l : singleLines) {
@@ -96,15 +64,11 @@ class EngineTest {
   void finding_hasPositionInCharacters_andMessageWithWhyAndFix() {
     // 'é' is two UTF-8 bytes: CPython's byte column 11 is character column 10.
     FileResult r = analyze("s = \"é\"; danger()\n");
-    assertThat(r.findings()).hasSize(1);
+    assertThat(r).onlyFinding().hasRule("TST100");
     Finding f = r.findings().get(0);
-    assertThat(f.ruleId()).isEqualTo("TST100");
     assertThat(f.path()).isEqualTo("pkg/mod.py");
-    assertThat(f.line()).isEqualTo(1);
-    assertThat(f.col()).isEqualTo(9);
-    assertThat(f.endLine()).isEqualTo(1);
-    assertThat(f.endCol()).isEqualTo(17);
-    assertThat(f.message()).isEqualTo("Call of `danger`. It matters. Do something else.");
+    assertThat(f).spans(1, 9, 1, 17);
+    assertThat(f).hasMessage("Call of `danger`. It matters. Do something else.");
     assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
     assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
     assertThat(f.title()).isEqualTo("Test rule TST100");
@@ -116,7 +80,7 @@ class EngineTest {
   void findings_areSortedByPosition_andImportsAreResolved() {
     FileResult r = analyze("from lib import danger as d\nlow_call(); danger()\nd()\nmed_call()\n");
     // d() resolves to lib.danger, which is not the name the rule looks for.
-    assertThat(ids(r)).containsExactly("TST301@2", "TST100@2", "TST302@4").inOrder();
+    assertThat(r).hasFindings("TST301@2", "TST100@2", "TST302@4");
   }
 
   // ---------------------------------------------------------------- changed lines
@@ -137,15 +101,15 @@ class EngineTest {
   void changedLines_dropFindingOnUnchangedLines_andCountIt() {
     EngineOptions o = EngineOptions.defaults();
     FileResult r = analyze(o, MULTI_LINE, lines(5, 1));
-    assertThat(r.findings()).isEmpty();
+    assertThat(r).hasNoFindings();
     assertThat(r.unchanged()).isEqualTo(1);
 
     r = analyze(o, MULTI_LINE, ChangedLines.of(List.of()));
-    assertThat(r.findings()).isEmpty();
+    assertThat(r).hasNoFindings();
     assertThat(r.unchanged()).isEqualTo(1);
 
     r = analyze(o, MULTI_LINE, ChangedLines.ALL);
-    assertThat(ids(r)).containsExactly("TST100@2");
+    assertThat(r).hasFindings("TST100@2");
   }
 
   @Test
@@ -172,7 +136,7 @@ class EngineTest {
   @Test
   void thresholds_defaultKeepsEverything() {
     FileResult r = analyze(THREE);
-    assertThat(ids(r)).containsExactly("TST301@1", "TST302@2", "TST303@3").inOrder();
+    assertThat(r).hasFindings("TST301@1", "TST302@2", "TST303@3");
     assertThat(r.belowThreshold()).isEqualTo(0);
   }
 
@@ -180,18 +144,18 @@ class EngineTest {
   void thresholds_minSeverity() {
     EngineOptions o = EngineOptions.defaults().withThresholds(Severity.MEDIUM, Confidence.LOW);
     FileResult r = analyze(o, THREE, ChangedLines.ALL);
-    assertThat(ids(r)).containsExactly("TST302@2", "TST303@3").inOrder();
+    assertThat(r).hasFindings("TST302@2", "TST303@3");
     assertThat(r.belowThreshold()).isEqualTo(1);
 
     o = EngineOptions.defaults().withThresholds(Severity.HIGH, Confidence.LOW);
-    assertThat(ids(analyze(o, THREE, ChangedLines.ALL))).containsExactly("TST303@3");
+    assertThat(analyze(o, THREE, ChangedLines.ALL)).hasFindings("TST303@3");
   }
 
   @Test
   void thresholds_minConfidence() {
     EngineOptions o = EngineOptions.defaults().withThresholds(Severity.LOW, Confidence.MEDIUM);
     FileResult r = analyze(o, THREE, ChangedLines.ALL);
-    assertThat(ids(r)).containsExactly("TST301@1", "TST302@2").inOrder();
+    assertThat(r).hasFindings("TST301@1", "TST302@2");
     assertThat(r.belowThreshold()).isEqualTo(1);
   }
 
@@ -199,7 +163,7 @@ class EngineTest {
   void thresholds_both() {
     EngineOptions o = EngineOptions.defaults().withThresholds(Severity.MEDIUM, Confidence.MEDIUM);
     FileResult r = analyze(o, THREE, ChangedLines.ALL);
-    assertThat(ids(r)).containsExactly("TST302@2");
+    assertThat(r).hasFindings("TST302@2");
     assertThat(r.belowThreshold()).isEqualTo(2);
   }
 
@@ -221,7 +185,7 @@ class EngineTest {
     Engine engine = new Engine(ALL, o);
     assertThat(engine.rules()).doesNotContain(DANGER);
     FileResult r = engine.analyze("a.py", "danger()\n".getBytes(UTF_8), ChangedLines.ALL);
-    assertThat(r.findings()).isEmpty();
+    assertThat(r).hasNoFindings();
     assertThat(r.suppressed()).isEqualTo(0);
     assertThat(r.belowThreshold()).isEqualTo(0);
   }
@@ -229,13 +193,13 @@ class EngineTest {
   @Test
   void disabled_otherIdKeepsRule() {
     EngineOptions o = EngineOptions.defaults().withRules(Set.of("B601", "S602", "TST10"), Set.of());
-    assertThat(ids(analyze(o, "danger()\n", ChangedLines.ALL))).containsExactly("TST100@1");
+    assertThat(analyze(o, "danger()\n", ChangedLines.ALL)).hasFindings("TST100@1");
   }
 
   @Test
   void offByDefault_runsOnlyWhenEnabled() {
     assertThat(new Engine(ALL, EngineOptions.defaults()).rules()).doesNotContain(HIDDEN);
-    assertThat(analyze("hidden()\n").findings()).isEmpty();
+    assertThat(analyze("hidden()\n")).hasNoFindings();
     for (String id : List.of("TST200", "b605", "S605")) {
       EngineOptions o = EngineOptions.defaults().withRules(Set.of(), Set.of(id));
       assertWithMessage(id)
@@ -360,20 +324,20 @@ class EngineTest {
     assertThat(analyze("danger(\n    1,\n)  # nosec B602\n").suppressed()).isEqualTo(1);
     // A line in the middle is neither: the comment belongs to the argument.
     FileResult middle = analyze("danger(\n    1,  # nosec B602\n)\n");
-    assertThat(ids(middle)).containsExactly("TST100@1");
+    assertThat(middle).hasFindings("TST100@1");
   }
 
   @Test
   void suppression_onlyAffectsItsOwnLine() {
     FileResult r = analyze("danger()  # nosec\ndanger()\n");
-    assertThat(ids(r)).containsExactly("TST100@2");
+    assertThat(r).hasFindings("TST100@2");
     assertThat(r.suppressed()).isEqualTo(1);
   }
 
   @Test
   void suppression_insideAStringIsNoComment() {
     FileResult r = analyze("danger('# nosec')\n");
-    assertThat(ids(r)).containsExactly("TST100@1");
+    assertThat(r).hasFindings("TST100@1");
   }
 
   @Test
@@ -414,13 +378,13 @@ class EngineTest {
   @Test
   void syntaxError_onUnchangedLine_isNotReported() {
     FileResult r = analyze(EngineOptions.defaults(), BROKEN, lines(2));
-    assertThat(ids(r)).containsExactly("TST100@2");
+    assertThat(r).hasFindings("TST100@2");
   }
 
   @Test
   void syntaxError_canBeSuppressed() {
     FileResult r = analyze("x = (1,  # security-review: ignore[SR001]\n");
-    assertThat(r.findings()).isEmpty();
+    assertThat(r).hasNoFindings();
     assertThat(r.suppressed()).isEqualTo(1);
   }
 
@@ -443,7 +407,7 @@ class EngineTest {
   @Test
   void failingRule_doesNotLoseOtherFindings() {
     Rule broken =
-        new Rule(EngineTest.meta("TST902", Severity.LOW, Confidence.LOW, true, null, null)) {
+        new Rule(meta("TST902", Severity.LOW, Confidence.LOW, true, null, null)) {
           {
             on(Node.class, this::visitNode);
           }
@@ -507,14 +471,14 @@ class EngineTest {
     byte[] src =
         "# -*- coding: latin-1 -*-\ns = '\u00e9'\ndanger()\n".getBytes(StandardCharsets.ISO_8859_1);
     FileResult r = new Engine(ALL, EngineOptions.defaults()).analyze("l.py", src, ChangedLines.ALL);
-    assertThat(ids(r)).containsExactly("TST100@3");
+    assertThat(r).hasFindings("TST100@3");
   }
 
   @Test
   void astralCharacters_countTwoUtf16Units() {
     FileResult r = analyze("x = '😀'; danger()\n");
     // x = '😀';  -> 'x',' ','=',' ',''', 2 units, ''', ';', ' ' = 10 units before danger.
-    assertThat(r.findings().get(0).col()).isEqualTo(10);
+    assertThat(r).onlyFinding().isAt(1, 10);
   }
 
   @Test
@@ -579,7 +543,7 @@ class EngineTest {
   void ruleContext_knowsTestFiles() {
     AtomicReference<Boolean> seen = new AtomicReference<>();
     Rule probe =
-        new Rule(EngineTest.meta("TST900", Severity.LOW, Confidence.LOW, true, null, null)) {
+        new Rule(meta("TST900", Severity.LOW, Confidence.LOW, true, null, null)) {
 
           @Override
           public boolean checksTestCode() {
@@ -602,7 +566,7 @@ class EngineTest {
   void rulesSkipTestCodeUnlessTheyAskForIt() {
     AtomicReference<String> seen = new AtomicReference<>();
     Rule probe =
-        new Rule(EngineTest.meta("TST901", Severity.LOW, Confidence.LOW, true, null, null)) {
+        new Rule(meta("TST901", Severity.LOW, Confidence.LOW, true, null, null)) {
 
           @Override
           public void endFile(RuleContext ctx) {
@@ -620,7 +584,7 @@ class EngineTest {
   void perFileState_doesNotLeakBetweenFiles() {
     List<Integer> counts = new ArrayList<>();
     Rule counter =
-        new Rule(EngineTest.meta("TST901", Severity.LOW, Confidence.LOW, true, null, null)) {
+        new Rule(meta("TST901", Severity.LOW, Confidence.LOW, true, null, null)) {
           {
             on(Node.class, this::visitNode);
           }

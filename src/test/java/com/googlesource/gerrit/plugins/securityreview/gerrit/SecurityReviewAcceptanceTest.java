@@ -32,8 +32,8 @@ import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Outcome;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
+import com.googlesource.gerrit.plugins.securityreview.testing.Fixtures;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.eclipse.jgit.junit.TestRepository;
 import org.eclipse.jgit.lib.Config;
 import org.junit.Before;
@@ -511,15 +510,7 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
   static final List<String> DIFF_RULES = List.of("OVN701", "OVN702", "OVN703", "OVN704");
 
   static String fixture(String id, String name) throws Exception {
-    return Files.readString(Path.of("src/test/resources/rules", id, name));
-  }
-
-  static List<Integer> expectedLines(String source, String id) {
-    List<String> lines = List.of(source.split("\n", -1));
-    return IntStream.range(0, lines.size())
-        .filter(i -> lines.get(i).contains("# expect: " + id))
-        .mapToObj(i -> i + 1)
-        .toList();
+    return Files.readString(Fixtures.dir(id).resolve(name));
   }
 
   @Test
@@ -538,14 +529,11 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
     Analysis a = reviewer().analyze(project, r.getCommit().name());
     for (String id : DIFF_RULES) {
       String path = "neutron/plugins/ml2/drivers/ovn/" + id.toLowerCase(Locale.ROOT) + ".py";
-      List<Integer> lines =
-          a.findings().stream()
-              .filter(f -> f.ruleId().equals(id) && f.path().equals(path))
-              .map(Finding::line)
-              .distinct()
-              .sorted()
-              .toList();
-      assertWithMessage(id).that(lines).isEqualTo(expectedLines(changed.get(path), id));
+      List<Finding> inFile = a.findings().stream().filter(f -> f.path().equals(path)).toList();
+      assertWithMessage("%s: positions flagged, line:col", id)
+          .that(Fixtures.flagged(inFile, id))
+          .containsExactlyElementsIn(Fixtures.expected(id + "/fires.py", changed.get(path), id))
+          .inOrder();
     }
     List<String> commented =
         gApi.changes().id(r.getChangeId()).comments().values().stream()

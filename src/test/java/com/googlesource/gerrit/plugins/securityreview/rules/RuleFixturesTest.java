@@ -1,154 +1,67 @@
 package com.googlesource.gerrit.plugins.securityreview.rules;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
+import static com.googlesource.gerrit.plugins.securityreview.testing.FileResultSubject.fileResults;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.BaseVersion;
 import com.googlesource.gerrit.plugins.securityreview.engine.ChangedLines;
-import com.googlesource.gerrit.plugins.securityreview.engine.DiffRule;
-import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
-import com.googlesource.gerrit.plugins.securityreview.engine.EngineOptions;
 import com.googlesource.gerrit.plugins.securityreview.engine.FileResult;
-import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
-import com.googlesource.gerrit.plugins.securityreview.engine.SyntaxErrorRule;
+import com.googlesource.gerrit.plugins.securityreview.testing.Fixtures;
+import com.googlesource.gerrit.plugins.securityreview.testing.Fixtures.Position;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every rule has three fixtures under {@code src/test/resources/rules/ID/}: {@code fires.py} (each
- * line that must be flagged ends with {@code # expect: ID}), {@code silent.py} (nothing may be
- * flagged; further {@code silent-*.py} files too) and {@code suppressed.py} (suppression comments
- * waive findings; a line with a suppression that names another rule still carries {@code # expect:
- * ID}).
- *
- * <p>A {@link DiffRule} compares two versions of a file: each fixture is the new version and has
- * its base next to it ({@code fires.base.py} for {@code fires.py}). The paths the change touches
- * are the fixture's own, or those a first line {@code # changed-paths: a.py, b.py} lists.
+ * Every rule's fixtures under {@code src/test/resources/rules/ID/} (see {@link Fixtures}): the rule
+ * flags exactly the positions the {@code # expect: ID:COL} markers of {@code fires.py} and {@code
+ * suppressed.py} name, and nothing in {@code silent.py} and {@code silent-*.py}.
  */
 class RuleFixturesTest {
-  static final Path FIXTURES = Path.of("src/test/resources/rules");
 
-  /** Fixtures are checked as production driver code, not as tests. */
-  static final String PATH = "neutron/plugins/ml2/drivers/ovn/mech_driver/fixture.py";
-
-  private static final String CHANGED_PATHS = "# changed-paths:";
-
-  static Stream<Rule> rules() {
-    return Rules.all().stream().filter(r -> !(r instanceof SyntaxErrorRule));
+  static List<Rule> rules() {
+    return Fixtures.rules();
   }
 
-  static Stream<Rule> diffRules() {
-    return rules().filter(r -> r instanceof DiffRule);
-  }
-
-  static Engine engine(Rule rule) {
-    EngineOptions options = EngineOptions.defaults().withRules(Set.of(), Set.of(rule.meta().id()));
-    return new Engine(List.of(rule), options);
-  }
-
-  static FileResult run(Rule rule, Path file) throws IOException {
-    byte[] content = Files.readAllBytes(file);
-    if (!(rule instanceof DiffRule)) {
-      return engine(rule).analyze(PATH, content, ChangedLines.ALL);
-    }
-    Path base = baseOf(file);
-    assertWithMessage("%s has its base version %s", file, base).that(Files.exists(base)).isTrue();
-    BaseVersion version = new BaseVersion(PATH, Files.readAllBytes(base), changedPaths(file));
-    return engine(rule).analyze(PATH, content, ChangedLines.ALL, version);
-  }
-
-  /** {@code fires.base.py} for {@code fires.py}. */
-  static Path baseOf(Path file) {
-    String name = file.getFileName().toString();
-    return file.resolveSibling(name.substring(0, name.length() - ".py".length()) + ".base.py");
-  }
-
-  /** The paths a first-line {@code # changed-paths:} comment lists; else the fixture's own. */
-  static Set<String> changedPaths(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file);
-    if (lines.isEmpty() || !lines.get(0).startsWith(CHANGED_PATHS)) {
-      return Set.of(PATH);
-    }
-    return Arrays.stream(lines.get(0).substring(CHANGED_PATHS.length()).split(","))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toSet());
-  }
-
-  static Set<Integer> flaggedLines(FileResult result, String id) {
-    Set<Integer> lines = new TreeSet<>();
-    for (Finding f : result.findings()) {
-      if (f.ruleId().equals(id)) {
-        lines.add(f.line());
-      }
-    }
-    return lines;
-  }
-
-  static Set<Integer> expectedLines(Path file, String id) throws IOException {
-    Set<Integer> lines = new TreeSet<>();
-    List<String> text = Files.readAllLines(file);
-    for (int i = 0; i < text.size(); i++) {
-      if (text.get(i).contains("# expect: " + id)) {
-        lines.add(i + 1);
-      }
-    }
-    return lines;
-  }
-
-  /** {@code silent.py} and any {@code silent-*.py} (not their base versions). */
-  static List<Path> silentFixtures(String id) throws IOException {
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> all = Files.list(FIXTURES.resolve(id))) {
-      all.filter(
-              p -> {
-                String name = p.getFileName().toString();
-                return (name.equals("silent.py") || name.startsWith("silent-"))
-                    && name.endsWith(".py")
-                    && !name.endsWith(".base.py");
-              })
-          .sorted()
-          .forEach(files::add);
-    }
-    return files;
+  static List<Rule> diffRules() {
+    return Fixtures.diffRules();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rules")
   void firesWhereExpected(Rule rule) throws IOException {
     String id = rule.meta().id();
-    Path file = FIXTURES.resolve(id).resolve("fires.py");
-    FileResult r = run(rule, file);
-    assertWithMessage("%s parses", file).that(r.diagnostics()).isEmpty();
-    Set<Integer> expected = expectedLines(file, id);
-    assertWithMessage("%s marks at least one line", file).that(expected).isNotEmpty();
-    assertWithMessage("%s: lines flagged (findings: %s)", file, r.findings())
-        .that(flaggedLines(r, id))
-        .isEqualTo(expected);
+    Path file = Fixtures.dir(id).resolve("fires.py");
+    FileResult r = Fixtures.run(rule, file);
+    assertWithMessage("%s", file).about(fileResults()).that(r).parses();
+    Set<Position> expected = Fixtures.expected(file, id);
+    assertWithMessage("%s marks at least one finding", file).that(expected).isNotEmpty();
+    assertWithMessage("%s: positions flagged, line:col (findings: %s)", file, r.findings())
+        .that(Fixtures.flagged(r, id))
+        .containsExactlyElementsIn(expected)
+        .inOrder();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rules")
   void silentWhereItMustBe(Rule rule) throws IOException {
     String id = rule.meta().id();
-    List<Path> files = silentFixtures(id);
+    List<Path> files = Fixtures.silentFiles(id);
     assertWithMessage("%s has silent.py", id)
         .that(files)
-        .contains(FIXTURES.resolve(id).resolve("silent.py"));
+        .contains(Fixtures.dir(id).resolve("silent.py"));
     for (Path file : files) {
-      FileResult r = run(rule, file);
-      assertWithMessage("%s parses", file).that(r.diagnostics()).isEmpty();
-      assertWithMessage("%s: findings", file).that(r.findings()).isEmpty();
+      FileResult r = Fixtures.run(rule, file);
+      assertWithMessage("%s", file).about(fileResults()).that(r).parses();
+      assertWithMessage("%s", file).about(fileResults()).that(r).hasNoFindings();
     }
   }
 
@@ -156,33 +69,56 @@ class RuleFixturesTest {
   @MethodSource("rules")
   void suppressionCommentsWaiveFindings(Rule rule) throws IOException {
     String id = rule.meta().id();
-    Path file = FIXTURES.resolve(id).resolve("suppressed.py");
-    FileResult r = run(rule, file);
-    assertWithMessage("%s parses", file).that(r.diagnostics()).isEmpty();
+    Path file = Fixtures.dir(id).resolve("suppressed.py");
+    FileResult r = Fixtures.run(rule, file);
+    assertWithMessage("%s", file).about(fileResults()).that(r).parses();
     assertWithMessage("%s: findings suppressed", file).that(r.suppressed()).isAtLeast(1);
-    assertWithMessage("%s: lines flagged despite a comment (findings: %s)", file, r.findings())
-        .that(flaggedLines(r, id))
-        .isEqualTo(expectedLines(file, id));
+    assertWithMessage(
+            "%s: positions flagged despite a comment, line:col (findings: %s)", file, r.findings())
+        .that(Fixtures.flagged(r, id))
+        .containsExactlyElementsIn(Fixtures.expected(file, id))
+        .inOrder();
   }
 
   /** Without a base there is nothing to compare: a diff rule reports nothing, not everything. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("diffRules")
   void diffRuleSilentWithoutBase(Rule rule) throws IOException {
-    Path file = FIXTURES.resolve(rule.meta().id()).resolve("fires.py");
-    FileResult r = engine(rule).analyze(PATH, Files.readAllBytes(file), ChangedLines.ALL);
-    assertWithMessage("%s parses", file).that(r.diagnostics()).isEmpty();
-    assertWithMessage("%s without a base: findings", file).that(r.findings()).isEmpty();
+    Path file = Fixtures.dir(rule.meta().id()).resolve("fires.py");
+    FileResult r =
+        Fixtures.engine(rule).analyze(Fixtures.PATH, Files.readAllBytes(file), ChangedLines.ALL);
+    assertWithMessage("%s", file).about(fileResults()).that(r).parses();
+    assertWithMessage("%s without a base", file).about(fileResults()).that(r).hasNoFindings();
   }
 
   /** Each diff rule's fixtures really differ from their base: the rule sees a change. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("diffRules")
   void diffRuleFiresOnlyAgainstItsBase(Rule rule) throws IOException {
-    Path file = FIXTURES.resolve(rule.meta().id()).resolve("fires.py");
+    Path file = Fixtures.dir(rule.meta().id()).resolve("fires.py");
     // The new version compared with itself: nothing changed, so nothing to report.
-    BaseVersion same = new BaseVersion(PATH, Files.readAllBytes(file), changedPaths(file));
-    FileResult r = engine(rule).analyze(PATH, Files.readAllBytes(file), ChangedLines.ALL, same);
-    assertWithMessage("%s compared with itself: findings", file).that(r.findings()).isEmpty();
+    byte[] content = Files.readAllBytes(file);
+    BaseVersion same = new BaseVersion(Fixtures.PATH, content, Fixtures.changedPaths(file));
+    FileResult r = Fixtures.engine(rule).analyze(Fixtures.PATH, content, ChangedLines.ALL, same);
+    assertWithMessage("%s compared with itself", file).about(fileResults()).that(r).hasNoFindings();
+  }
+
+  /** The markers themselves: a column is required, several may share a line. */
+  @Test
+  void markersNameRuleAndColumn() {
+    String source = "x = 1\ndanger(); danger()  # expect: TST100:1, TST100:11, TST200:3\n";
+    assertThat(Fixtures.expected("m.py", source, "TST100"))
+        .containsExactly(new Position(2, 1), new Position(2, 11))
+        .inOrder();
+    assertThat(Fixtures.expected("m.py", source, "TST200")).containsExactly(new Position(2, 3));
+    AssertionError noColumn =
+        assertThrows(
+            AssertionError.class,
+            () -> Fixtures.expected("m.py", "danger()  # expect: TST100\n", "TST100"));
+    assertThat(noColumn)
+        .hasMessageThat()
+        .isEqualTo(
+            "m.py:1: marker 'TST100' has no column; write # expect: TST100:COL (the 1-based"
+                + " column where the finding starts)");
   }
 }

@@ -3,12 +3,10 @@ package com.googlesource.gerrit.plugins.securityreview.rules;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
-import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.RulesTable;
-import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.testing.TestRuleMeta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,38 +71,11 @@ class RulesTableTest {
   private static RuleMeta metaOf(
       String id, String bandit, String ruff, boolean enabledByDefault, String title) {
     RuleMeta.Builder b =
-        RuleMeta.builder(id)
+        TestRuleMeta.builder(id)
             .name("name-" + id.toLowerCase(java.util.Locale.ROOT))
             .title(title)
-            .severity(Severity.MEDIUM)
-            .confidence(Confidence.HIGH)
-            .family(Family.HYGIENE)
             .bandit(bandit)
-            .ruff(ruff)
-            .why("Why.")
-            .fix("Fix.")
-            .doc(
-                """
-                ## What it does
-
-                What.
-
-                ## Why it matters
-
-                Why it matters.
-
-                ## Example
-
-                ```python
-                x = 1
-                ```
-
-                ## Use instead
-
-                ```python
-                x = 2
-                ```
-                """);
+            .ruff(ruff);
     return (enabledByDefault ? b : b.offByDefault()).build();
   }
 }

@@ -1,0 +1,240 @@
+package com.googlesource.gerrit.plugins.securityreview.cli;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
+import com.googlesource.gerrit.plugins.securityreview.engine.EngineOptions;
+import com.googlesource.gerrit.plugins.securityreview.engine.PathGlob;
+import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The command line of {@code scan}, parsed.
+ *
+ * @param diffRef the git ref of {@code --diff}, null for a plain scan
+ * @param engine the thresholds, rule switches and globs for the engine
+ * @param paths the PATH arguments; {@code .} when none was given
+ */
+record ScanOptions(
+    Format format, String diffRef, boolean listRules, EngineOptions engine, List<String> paths) {
+
+  static final String HELP =
+      """
+      Usage: java -jar security-review.jar scan [OPTIONS] [--] [PATH...]
+
+      Runs the security rules over Python code. A PATH is a file (checked whatever
+      its name, unless an --exclude glob matches it) or a folder (every file below
+      it that the --include globs admit, in sorted order, skipping folders whose
+      name starts with '.'). Without PATH: the current folder.
+
+      Options:
+        --format text|json|sarif  output format (default text): 'PATH:LINE:COL: ID
+                                  [severity/confidence] message' per finding, then a
+                                  summary; json: one document; sarif: SARIF 2.1.0
+        --diff REF                review the change since REF as the plugin reviews a
+                                  patch set: the working tree (staged or not) against
+                                  REF, each changed file compared with its version at
+                                  REF (renames followed). Reports the findings the
+                                  change introduces on changed lines, plus the
+                                  change-level rules; findings the file already had
+                                  (reformatted or moved code) are counted as
+                                  pre-existing, not listed. Untracked files that git
+                                  does not ignore count as new.
+        --min-severity LEVEL      low (default), medium or high
+        --min-confidence LEVEL    low (default), medium or high
+        --disable ID[,ID...]      turn rules off: our ids, Bandit ids or Ruff codes
+        --enable ID[,ID...]       turn on rules that are off by default
+        --include GLOB            files to check in folders (default **/*.py); each
+                                  --include replaces the default
+        --exclude GLOB            files to skip, e.g. '**/tests/**'
+        --list-rules              list the rules (text, or json with --format json)
+        -h, --help                show this help
+        --                        end of options: every later argument is a PATH
+
+      Globs: '*' within a folder, '**' across folders ('**/' also matches no
+      folder), '?' one character; matched against the path as reported. Repeat
+      --disable, --enable, --include and --exclude as often as needed.
+
+      Positions are 1-based; columns count UTF-16 code units (characters).
+
+      Exit status: 0 no finding at or above the thresholds, 1 at least one (a file
+      that does not parse is an SR001 finding of low severity), 2 usage error,
+      missing path, git failure, or a file that could not be checked.
+      """;
+
+  /** The arguments that show {@link #HELP}, named by every usage error of {@code scan}. */
+  static final String HELP_COMMAND = "scan --help";
+
+  enum Format {
+    TEXT,
+    JSON,
+    SARIF
+  }
+
+  /** Parses the arguments; empty when help was asked for. */
+  static Optional<ScanOptions> parse(String[] argv) throws UsageException {
+    Format format = Format.TEXT;
+    String diff = null;
+    boolean listRules = false;
+    Severity severity = Severity.LOW;
+    Confidence confidence = Confidence.LOW;
+    Set<String> disabled = new LinkedHashSet<>();
+    Set<String> enabled = new LinkedHashSet<>();
+    List<PathGlob> include = new ArrayList<>();
+    List<PathGlob> exclude = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    boolean options = true;
+    for (int i = 0; i < argv.length; i++) {
+      String a = argv[i];
+      if (!options || a.equals("-") || !a.startsWith("-")) {
+        paths.add(a);
+        continue;
+      }
+      if (a.equals("--")) {
+        options = false;
+        continue;
+      }
+      if (a.equals("-h") || a.equals("--help")) {
+        return Optional.empty();
+      }
+      if (a.equals("--list-rules")) {
+        listRules = true;
+        continue;
+      }
+      String name = a;
+      String value = null;
+      int eq = a.indexOf('=');
+      if (a.startsWith("--") && eq > 0) {
+        name = a.substring(0, eq);
+        value = a.substring(eq + 1);
+      }
+      switch (name) {
+        case "--format",
+            "--diff",
+            "--min-severity",
+            "--min-confidence",
+            "--disable",
+            "--enable",
+            "--include",
+            "--exclude" -> {
+          if (value == null) {
+            if (i + 1 >= argv.length) {
+              throw new UsageException("scan: " + name + " needs a value", HELP_COMMAND);
+            }
+            value = argv[++i];
+          }
+        }
+        default -> throw new UsageException("scan: unknown option '" + a + "'", HELP_COMMAND);
+      }
+      switch (name) {
+        case "--format" ->
+            format =
+                switch (value) {
+                  case "text" -> Format.TEXT;
+                  case "json" -> Format.JSON;
+                  case "sarif" -> Format.SARIF;
+                  default ->
+                      throw new UsageException(
+                          "scan: --format must be 'text', 'json' or 'sarif', not '" + value + "'",
+                          HELP_COMMAND);
+                };
+        case "--diff" -> {
+          if (value.isBlank() || value.startsWith("-")) {
+            throw new UsageException(
+                "scan: --diff needs a git ref (a commit, branch or tag), not '" + value + "'",
+                HELP_COMMAND);
+          }
+          diff = value;
+        }
+        case "--min-severity" -> {
+          severity = Severity.parse(value);
+          if (severity == null) {
+            throw new UsageException(
+                "scan: --min-severity must be low, medium or high, not '" + value + "'",
+                HELP_COMMAND);
+          }
+        }
+        case "--min-confidence" -> {
+          confidence = Confidence.parse(value);
+          if (confidence == null) {
+            throw new UsageException(
+                "scan: --min-confidence must be low, medium or high, not '" + value + "'",
+                HELP_COMMAND);
+          }
+        }
+        case "--disable" -> disabled.addAll(ids(name, value));
+        case "--enable" -> enabled.addAll(ids(name, value));
+        case "--include" -> include.add(glob(name, value));
+        case "--exclude" -> exclude.add(glob(name, value));
+        default -> throw new IllegalStateException(name);
+      }
+    }
+    if (include.isEmpty()) {
+      include = EngineOptions.defaults().include();
+    }
+    if (paths.isEmpty()) {
+      paths.add(".");
+    }
+    EngineOptions engine =
+        new EngineOptions(severity, confidence, disabled, enabled, include, exclude);
+    return Optional.of(new ScanOptions(format, diff, listRules, engine, List.copyOf(paths)));
+  }
+
+  /**
+   * One warning per --disable or --enable id that names none of {@code allRules}: most likely a
+   * typo, but not an error, since Bandit lists are long.
+   */
+  List<String> unknownRuleIds(List<Rule> allRules) {
+    Set<String> known = new HashSet<>();
+    for (Rule r : allRules) {
+      for (String id : r.meta().suppressionIds()) {
+        known.add(id.toUpperCase(Locale.ROOT));
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    addUnknown(warnings, "--disable", engine.disabled(), known);
+    addUnknown(warnings, "--enable", engine.enabled(), known);
+    return warnings;
+  }
+
+  private static void addUnknown(
+      List<String> warnings, String option, Set<String> ids, Set<String> known) {
+    for (String id : ids) {
+      if (!known.contains(id)) {
+        warnings.add(option + ": no rule has the id " + id);
+      }
+    }
+  }
+
+  private static List<String> ids(String option, String value) throws UsageException {
+    List<String> ids = new ArrayList<>();
+    for (String id : value.split(",")) {
+      String t = id.strip();
+      if (!t.isEmpty()) {
+        if (!t.matches("[A-Za-z]+[0-9]+")) {
+          throw new UsageException(
+              "scan: " + option + ": '" + t + "' is not a rule id (such as OVN601, B602 or S602)",
+              HELP_COMMAND);
+        }
+        ids.add(t.toUpperCase(Locale.ROOT));
+      }
+    }
+    if (ids.isEmpty()) {
+      throw new UsageException("scan: " + option + " needs at least one rule id", HELP_COMMAND);
+    }
+    return ids;
+  }
+
+  private static PathGlob glob(String option, String value) throws UsageException {
+    if (value.isBlank()) {
+      throw new UsageException(
+          "scan: " + option + " needs a glob, such as '**/*.py'", HELP_COMMAND);
+    }
+    return PathGlob.of(value.replace('\\', '/'));
+  }
+}

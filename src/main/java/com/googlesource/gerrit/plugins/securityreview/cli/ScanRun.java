@@ -1,0 +1,124 @@
+package com.googlesource.gerrit.plugins.securityreview.cli;
+
+import com.googlesource.gerrit.plugins.securityreview.cli.ScanReport.Checked;
+import com.googlesource.gerrit.plugins.securityreview.cli.ScanReport.Problem;
+import com.googlesource.gerrit.plugins.securityreview.cli.ScanReport.Scanned;
+import com.googlesource.gerrit.plugins.securityreview.cli.ScanTargets.Target;
+import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
+import com.googlesource.gerrit.plugins.securityreview.engine.FileResult;
+import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs the engine over the targets of a {@code scan} on a few threads with large stacks, and
+ * gathers the results in the order of the targets. A file that cannot be read, or on which the
+ * engine fails, becomes a {@link Problem}; the other files are still checked.
+ */
+final class ScanRun {
+  /**
+   * Stack of the analysis threads: the parser and the tree walk recurse over nested source, and a
+   * pathological file must not crash the scan.
+   */
+  private static final long STACK_SIZE = 256L << 20;
+
+  private static final int MAX_THREADS = 8;
+
+  private ScanRun() {}
+
+  /**
+   * @param diff whether the targets are the files of a change ({@code --diff})
+   * @param startNanos {@link System#nanoTime} when the scan started, for the report's wall time
+   */
+  static ScanReport check(Engine engine, List<Target> targets, boolean diff, long startNanos) {
+    int cpus = Runtime.getRuntime().availableProcessors();
+    int threads = Math.max(1, Math.min(targets.size(), Math.min(MAX_THREADS, cpus)));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(null, r, Main.NAME + "-scan", STACK_SIZE);
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<Checked>> futures = new ArrayList<>();
+      for (Target t : targets) {
+        futures.add(pool.submit(() -> check(engine, t)));
+      }
+      List<Scanned> files = new ArrayList<>();
+      List<Problem> errors = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        Checked checked;
+        try {
+          checked = futures.get(i).get();
+        } catch (ExecutionException e) {
+          checked = new Problem(targets.get(i).path(), "internal error: " + describe(e.getCause()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          checked = new Problem(targets.get(i).path(), "interrupted");
+        }
+        switch (checked) {
+          case Scanned s -> files.add(s);
+          case Problem p -> errors.add(p);
+        }
+      }
+      long millis = (System.nanoTime() - startNanos) / 1_000_000;
+      return new ScanReport(List.copyOf(files), List.copyOf(errors), millis, diff);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Reads and checks one file. */
+  private static Checked check(Engine engine, Target t) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(t.file());
+    } catch (IOException e) {
+      return new Problem(t.path(), "cannot read: " + e.getMessage());
+    }
+    FileResult result;
+    try {
+      result =
+          t.base() == null
+              ? engine.analyze(t.path(), content, t.changed())
+              : engine.analyze(t.path(), content, t.changed(), t.base());
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Problem(t.path(), "internal error while checking: " + describe(e));
+    }
+    String[] lines = lines(content);
+    List<String> texts = new ArrayList<>(result.findings().size());
+    for (Finding f : result.findings()) {
+      texts.add(f.line() >= 1 && f.line() <= lines.length ? lines[f.line() - 1] : "");
+    }
+    return new Scanned(result, List.copyOf(texts));
+  }
+
+  /** The exception and where it was thrown, so that a bug report can name the rule. */
+  private static String describe(Throwable e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().startsWith("com.googlesource.")) {
+        return e + " at " + frame;
+      }
+    }
+    StackTraceElement[] frames = e.getStackTrace();
+    return frames.length == 0 ? e.toString() : e + " at " + frames[0];
+  }
+
+  /** The lines of a file as text, for line hashes only: UTF-8, bad bytes replaced. */
+  private static String[] lines(byte[] content) {
+    String s = new String(content, StandardCharsets.UTF_8);
+    if (s.startsWith("\uFEFF")) {
+      s = s.substring(1);
+    }
+    return s.split("\r\n|\r|\n", -1);
+  }
+}

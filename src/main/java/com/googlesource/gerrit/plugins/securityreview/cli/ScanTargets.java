@@ -1,0 +1,257 @@
+package com.googlesource.gerrit.plugins.securityreview.cli;
+
+import static com.googlesource.gerrit.plugins.securityreview.cli.ScanOptions.HELP_COMMAND;
+
+import com.googlesource.gerrit.plugins.securityreview.engine.BaseVersion;
+import com.googlesource.gerrit.plugins.securityreview.engine.ChangedLines;
+import com.googlesource.gerrit.plugins.securityreview.engine.EngineOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which files a {@code scan} checks: those below the PATH arguments ({@link #walk}), or those a
+ * change since a git ref touches ({@link #changedSince}), each with the path it is reported as and
+ * the lines that count.
+ */
+final class ScanTargets {
+
+  /**
+   * One file to check: where it is, how it is reported, which of its lines count, and with {@code
+   * --diff} its base version (null for a plain scan).
+   */
+  record Target(Path file, String path, ChangedLines changed, BaseVersion base) {}
+
+  /** A command-line path: as given (for reporting), resolved, and its real location. */
+  private record Root(String arg, String display, Path path, Path real) {}
+
+  private final Path cwd;
+  private final EngineOptions options;
+  private final PrintStream err;
+
+  /**
+   * @param cwd the folder relative paths are resolved against and reported relative to (absolute
+   *     and normalized)
+   * @param options the globs that admit files
+   * @param err where folders that cannot be read are warned about
+   */
+  ScanTargets(Path cwd, EngineOptions options, PrintStream err) {
+    this.cwd = cwd;
+    this.options = options;
+    this.err = err;
+  }
+
+  /**
+   * Every file under the paths: a file as named (unless excluded), a folder walked for the files
+   * the globs admit, sorted, hidden folders skipped. A file reached twice is checked once.
+   */
+  List<Target> walk(List<String> paths) throws UsageException {
+    List<Target> targets = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
+    for (Root root : roots(paths)) {
+      if (Files.isRegularFile(root.path())) {
+        if (!excluded(root.display()) && seen.add(root.real())) {
+          targets.add(new Target(root.path(), root.display(), ChangedLines.ALL, null));
+        }
+        continue;
+      }
+      List<Target> found = new ArrayList<>();
+      try {
+        Files.walkFileTree(
+            root.path(),
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(root.path()) && hidden(dir.getFileName())) {
+                  return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String display = join(root.display(), root.path().relativize(file));
+                if (Files.isRegularFile(file) && options.accepts(display)) {
+                  found.add(new Target(file, display, ChangedLines.ALL, null));
+                }
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFileFailed(Path file, IOException e) {
+                err.println(Main.NAME + ": warning: cannot read " + file + ": " + e.getMessage());
+                return FileVisitResult.CONTINUE;
+              }
+            });
+      } catch (IOException e) {
+        throw new UsageException("cannot read folder " + root.arg() + ": " + e.getMessage());
+      }
+      found.sort(Comparator.comparing(Target::path));
+      for (Target t : found) {
+        if (seen.add(realPath(t.file()))) {
+          targets.add(t);
+        }
+      }
+    }
+    return targets;
+  }
+
+  /**
+   * The changed files under the paths, with their changed lines and base versions. The same filters
+   * apply as for a walk: a changed file named on the command line is taken unless excluded; the
+   * others must pass the globs and lie in no hidden folder below the path they were found under.
+   *
+   * <p>The engine sees every path, new, base and {@link BaseVersion#changedPaths}, in the form
+   * findings are reported in (see {@link #display}), so that a change-level rule can compare them
+   * and the test-path logic treats both versions of a file alike; from the top of the checkout
+   * these are the repository paths the plugin uses.
+   */
+  List<Target> changedSince(String ref, List<String> paths)
+      throws UsageException, GitDiff.GitException {
+    // The paths are checked before git runs: a missing path is a usage error, not a git one.
+    List<Root> roots = roots(paths);
+    GitDiff.Result diff = GitDiff.changedSince(cwd, ref, paths);
+    Path top = realPath(diff.topLevel());
+    Path here = realPath(cwd);
+    Set<String> changedPaths = new LinkedHashSet<>();
+    for (String p : diff.changedPaths()) {
+      changedPaths.add(display(roots, here, top.resolve(p).normalize()));
+    }
+
+    record Found(Path file, String path, GitDiff.FileChange change) {}
+    List<Found> found = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
+    for (Map.Entry<String, GitDiff.FileChange> e : diff.changed().entrySet()) {
+      Path file = top.resolve(e.getKey()).normalize();
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !seen.add(file)) {
+        continue;
+      }
+      for (Root root : roots) {
+        if (!file.startsWith(root.real())) {
+          continue;
+        }
+        Path rel = root.real().relativize(file);
+        boolean named = rel.toString().isEmpty();
+        String display = named ? root.display() : join(root.display(), rel);
+        boolean take =
+            named ? !excluded(display) : !inHiddenFolder(rel) && options.accepts(display);
+        if (take) {
+          found.add(new Found(file, display, e.getValue()));
+        }
+        break;
+      }
+    }
+
+    List<String> blobIds = new ArrayList<>();
+    for (Found f : found) {
+      if (f.change().baseBlob() != null) {
+        blobIds.add(f.change().baseBlob());
+      }
+    }
+    Map<String, byte[]> blobs = GitDiff.readBlobs(top, blobIds);
+    List<Target> targets = new ArrayList<>();
+    for (Found f : found) {
+      GitDiff.FileChange c = f.change();
+      BaseVersion base =
+          c.baseBlob() == null
+              ? BaseVersion.added(f.path(), changedPaths)
+              : new BaseVersion(
+                  display(roots, here, top.resolve(c.basePath()).normalize()),
+                  blobs.get(c.baseBlob()),
+                  changedPaths);
+      targets.add(new Target(f.file(), f.path(), c.lines(), base));
+    }
+    targets.sort(Comparator.comparing(Target::path));
+    return targets;
+  }
+
+  private List<Root> roots(List<String> args) throws UsageException {
+    List<Root> roots = new ArrayList<>();
+    for (String arg : args) {
+      Path given;
+      try {
+        given = Path.of(arg);
+      } catch (InvalidPathException e) {
+        throw new UsageException(
+            "scan: invalid path '" + arg + "': " + e.getReason(), HELP_COMMAND);
+      }
+      Path resolved = cwd.resolve(given).normalize();
+      if (!Files.exists(resolved)) {
+        throw new UsageException("no such file or folder: " + arg, HELP_COMMAND);
+      }
+      if (!Files.isDirectory(resolved) && !Files.isRegularFile(resolved)) {
+        throw new UsageException("not a regular file or folder: " + arg, HELP_COMMAND);
+      }
+      String display = slashes(given.normalize().toString());
+      Path real;
+      try {
+        real = resolved.toRealPath();
+      } catch (IOException e) {
+        throw new UsageException("cannot read " + arg + ": " + e.getMessage(), HELP_COMMAND);
+      }
+      roots.add(new Root(arg, display, resolved, real));
+    }
+    return roots;
+  }
+
+  /**
+   * How a file of the checkout (existing or not) is reported: below a path argument, relative to
+   * the first one that holds it, as a walk reports it; elsewhere, relative to the current folder.
+   */
+  private static String display(List<Root> roots, Path here, Path file) {
+    for (Root root : roots) {
+      if (file.startsWith(root.real())) {
+        Path rel = root.real().relativize(file);
+        return rel.toString().isEmpty() ? root.display() : join(root.display(), rel);
+      }
+    }
+    return slashes(here.relativize(file).toString());
+  }
+
+  private boolean excluded(String path) {
+    return options.exclude().stream().anyMatch(g -> g.matches(path));
+  }
+
+  private static boolean inHiddenFolder(Path rel) {
+    for (int i = 0; i < rel.getNameCount() - 1; i++) {
+      if (hidden(rel.getName(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hidden(Path name) {
+    return name != null && name.toString().startsWith(".") && !name.toString().equals("..");
+  }
+
+  private static String join(String base, Path rel) {
+    String r = slashes(rel.toString());
+    return base.isEmpty() ? r : base.endsWith("/") ? base + r : base + "/" + r;
+  }
+
+  private static String slashes(String p) {
+    return p.replace('\\', '/');
+  }
+
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+}
