@@ -7,10 +7,10 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Loc;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Located;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.ImportTable;
 import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
 import com.googlesource.gerrit.plugins.securityreview.python.SourceText;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,7 +26,7 @@ public final class RuleContext {
   private final SourceText source;
   private final ParseResult parsed;
   private final boolean testFile;
-  private ImportTable imports;
+  private SemanticModel semantic;
   private final Deque<Node> ancestors = new ArrayDeque<>();
   private final List<Finding> findings = new ArrayList<>();
   private final Map<Rule, Object> state = new HashMap<>();
@@ -51,12 +51,20 @@ public final class RuleContext {
     return source;
   }
 
-  /** The file's imports, read on first use (inside the engine's guard, like every rule). */
-  public ImportTable imports() {
-    if (imports == null) {
-      imports = ImportTable.of(module);
+  /**
+   * What the file's code means: scopes, bindings, qualified names, constants, what values are.
+   * Built on first use, once per file, inside the engine's guard like every rule.
+   */
+  public SemanticModel semantic() {
+    if (semantic == null) {
+      semantic = SemanticModel.of(parsed);
     }
-    return imports;
+    return semantic;
+  }
+
+  /** The file's imports. */
+  public ImportTable imports() {
+    return semantic().imports();
   }
 
   /** Whether the file is test code ({@code tests/} folders, {@code test_*.py}). */
@@ -122,7 +130,7 @@ public final class RuleContext {
 
   /** The qualified name of a Name or attribute chain, imports resolved; null otherwise. */
   public String qualifiedName(Expr e) {
-    return imports().resolve(DottedNames.of(e));
+    return semantic().qualifiedName(e);
   }
 
   /** The qualified name of what a call calls, imports resolved; null if not a dotted name. */

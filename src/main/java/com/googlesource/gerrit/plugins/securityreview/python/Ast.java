@@ -53,7 +53,10 @@ public final class Ast {
   // ---------------------------------------------------------------- stmt
 
   public sealed interface Stmt extends Located
-      permits FunctionDef,
+      permits FunctionLike,
+          WithLike,
+          ForLike,
+          FunctionDef,
           AsyncFunctionDef,
           ClassDef,
           Return,
@@ -82,6 +85,37 @@ public final class Ast {
           Break,
           Continue {}
 
+  /** A function definition, sync or async: rules treat both alike. */
+  public sealed interface FunctionLike extends Stmt permits FunctionDef, AsyncFunctionDef {
+    String name();
+
+    Arguments args();
+
+    java.util.List<Stmt> body();
+
+    java.util.List<Expr> decoratorList();
+
+    Expr returns();
+  }
+
+  /** A {@code with} statement, sync or async. */
+  public sealed interface WithLike extends Stmt permits With, AsyncWith {
+    java.util.List<WithItem> items();
+
+    java.util.List<Stmt> body();
+  }
+
+  /** A {@code for} loop, sync or async. */
+  public sealed interface ForLike extends Stmt permits For, AsyncFor {
+    Expr target();
+
+    Expr iter();
+
+    java.util.List<Stmt> body();
+
+    java.util.List<Stmt> orelse();
+  }
+
   public record FunctionDef(
       String name,
       Arguments args,
@@ -91,7 +125,7 @@ public final class Ast {
       String typeComment,
       java.util.List<TypeParam> typeParams,
       Loc loc)
-      implements Stmt {}
+      implements Stmt, FunctionLike {}
 
   public record AsyncFunctionDef(
       String name,
@@ -102,7 +136,7 @@ public final class Ast {
       String typeComment,
       java.util.List<TypeParam> typeParams,
       Loc loc)
-      implements Stmt {}
+      implements Stmt, FunctionLike {}
 
   public record ClassDef(
       String name,
@@ -137,7 +171,7 @@ public final class Ast {
       java.util.List<Stmt> orelse,
       String typeComment,
       Loc loc)
-      implements Stmt {}
+      implements Stmt, ForLike {}
 
   public record AsyncFor(
       Expr target,
@@ -146,7 +180,7 @@ public final class Ast {
       java.util.List<Stmt> orelse,
       String typeComment,
       Loc loc)
-      implements Stmt {}
+      implements Stmt, ForLike {}
 
   public record While(Expr test, java.util.List<Stmt> body, java.util.List<Stmt> orelse, Loc loc)
       implements Stmt {}
@@ -156,11 +190,11 @@ public final class Ast {
 
   public record With(
       java.util.List<WithItem> items, java.util.List<Stmt> body, String typeComment, Loc loc)
-      implements Stmt {}
+      implements Stmt, WithLike {}
 
   public record AsyncWith(
       java.util.List<WithItem> items, java.util.List<Stmt> body, String typeComment, Loc loc)
-      implements Stmt {}
+      implements Stmt, WithLike {}
 
   public record Match(Expr subject, java.util.List<MatchCase> cases, Loc loc) implements Stmt {}
 

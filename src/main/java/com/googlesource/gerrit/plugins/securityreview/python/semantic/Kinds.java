@@ -1,0 +1,389 @@
+package com.googlesource.gerrit.plugins.securityreview.python.semantic;
+
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@link SemanticModel#kindFact}: what a value is, by where it came from; memoised per node. */
+final class Kinds {
+  private static final int MAX_DEPTH = 12;
+
+  /** Methods of an ovsdbapp API that do not make a command. */
+  private static final Set<String> API_NON_COMMANDS =
+      Set.of("lookup", "is_table_present", "is_col_present", "start", "stop", "start_connection");
+
+  private static final Pattern TYPE_LINE = Pattern.compile(":type\\s+(\\w+)\\s*:\\s*([\\w.]+)");
+  private static final Pattern PARAM_LINE =
+      Pattern.compile(":param\\s+(?:[\\w.\\[\\], ]+\\s+)?(\\w+)\\s*:([^\\n]*)");
+
+  private final SemanticModel model;
+  private final Map<Expr, KindFact> memo = new IdentityHashMap<>();
+  private final Map<Ast.FunctionLike, KindFact> returnsMemo = new IdentityHashMap<>();
+
+  Kinds(SemanticModel model) {
+    this.model = model;
+  }
+
+  KindFact fact(Expr e) {
+    KindFact f = fact(e, 0);
+    return f == null ? KindFact.UNKNOWN : f;
+  }
+
+  private KindFact fact(Expr e, int depth) {
+    if (e == null || depth > MAX_DEPTH) {
+      return KindFact.UNKNOWN;
+    }
+    KindFact cached = memo.get(e);
+    if (cached != null) {
+      return cached;
+    }
+    memo.put(e, KindFact.UNKNOWN); // cycle guard
+    KindFact f = compute(e, depth);
+    if (f == null) {
+      f = KindFact.UNKNOWN;
+    }
+    memo.put(e, f);
+    return f;
+  }
+
+  private KindFact compute(Expr e, int depth) {
+    switch (e) {
+      case Ast.Constant c -> {
+        return KindFact.of(ValueKind.LITERAL, Evidence.ORIGIN);
+      }
+      case Ast.JoinedStr j -> {
+        return KindFact.of(ValueKind.LITERAL, Evidence.ORIGIN);
+      }
+      case Ast.Await a -> {
+        return fact(a.value(), depth + 1);
+      }
+      case Ast.Call c -> {
+        return call(c, depth);
+      }
+      case Ast.Name n -> {
+        KindFact f = name(n, depth);
+        return f.isKnown() ? f : orName(n.id());
+      }
+      case Ast.Attribute a -> {
+        KindFact f = attribute(a, depth);
+        return f.isKnown() ? f : orName(a.attr());
+      }
+      default -> {
+        return KindFact.UNKNOWN;
+      }
+    }
+  }
+
+  private static KindFact orName(String name) {
+    KindFact f = KnownTypes.byName(name);
+    return f == null ? KindFact.UNKNOWN : f;
+  }
+
+  private KindFact call(Ast.Call c, int depth) {
+    String q = model.callName(c);
+    KindFact known = KnownTypes.lookup(q);
+    if (known != null) {
+      return known;
+    }
+    if (c.func() instanceof Ast.Attribute a) {
+      String method = a.attr();
+      if (method.equals("start") && a.value() instanceof Ast.Call inner) {
+        KindFact started = KnownTypes.startedIdl(model.callName(inner));
+        if (started != null) {
+          return started;
+        }
+      }
+      KindFact receiver = fact(a.value(), depth + 1);
+      switch (receiver.kind()) {
+        case OVSDB_API -> {
+          if (method.equals("transaction") || method.equals("create_transaction")) {
+            return receiver.withKind(ValueKind.OVSDB_TRANSACTION);
+          }
+          if (!API_NON_COMMANDS.contains(method)) {
+            return receiver.withKind(ValueKind.OVSDB_COMMAND);
+          }
+          return KindFact.UNKNOWN;
+        }
+        case POOL -> {
+          if (method.equals("submit")) {
+            return receiver.withKind(ValueKind.FUTURE);
+          }
+          if (method.equals("spawn") || method.equals("spawn_after")) {
+            return receiver.withKind(ValueKind.THREAD);
+          }
+          return KindFact.UNKNOWN;
+        }
+        default -> {}
+      }
+      if (method.equals("submit") && receiver.kind() == ValueKind.UNKNOWN) {
+        // executor.submit(...) on an executor the file does not show: still a future.
+        return KindFact.of(ValueKind.FUTURE, Evidence.NAME);
+      }
+    }
+    Ast.ClassDef cls = model.sameFileClass(c.func());
+    if (cls != null) {
+      return classKind(cls, depth);
+    }
+    Ast.FunctionLike fn = model.calledFunction(c);
+    if (fn != null) {
+      return returnsKind(fn, depth);
+    }
+    return KindFact.UNKNOWN;
+  }
+
+  /** The kind of an instance of a same-file class: that of a known base, one level. */
+  private KindFact classKind(Ast.ClassDef cls, int depth) {
+    for (Expr base : cls.bases()) {
+      KindFact f = KnownTypes.lookup(model.qualifiedName(base));
+      if (f != null) {
+        return f;
+      }
+      Ast.ClassDef inner = model.sameFileClass(base);
+      if (inner != null && inner != cls && depth < MAX_DEPTH) {
+        for (Expr b2 : inner.bases()) {
+          KindFact f2 = KnownTypes.lookup(model.qualifiedName(b2));
+          if (f2 != null) {
+            return f2;
+          }
+        }
+      }
+    }
+    return KindFact.UNKNOWN;
+  }
+
+  /** The kind a same-file function returns: its annotation, else its first known return. */
+  private KindFact returnsKind(Ast.FunctionLike fn, int depth) {
+    KindFact cached = returnsMemo.get(fn);
+    if (cached != null) {
+      return cached;
+    }
+    returnsMemo.put(fn, KindFact.UNKNOWN);
+    KindFact result = KindFact.UNKNOWN;
+    KindFact annotated = annotationKind(fn.returns());
+    if (annotated != null) {
+      result = annotated;
+    } else {
+      for (Expr r : model.returns(fn)) {
+        KindFact f = fact(r, depth + 1);
+        if (f.fromEvidence() && f.kind() != ValueKind.LITERAL) {
+          result = f.withEvidence(Evidence.ORIGIN);
+          break;
+        }
+      }
+    }
+    returnsMemo.put(fn, result);
+    return result;
+  }
+
+  private KindFact name(Ast.Name n, int depth) {
+    Binding b = model.reachingBinding(n);
+    if (b == null) {
+      return KindFact.UNKNOWN;
+    }
+    return binding(b, depth);
+  }
+
+  private KindFact binding(Binding b, int depth) {
+    switch (b.kind()) {
+      case ASSIGNMENT, ANNOTATED_ASSIGNMENT, WALRUS, AUGMENTED_ASSIGNMENT -> {
+        if (b.kind() == Binding.Kind.ANNOTATED_ASSIGNMENT) {
+          KindFact f = annotationKind(((Ast.AnnAssign) b.node()).annotation());
+          if (f != null) {
+            return f;
+          }
+        }
+        if (b.value() != null) {
+          return fact(b.value(), depth + 1);
+        }
+        return element(b.source(), b.index(), depth);
+      }
+      case WITH_TARGET -> {
+        return b.index() < 0 ? fact(b.source(), depth + 1) : KindFact.UNKNOWN;
+      }
+      case PARAMETER -> {
+        return parameter((Ast.Arg) b.target(), b.scope());
+      }
+      default -> {
+        return KindFact.UNKNOWN;
+      }
+    }
+  }
+
+  /** The kind of element {@code index} of a tuple-valued expression. */
+  private KindFact element(Expr source, int index, int depth) {
+    if (index < 0 || !(source instanceof Ast.Call c)) {
+      return KindFact.UNKNOWN;
+    }
+    KindFact f = KnownTypes.element(model.callName(c), index);
+    if (f != null) {
+      return f;
+    }
+    Ast.FunctionLike fn = model.calledFunction(c);
+    if (fn != null && depth < MAX_DEPTH) {
+      for (Expr r : model.returns(fn)) {
+        List<Expr> elts = SemanticModel.literalElements(r);
+        if (elts != null && index < elts.size()) {
+          KindFact ef = fact(elts.get(index), depth + 1);
+          if (ef.fromEvidence()) {
+            return ef.withEvidence(Evidence.ORIGIN);
+          }
+        }
+      }
+    }
+    return KindFact.UNKNOWN;
+  }
+
+  private KindFact attribute(Ast.Attribute a, int depth) {
+    Ast.ClassDef cls = model.ownerClass(a);
+    if (cls != null) {
+      for (SemanticModel.AttributeAssignment as : model.attributeAssignments(cls, a.attr())) {
+        if (as.value() instanceof Ast.Constant c && c.isNone()) {
+          continue; // "self._x = None" placeholders say nothing
+        }
+        KindFact f;
+        if (as.node() instanceof Ast.AnnAssign ann && annotationKind(ann.annotation()) != null) {
+          f = annotationKind(ann.annotation());
+        } else if (as.value() != null) {
+          f = fact(as.value(), depth + 1);
+        } else {
+          f = element(as.source(), as.index(), depth);
+        }
+        if (f.fromEvidence()) {
+          return f;
+        }
+      }
+      for (Expr r : model.propertyReturns(cls, a.attr())) {
+        KindFact f = fact(r, depth + 1);
+        if (f.fromEvidence()) {
+          return f;
+        }
+      }
+      return KindFact.UNKNOWN;
+    }
+    if (a.attr().equals("ovsdb") && isOvsLibObject(a.value(), depth)) {
+      return new KindFact(ValueKind.OVSDB_API, Evidence.ORIGIN, OvsdbDatabase.OVS);
+    }
+    if (a.attr().equals("idl") || a.attr().equals("ovsdb_connection")) {
+      KindFact owner = fact(a.value(), depth + 1);
+      if (owner.kind() == ValueKind.OVSDB_API && owner.fromEvidence()) {
+        return owner.withKind(ValueKind.OVSDB_IDL);
+      }
+    }
+    return KindFact.UNKNOWN;
+  }
+
+  /** {@code ovs_lib.BaseOVS()} or {@code OVSBridge(...)}, directly or through a name. */
+  private boolean isOvsLibObject(Expr e, int depth) {
+    Expr v = model.resolve(e);
+    if (v instanceof Ast.Attribute a && model.ownerClass(a) != null && depth < MAX_DEPTH) {
+      for (Expr x : model.attributeValues(a)) {
+        if (x instanceof Ast.Call c && KnownTypes.isOvsLibClass(model.callName(c))) {
+          return true;
+        }
+      }
+    }
+    return v instanceof Ast.Call c && KnownTypes.isOvsLibClass(model.callName(c));
+  }
+
+  /** A parameter's kind from its annotation, else from its function's docstring. */
+  private KindFact parameter(Ast.Arg p, Scope scope) {
+    KindFact f = annotationKind(p.annotation());
+    if (f != null) {
+      return f.withEvidence(Evidence.ANNOTATION);
+    }
+    if (scope.node() instanceof Ast.FunctionLike fn) {
+      return docstringKind(fn, p.arg());
+    }
+    return KindFact.UNKNOWN;
+  }
+
+  /** The kind an annotation names: a known type, {@code Optional[X]}, or a same-file class. */
+  private KindFact annotationKind(Expr annotation) {
+    Expr t = annotation;
+    for (int i = 0; i < 4 && t != null; i++) {
+      if (t instanceof Ast.Subscript s
+          && "Optional".equals(lastOf(model.qualifiedName(s.value())))) {
+        t = s.slice();
+      } else if (t instanceof Ast.BinOp b && b.op() == Ast.Operator.BitOr) {
+        t = b.right() instanceof Ast.Constant c && c.isNone() ? b.left() : b.right();
+      } else {
+        break;
+      }
+    }
+    if (t == null) {
+      return null;
+    }
+    String q =
+        t instanceof Ast.Constant c && c.value() instanceof String s
+            ? model.imports().resolve(s.strip())
+            : model.qualifiedName(t);
+    KindFact f = KnownTypes.lookup(q);
+    if (f != null) {
+      return f.withEvidence(Evidence.ANNOTATION);
+    }
+    Ast.ClassDef cls = model.sameFileClass(t);
+    if (cls != null) {
+      KindFact k = classKind(cls, 0);
+      return k.isKnown() ? k.withEvidence(Evidence.ANNOTATION) : null;
+    }
+    return null;
+  }
+
+  private static String lastOf(String q) {
+    return q == null ? null : SemanticModel.lastPart(q);
+  }
+
+  /** {@code :type name: threading.Thread}, or {@code :param nb_idl: the NB API}. */
+  private KindFact docstringKind(Ast.FunctionLike fn, String param) {
+    String doc = SemanticModel.docstring(fn.body());
+    if (doc == null) {
+      return KindFact.UNKNOWN;
+    }
+    Matcher m = TYPE_LINE.matcher(doc);
+    while (m.find()) {
+      if (m.group(1).equals(param)) {
+        KindFact f = KnownTypes.lookup(model.imports().resolve(m.group(2)));
+        if (f != null) {
+          return f.withEvidence(Evidence.DOCSTRING);
+        }
+      }
+    }
+    m = PARAM_LINE.matcher(doc);
+    while (m.find()) {
+      if (m.group(1).equals(param)) {
+        KindFact f = describedKind(m.group(2));
+        if (f != null) {
+          return f;
+        }
+      }
+    }
+    return KindFact.UNKNOWN;
+  }
+
+  /** The OVSDB API a prose description names ("the OVN Northbound API", "SB IDL"). */
+  private static KindFact describedKind(String text) {
+    String t = " " + text.replaceAll("[^A-Za-z0-9]+", " ") + " ";
+    String lower = t.toLowerCase(Locale.ROOT);
+    boolean api = lower.contains(" api ") || lower.contains(" idl ") || lower.contains(" ovsdb ");
+    if (!api) {
+      return null;
+    }
+    OvsdbDatabase db;
+    if (t.contains(" NB ") || lower.contains("northbound")) {
+      db = OvsdbDatabase.NB;
+    } else if (t.contains(" SB ") || lower.contains("southbound")) {
+      db = OvsdbDatabase.SB;
+    } else if (t.contains(" OVS ") || lower.contains("open vswitch")) {
+      db = OvsdbDatabase.OVS;
+    } else {
+      return null;
+    }
+    return new KindFact(ValueKind.OVSDB_API, Evidence.DOCSTRING, db);
+  }
+}

@@ -1,0 +1,266 @@
+package com.googlesource.gerrit.plugins.securityreview.python.semantic;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The constructors, factories and types whose values have a known {@link ValueKind}, by qualified
+ * name, and the name lists used only as a last resort. One place, so rules agree.
+ */
+final class KnownTypes {
+  private KnownTypes() {}
+
+  /** Matched on the whole qualified name. */
+  private static final Map<String, KindFact> EXACT = new HashMap<>();
+
+  /**
+   * Matched on the tail of a qualified name ({@code impl_idl_ovn.OvsdbNbOvnIdl}): Neutron modules
+   * are imported under many paths, relative ones included.
+   */
+  private static final Map<String, KindFact> TAIL = new HashMap<>();
+
+  private static void exact(ValueKind kind, OvsdbDatabase db, String... names) {
+    for (String n : names) {
+      EXACT.put(n, new KindFact(kind, Evidence.ORIGIN, db));
+    }
+  }
+
+  private static void exact(ValueKind kind, String... names) {
+    exact(kind, OvsdbDatabase.UNKNOWN, names);
+  }
+
+  private static void tail(ValueKind kind, OvsdbDatabase db, String... names) {
+    for (String n : names) {
+      TAIL.put(n, new KindFact(kind, Evidence.ORIGIN, db));
+    }
+  }
+
+  static {
+    exact(
+        ValueKind.THREAD,
+        "threading.Thread",
+        "threading.Timer",
+        "multiprocessing.Process",
+        "eventlet.spawn",
+        "eventlet.spawn_after",
+        "eventlet.greenthread.spawn",
+        "eventlet.greenthread.spawn_after",
+        "eventlet.greenthread.GreenThread");
+    exact(
+        ValueKind.EVENT,
+        "threading.Event",
+        "eventlet.event.Event",
+        "multiprocessing.Event",
+        "asyncio.Event");
+    exact(ValueKind.CONDITION, "threading.Condition", "multiprocessing.Condition");
+    exact(
+        ValueKind.LOCK,
+        "threading.Lock",
+        "threading.RLock",
+        "threading.Semaphore",
+        "threading.BoundedSemaphore",
+        "multiprocessing.Lock",
+        "multiprocessing.RLock",
+        "eventlet.semaphore.Semaphore",
+        "asyncio.Lock",
+        "oslo_concurrency.lockutils.lock");
+    exact(
+        ValueKind.QUEUE,
+        "queue.Queue",
+        "queue.LifoQueue",
+        "queue.PriorityQueue",
+        "queue.SimpleQueue",
+        "six.moves.queue.Queue",
+        "eventlet.queue.Queue",
+        "eventlet.queue.LightQueue",
+        "eventlet.queue.LifoQueue",
+        "eventlet.queue.PriorityQueue",
+        "multiprocessing.Queue",
+        "multiprocessing.JoinableQueue",
+        "asyncio.Queue");
+    exact(
+        ValueKind.POOL,
+        "multiprocessing.Pool",
+        "multiprocessing.pool.Pool",
+        "multiprocessing.pool.ThreadPool",
+        "eventlet.GreenPool",
+        "eventlet.greenpool.GreenPool",
+        "concurrent.futures.ThreadPoolExecutor",
+        "concurrent.futures.ProcessPoolExecutor",
+        "futurist.ThreadPoolExecutor",
+        "futurist.GreenThreadPoolExecutor");
+    exact(
+        ValueKind.FUTURE,
+        "concurrent.futures.Future",
+        "asyncio.Future",
+        "asyncio.ensure_future",
+        "asyncio.create_task");
+    exact(
+        ValueKind.PROCESS,
+        "subprocess.Popen",
+        "eventlet.green.subprocess.Popen",
+        "asyncio.create_subprocess_exec",
+        "asyncio.create_subprocess_shell");
+    exact(
+        ValueKind.HTTP_SESSION,
+        "requests.Session",
+        "requests.session",
+        "requests.sessions.Session",
+        "keystoneauth1.session.Session",
+        "keystoneauth1.loading.load_session_from_conf_options");
+    exact(
+        ValueKind.OVSDB_IDL,
+        "ovs.db.idl.Idl",
+        "ovsdbapp.backend.ovs_idl.connection.Connection",
+        "ovsdbapp.backend.ovs_idl.connection.OvsdbIdl");
+    exact(
+        ValueKind.OVSDB_API,
+        OvsdbDatabase.NB,
+        "ovsdbapp.schema.ovn_northbound.impl_idl.OvnNbApiIdlImpl",
+        "ovsdbapp.schema.ovn_northbound.api.API");
+    exact(
+        ValueKind.OVSDB_API,
+        OvsdbDatabase.SB,
+        "ovsdbapp.schema.ovn_southbound.impl_idl.OvnSbApiIdlImpl",
+        "ovsdbapp.schema.ovn_southbound.api.API");
+    exact(
+        ValueKind.OVSDB_API,
+        OvsdbDatabase.OVS,
+        "ovsdbapp.schema.open_vswitch.impl_idl.OvsdbIdl",
+        "ovsdbapp.schema.open_vswitch.api.API");
+    exact(ValueKind.OVSDB_API, "ovsdbapp.api.API", "ovsdbapp.backend.ovs_idl.Backend");
+    // Neutron: neutron/plugins/ml2/drivers/ovn/mech_driver/ovsdb/impl_idl_ovn.py,
+    // neutron/agent/ovsdb/impl_idl.py, neutron/agent/ovn/metadata/ovsdb.py, ovsdb_monitor.py.
+    tail(ValueKind.OVSDB_API, OvsdbDatabase.NB, "impl_idl_ovn.OvsdbNbOvnIdl");
+    tail(ValueKind.OVSDB_API, OvsdbDatabase.SB, "impl_idl_ovn.OvsdbSbOvnIdl");
+    tail(ValueKind.OVSDB_API, OvsdbDatabase.OVS, "agent.ovsdb.impl_idl.api_factory");
+    tail(ValueKind.OVSDB_API, OvsdbDatabase.OVS, "agent.ovsdb.impl_idl.NeutronOvsdbIdl");
+    tail(ValueKind.OVSDB_IDL, OvsdbDatabase.UNKNOWN, "impl_idl_ovn.get_connection");
+    tail(ValueKind.OVSDB_IDL, OvsdbDatabase.NB, "ovsdb_monitor.OvnNbIdl");
+    tail(ValueKind.OVSDB_IDL, OvsdbDatabase.SB, "ovsdb_monitor.OvnSbIdl");
+  }
+
+  /** The kind a call of (or a value typed as) a qualified name makes; null when not known. */
+  static KindFact lookup(String qualified) {
+    if (qualified == null) {
+      return null;
+    }
+    KindFact f = EXACT.get(qualified);
+    if (f != null) {
+      return f;
+    }
+    for (Map.Entry<String, KindFact> e : TAIL.entrySet()) {
+      String t = e.getKey();
+      if (qualified.equals(t) || qualified.endsWith("." + t)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** {@code impl_idl_ovn.get_ovn_idls(...)}: the NB and SB APIs, as a pair. */
+  static KindFact element(String qualified, int index) {
+    if (qualified != null
+        && (qualified.equals("impl_idl_ovn.get_ovn_idls")
+            || qualified.endsWith(".impl_idl_ovn.get_ovn_idls"))) {
+      return switch (index) {
+        case 0 -> new KindFact(ValueKind.OVSDB_API, Evidence.ORIGIN, OvsdbDatabase.NB);
+        case 1 -> new KindFact(ValueKind.OVSDB_API, Evidence.ORIGIN, OvsdbDatabase.SB);
+        default -> null;
+      };
+    }
+    return null;
+  }
+
+  /**
+   * {@code X(...).start()} of Neutron's agent IDL wrappers ({@code MetadataAgentOvnSbIdl}, {@code
+   * MetadataAgentOvsIdl}): the API object of that database; null for other classes.
+   */
+  static KindFact startedIdl(String qualified) {
+    if (qualified == null) {
+      return null;
+    }
+    String last = SemanticModel.lastPart(qualified);
+    if (last.endsWith("OvnSbIdl")) {
+      return new KindFact(ValueKind.OVSDB_API, Evidence.ORIGIN, OvsdbDatabase.SB);
+    }
+    if (last.endsWith("OvnNbIdl")) {
+      return new KindFact(ValueKind.OVSDB_API, Evidence.ORIGIN, OvsdbDatabase.NB);
+    }
+    if (last.endsWith("OvsIdl")) {
+      return new KindFact(ValueKind.OVSDB_API, Evidence.ORIGIN, OvsdbDatabase.OVS);
+    }
+    return null;
+  }
+
+  /** {@code ovs_lib.BaseOVS} and its subclasses, whose {@code .ovsdb} is the OVS API. */
+  static boolean isOvsLibClass(String qualified) {
+    return qualified != null
+        && (qualified.endsWith("ovs_lib.BaseOVS") || qualified.endsWith("ovs_lib.OVSBridge"));
+  }
+
+  // ---------------------------------------------------------------- last resort: names
+
+  /**
+   * The kind a value's name suggests, for values nothing else tells about: the OVSDB API names of
+   * Neutron and ovsdbapp ({@code _nb_idl}, {@code nb_ovn}, {@code sb_api}, {@code ovs_idl}, {@code
+   * ovsdb}) and the names of events, queues, pools and futures.
+   */
+  static KindFact byName(String name) {
+    if (name == null) {
+      return null;
+    }
+    List<String> p = parts(name);
+    boolean nb = p.contains("nb") || p.contains("nbapi");
+    boolean sb = p.contains("sb") || p.contains("sbapi");
+    if (p.contains("idl") || p.contains("ovsdb") || nb || sb || isApiOf(p, "ovs")) {
+      OvsdbDatabase db =
+          nb
+              ? OvsdbDatabase.NB
+              : sb
+                  ? OvsdbDatabase.SB
+                  : p.contains("ovs") || p.contains("ovsdb")
+                      ? OvsdbDatabase.OVS
+                      : OvsdbDatabase.UNKNOWN;
+      return new KindFact(ValueKind.OVSDB_API, Evidence.NAME, db);
+    }
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.endsWith("event") || n.endsWith("_evt")) {
+      return KindFact.of(ValueKind.EVENT, Evidence.NAME);
+    }
+    if (n.endsWith("queue") || n.equals("q")) {
+      return KindFact.of(ValueKind.QUEUE, Evidence.NAME);
+    }
+    if (n.contains("pool")) {
+      return KindFact.of(ValueKind.POOL, Evidence.NAME);
+    }
+    if (n.contains("future") || n.equals("fut")) {
+      return KindFact.of(ValueKind.FUTURE, Evidence.NAME);
+    }
+    return null;
+  }
+
+  /** Whether a name is one of an OVN NB or SB API ({@code Ovsdb.isOvnApi} today). */
+  static boolean isOvnApiName(String name) {
+    List<String> p = parts(name);
+    return p.contains("nb")
+        || p.contains("sb")
+        || p.contains("nbapi")
+        || p.contains("sbapi")
+        || isApiOf(p, "ovn");
+  }
+
+  private static List<String> parts(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    while (n.startsWith("_")) {
+      n = n.substring(1);
+    }
+    return List.of(n.split("_"));
+  }
+
+  private static boolean isApiOf(List<String> p, String db) {
+    return p.contains(db) && (p.contains("api") || p.contains("idl"));
+  }
+}

@@ -1,0 +1,470 @@
+package com.googlesource.gerrit.plugins.securityreview.python.semantic;
+
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One walk for "is this string built from parts that are not safe": where a string comes from
+ * ({@link Origin}), judged by an {@link OriginPolicy}. Names are followed to the value reaching
+ * them ({@link SemanticModel#reachingValue}), a policy-given number of steps.
+ */
+public final class Origins {
+  private static final Pattern CONSTANT_NAME = Pattern.compile("_*[A-Z][A-Z0-9_]*");
+
+  /** Methods whose result carries the receiver's content, for policies that trust calls. */
+  private static final Set<String> RECEIVER_METHODS =
+      Set.of(
+          "strip",
+          "lstrip",
+          "rstrip",
+          "lower",
+          "upper",
+          "title",
+          "capitalize",
+          "replace",
+          "split",
+          "get",
+          "items",
+          "values",
+          "keys",
+          "copy");
+
+  /** Conversions to text, for policies that trust calls: data stays data. */
+  private static final Set<String> TO_TEXT =
+      Set.of("str", "django.utils.encoding.force_str", "six.text_type", "format");
+
+  private static final Pattern SPEC =
+      Pattern.compile(
+          "%(\\(([^)]*)\\))?[-#0 +]*(?:\\*|\\d+)?(?:\\.(?:\\*|\\d+))?[hlL]?([a-zA-Z%])");
+  private static final String NUMERIC = "diouxXeEfFgGc";
+
+  /** Nesting beyond this (deep unary or bracket chains) is judged unsafe without looking. */
+  private static final int MAX_NESTING = 400;
+
+  private final SemanticModel model;
+  private final OriginPolicy policy;
+  private int nesting;
+
+  private Origins(SemanticModel model, OriginPolicy policy) {
+    this.model = model;
+    this.policy = policy;
+  }
+
+  /** Where a string comes from, under a policy. */
+  public static Origin of(SemanticModel model, Expr e, OriginPolicy policy) {
+    return new Origins(model, policy).origin(e, 0);
+  }
+
+  /** The first part of an expression that the policy does not count as safe, or null. */
+  public static Expr firstUnsafePart(SemanticModel model, Expr e, OriginPolicy policy) {
+    return new Origins(model, policy).unsafe(e, 0);
+  }
+
+  private Origin origin(Expr e, int depth) {
+    if (policy.tenantOnly()) {
+      return tenantOrigin(e);
+    }
+    Origin o = plainOrigin(e, depth);
+    if (o.kind() == Origin.Kind.BUILT && o.value() != null) {
+      TenantSource t = model.tenantSource(o.value()).orElse(null);
+      if (t != null) {
+        return new Origin(Origin.Kind.TENANT, o.how(), o.value(), t);
+      }
+    }
+    return o;
+  }
+
+  private Origin tenantOrigin(Expr e) {
+    Expr shown = e instanceof Ast.Name n ? model.resolve(n) : e;
+    String how = how(shown);
+    TenantSource t = model.tenantSource(e).orElse(null);
+    if (t == null || (policy.freeFormOnly() && !t.freeForm())) {
+      return Origin.LITERAL;
+    }
+    return new Origin(Origin.Kind.TENANT, how, t.source(), t);
+  }
+
+  private String how(Expr e) {
+    return switch (e) {
+      case Ast.JoinedStr j -> "as an f-string";
+      case Ast.BinOp b when b.op() == Ast.Operator.Mod -> "with `%`";
+      case Ast.BinOp b when b.op() == Ast.Operator.Add -> "with `+`";
+      case Call c when isFormat(c) -> "with `str.format`";
+      case Call c when isJoin(c) -> "by joining";
+      case null, default -> null;
+    };
+  }
+
+  private Origin plainOrigin(Expr e, int depth) {
+    switch (e) {
+      case null -> {
+        return Origin.opaque(null);
+      }
+      case Ast.Constant c -> {
+        return Origin.LITERAL;
+      }
+      case Ast.JoinedStr j -> {
+        Expr v = unsafe(j, depth);
+        return v == null ? Origin.LITERAL : Origin.built("as an f-string", v);
+      }
+      case Ast.BinOp b when b.op() == Ast.Operator.Mod && isStringLiteral(b.left()) -> {
+        Expr v = percentUnsafe(b, depth);
+        return v == null ? Origin.LITERAL : Origin.built("with `%`", v);
+      }
+      case Call c when isFormat(c) -> {
+        Expr v = unsafeArgument(c, depth);
+        return v == null ? Origin.LITERAL : Origin.built("with `str.format`", v);
+      }
+      case Call c when isJoin(c) && policy.joinLooksIntoParts() -> {
+        Expr v = unsafe(c.args().get(0), depth);
+        return v == null ? Origin.LITERAL : Origin.built("by joining", v);
+      }
+      case Ast.BinOp b when b.op() == Ast.Operator.Add -> {
+        return addOrigin(b, depth);
+      }
+      case Ast.Name n when isConstantName(n) || isRangeIndex(n) -> {
+        return Origin.LITERAL;
+      }
+      case Ast.Name n -> {
+        Expr assigned = depth < policy.maxNameDepth() ? model.reachingValue(n) : null;
+        if (assigned == null || assigned == n) {
+          return unresolvedSafe(n) ? Origin.LITERAL : Origin.opaque(n);
+        }
+        Origin o = plainOrigin(assigned, depth + 1);
+        return o.kind() == Origin.Kind.OPAQUE ? Origin.opaque(n) : o;
+      }
+      case Ast.Attribute a when isSafeAttribute(a) -> {
+        return Origin.LITERAL;
+      }
+      case Ast.IfExp i -> {
+        Origin body = plainOrigin(i.body(), depth);
+        Origin orelse = plainOrigin(i.orelse(), depth);
+        if (body.isBuilt() || (!orelse.isBuilt() && !body.isLiteral())) {
+          return body;
+        }
+        return orelse;
+      }
+      case Call c when isNumeric(c) || isSafeCall(c) -> {
+        return Origin.LITERAL;
+      }
+      default -> {
+        return Origin.opaque(e);
+      }
+    }
+  }
+
+  private Origin addOrigin(Ast.BinOp b, int depth) {
+    List<Expr> parts = flatten(b, Ast.Operator.Add);
+    if (policy.addNeedsString()) {
+      boolean stringy = false;
+      Expr first = null;
+      for (Expr p : parts) {
+        Origin o = plainOrigin(p, depth + 1);
+        stringy |= isStringLiteral(p) || o.isBuilt();
+        if (!o.isLiteral() && first == null) {
+          first = o.value() == null ? p : o.value();
+        }
+      }
+      if (first == null) {
+        return Origin.LITERAL;
+      }
+      // "a + b" of two variables: nothing says they are strings at all.
+      return stringy ? Origin.built("with `+`", first) : Origin.opaque(b);
+    }
+    // A part before the first literal is a prefix built elsewhere (base_query + " LIMIT 1").
+    boolean afterLiteral = false;
+    for (Expr p : parts) {
+      if (isStringLiteral(p) || p instanceof Ast.JoinedStr || isFormatted(p)) {
+        afterLiteral = true;
+      }
+      Expr v = afterLiteral ? unsafe(p, depth) : null;
+      if (v != null) {
+        return Origin.built("with `+`", v);
+      }
+    }
+    return afterLiteral ? Origin.LITERAL : Origin.opaque(b);
+  }
+
+  /** The first part that is not safe, or null. */
+  private Expr unsafe(Expr e, int depth) {
+    if (++nesting > MAX_NESTING) {
+      nesting--;
+      return e;
+    }
+    try {
+      return unsafeParts(e, depth);
+    } finally {
+      nesting--;
+    }
+  }
+
+  private Expr unsafeParts(Expr e, int depth) {
+    return switch (e) {
+      case null -> null;
+      case Ast.Constant c -> null;
+      case Ast.Name n when isConstantName(n) || isRangeIndex(n) -> null;
+      case Ast.Name n -> {
+        Expr assigned = depth < policy.maxNameDepth() ? model.reachingValue(n) : null;
+        if (assigned == null || assigned == n) {
+          yield unresolvedSafe(n) ? null : n;
+        }
+        yield unsafe(assigned, depth + 1) != null ? n : null;
+      }
+      case Ast.Attribute a -> isSafeAttribute(a) ? null : a;
+      case Ast.Tuple t -> firstUnsafe(t.elts(), depth);
+      case Ast.List l -> firstUnsafe(l.elts(), depth);
+      case Ast.Set s when policy.unknownCallsSafe() -> firstUnsafe(s.elts(), depth);
+      case Ast.Dict d -> firstUnsafe(d.values(), depth);
+      case Ast.Starred s -> policy.starredOpaque() ? s : unsafe(s.value(), depth);
+      case Ast.UnaryOp u -> unsafe(u.operand(), depth);
+      case Ast.IfExp i -> {
+        Expr v = unsafe(i.body(), depth);
+        yield v != null ? v : unsafe(i.orelse(), depth);
+      }
+      case Ast.BoolOp b when policy.unknownCallsSafe() -> firstUnsafe(b.values(), depth);
+      case Ast.BinOp b
+          when b.op() == Ast.Operator.Mod
+              && policy.numericFormatSafe()
+              && isStringLiteral(b.left()) ->
+          percentUnsafe(b, depth);
+      case Ast.BinOp b -> {
+        List<Expr> leaves = flatten(b, null);
+        yield firstUnsafe(leaves, depth);
+      }
+      case Ast.JoinedStr j -> {
+        for (Expr part : j.values()) {
+          if (part instanceof Ast.FormattedValue f) {
+            Expr v = unsafe(f.value(), depth);
+            if (v != null) {
+              yield v;
+            }
+          }
+        }
+        yield null;
+      }
+      case Ast.FormattedValue f -> unsafe(f.value(), depth);
+      case Ast.Await a when policy.unknownCallsSafe() -> unsafe(a.value(), depth);
+      case Call c when isNumeric(c) -> null;
+      case Call c when isFormat(c) -> unsafeArgument(c, depth);
+      case Call c when isJoin(c) && policy.placeholderJoinSafe() && isPlaceholderJoin(c, depth) ->
+          null;
+      case Call c when isJoin(c) && policy.joinLooksIntoParts() -> unsafe(c.args().get(0), depth);
+      case Call c when policy.unknownCallsSafe() -> trustedCall(c, depth);
+      case Ast.ListComp l when policy.unknownCallsSafe() -> unsafe(l.elt(), depth);
+      case Ast.GeneratorExp g when policy.unknownCallsSafe() -> unsafe(g.elt(), depth);
+      default -> e;
+    };
+  }
+
+  /** For policies where the callee decides: escaping is safe, text conversions carry data. */
+  private Expr trustedCall(Call c, int depth) {
+    String name = model.callName(c);
+    if (name != null && policy.escapingCalls().contains(name)) {
+      return null;
+    }
+    if (name != null && TO_TEXT.contains(name)) {
+      return firstUnsafe(c.args(), depth);
+    }
+    if (c.func() instanceof Ast.Attribute a) {
+      if (a.attr().equals("format") || a.attr().equals("join")) {
+        Expr v = unsafe(a.value(), depth);
+        return v != null ? v : unsafeArgument(c, depth);
+      }
+      if (RECEIVER_METHODS.contains(a.attr())) {
+        return unsafe(a.value(), depth);
+      }
+    }
+    return null;
+  }
+
+  /** {@code "..." % values}; with numericFormatSafe, values formatted as numbers are safe. */
+  private Expr percentUnsafe(Ast.BinOp b, int depth) {
+    if (!policy.numericFormatSafe()
+        || !(b.left() instanceof Ast.Constant c && c.value() instanceof String format)) {
+      return unsafe(b.right(), depth);
+    }
+    List<String> keys = new ArrayList<>();
+    List<Boolean> numeric = new ArrayList<>();
+    Matcher m = SPEC.matcher(format);
+    while (m.find()) {
+      if (m.group(3).equals("%")) {
+        continue;
+      }
+      keys.add(m.group(2));
+      numeric.add(NUMERIC.contains(m.group(3)));
+    }
+    if (b.right() instanceof Ast.Tuple t && t.elts().size() == numeric.size()) {
+      for (int i = 0; i < numeric.size(); i++) {
+        Expr v = numeric.get(i) ? null : unsafe(t.elts().get(i), depth);
+        if (v != null) {
+          return v;
+        }
+      }
+      return null;
+    }
+    if (b.right() instanceof Ast.Dict d) {
+      for (int i = 0; i < d.keys().size(); i++) {
+        if (d.keys().get(i) instanceof Ast.Constant k
+            && k.value() instanceof String key
+            && keys.contains(key)
+            && numeric.get(keys.indexOf(key))) {
+          continue;
+        }
+        Expr v = unsafe(d.values().get(i), depth);
+        if (v != null) {
+          return v;
+        }
+      }
+      return null;
+    }
+    if (numeric.size() == 1 && numeric.get(0)) {
+      return null;
+    }
+    return unsafe(b.right(), depth);
+  }
+
+  private Expr firstUnsafe(List<Expr> elts, int depth) {
+    for (Expr x : elts) {
+      Expr v = unsafe(x, depth);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private Expr unsafeArgument(Call c, int depth) {
+    for (Expr a : c.args()) {
+      // A starred argument's values go into the string: look at what is unpacked.
+      Expr v = unsafe(a instanceof Ast.Starred s ? s.value() : a, depth);
+      if (v != null) {
+        return v;
+      }
+    }
+    for (Ast.Keyword k : c.keywords()) {
+      Expr v = unsafe(k.value(), depth);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** {@code ', '.join(['%s'] * len(ids))} or {@code ','.join('?' for _ in ids)}. */
+  private boolean isPlaceholderJoin(Call c, int depth) {
+    return switch (c.args().get(0)) {
+      case Ast.BinOp b when b.op() == Ast.Operator.Mult ->
+          unsafe(b.left(), depth) == null || unsafe(b.right(), depth) == null;
+      case Ast.GeneratorExp g -> unsafe(g.elt(), depth) == null;
+      case Ast.ListComp l -> unsafe(l.elt(), depth) == null;
+      default -> false;
+    };
+  }
+
+  private boolean unresolvedSafe(Ast.Name n) {
+    if (!policy.unresolvedNamesSafe() || model.isParameter(n)) {
+      return false;
+    }
+    Binding b = model.reachingBinding(n);
+    return b == null || b.kind() == Binding.Kind.IMPORT || b.kind() == Binding.Kind.FUNCTION_DEF;
+  }
+
+  private boolean isConstantName(Ast.Name n) {
+    return policy.upperCaseNamesSafe() && CONSTANT_NAME.matcher(n.id()).matches();
+  }
+
+  private boolean isSafeAttribute(Ast.Attribute a) {
+    return policy.attributesSafe()
+        || (policy.upperCaseAttributesSafe() && CONSTANT_NAME.matcher(a.attr()).matches())
+        || policy.safeAttributes().contains(a.attr());
+  }
+
+  /** A loop variable of an enclosing {@code for i in range(...)} of the same scope. */
+  private boolean isRangeIndex(Ast.Name n) {
+    if (!policy.rangeIndexSafe()) {
+      return false;
+    }
+    // From the statement up: expression ancestors cannot be loops, and chains can be deep.
+    Ast.Node start = model.statementOf(n);
+    for (Ast.Node a = start; a != null; a = model.parentOf(a)) {
+      if (a instanceof Ast.For f
+          && f.target() instanceof Ast.Name t
+          && t.id().equals(n.id())
+          && f.iter() instanceof Call c
+          && c.func() instanceof Ast.Name r
+          && r.id().equals("range")) {
+        return true;
+      }
+      if (Walk.opensScope(a)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private boolean isNumeric(Call c) {
+    return c.func() instanceof Ast.Name f && policy.numericCalls().contains(f.id());
+  }
+
+  private boolean isSafeCall(Call c) {
+    if (policy.normalisedSafe() && model.isNormalised(c)) {
+      return true;
+    }
+    if (!policy.unknownCallsSafe()) {
+      return false;
+    }
+    return trustedCall(c, 0) == null;
+  }
+
+  private boolean isStringLiteral(Expr e) {
+    return e instanceof Ast.Constant c
+        && (c.isString() || (policy.bytesAreStrings() && c.value() instanceof Ast.Bytes));
+  }
+
+  private boolean isFormatted(Expr e) {
+    return (e instanceof Ast.BinOp b && b.op() == Ast.Operator.Mod && isStringLiteral(b.left()))
+        || isFormat(e);
+  }
+
+  /** {@code "...".format(...)}. */
+  private boolean isFormat(Expr e) {
+    return e instanceof Call c
+        && c.func() instanceof Ast.Attribute f
+        && f.attr().equals("format")
+        && isStringLiteral(f.value());
+  }
+
+  /** {@code " ".join(parts)}. */
+  private boolean isJoin(Expr e) {
+    return e instanceof Call c
+        && c.func() instanceof Ast.Attribute f
+        && f.attr().equals("join")
+        && isStringLiteral(f.value())
+        && c.args().size() == 1
+        && c.keywords().isEmpty();
+  }
+
+  /** The operands of a BinOp tree, left to right, without recursion; op null: any operator. */
+  static List<Expr> flatten(Expr top, Ast.Operator op) {
+    List<Expr> out = new ArrayList<>();
+    ArrayDeque<Expr> stack = new ArrayDeque<>();
+    stack.push(top);
+    while (!stack.isEmpty()) {
+      Expr e = stack.pop();
+      if (e instanceof Ast.BinOp b && (op == null || b.op() == op)) {
+        stack.push(b.right());
+        stack.push(b.left());
+      } else {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+}

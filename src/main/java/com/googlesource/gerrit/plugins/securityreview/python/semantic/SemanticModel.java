@@ -1,0 +1,1269 @@
+package com.googlesource.gerrit.plugins.securityreview.python.semantic;
+
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.Comment;
+import com.googlesource.gerrit.plugins.securityreview.python.ImportTable;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one Python file means, worked out once: scopes, bindings, qualified names, constant values,
+ * class attributes, function returns, what kind of object a value is, which values a tenant
+ * controls, and what exception handlers do. Built in one iterative walk of the tree; queries are
+ * map lookups or bounded walks over one expression, memoised per node.
+ *
+ * <p>Not thread-safe: one model per file, used by one thread.
+ */
+public final class SemanticModel {
+  /** Qualified names longer than this many parts are not worked out (nothing real is). */
+  static final int MAX_DOTTED_PARTS = 100;
+
+  /** How many assignments {@link #resolve} and the value queries follow a name through. */
+  static final int MAX_NAME_STEPS = 4;
+
+  private final Ast.Module module;
+  private final List<Comment> comments;
+  private final Map<Node, Node> parents = new IdentityHashMap<>();
+  private final Map<Node, Scope> scopes = new IdentityHashMap<>();
+  private final Map<Node, Ast.Stmt> statements = new IdentityHashMap<>();
+  private final Map<Node, Scope> opened = new IdentityHashMap<>();
+  private final Map<Node, List<Ast.Stmt>> blocks = new IdentityHashMap<>();
+  private final Map<Ast.FunctionLike, List<Expr>> returns = new IdentityHashMap<>();
+  private final Map<Ast.ClassDef, Map<String, List<AttributeAssignment>>> classAttributes =
+      new IdentityHashMap<>();
+  private final Map<Ast.ClassDef, Map<String, Ast.FunctionLike>> methods = new IdentityHashMap<>();
+  private final Map<Scope, Map<String, List<Ast.Located>>> checks = new IdentityHashMap<>();
+  private final Map<Scope, Map<String, List<Ast.Call>>> appends = new IdentityHashMap<>();
+  private final List<Ast.FunctionLike> functions = new ArrayList<>();
+  private final List<Ast.ClassDef> classes = new ArrayList<>();
+  private final Scope moduleScope;
+  private final ImportTable imports;
+
+  private final Map<Binding, Expr> composed = new IdentityHashMap<>();
+  private final Map<Node, String> qualified = new IdentityHashMap<>();
+  private Constants constants;
+  private Kinds kinds;
+  private Tenants tenants;
+  private Handlers handlers;
+  private Loggers loggers;
+
+  /**
+   * One assignment of a class attribute: {@code self.x = value} in a method, {@code x = value} in
+   * the class body, {@code with ... as self.x} (value: the context expression).
+   *
+   * @param value the value assigned (the matching element when a literal tuple is unpacked), or
+   *     null when unknown
+   * @param source the whole right-hand side
+   * @param index position in an unpacked target, or -1
+   * @param node the statement or with item that assigns
+   * @param method the method it is assigned in, or null for the class body
+   */
+  public record AttributeAssignment(
+      String attr, Expr value, Expr source, int index, Node node, Ast.FunctionLike method) {}
+
+  private SemanticModel(Ast.Module module, List<Comment> comments) {
+    this.module = module;
+    this.comments = comments == null ? List.of() : List.copyOf(comments);
+    this.moduleScope = new Scope(Scope.Kind.MODULE, module, null);
+    List<Ast.Stmt> importStmts = new ArrayList<>();
+    new Builder(importStmts).run();
+    // The same table (last import wins) as ImportTable.of(module), from the imports collected
+    // above: a walk over import statements only.
+    this.imports = ImportTable.of(new Ast.Module(importStmts, List.of()));
+  }
+
+  /** Builds the model of a module; never throws on a tree the parser produces. */
+  public static SemanticModel build(Ast.Module module, List<Comment> comments) {
+    return new SemanticModel(
+        module == null ? new Ast.Module(List.of(), List.of()) : module, comments);
+  }
+
+  /** Builds the model of a parsed file, with its comments. */
+  public static SemanticModel of(ParseResult parsed) {
+    return build(parsed.module(), parsed.comments());
+  }
+
+  public Ast.Module module() {
+    return module;
+  }
+
+  /** The comments of the file, in order. */
+  public List<Comment> comments() {
+    return comments;
+  }
+
+  /** What the file's imports bind (the table rules use today). */
+  public ImportTable imports() {
+    return imports;
+  }
+
+  // ---------------------------------------------------------------- tree structure
+
+  /** The parent of a node of the file; null for the module and for nodes not in the file. */
+  public Node parentOf(Node node) {
+    return parents.get(node);
+  }
+
+  /** The innermost statement holding a node (the node itself for a statement), or null. */
+  public Ast.Stmt statementOf(Node node) {
+    return node instanceof Ast.Stmt s ? s : statements.get(node);
+  }
+
+  /** The enclosing nodes of a node, innermost first. */
+  public List<Node> ancestors(Node node) {
+    List<Node> result = new ArrayList<>();
+    for (Node p = parents.get(node); p != null; p = parents.get(p)) {
+      result.add(p);
+    }
+    return result;
+  }
+
+  /**
+   * The innermost scope a node is evaluated in. A def, class, lambda or comprehension belongs to
+   * the scope around it (see {@link #scopeOpenedBy}); default values, decorators, annotations and a
+   * comprehension's first iterable are evaluated in the enclosing scope too.
+   */
+  public Scope scopeOf(Node node) {
+    Scope s = scopes.get(node);
+    return s == null ? moduleScope : s;
+  }
+
+  /** The scope a def, class, lambda or comprehension opens; null for other nodes. */
+  public Scope scopeOpenedBy(Node node) {
+    return opened.get(node);
+  }
+
+  /** The module scope. */
+  public Scope moduleScope() {
+    return moduleScope;
+  }
+
+  /**
+   * The innermost function (sync or async) whose body holds a node; lambdas and comprehensions are
+   * looked through, a class body stops the search (null).
+   */
+  public Ast.FunctionLike enclosingFunction(Node node) {
+    for (Scope s = scopeOf(node); s != null; s = s.parent()) {
+      switch (s.kind()) {
+        case FUNCTION -> {
+          return (Ast.FunctionLike) s.node();
+        }
+        case CLASS, MODULE -> {
+          return null;
+        }
+        default -> {}
+      }
+    }
+    return null;
+  }
+
+  /** The innermost class whose body (methods included) holds a node, or null. */
+  public Ast.ClassDef enclosingClass(Node node) {
+    for (Scope s = scopeOf(node); s != null; s = s.parent()) {
+      if (s.kind() == Scope.Kind.CLASS) {
+        return (Ast.ClassDef) s.node();
+      }
+    }
+    return null;
+  }
+
+  /** The class a method is defined in directly, or null for a function that is not a method. */
+  public Ast.ClassDef classOfMethod(Ast.FunctionLike fn) {
+    Scope s = scopeOf(fn);
+    return s.kind() == Scope.Kind.CLASS ? (Ast.ClassDef) s.node() : null;
+  }
+
+  /** The statement list a statement sits in (a body, an orelse, ...), or null. */
+  public List<Ast.Stmt> blockOf(Ast.Stmt stmt) {
+    return blocks.get(stmt);
+  }
+
+  /** Every function and method of the file, in source order. */
+  public List<Ast.FunctionLike> functions() {
+    return Collections.unmodifiableList(functions);
+  }
+
+  /** Every class of the file, in source order. */
+  public List<Ast.ClassDef> classes() {
+    return Collections.unmodifiableList(classes);
+  }
+
+  // ---------------------------------------------------------------- bindings
+
+  /** The bindings of a name in a scope, in source order (declarations included). */
+  public List<Binding> bindings(Scope scope, String name) {
+    List<Binding> list = scope.bindings.get(name);
+    return list == null ? List.of() : Collections.unmodifiableList(list);
+  }
+
+  /**
+   * The scope a name refers to where it is used, Python's way: global/nonlocal declarations, then
+   * the scope itself when it binds the name, then enclosing function scopes (class bodies are
+   * skipped), then the module.
+   */
+  public Scope resolvingScope(Ast.Name name) {
+    Scope own = scopeOf(name);
+    String id = name.id();
+    for (Scope s = own; s != null; s = s.parent()) {
+      if (s != own && s.kind() == Scope.Kind.CLASS) {
+        continue;
+      }
+      if (s.declaresGlobal(id)) {
+        return moduleScope;
+      }
+      if (s.declaresNonlocal(id)) {
+        for (Scope p = s.parent(); p != null; p = p.parent()) {
+          if (p.isFunction() && p.binds(id)) {
+            return p;
+          }
+        }
+        return null;
+      }
+      if (s.binds(id)) {
+        return s;
+      }
+    }
+    return moduleScope;
+  }
+
+  /**
+   * The binding of a name that holds at a use: in the scope the use runs in (comprehensions looked
+   * through), the last binding before the use in source order; from an enclosing scope, which runs
+   * earlier or later, the only binding there. Null when unknown.
+   */
+  public Binding reachingBinding(Ast.Name use) {
+    Scope r = resolvingScope(use);
+    if (r == null) {
+      return null;
+    }
+    List<Binding> list = r.bindings.get(use.id());
+    if (list == null) {
+      return null;
+    }
+    if (!runsInline(scopeOf(use), r)) {
+      return only(list);
+    }
+    // Bindings are in source order: scan back from the end to the last one before the use.
+    for (int i = list.size() - 1; i >= 0; i--) {
+      Binding b = list.get(i);
+      if (!b.isDeclaration() && before(effectiveEnd(b), use.loc())) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The value a use of a name has by straight-line reading: the last plain binding before it in its
+   * scope, with later augmented assignments composed onto it ({@code x = 'a'; x += b} gives {@code
+   * 'a' + b}, a BinOp outside the tree). Null for a parameter, loop variable, import or anything
+   * unknown.
+   */
+  public Expr reachingValue(Ast.Name use) {
+    Binding b = reachingBinding(use);
+    return b == null ? null : valueOf(b);
+  }
+
+  /**
+   * The value of a name bound exactly once in its scope, by a plain assignment: the function's own
+   * binding, falling back to the module when the function does not bind it. Null otherwise.
+   */
+  public Expr onlyValue(Ast.Name use) {
+    Scope r = resolvingScope(use);
+    if (r == null) {
+      return null;
+    }
+    Binding b = only(r.bindings.getOrDefault(use.id(), List.of()));
+    return b != null && b.isPlainAssignment() ? b.value() : null;
+  }
+
+  /** The value a binding gives, composing augmented assignments; null when unknown. */
+  public Expr valueOf(Binding b) {
+    if (b.isPlainAssignment()) {
+      return b.value();
+    }
+    if (b.kind() != Binding.Kind.AUGMENTED_ASSIGNMENT) {
+      return null;
+    }
+    if (composed.containsKey(b)) {
+      return composed.get(b);
+    }
+    // Walk back to the plain assignment the augmented ones build on, then compose forwards.
+    List<Binding> list = b.scope().bindings.get(b.name());
+    int i = indexOf(list, b);
+    int start = i;
+    while (start > 0 && list.get(start).kind() == Binding.Kind.AUGMENTED_ASSIGNMENT) {
+      start--;
+    }
+    Binding base = list.get(start);
+    Expr value = base.isPlainAssignment() ? base.value() : null;
+    for (int j = start + 1; j <= i && value != null; j++) {
+      Binding aug = list.get(j);
+      if (composed.containsKey(aug)) {
+        value = composed.get(aug);
+        continue;
+      }
+      Ast.AugAssign a = (Ast.AugAssign) aug.node();
+      value = a.value() == null ? null : new Ast.BinOp(value, a.op(), a.value(), a.loc());
+      composed.put(aug, value);
+    }
+    composed.put(b, value);
+    return value;
+  }
+
+  /** Whether a name refers to a parameter of the function or lambda it resolves to. */
+  public boolean isParameter(Ast.Name use) {
+    return parameterOf(use) != null;
+  }
+
+  /** The parameter a name refers to (with its annotation), or null. */
+  public Ast.Arg parameterOf(Ast.Name use) {
+    Scope r = resolvingScope(use);
+    if (r == null) {
+      return null;
+    }
+    for (Binding b : r.bindings.getOrDefault(use.id(), List.of())) {
+      if (b.kind() == Binding.Kind.PARAMETER) {
+        return (Ast.Arg) b.target();
+      }
+    }
+    return null;
+  }
+
+  /** The parameters of a function or lambda, in order: positional, *args, keyword-only, **kw. */
+  public static List<Ast.Arg> parameters(Ast.Arguments a) {
+    List<Ast.Arg> all = new ArrayList<>();
+    if (a == null) {
+      return all;
+    }
+    all.addAll(a.posonlyargs());
+    all.addAll(a.args());
+    if (a.vararg() != null) {
+      all.add(a.vararg());
+    }
+    all.addAll(a.kwonlyargs());
+    if (a.kwarg() != null) {
+      all.add(a.kwarg());
+    }
+    return all;
+  }
+
+  /**
+   * Follows a name through its assignments ({@link #reachingValue}, else {@link #onlyValue}), a few
+   * steps at most and never in a cycle; returns the last expression reached.
+   */
+  public Expr resolve(Expr e) {
+    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = 0; i < MAX_NAME_STEPS && e instanceof Ast.Name n && seen.add(n); i++) {
+      Expr v = reachingValue(n);
+      if (v == null) {
+        v = onlyValue(n);
+      }
+      if (v == null) {
+        return e;
+      }
+      e = v;
+    }
+    return e;
+  }
+
+  /** Name allow-list tests and validator calls of a name in a scope ({@code x in ALLOWED}). */
+  List<Ast.Located> checksOf(Scope scope, String name) {
+    Map<String, List<Ast.Located>> m = checks.get(scope);
+    return m == null ? List.of() : m.getOrDefault(name, List.of());
+  }
+
+  /** {@code name.append(...)}, {@code .extend}, {@code .insert} calls on a name in a scope. */
+  public List<Ast.Call> appendsTo(Scope scope, String name) {
+    Map<String, List<Ast.Call>> m = appends.get(scope);
+    return m == null ? List.of() : Collections.unmodifiableList(m.getOrDefault(name, List.of()));
+  }
+
+  // ---------------------------------------------------------------- names
+
+  /**
+   * The qualified name of a Name or attribute chain, imports resolved as {@link
+   * ImportTable#resolve} does, and a head bound once to an imported name followed ({@code run =
+   * subprocess.call; run} is {@code subprocess.call}). Null for anything else.
+   */
+  public String qualifiedName(Expr e) {
+    if (e == null) {
+      return null;
+    }
+    if (qualified.containsKey(e)) {
+      return qualified.get(e);
+    }
+    String q = qualifiedName(e, 0);
+    qualified.put(e, q);
+    return q;
+  }
+
+  private String qualifiedName(Expr e, int depth) {
+    String dotted = dotted(e);
+    if (dotted == null) {
+      return null;
+    }
+    int dot = dotted.indexOf('.');
+    String head = dot < 0 ? dotted : dotted.substring(0, dot);
+    if (!imports.isImported(head) && depth < MAX_NAME_STEPS) {
+      Ast.Name headName = headName(e);
+      Expr alias = headName == null ? null : onlyValue(headName);
+      if ((alias instanceof Ast.Name || alias instanceof Ast.Attribute) && alias != e) {
+        String a = qualifiedName(alias, depth + 1);
+        String aliasDotted = dotted(alias);
+        if (a != null && !a.equals(aliasDotted)) {
+          return dot < 0 ? a : a + dotted.substring(dot);
+        }
+      }
+    }
+    return imports.resolve(dotted);
+  }
+
+  /** The qualified name of what a call calls, or null. */
+  public String callName(Ast.Call call) {
+    return call == null ? null : qualifiedName(call.func());
+  }
+
+  /** {@code a.b.c} for a Name or attribute chain on a Name, walked iteratively; else null. */
+  public static String dotted(Expr e) {
+    ArrayDeque<String> parts = new ArrayDeque<>();
+    while (e instanceof Ast.Attribute a) {
+      if (parts.size() >= MAX_DOTTED_PARTS) {
+        return null;
+      }
+      parts.push(a.attr());
+      e = a.value();
+    }
+    if (!(e instanceof Ast.Name n)) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(n.id());
+    for (String p : parts) {
+      b.append('.').append(p);
+    }
+    return b.toString();
+  }
+
+  /** The Name at the head of an attribute chain, or null. */
+  static Ast.Name headName(Expr e) {
+    for (int i = 0; e instanceof Ast.Attribute a && i <= MAX_DOTTED_PARTS; i++) {
+      e = a.value();
+    }
+    return e instanceof Ast.Name n ? n : null;
+  }
+
+  /** The last part of a dotted name. */
+  static String lastPart(String dotted) {
+    return dotted.substring(dotted.lastIndexOf('.') + 1);
+  }
+
+  // ---------------------------------------------------------------- functions and classes
+
+  /** The expressions a function's {@code return} statements return (nested defs left out). */
+  public List<Expr> returns(Ast.FunctionLike fn) {
+    return Collections.unmodifiableList(returns.getOrDefault(fn, List.of()));
+  }
+
+  /** The methods of a class by name (the last definition wins). */
+  public Map<String, Ast.FunctionLike> methods(Ast.ClassDef cls) {
+    return Collections.unmodifiableMap(methods.getOrDefault(cls, Map.of()));
+  }
+
+  /** A method of a class or, one level up, of a base class defined in the same file; or null. */
+  public Ast.FunctionLike method(Ast.ClassDef cls, String name) {
+    Ast.FunctionLike m = methods.getOrDefault(cls, Map.of()).get(name);
+    if (m != null) {
+      return m;
+    }
+    for (Ast.ClassDef base : sameFileBases(cls)) {
+      m = methods.getOrDefault(base, Map.of()).get(name);
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** The bases of a class that are classes of this file (bound once at module level). */
+  public List<Ast.ClassDef> sameFileBases(Ast.ClassDef cls) {
+    List<Ast.ClassDef> result = new ArrayList<>();
+    for (Expr base : cls.bases()) {
+      Ast.ClassDef c = sameFileClass(base);
+      if (c != null && c != cls) {
+        result.add(c);
+      }
+    }
+    return result;
+  }
+
+  /** The class of this file a Name refers to (its only binding is the class def), or null. */
+  public Ast.ClassDef sameFileClass(Expr e) {
+    if (!(e instanceof Ast.Name n)) {
+      return null;
+    }
+    Scope r = resolvingScope(n);
+    Binding b = r == null ? null : only(r.bindings.getOrDefault(n.id(), List.of()));
+    return b != null && b.node() instanceof Ast.ClassDef c ? c : null;
+  }
+
+  /**
+   * The function of this file a call calls: {@code foo(...)} to the def {@code foo} its name is
+   * bound to once, {@code self.foo(...)} / {@code cls.foo(...)} to a method of the enclosing class
+   * or of its same-file base. Null otherwise.
+   */
+  public Ast.FunctionLike calledFunction(Ast.Call call) {
+    if (call == null) {
+      return null;
+    }
+    if (call.func() instanceof Ast.Name n) {
+      Scope r = resolvingScope(n);
+      Binding b = r == null ? null : only(r.bindings.getOrDefault(n.id(), List.of()));
+      return b != null && b.node() instanceof Ast.FunctionLike f ? f : null;
+    }
+    if (call.func() instanceof Ast.Attribute a && a.value() instanceof Ast.Name owner) {
+      Ast.ClassDef cls = selfClass(owner);
+      return cls == null ? null : method(cls, a.attr());
+    }
+    return null;
+  }
+
+  /**
+   * The class whose instance (or class object) a name is in a method: the method's first parameter
+   * ({@code self}, {@code cls}); null otherwise.
+   */
+  public Ast.ClassDef selfClass(Ast.Name name) {
+    Ast.Arg p = parameterOf(name);
+    if (p == null) {
+      return null;
+    }
+    Scope r = resolvingScope(name);
+    if (r == null || !(r.node() instanceof Ast.FunctionLike fn)) {
+      return null;
+    }
+    Ast.ClassDef cls = classOfMethod(fn);
+    if (cls == null || isStaticMethod(fn)) {
+      return null;
+    }
+    List<Ast.Arg> params = parameters(fn.args());
+    return !params.isEmpty() && params.get(0) == p ? cls : null;
+  }
+
+  private boolean isStaticMethod(Ast.FunctionLike fn) {
+    for (Expr d : fn.decoratorList()) {
+      if ("staticmethod".equals(dotted(d))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Every value assigned to a class attribute, in source order: {@code self.x = v} in any method,
+   * {@code cls.x = v}, {@code x = v} in the class body, {@code self.x: T = v}, {@code with ... as
+   * self.x}. Falls back to a same-file base class when the class itself assigns none.
+   */
+  public List<AttributeAssignment> attributeAssignments(Ast.ClassDef cls, String attr) {
+    List<AttributeAssignment> own =
+        classAttributes.getOrDefault(cls, Map.of()).getOrDefault(attr, List.of());
+    if (!own.isEmpty()) {
+      return Collections.unmodifiableList(own);
+    }
+    for (Ast.ClassDef base : sameFileBases(cls)) {
+      List<AttributeAssignment> b =
+          classAttributes.getOrDefault(base, Map.of()).getOrDefault(attr, List.of());
+      if (!b.isEmpty()) {
+        return Collections.unmodifiableList(b);
+      }
+    }
+    return List.of();
+  }
+
+  /** The known values assigned to a class attribute, in source order (see above). */
+  public List<Expr> attributeValues(Ast.ClassDef cls, String attr) {
+    List<Expr> values = new ArrayList<>();
+    for (AttributeAssignment a : attributeAssignments(cls, attr)) {
+      if (a.value() != null) {
+        values.add(a.value());
+      }
+    }
+    return values;
+  }
+
+  /** For {@code self.x} (or {@code cls.x}) in a method: the values assigned to {@code x}. */
+  public List<Expr> attributeValues(Ast.Attribute attribute) {
+    Ast.ClassDef cls = ownerClass(attribute);
+    return cls == null ? List.of() : attributeValues(cls, attribute.attr());
+  }
+
+  /** The class of {@code self}/{@code cls} in {@code self.x}, or null. */
+  public Ast.ClassDef ownerClass(Ast.Attribute attribute) {
+    return attribute.value() instanceof Ast.Name owner ? selfClass(owner) : null;
+  }
+
+  /**
+   * What a {@code @property} (or cached property) of a class, or of its same-file base, returns;
+   * empty when there is no such property.
+   */
+  public List<Expr> propertyReturns(Ast.ClassDef cls, String name) {
+    Ast.FunctionLike m = method(cls, name);
+    if (m == null || !isProperty(m)) {
+      return List.of();
+    }
+    return returns(m);
+  }
+
+  /** Whether a function is decorated as a property. */
+  public boolean isProperty(Ast.FunctionLike fn) {
+    for (Expr d : fn.decoratorList()) {
+      String q = qualifiedName(d);
+      if (q != null
+          && (q.equals("property")
+              || lastPart(q).equals("cached_property")
+              || lastPart(q).equals("cachedproperty"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The docstring of a function, class or module, or null. */
+  public static String docstring(List<Ast.Stmt> body) {
+    if (!body.isEmpty()
+        && body.get(0) instanceof Ast.ExprStmt e
+        && e.value() instanceof Ast.Constant c
+        && c.value() instanceof String s) {
+      return s;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- constants
+
+  /**
+   * The value of an expression when it is a constant, folded: literals, {@code -1}, {@code %} and
+   * {@code str.format} of constants, f-strings, {@code +}, {@code sep.join} of constants, names
+   * bound once to a constant. Values are String, BigInteger, Double, Boolean, Ast.Bytes,
+   * Ast.Singleton, Ast.Complex, or an unmodifiable List of those for a tuple or list.
+   */
+  public Optional<Object> constantValue(Expr e) {
+    return Optional.ofNullable(constants().value(e));
+  }
+
+  /** The folded value of an expression when it is a constant string. */
+  public Optional<String> constantString(Expr e) {
+    return constantValue(e).filter(String.class::isInstance).map(String.class::cast);
+  }
+
+  /**
+   * The possible constant values of an expression: its folded value, both branches of {@code a if c
+   * else b}, or every element of the literal tuple/list/set a loop variable runs over. Empty when
+   * any possibility is not constant.
+   */
+  public Set<Object> constantValues(Expr e) {
+    return constants().values(e);
+  }
+
+  /** Whether an expression is the constant {@code True} (also through a name bound once). */
+  public boolean isTrue(Expr e) {
+    return Boolean.TRUE.equals(constants().value(e));
+  }
+
+  /** Whether an expression is the constant {@code False} (also through a name bound once). */
+  public boolean isFalse(Expr e) {
+    return Boolean.FALSE.equals(constants().value(e));
+  }
+
+  /** Whether an expression is the constant {@code None} (also through a name bound once). */
+  public boolean isNone(Expr e) {
+    return constants().value(e) == Ast.Singleton.NONE;
+  }
+
+  // ---------------------------------------------------------------- facts built on the above
+
+  /** What kind of object a value is, and on what evidence; memoised. */
+  public KindFact kindFact(Expr e) {
+    return kinds().fact(e);
+  }
+
+  /** What kind of object a value is ({@link ValueKind#UNKNOWN} when nothing says). */
+  public ValueKind kindOf(Expr e) {
+    return kindFact(e).kind();
+  }
+
+  /** Which OVSDB database an OVSDB API, IDL, transaction or command value talks to. */
+  public OvsdbDatabase ovsdbDatabase(Expr e) {
+    return kindFact(e).database();
+  }
+
+  /** Whether a value is tenant-controlled (see {@link TenantSource}). */
+  public boolean isTenantControlled(Expr e) {
+    return tenantSource(e).isPresent();
+  }
+
+  /** Where a tenant-controlled value comes from, or empty. */
+  public Optional<TenantSource> tenantSource(Expr e) {
+    return Optional.ofNullable(tenants().source(e));
+  }
+
+  /** Whether a value is normalised or validated (netaddr, int(), validators, constants, ...). */
+  public boolean isNormalised(Expr e) {
+    return tenants().isNormalised(e, 0);
+  }
+
+  /** What an exception handler does; memoised. */
+  public HandlerIntent intentOf(Ast.ExceptHandler handler) {
+    return handlers().intent(handler);
+  }
+
+  /** The logging call a call is ({@code LOG.warning(...)}), or empty. */
+  public Optional<LoggerCall> loggerCall(Ast.Call call) {
+    return Optional.ofNullable(loggers().of(call));
+  }
+
+  /** Whether a call is a logging call. */
+  public boolean isLoggerCall(Ast.Call call) {
+    return loggers().of(call) != null;
+  }
+
+  /** Whether an expression is a logger: {@code LOG}, {@code self.log}, {@code logging}. */
+  public boolean isLogger(Expr e) {
+    return loggers().isLogger(e);
+  }
+
+  Constants constants() {
+    if (constants == null) {
+      constants = new Constants(this);
+    }
+    return constants;
+  }
+
+  Kinds kinds() {
+    if (kinds == null) {
+      kinds = new Kinds(this);
+    }
+    return kinds;
+  }
+
+  Tenants tenants() {
+    if (tenants == null) {
+      tenants = new Tenants(this);
+    }
+    return tenants;
+  }
+
+  Handlers handlers() {
+    if (handlers == null) {
+      handlers = new Handlers(this);
+    }
+    return handlers;
+  }
+
+  Loggers loggers() {
+    if (loggers == null) {
+      loggers = new Loggers(this);
+    }
+    return loggers;
+  }
+
+  // ---------------------------------------------------------------- positions
+
+  /** Whether a binding scope runs where the use is, so source order tells what reaches it. */
+  private static boolean runsInline(Scope use, Scope binding) {
+    for (Scope s = use; s != null; s = s.parent()) {
+      if (s == binding) {
+        return true;
+      }
+      if (s.kind() != Scope.Kind.COMPREHENSION) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Where a binding takes effect: after the statement for assignments, after the target else. */
+  static Ast.Loc effectiveEnd(Binding b) {
+    return switch (b.node()) {
+      case Ast.Assign a -> a.loc();
+      case Ast.AugAssign a -> a.loc();
+      case Ast.AnnAssign a -> a.loc();
+      case Ast.NamedExpr n -> n.loc();
+      default -> b.target().loc();
+    };
+  }
+
+  /** Whether a range ends at or before another starts. */
+  static boolean before(Ast.Loc end, Ast.Loc start) {
+    return end.endLine() < start.line()
+        || (end.endLine() == start.line() && end.endCol() <= start.col());
+  }
+
+  private static Binding only(List<Binding> list) {
+    Binding found = null;
+    for (Binding b : list) {
+      if (b.isDeclaration()) {
+        continue;
+      }
+      if (found != null) {
+        return null;
+      }
+      found = b;
+    }
+    return found;
+  }
+
+  private static int indexOf(List<Binding> list, Binding b) {
+    for (int i = list.size() - 1; i >= 0; i--) {
+      if (list.get(i) == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- the build walk
+
+  /** The one walk over the tree that records everything above. */
+  private final class Builder {
+    private final List<Ast.Stmt> importStmts;
+    private final List<Node> children = new ArrayList<>();
+
+    Builder(List<Ast.Stmt> importStmts) {
+      this.importStmts = importStmts;
+    }
+
+    void run() {
+      ArrayDeque<Node> nodes = new ArrayDeque<>();
+      ArrayDeque<Scope> nodeScopes = new ArrayDeque<>();
+      opened.put(module, moduleScope);
+      recordBlock(module.body());
+      for (int i = module.body().size() - 1; i >= 0; i--) {
+        Ast.Stmt s = module.body().get(i);
+        if (s != null) {
+          parents.put(s, module);
+          nodes.push(s);
+          nodeScopes.push(moduleScope);
+        }
+      }
+      while (!nodes.isEmpty()) {
+        Node n = nodes.pop();
+        Scope scope = nodeScopes.pop();
+        scopes.put(n, scope);
+        Scope inner = open(n, scope);
+        record(n, scope, inner);
+        children.clear();
+        NodeVisitor.forEachChild(n, children::add);
+        for (int i = children.size() - 1; i >= 0; i--) {
+          Node c = children.get(i);
+          parents.put(c, n);
+          Ast.Stmt stmt = n instanceof Ast.Stmt st ? st : statements.get(n);
+          if (stmt != null && !(c instanceof Ast.Stmt)) {
+            statements.put(c, stmt);
+          }
+          nodes.push(c);
+          nodeScopes.push(childScope(n, c, scope, inner));
+        }
+      }
+    }
+
+    /** The scope a node opens, or the one it is in. */
+    private Scope open(Node n, Scope scope) {
+      Scope.Kind kind =
+          switch (n) {
+            case Ast.FunctionLike f -> Scope.Kind.FUNCTION;
+            case Ast.ClassDef c -> Scope.Kind.CLASS;
+            case Ast.Lambda l -> Scope.Kind.LAMBDA;
+            case Ast.ListComp c -> Scope.Kind.COMPREHENSION;
+            case Ast.SetComp c -> Scope.Kind.COMPREHENSION;
+            case Ast.DictComp c -> Scope.Kind.COMPREHENSION;
+            case Ast.GeneratorExp c -> Scope.Kind.COMPREHENSION;
+            default -> null;
+          };
+      if (kind == null) {
+        return scope;
+      }
+      Scope s = new Scope(kind, n, scope);
+      opened.put(n, s);
+      return s;
+    }
+
+    private Scope childScope(Node parent, Node child, Scope scope, Scope inner) {
+      switch (parent) {
+        case Ast.FunctionLike f -> {
+          return child instanceof Ast.Stmt || child instanceof Ast.Arguments ? inner : scope;
+        }
+        case Ast.ClassDef c -> {
+          return child instanceof Ast.Stmt ? inner : scope;
+        }
+        case Ast.Arguments a -> {
+          // Defaults are evaluated where the def or lambda is.
+          return child instanceof Ast.Arg || scope.parent() == null ? scope : scope.parent();
+        }
+        case Ast.Arg a -> {
+          return scope.isFunction() && scope.parent() != null ? scope.parent() : scope;
+        }
+        case Ast.Comprehension c -> {
+          // The first iterable is evaluated in the enclosing scope.
+          if (child == c.iter() && isFirstGenerator(c) && scope.parent() != null) {
+            return scope.parent();
+          }
+          return scope;
+        }
+        default -> {
+          return inner;
+        }
+      }
+    }
+
+    private boolean isFirstGenerator(Ast.Comprehension c) {
+      List<Ast.Comprehension> gens =
+          switch (parents.get(c)) {
+            case Ast.ListComp l -> l.generators();
+            case Ast.SetComp s -> s.generators();
+            case Ast.DictComp d -> d.generators();
+            case Ast.GeneratorExp g -> g.generators();
+            case null, default -> List.of();
+          };
+      return !gens.isEmpty() && gens.get(0) == c;
+    }
+
+    private void record(Node n, Scope scope, Scope inner) {
+      switch (n) {
+        case Ast.FunctionLike f -> {
+          functions.add(f);
+          bind(Binding.Kind.FUNCTION_DEF, f.name(), f, f, null, null, -1, scope);
+          if (scope.kind() == Scope.Kind.CLASS) {
+            methods
+                .computeIfAbsent((Ast.ClassDef) scope.node(), k -> new HashMap<>())
+                .put(f.name(), f);
+          }
+          recordBlock(f.body());
+        }
+        case Ast.ClassDef c -> {
+          classes.add(c);
+          bind(Binding.Kind.CLASS_DEF, c.name(), c, c, null, null, -1, scope);
+          recordBlock(c.body());
+        }
+        case Ast.Arguments a -> {
+          for (Ast.Arg p : parameters(a)) {
+            bind(Binding.Kind.PARAMETER, p.arg(), p, p, null, null, -1, inner);
+          }
+        }
+        case Ast.Assign a -> {
+          for (Expr t : a.targets()) {
+            bindTarget(Binding.Kind.ASSIGNMENT, t, a.value(), a.value(), -1, a, scope, 0);
+          }
+        }
+        case Ast.AugAssign a -> {
+          if (a.target() instanceof Ast.Name t) {
+            bind(Binding.Kind.AUGMENTED_ASSIGNMENT, t.id(), a, t, a.value(), a.value(), -1, scope);
+          }
+        }
+        case Ast.AnnAssign a -> {
+          if (a.target() instanceof Ast.Name t) {
+            bind(Binding.Kind.ANNOTATED_ASSIGNMENT, t.id(), a, t, a.value(), a.value(), -1, scope);
+          } else if (a.value() != null) {
+            bindTarget(
+                Binding.Kind.ANNOTATED_ASSIGNMENT,
+                a.target(),
+                a.value(),
+                a.value(),
+                -1,
+                a,
+                scope,
+                0);
+          }
+        }
+        case Ast.ForLike f -> {
+          bindTarget(Binding.Kind.FOR_TARGET, f.target(), null, f.iter(), -1, f, scope, 0);
+          recordBlock(f.body());
+          recordBlock(f.orelse());
+        }
+        case Ast.WithLike w -> {
+          for (Ast.WithItem item : w.items()) {
+            if (item.optionalVars() != null) {
+              bindTarget(
+                  Binding.Kind.WITH_TARGET,
+                  item.optionalVars(),
+                  null,
+                  item.contextExpr(),
+                  -1,
+                  item,
+                  scope,
+                  0);
+            }
+          }
+          recordBlock(w.body());
+        }
+        case Ast.Comprehension c ->
+            bindTarget(
+                Binding.Kind.COMPREHENSION_TARGET, c.target(), null, c.iter(), -1, c, scope, 0);
+        case Ast.ExceptHandler h -> {
+          if (h.name() != null) {
+            bind(Binding.Kind.EXCEPT_NAME, h.name(), h, h, null, h.type(), -1, scope);
+          }
+          recordBlock(h.body());
+        }
+        case Ast.NamedExpr w -> {
+          if (w.target() instanceof Ast.Name t) {
+            Scope s = scope;
+            while (s.kind() == Scope.Kind.COMPREHENSION && s.parent() != null) {
+              s = s.parent();
+            }
+            bind(Binding.Kind.WALRUS, t.id(), w, t, w.value(), w.value(), -1, s);
+          }
+        }
+        case Ast.Import i -> {
+          importStmts.add(i);
+          for (Ast.Alias a : i.names()) {
+            String name = a.asname() != null ? a.asname() : a.name().split("\\.", 2)[0];
+            bind(Binding.Kind.IMPORT, name, a, a, null, null, -1, scope);
+          }
+        }
+        case Ast.ImportFrom i -> {
+          importStmts.add(i);
+          for (Ast.Alias a : i.names()) {
+            if (!a.name().equals("*")) {
+              String name = a.asname() != null ? a.asname() : a.name();
+              bind(Binding.Kind.IMPORT, name, a, a, null, null, -1, scope);
+            }
+          }
+        }
+        case Ast.Global g -> {
+          for (String name : g.names()) {
+            scope.globals.add(name);
+            scope.add(new Binding(Binding.Kind.GLOBAL, name, g, g, null, null, -1, scope));
+          }
+        }
+        case Ast.Nonlocal g -> {
+          for (String name : g.names()) {
+            scope.nonlocals.add(name);
+            scope.add(new Binding(Binding.Kind.NONLOCAL, name, g, g, null, null, -1, scope));
+          }
+        }
+        case Ast.Delete d -> {
+          for (Expr t : d.targets()) {
+            if (t instanceof Ast.Name name) {
+              bind(Binding.Kind.DELETION, name.id(), d, name, null, null, -1, scope);
+            }
+          }
+        }
+        case Ast.MatchAs m -> {
+          if (m.name() != null) {
+            bind(Binding.Kind.MATCH_CAPTURE, m.name(), m, m, null, null, -1, scope);
+          }
+        }
+        case Ast.MatchStar m -> {
+          if (m.name() != null) {
+            bind(Binding.Kind.MATCH_CAPTURE, m.name(), m, m, null, null, -1, scope);
+          }
+        }
+        case Ast.MatchMapping m -> {
+          if (m.rest() != null) {
+            bind(Binding.Kind.MATCH_CAPTURE, m.rest(), m, m, null, null, -1, scope);
+          }
+        }
+        case Ast.MatchCase c -> recordBlock(c.body());
+        case Ast.If i -> {
+          recordBlock(i.body());
+          recordBlock(i.orelse());
+        }
+        case Ast.While w -> {
+          recordBlock(w.body());
+          recordBlock(w.orelse());
+        }
+        case Ast.Try t -> recordTry(t.body(), t.orelse(), t.finalbody());
+        case Ast.TryStar t -> recordTry(t.body(), t.orelse(), t.finalbody());
+        case Ast.Return r -> {
+          if (r.value() != null && scope.node() instanceof Ast.FunctionLike f) {
+            returns.computeIfAbsent(f, k -> new ArrayList<>()).add(r.value());
+          }
+        }
+        case Ast.Compare c -> {
+          if (c.left() instanceof Ast.Name name
+              && c.ops().size() == 1
+              && (c.ops().get(0) == Ast.CmpOp.In || c.ops().get(0) == Ast.CmpOp.NotIn)) {
+            check(scope, name);
+          }
+        }
+        case Ast.Call c -> recordCall(c, scope);
+        default -> {}
+      }
+    }
+
+    private void recordTry(List<Ast.Stmt> body, List<Ast.Stmt> orelse, List<Ast.Stmt> fin) {
+      recordBlock(body);
+      recordBlock(orelse);
+      recordBlock(fin);
+    }
+
+    private void recordBlock(List<Ast.Stmt> block) {
+      for (Ast.Stmt s : block) {
+        if (s != null) {
+          blocks.put(s, block);
+        }
+      }
+    }
+
+    private void recordCall(Ast.Call c, Scope scope) {
+      String callee = dotted(c.func());
+      if (callee == null) {
+        return;
+      }
+      String last = lastPart(callee).replaceFirst("^_+", "");
+      if (last.startsWith("validate")
+          || last.equals("match")
+          || last.equals("fullmatch")
+          || last.equals("search")) {
+        for (Expr a : c.args()) {
+          if (a instanceof Ast.Name name) {
+            check(scope, name);
+          }
+        }
+      }
+      if (c.func() instanceof Ast.Attribute a
+          && a.value() instanceof Ast.Name owner
+          && (a.attr().equals("append") || a.attr().equals("extend") || a.attr().equals("insert"))
+          && parents.get(c) instanceof Ast.ExprStmt) {
+        appends
+            .computeIfAbsent(scope, k -> new HashMap<>())
+            .computeIfAbsent(owner.id(), k -> new ArrayList<>())
+            .add(c);
+      }
+    }
+
+    private void check(Scope scope, Ast.Name name) {
+      checks
+          .computeIfAbsent(scope, k -> new HashMap<>())
+          .computeIfAbsent(name.id(), k -> new ArrayList<>())
+          .add(name);
+    }
+
+    /** Binds the names of an assignment target, unpacking tuples and lists. */
+    private void bindTarget(
+        Binding.Kind kind,
+        Expr target,
+        Expr value,
+        Expr source,
+        int index,
+        Node node,
+        Scope scope,
+        int depth) {
+      switch (target) {
+        case Ast.Name n -> bind(kind, n.id(), node, n, value, source, index, scope);
+        case Ast.Starred s ->
+            bindTarget(kind, s.value(), null, source, index, node, scope, depth + 1);
+        case Ast.Tuple t -> unpack(kind, t.elts(), value, source, node, scope, depth);
+        case Ast.List l -> unpack(kind, l.elts(), value, source, node, scope, depth);
+        case Ast.Attribute a -> recordAttribute(kind, a, value, source, index, node, scope);
+        case null, default -> {}
+      }
+    }
+
+    private void unpack(
+        Binding.Kind kind,
+        List<Expr> elts,
+        Expr value,
+        Expr source,
+        Node node,
+        Scope scope,
+        int depth) {
+      if (depth > 50) {
+        return;
+      }
+      List<Expr> values = literalElements(value);
+      boolean matches = values != null && values.size() == elts.size() && !hasStarred(values);
+      for (int i = 0; i < elts.size(); i++) {
+        Expr v = matches ? values.get(i) : null;
+        bindTarget(kind, elts.get(i), v, source, i, node, scope, depth + 1);
+      }
+    }
+
+    private void recordAttribute(
+        Binding.Kind kind,
+        Ast.Attribute a,
+        Expr value,
+        Expr source,
+        int index,
+        Node node,
+        Scope scope) {
+      if (!(a.value() instanceof Ast.Name owner) || !scope.isFunction()) {
+        return;
+      }
+      if (!(scope.node() instanceof Ast.FunctionLike fn)) {
+        return;
+      }
+      Ast.ClassDef cls = classOfMethod(fn);
+      List<Ast.Arg> params = parameters(fn.args());
+      if (cls == null || params.isEmpty() || !params.get(0).arg().equals(owner.id())) {
+        return;
+      }
+      Expr assigned = kind == Binding.Kind.WITH_TARGET ? source : value;
+      addAttribute(cls, new AttributeAssignment(a.attr(), assigned, source, index, node, fn));
+    }
+
+    private void bind(
+        Binding.Kind kind,
+        String name,
+        Node node,
+        Ast.Located target,
+        Expr value,
+        Expr source,
+        int index,
+        Scope scope) {
+      Scope s = scope;
+      if (s.declaresGlobal(name)) {
+        s = moduleScope;
+      } else if (s.declaresNonlocal(name)) {
+        for (Scope p = s.parent(); p != null; p = p.parent()) {
+          if (p.isFunction()) {
+            s = p;
+            break;
+          }
+        }
+      }
+      s.add(new Binding(kind, name, node, target, value, source, index, s));
+      if (s.kind() == Scope.Kind.CLASS
+          && kind != Binding.Kind.FUNCTION_DEF
+          && kind != Binding.Kind.PARAMETER) {
+        addAttribute(
+            (Ast.ClassDef) s.node(),
+            new AttributeAssignment(name, value, source, index, node, null));
+      }
+    }
+
+    private void addAttribute(Ast.ClassDef cls, AttributeAssignment a) {
+      classAttributes
+          .computeIfAbsent(cls, k -> new HashMap<>())
+          .computeIfAbsent(a.attr(), k -> new ArrayList<>())
+          .add(a);
+    }
+  }
+
+  static List<Expr> literalElements(Expr e) {
+    return switch (e) {
+      case Ast.Tuple t -> t.elts();
+      case Ast.List l -> l.elts();
+      case null, default -> null;
+    };
+  }
+
+  static boolean hasStarred(List<Expr> elts) {
+    for (Expr e : elts) {
+      if (e instanceof Ast.Starred) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

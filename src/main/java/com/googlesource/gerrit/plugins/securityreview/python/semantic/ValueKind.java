@@ -1,0 +1,28 @@
+package com.googlesource.gerrit.plugins.securityreview.python.semantic;
+
+/** The kinds of object the rules tell apart. */
+public enum ValueKind {
+  /** An ovsdbapp API object (NB, SB or the local Open vSwitch database). */
+  OVSDB_API,
+  /** An {@code ovs.db.idl.Idl} or an ovsdbapp connection. */
+  OVSDB_IDL,
+  /** An ovsdbapp transaction. */
+  OVSDB_TRANSACTION,
+  /** The result of calling a command method on an {@link #OVSDB_API}. */
+  OVSDB_COMMAND,
+  /** A thread, greenthread or process handle that can be joined. */
+  THREAD,
+  EVENT,
+  CONDITION,
+  QUEUE,
+  /** A thread/process pool or an executor. */
+  POOL,
+  FUTURE,
+  /** A child process ({@code subprocess.Popen}). */
+  PROCESS,
+  /** A {@code requests} or keystoneauth session. */
+  HTTP_SESSION,
+  LOCK,
+  LITERAL,
+  UNKNOWN
+}
