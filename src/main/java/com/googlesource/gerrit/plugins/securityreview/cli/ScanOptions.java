@@ -5,6 +5,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.EngineOptions;
 import com.googlesource.gerrit.plugins.securityreview.engine.PathGlob;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -52,6 +53,9 @@ record ScanOptions(
         --include GLOB            files to check in folders (default **/*.py); each
                                   --include replaces the default
         --exclude GLOB            files to skip, e.g. '**/tests/**'
+        --file-budget SECONDS     how long one file's analysis may take (default 60);
+                                  a file that takes longer is reported as not fully
+                                  checked, with the line where it stopped
         --list-rules              list the rules (text, or json with --format json)
         -h, --help                show this help
         --                        end of options: every later argument is a PATH
@@ -87,6 +91,7 @@ record ScanOptions(
     Set<String> enabled = new LinkedHashSet<>();
     List<PathGlob> include = new ArrayList<>();
     List<PathGlob> exclude = new ArrayList<>();
+    Duration fileBudget = EngineOptions.DEFAULT_FILE_BUDGET;
     List<String> paths = new ArrayList<>();
     boolean options = true;
     for (int i = 0; i < argv.length; i++) {
@@ -121,7 +126,8 @@ record ScanOptions(
             "--disable",
             "--enable",
             "--include",
-            "--exclude" -> {
+            "--exclude",
+            "--file-budget" -> {
           if (value == null) {
             if (i + 1 >= argv.length) {
               throw new UsageException("scan: " + name + " needs a value", HELP_COMMAND);
@@ -171,6 +177,7 @@ record ScanOptions(
         case "--enable" -> enabled.addAll(ids(name, value));
         case "--include" -> include.add(glob(name, value));
         case "--exclude" -> exclude.add(glob(name, value));
+        case "--file-budget" -> fileBudget = seconds(name, value);
         default -> throw new IllegalStateException(name);
       }
     }
@@ -181,8 +188,23 @@ record ScanOptions(
       paths.add(".");
     }
     EngineOptions engine =
-        new EngineOptions(severity, confidence, disabled, enabled, include, exclude);
+        new EngineOptions(severity, confidence, disabled, enabled, include, exclude, fileBudget);
     return Optional.of(new ScanOptions(format, diff, listRules, engine, List.copyOf(paths)));
+  }
+
+  /** A positive number of seconds, fractions allowed ({@code 0.5}). */
+  private static Duration seconds(String name, String value) throws UsageException {
+    try {
+      double s = Double.parseDouble(value.trim());
+      if (s > 0 && s <= Duration.ofDays(1).toSeconds()) {
+        return Duration.ofNanos(Math.max(1, (long) (s * 1e9)));
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(
+        "scan: " + name + " must be a positive number of seconds, not '" + value + "'",
+        HELP_COMMAND);
   }
 
   /**

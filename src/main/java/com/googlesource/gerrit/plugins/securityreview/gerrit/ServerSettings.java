@@ -1,5 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
+import com.googlesource.gerrit.plugins.securityreview.engine.EngineOptions;
+
 /**
  * Server-wide settings from {@code [plugin "security-review"]} in {@code gerrit.config}.
  *
@@ -11,6 +13,8 @@ package com.googlesource.gerrit.plugins.securityreview.gerrit;
  * @param maxComments most inline comments per review; the rest are counted in the summary
  * @param retries how often a review that failed for a transient reason is tried again
  * @param retryDelayMillis wait before the first retry (doubles each time)
+ * @param fileBudgetMillis how long one file's analysis may take; a file that takes longer is
+ *     reported as not fully checked, with the line where its analysis stopped
  */
 public record ServerSettings(
     String account,
@@ -20,10 +24,20 @@ public record ServerSettings(
     long maxFileSize,
     int maxComments,
     int retries,
-    long retryDelayMillis) {
+    long retryDelayMillis,
+    long fileBudgetMillis) {
   public static final String DEFAULT_LABEL = "Security-Review";
 
   public static ServerSettings defaults() {
-    return new ServerSettings(null, DEFAULT_LABEL, 2, 200, 1 << 20, 50, 3, 2000);
+    return new ServerSettings(
+        null,
+        DEFAULT_LABEL,
+        2,
+        200,
+        1 << 20,
+        50,
+        3,
+        2000,
+        EngineOptions.DEFAULT_FILE_BUDGET.toMillis());
   }
 }

@@ -47,7 +47,8 @@ public class Settings {
         longAtLeast(cfg, where, "maxFileSize", d.maxFileSize(), 1),
         intAtLeast(cfg, where, "maxComments", d.maxComments(), 0),
         intAtLeast(cfg, where, "retries", d.retries(), 0),
-        longAtLeast(cfg, where, "retryDelay", d.retryDelayMillis(), 0));
+        longAtLeast(cfg, where, "retryDelay", d.retryDelayMillis(), 0),
+        longAtLeast(cfg, where, "fileBudget", d.fileBudgetMillis(), 1));
   }
 
   /** The project's settings, inherited from its parents; defaults when the project is gone. */

@@ -362,6 +362,22 @@ class ScanCommandTest {
     assertThat(r.err()).contains("warning: no files to scan in docs");
   }
 
+  @Test
+  void fileBudget_aFileThatRunsOutIsReportedAsNotFullyChecked() throws IOException {
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; i < 60_000; i++) {
+      big.append("danger()\n");
+    }
+    write("big.py", big.toString());
+    Run r = scan("--file-budget", "0.000001", "big.py");
+    assertThat(r.out()).contains("SR001");
+    assertThat(r.out()).contains("review stopped at line");
+    assertThat(r.out()).contains("time budget");
+
+    assertThat(scan("--file-budget", "0", "big.py").err())
+        .contains("--file-budget must be a positive number of seconds, not '0'");
+  }
+
   // ---------------------------------------------------------------- usage errors
 
   @Test
