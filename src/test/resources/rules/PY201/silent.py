@@ -31,3 +31,10 @@ def lxml_default_parser(data):
 def parse_json(parser, body):
     # A parse() method of something else entirely.
     return parser.parse(body)
+
+_DEFAULT_DOC = '<network><name>isolated</name></network>'
+
+
+def default_network():
+    # A document bound once to a constant string is written in the file: trusted.
+    return ET.fromstring(_DEFAULT_DOC)

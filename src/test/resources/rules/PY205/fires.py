@@ -19,3 +19,11 @@ ovn_opts = [
 
 def plugin_opts():
     return [loading.Opt('password', help='User password')]  # expect: PY205:25
+
+SB_PASSWORD_OPT = 'ovn_sb_manager_password'
+
+sb_opts = [
+    # The option's name is a constant bound once: folded, it is a password option.
+    cfg.StrOpt(SB_PASSWORD_OPT,  # expect: PY205:16
+               help=_('Password of the OVN SB manager user.')),
+]

@@ -12,3 +12,11 @@ designate_opts = [
                help=_('Placement endpoint.')),
     cfg.StrOpt('vtep_server', default='http://user@vtep.local:8080'),  # expect: PY206:39
 ]
+
+KEYSTONE_HOST = 'keystone.example.org'
+
+keystone_opts = [
+    # The default is built from constants: folded, it is a clear-text URL.
+    cfg.StrOpt('www_authenticate_uri',
+               default='http://' + KEYSTONE_HOST + ':5000/v3'),  # expect: PY206:24
+]

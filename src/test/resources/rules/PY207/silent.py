@@ -33,3 +33,8 @@ def unpack_zip(path, dest):
 
 def unpack_any(path, dest):
     shutil.unpack_archive(path, dest, filter='data')
+
+
+def unzip_bundle(bundle: zipfile.ZipFile, dest):
+    # Typed as a zip archive, whose extractall() strips absolute paths and '..'.
+    bundle.extractall(dest)

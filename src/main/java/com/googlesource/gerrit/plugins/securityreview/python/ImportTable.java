@@ -5,7 +5,9 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Import;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.ImportFrom;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the names bound by a file's imports stand for, so that a call is matched by what it calls
@@ -19,18 +21,22 @@ import java.util.Map;
  */
 public final class ImportTable {
   private final Map<String, String> bindings;
+  private final Set<String> modules;
 
-  private ImportTable(Map<String, String> bindings) {
+  private ImportTable(Map<String, String> bindings, Set<String> modules) {
     this.bindings = bindings;
+    this.modules = modules;
   }
 
   public static ImportTable of(Node root) {
     Map<String, String> bindings = new HashMap<>();
+    Set<String> modules = new HashSet<>();
     new NodeVisitor() {
       @Override
       protected boolean enter(Node node) {
         if (node instanceof Import imp) {
           for (Alias a : imp.names()) {
+            modules.add(a.name());
             if (a.asname() != null) {
               bindings.put(a.asname(), a.name());
             } else {
@@ -44,6 +50,9 @@ public final class ImportTable {
         }
         if (node instanceof ImportFrom from) {
           String base = ".".repeat(from.level()) + (from.module() == null ? "" : from.module());
+          if (from.level() == 0 && from.module() != null) {
+            modules.add(from.module());
+          }
           for (Alias a : from.names()) {
             if (a.name().equals("*")) {
               continue;
@@ -57,7 +66,7 @@ public final class ImportTable {
         return true;
       }
     }.visit(root);
-    return new ImportTable(Map.copyOf(bindings));
+    return new ImportTable(Map.copyOf(bindings), Set.copyOf(modules));
   }
 
   /**
@@ -80,5 +89,15 @@ public final class ImportTable {
   /** Whether a name is bound by an import in this file. */
   public boolean isImported(String name) {
     return bindings.containsKey(name);
+  }
+
+  /** Whether an import brings in a module or one of its submodules (absolute imports only). */
+  public boolean importsModule(String module) {
+    for (String m : modules) {
+      if (m.equals(module) || m.startsWith(module + ".")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -54,6 +54,16 @@ final class KnownTypes {
         "eventlet.event.Event",
         "multiprocessing.Event",
         "asyncio.Event");
+    exact(
+        ValueKind.TAR_ARCHIVE,
+        "tarfile.open",
+        "tarfile.TarFile",
+        "tarfile.TarFile.open",
+        "tarfile.TarFile.taropen",
+        "tarfile.TarFile.gzopen",
+        "tarfile.TarFile.bz2open",
+        "tarfile.TarFile.xzopen");
+    exact(ValueKind.ZIP_ARCHIVE, "zipfile.ZipFile", "zipfile.PyZipFile");
     exact(ValueKind.CONDITION, "threading.Condition", "multiprocessing.Condition");
     exact(
         ValueKind.LOCK,

@@ -53,6 +53,7 @@ public final class SemanticModel {
   private final Map<Binding, Expr> composed = new IdentityHashMap<>();
   private final Map<Node, String> qualified = new IdentityHashMap<>();
   private Constants constants;
+  private StringPrefixes stringPrefixes;
   private Kinds kinds;
   private Tenants tenants;
   private Handlers handlers;
@@ -687,6 +688,64 @@ public final class SemanticModel {
   /** Whether an expression is the constant {@code None} (also through a name bound once). */
   public boolean isNone(Expr e) {
     return constants().value(e) == Ast.Singleton.NONE;
+  }
+
+  /**
+   * The constant text a string value starts with ({@code '/tmp/' + name}, {@code f'/tmp/{x}'},
+   * {@code '/tmp/%s' % x}, names followed), and the literal it starts with; empty when it does not
+   * start with constant text.
+   */
+  public Optional<StringPrefix> stringPrefix(Expr e) {
+    if (stringPrefixes == null) {
+      stringPrefixes = new StringPrefixes(this);
+    }
+    return Optional.ofNullable(stringPrefixes.of(e));
+  }
+
+  /**
+   * The name a store target writes: {@code x}, the attribute of {@code obj.x}, the constant key of
+   * {@code d['x']}; null for anything else.
+   */
+  public String storedName(Expr target) {
+    return switch (target) {
+      case Ast.Name n -> n.id();
+      case Ast.Attribute a -> a.attr();
+      case Ast.Subscript s -> constantString(s.slice()).orElse(null);
+      case null, default -> null;
+    };
+  }
+
+  /** The parameters that have a default, with it: positional ones, then keyword-only ones. */
+  public static List<ParameterDefault> parameterDefaults(Ast.Arguments args) {
+    List<ParameterDefault> out = new ArrayList<>();
+    List<Ast.Arg> positional = new ArrayList<>(args.posonlyargs());
+    positional.addAll(args.args());
+    int offset = positional.size() - args.defaults().size();
+    for (int i = 0; i < args.defaults().size(); i++) {
+      out.add(new ParameterDefault(positional.get(offset + i), args.defaults().get(i)));
+    }
+    for (int i = 0; i < args.kwDefaults().size(); i++) {
+      if (args.kwDefaults().get(i) != null) {
+        out.add(new ParameterDefault(args.kwonlyargs().get(i), args.kwDefaults().get(i)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The oslo.config (or keystoneauth) option a call defines ({@code cfg.StrOpt('name', ...)}), with
+   * its name, default, {@code secret=} and help text; empty for other calls.
+   */
+  public Optional<ConfigOption> configOption(Ast.Call call) {
+    return ConfigOptions.of(this, call);
+  }
+
+  /**
+   * Whether the file imports a module or one of its submodules ({@code import tarfile}, {@code from
+   * tarfile import open}, {@code from tarfile import *}), anywhere in the file.
+   */
+  public boolean importsModule(String module) {
+    return imports().importsModule(module);
   }
 
   // ---------------------------------------------------------------- facts built on the above

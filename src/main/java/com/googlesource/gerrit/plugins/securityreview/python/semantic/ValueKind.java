@@ -23,6 +23,10 @@ public enum ValueKind {
   /** A {@code requests} or keystoneauth session. */
   HTTP_SESSION,
   LOCK,
+  /** A {@code tarfile} archive ({@code tarfile.open}, {@code TarFile}). */
+  TAR_ARCHIVE,
+  /** A {@code zipfile} archive ({@code zipfile.ZipFile}). */
+  ZIP_ARCHIVE,
   LITERAL,
   UNKNOWN
 }

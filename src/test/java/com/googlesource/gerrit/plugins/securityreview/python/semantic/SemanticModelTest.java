@@ -617,4 +617,87 @@ class SemanticModelTest {
     m.isTenantControlled(a.value());
     assertThat(Set.of()).isEmpty();
   }
+
+  @Test
+  void stringPrefixGivesLeadingConstantTextAndItsLiteral() {
+    parse(
+        """
+        BASE = '/tmp'
+        a = f'/tmp/ovn-{net}.sock'
+        b = '/dev/shm/flows-%s' % bridge
+        c = BASE + '/x-' + name + '/y'
+        d = '/var/tmp/{}'.format(name)
+        e = BASE + '/whole'
+        g = name + '/tmp'
+        """);
+    StringPrefix a = model.stringPrefix(valueOf("a")).orElseThrow();
+    assertThat(a.text()).isEqualTo("/tmp/ovn-");
+    assertThat(a.whole()).isFalse();
+    assertThat(a.literal().value()).isEqualTo("/tmp/ovn-");
+    assertThat(model.stringPrefix(valueOf("b")).orElseThrow().text()).isEqualTo("/dev/shm/flows-");
+    StringPrefix c = model.stringPrefix(valueOf("c")).orElseThrow();
+    assertThat(c.text()).isEqualTo("/tmp/x-");
+    assertThat(c.literal()).isSameInstanceAs(valueOf("BASE"));
+    assertThat(model.stringPrefix(valueOf("d")).orElseThrow().text()).isEqualTo("/var/tmp/");
+    StringPrefix e = model.stringPrefix(valueOf("e")).orElseThrow();
+    assertThat(e.text()).isEqualTo("/tmp/whole");
+    assertThat(e.whole()).isTrue();
+    assertThat(model.stringPrefix(valueOf("g"))).isEmpty();
+  }
+
+  @Test
+  void stringPrefixOfLongChainKeepsItsLiteral() {
+    String src = "x = '/tmp/' + " + "a+".repeat(300_000) + "a\n";
+    ParseResult r = PythonParser.parse(src.getBytes(StandardCharsets.UTF_8));
+    SemanticModel m = SemanticModel.of(r);
+    Ast.Assign a = (Ast.Assign) r.module().body().get(0);
+    StringPrefix p = m.stringPrefix(a.value()).orElseThrow();
+    assertThat(p.text()).isEqualTo("/tmp/");
+    assertThat(p.literal()).isNotNull();
+  }
+
+  @Test
+  void configOptionFacts() {
+    parse(
+        """
+        from oslo_config import cfg
+        NAME = 'admin_password'
+        OPTS = [
+            cfg.StrOpt(NAME, default='x', secret=False, help=_('The password.')),
+            cfg.IntOpt('workers', default=2),
+            other.StrOpt('y'),
+        ]
+        """);
+    ConfigOption str = model.configOption(call("cfg.StrOpt")).orElseThrow();
+    assertThat(str.type()).isEqualTo("oslo_config.cfg.StrOpt");
+    assertThat(str.name()).isEqualTo("admin_password");
+    assertThat(str.holdsText()).isTrue();
+    assertThat(model.isFalse(str.secret())).isTrue();
+    assertThat(model.constantString(str.defaultValue())).hasValue("x");
+    assertThat(str.help()).isEqualTo("The password.");
+    ConfigOption workers = model.configOption(call("cfg.IntOpt")).orElseThrow();
+    assertThat(workers.holdsText()).isFalse();
+    assertThat(workers.name()).isEqualTo("workers");
+    assertThat(model.configOption(call("other.StrOpt"))).isEmpty();
+  }
+
+  @Test
+  void archivesAreKnownByOriginAndImportsByModule() {
+    parse(
+        """
+        import tarfile
+        from zipfile import ZipFile
+
+        def f(path, zpath):
+            with tarfile.open(path) as tar:
+                tar.extractall()
+            z = ZipFile(zpath)
+            z.extractall()
+        """);
+    assertThat(model.kindOf(receiverOf("extractall"))).isEqualTo(ValueKind.ZIP_ARCHIVE);
+    assertThat(model.kindOf(use("tar"))).isEqualTo(ValueKind.TAR_ARCHIVE);
+    assertThat(model.importsModule("tarfile")).isTrue();
+    assertThat(model.importsModule("zipfile")).isTrue();
+    assertThat(model.importsModule("tar")).isFalse();
+  }
 }

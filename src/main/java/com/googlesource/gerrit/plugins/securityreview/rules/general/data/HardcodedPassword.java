@@ -9,7 +9,9 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ConfigOption;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ParameterDefault;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,7 +37,8 @@ public final class HardcodedPassword extends Rule {
               """
               ## What it does
 
-              Flags a non-empty string literal that is assigned to a name, attribute or subscript
+              Flags a non-empty constant string (a literal, or folded from literals and names bound
+              once to them) that is assigned to a name, attribute or subscript
               named like a secret (Bandit B105, Ruff S105), compared with one (`if password ==
               '...'`, S105), passed as a keyword argument named like a secret (B106, S106), the
               default of a parameter named like a secret (B107, S107), the value of a dict literal
@@ -51,7 +54,8 @@ public final class HardcodedPassword extends Rule {
               sentences, and strings that name the field rather than fill it (`PASSWORD =
               'password'`, `auth_token = 'X-Auth-Token'`, an auth plugin `'v3password'`) where they
               are stored in a constant, attribute or dict; passed or compared as the secret itself,
-              `connect(password='password')` is a weak password and is flagged. Config option
+              `connect(password='password')` is a weak password and is flagged (a constant that
+              reaches the call through a name was stored there, and is judged so). Config option
               *names* (`cfg.StrOpt('password')`) and `_('...')` translations are not literals
               assigned to a secret, so they never match. Test code and fake clients (`fake*.py`,
               `*fakes.py`) are not checked: fake credentials there are not secrets (Neutron ignores
@@ -137,64 +141,93 @@ public final class HardcodedPassword extends Rule {
 
   public HardcodedPassword() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Assign.class, this::visitAssign);
+    on(Ast.AnnAssign.class, this::visitAnnAssign);
+    on(Ast.Compare.class, this::visitCompare);
+    on(Call.class, this::visitCall);
+    on(Ast.Arguments.class, this::visitArguments);
+    on(Ast.Dict.class, this::visitDict);
   }
 
-  private void visit(Node node, RuleContext ctx) {
+  private void visitAssign(Ast.Assign a, RuleContext ctx) {
     if (isFakeModule(ctx.path())) {
       return;
     }
-    switch (node) {
-      case Ast.Assign a -> {
-        for (Expr target : a.targets()) {
-          if (check(ctx, targetName(target), a.value(), true)) {
-            return;
-          }
-        }
+    for (Expr target : a.targets()) {
+      if (check(ctx, ctx.semantic().storedName(target), a.value(), true)) {
+        return;
       }
-      case Ast.AnnAssign a -> check(ctx, targetName(a.target()), a.value(), true);
-      case Ast.Compare c -> {
-        for (Expr right : c.comparators()) {
-          check(ctx, targetName(c.left()), right, false);
-        }
-      }
-      case Call call -> {
-        for (Ast.Keyword k : call.keywords()) {
-          check(ctx, k.arg(), k.value(), false);
-        }
-        if (DataExprs.isTextOption(ctx, call)) {
-          check(ctx, DataExprs.optionName(call), RuleContext.keyword(call, "default"), false);
-        }
-      }
-      case Ast.Arguments args -> {
-        for (Expr d : args.defaults()) {
-          check(ctx, HardcodedTmpPath.parameterOf(args, d), d, false);
-        }
-        for (Expr d : args.kwDefaults()) {
-          if (d != null) {
-            check(ctx, HardcodedTmpPath.parameterOf(args, d), d, false);
-          }
-        }
-      }
-      case Ast.Dict d -> {
-        for (int i = 0; i < d.keys().size(); i++) {
-          check(ctx, DataExprs.string(d.keys().get(i)), d.values().get(i), true);
-        }
-      }
-      default -> {}
+    }
+  }
+
+  private void visitAnnAssign(Ast.AnnAssign a, RuleContext ctx) {
+    if (!isFakeModule(ctx.path())) {
+      check(ctx, ctx.semantic().storedName(a.target()), a.value(), true);
+    }
+  }
+
+  private void visitCompare(Ast.Compare c, RuleContext ctx) {
+    if (isFakeModule(ctx.path())) {
+      return;
+    }
+    String name = ctx.semantic().storedName(c.left());
+    for (Expr right : c.comparators()) {
+      check(ctx, name, right, false);
+    }
+  }
+
+  private void visitCall(Call call, RuleContext ctx) {
+    if (isFakeModule(ctx.path())) {
+      return;
+    }
+    for (Ast.Keyword k : call.keywords()) {
+      check(ctx, k.arg(), k.value(), false);
+    }
+    ConfigOption option = ctx.semantic().configOption(call).orElse(null);
+    if (option != null && option.holdsText()) {
+      check(ctx, option.name(), option.defaultValue(), false);
+    }
+  }
+
+  private void visitArguments(Ast.Arguments args, RuleContext ctx) {
+    if (isFakeModule(ctx.path())) {
+      return;
+    }
+    for (ParameterDefault d : SemanticModel.parameterDefaults(args)) {
+      check(ctx, d.parameter().arg(), d.value(), false);
+    }
+  }
+
+  private void visitDict(Ast.Dict d, RuleContext ctx) {
+    if (isFakeModule(ctx.path())) {
+      return;
+    }
+    SemanticModel model = ctx.semantic();
+    for (int i = 0; i < d.keys().size(); i++) {
+      Expr key = d.keys().get(i);
+      check(
+          ctx,
+          key == null ? null : model.constantString(key).orElse(null),
+          d.values().get(i),
+          true);
     }
   }
 
   /**
-   * Reports {@code value} when it is a literal secret for the secret name {@code name}. Where the
+   * Reports {@code value} when it is a constant secret for the secret name {@code name}. Where the
    * value is stored (a constant, a dict entry), a value that names the field ({@code PASSWORD =
    * 'password'}) is a key, not a secret; where it is passed or compared as the secret itself
-   * ({@code connect(password='password')}), it is a (weak) password.
+   * ({@code connect(password='password')}), it is a (weak) password. A constant that reaches the
+   * use through a name was stored in that name, and is judged as stored.
    */
   private boolean check(RuleContext ctx, String name, Expr value, boolean stored) {
     String kind = SecretNames.kind(name);
-    String s = DataExprs.string(value);
-    if (kind == null || s == null || !isSecretValue(s, name, kind, stored)) {
+    if (kind == null || value == null) {
+      return false;
+    }
+    String s = ctx.semantic().constantString(value).orElse(null);
+    boolean throughName = !(value instanceof Ast.Constant) && !isBuiltHere(value);
+    if (s == null || !isSecretValue(s, name, kind, stored || throughName)) {
       return false;
     }
     // OpenStack's private_key options and variables hold file names; only key material counts.
@@ -203,6 +236,11 @@ public final class HardcodedPassword extends Rule {
     }
     ctx.report(this, value, "A string literal is used as the " + kind + " `" + name + "`.");
     return true;
+  }
+
+  /** A string built at the use from literals ({@code 'a' + 'b'}, an f-string), not a name. */
+  private static boolean isBuiltHere(Expr value) {
+    return value instanceof Ast.BinOp || value instanceof Ast.JoinedStr;
   }
 
   private static boolean isSecretValue(String raw, String name, String kind, boolean stored) {
@@ -228,7 +266,7 @@ public final class HardcodedPassword extends Rule {
       return true;
     }
     // PASSWORD = 'password', auth_token = 'X-Auth-Token', AUTH_PLUGIN = 'v3password'.
-    if (DataExprs.snake(s).equals(DataExprs.snake(name))) {
+    if (NameWords.snake(s).equals(NameWords.snake(name))) {
       return false;
     }
     return !(NAME_LIKE.matcher(s).matches()
@@ -240,14 +278,5 @@ public final class HardcodedPassword extends Rule {
   private static boolean isFakeModule(String path) {
     String file = path.substring(path.lastIndexOf('/') + 1);
     return file.startsWith("fake") || file.endsWith("fakes.py");
-  }
-
-  private static String targetName(Expr target) {
-    return switch (target) {
-      case Ast.Name n -> n.id();
-      case Ast.Attribute a -> a.attr();
-      case Ast.Subscript s -> DataExprs.string(s.slice());
-      case null, default -> null;
-    };
   }
 }

@@ -9,9 +9,12 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
-import java.util.ArrayList;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ConfigOption;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ParameterDefault;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.StringPrefix;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -39,8 +42,10 @@ public final class HardcodedTmpPath extends Rule {
               """
               ## What it does
 
-              Flags string literals (plain, f-string, `+`, `%` or `.format()` built) that start with
-              `/tmp`, `/var/tmp` or `/dev/shm` when they are used as a path: passed to `open()`,
+              Flags strings that start with `/tmp`, `/var/tmp` or `/dev/shm` (a literal, or one
+              built with an f-string, `+`, `%` or `.format()` whose leading text is constant, also
+              through a name bound once: `TRACE = '/tmp/trace'; open(TRACE)`) when they are used as
+              a path, reported once at the literal they start with: passed to `open()`,
               `os.*`, `os.path.join`, `shutil.*`, `pathlib.Path`, a logging file handler or a method
               such as `mkdir`, `makedirs`, `ensure_tree`, `replace_file`, `bind` or `connect`;
               passed as a keyword argument named like a path (`lock_path=`, `log_dir=`,
@@ -138,45 +143,92 @@ public final class HardcodedTmpPath extends Rule {
           "rename",
           "symlink");
 
-  public HardcodedTmpPath() {
-    super(META);
-    on(Node.class, this::visit);
+  /** The literals already reported in this file: a path reaches several uses through a name. */
+  private static final class Reported {
+    final Set<Ast.Constant> literals = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Ast.Constant c) || !(c.value() instanceof String s) || !isTmp(s)) {
+  public HardcodedTmpPath() {
+    super(META);
+    on(Call.class, this::visitCall);
+    on(Ast.Assign.class, this::visitAssign);
+    on(Ast.AnnAssign.class, this::visitAnnAssign);
+    on(Ast.Arguments.class, this::visitArguments);
+    on(Ast.Dict.class, this::visitDict);
+  }
+
+  private void visitCall(Call call, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    if (isTempfile(ctx, call)) {
       return;
     }
-    List<Node> up = new ArrayList<>();
-    ctx.ancestors().forEach(up::add);
-    Expr expr = c;
-    int i = 0;
-    // Climb over whatever builds a longer path from the literal.
-    for (; i < up.size(); i++) {
-      Node p = up.get(i);
-      if (p instanceof Ast.JoinedStr j && !j.values().isEmpty() && j.values().get(0) == expr) {
-        expr = j;
-      } else if (p instanceof Ast.BinOp b
-          && b.left() == expr
-          && (b.op() == Ast.Operator.Add || b.op() == Ast.Operator.Mod)) {
-        expr = b;
-      } else if (p instanceof Ast.Attribute a && a.value() == expr && a.attr().equals("format")) {
-        continue;
-      } else if (p instanceof Call call
-          && call.func() instanceof Ast.Attribute a
-          && a.value() == expr
-          && a.attr().equals("format")) {
-        expr = call;
-      } else {
-        break;
+    if (takesPath(ctx, call)) {
+      for (Expr arg : call.args()) {
+        check(ctx, arg);
+      }
+    } else if (setsPathOption(model, call)) {
+      check(ctx, call.args().get(1));
+    }
+    ConfigOption option = model.configOption(call).orElse(null);
+    for (Ast.Keyword k : call.keywords()) {
+      if (isPathName(k.arg())
+          // cfg.StrOpt('lock_path', default='/tmp')
+          || option != null
+              && option.holdsText()
+              && k.value() == option.defaultValue()
+              && isPathName(option.name())) {
+        check(ctx, k.value());
       }
     }
-    if (i >= up.size()) {
+  }
+
+  private void visitAssign(Ast.Assign a, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    if (a.targets().stream().anyMatch(t -> isPathName(model.storedName(t)))) {
+      check(ctx, a.value());
+    }
+  }
+
+  private void visitAnnAssign(Ast.AnnAssign a, RuleContext ctx) {
+    if (a.value() != null && isPathName(ctx.semantic().storedName(a.target()))) {
+      check(ctx, a.value());
+    }
+  }
+
+  private void visitArguments(Ast.Arguments args, RuleContext ctx) {
+    for (ParameterDefault d : SemanticModel.parameterDefaults(args)) {
+      if (isPathName(d.parameter().arg())) {
+        check(ctx, d.value());
+      }
+    }
+  }
+
+  private void visitDict(Ast.Dict d, RuleContext ctx) {
+    for (int i = 0; i < d.keys().size(); i++) {
+      Expr key = d.keys().get(i);
+      if (key != null && isPathName(ctx.semantic().constantString(key).orElse(null))) {
+        check(ctx, d.values().get(i));
+      }
+    }
+  }
+
+  /** Reports a path value that starts in a world-writable folder, on the literal it starts with. */
+  private void check(RuleContext ctx, Expr value) {
+    StringPrefix prefix = ctx.semantic().stringPrefix(value).orElse(null);
+    if (prefix == null || !isTmp(prefix.text())) {
       return;
     }
-    if (usedAsPath(ctx, expr, up.get(i), i + 1 < up.size() ? up.get(i + 1) : null)) {
-      ctx.report(this, c, "`" + s + "` is a fixed path in a world-writable folder.");
+    Ast.Constant literal = prefix.literal();
+    // A sentence (a help or log text) that happens to start with /tmp is not a path.
+    String shown = literal != null ? (String) literal.value() : prefix.text();
+    if (shown.contains(" ")
+        || literal != null && !ctx.state(this, Reported::new).literals.add(literal)) {
+      return;
     }
+    ctx.report(
+        this,
+        literal != null ? literal : value,
+        "`" + shown + "` is a fixed path in a world-writable folder.");
   }
 
   private static boolean isTmp(String s) {
@@ -189,52 +241,15 @@ public final class HardcodedTmpPath extends Rule {
   }
 
   private static boolean isPathName(String name) {
-    return name != null && PATH_NAME.matcher(DataExprs.snake(name)).find();
-  }
-
-  private static boolean usedAsPath(RuleContext ctx, Expr expr, Node parent, Node grandparent) {
-    switch (parent) {
-      case Ast.Keyword k when grandparent instanceof Call call -> {
-        if (isTempfile(ctx, call)) {
-          return false;
-        }
-        if (isPathName(k.arg())) {
-          return true;
-        }
-        // cfg.StrOpt('lock_path', default='/tmp')
-        return "default".equals(k.arg())
-            && DataExprs.isTextOption(ctx, call)
-            && isPathName(DataExprs.optionName(call));
-      }
-      case Call call when call.args().contains(expr) -> {
-        return !isTempfile(ctx, call) && (takesPath(ctx, call) || setsPathOption(call, expr));
-      }
-      case Ast.Assign a -> {
-        return a.value() == expr && a.targets().stream().anyMatch(t -> isPathName(targetName(t)));
-      }
-      case Ast.AnnAssign a -> {
-        return a.value() == expr && isPathName(targetName(a.target()));
-      }
-      case Ast.Arguments args -> {
-        return isPathName(parameterOf(args, expr));
-      }
-      case Ast.Dict d -> {
-        int at = d.values().indexOf(expr);
-        return at >= 0 && isPathName(DataExprs.string(d.keys().get(at)));
-      }
-      default -> {
-        return false;
-      }
-    }
+    return name != null && PATH_NAME.matcher(NameWords.snake(name)).find();
   }
 
   /** {@code conf.set_override('log_dir', '/tmp')}, {@code set_default(...)}. */
-  private static boolean setsPathOption(Call call, Expr expr) {
+  private static boolean setsPathOption(SemanticModel model, Call call) {
     return call.func() instanceof Ast.Attribute a
         && (a.attr().equals("set_override") || a.attr().equals("set_default"))
         && call.args().size() >= 2
-        && call.args().get(1) == expr
-        && isPathName(DataExprs.string(call.args().get(0)));
+        && isPathName(model.constantString(call.args().get(0)).orElse(null));
   }
 
   private static boolean isTempfile(RuleContext ctx, Call call) {
@@ -254,32 +269,5 @@ public final class HardcodedTmpPath extends Rule {
         || name.equals("io.open")
         || name.equals("codecs.open")
         || PATH_METHODS.contains(DottedNames.lastPart(name));
-  }
-
-  private static String targetName(Expr target) {
-    return switch (target) {
-      case Ast.Name n -> n.id();
-      case Ast.Attribute a -> a.attr();
-      case Ast.Subscript s -> DataExprs.string(s.slice());
-      case null, default -> null;
-    };
-  }
-
-  /** The name of the parameter whose default is {@code expr}, or null. */
-  static String parameterOf(Ast.Arguments args, Expr expr) {
-    List<Ast.Arg> positional = new ArrayList<>(args.posonlyargs());
-    positional.addAll(args.args());
-    int offset = positional.size() - args.defaults().size();
-    for (int j = 0; j < args.defaults().size(); j++) {
-      if (args.defaults().get(j) == expr) {
-        return positional.get(offset + j).arg();
-      }
-    }
-    for (int j = 0; j < args.kwDefaults().size(); j++) {
-      if (args.kwDefaults().get(j) == expr) {
-        return args.kwonlyargs().get(j).arg();
-      }
-    }
-    return null;
   }
 }

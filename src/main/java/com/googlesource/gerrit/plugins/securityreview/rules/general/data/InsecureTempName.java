@@ -7,7 +7,6 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import java.util.Set;
 
 /** PY202: {@code tempfile.mktemp()} (or {@code os.tempnam}/{@code os.tmpnam}). */
@@ -84,7 +83,7 @@ public final class InsecureTempName extends Rule {
 
   public InsecureTempName() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
   @Override
@@ -92,10 +91,7 @@ public final class InsecureTempName extends Rule {
     return true;
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
+  private void visitCall(Call call, RuleContext ctx) {
     String name = ctx.callName(call);
     if (name != null && CALLS.contains(name)) {
       ctx.report(this, call, "`" + name + "()` returns a name, not a file created safely.");

@@ -8,7 +8,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ConfigOption;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +32,8 @@ public final class PlainHttpEndpointDefault extends Rule {
 
               Flags oslo.config text options (`cfg.StrOpt`, `cfg.URIOpt`, `cfg.Opt`, ...) named like
               an endpoint (`*url`, `*uri`, `*endpoint`, `*endpoints`, `*server`, `*host_url`) whose
-              literal `default` is an `http://` URL. It stays silent when the URL's host is the
+              constant `default` (a literal, or built from literals and names bound once) is an
+              `http://` URL. It stays silent when the URL's host is the
               local machine (`localhost`, `127.0.0.0/8`, `::1`): traffic that never leaves the host
               is not exposed on the wire; and on the link-local metadata address `169.254.169.254`,
               which Nova and the OVN metadata agent serve over plain HTTP by design, inside the
@@ -82,19 +83,21 @@ public final class PlainHttpEndpointDefault extends Rule {
 
   public PlainHttpEndpointDefault() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call) || !DataExprs.isTextOption(ctx, call)) {
+  private void visitCall(Call call, RuleContext ctx) {
+    ConfigOption option = ctx.semantic().configOption(call).orElse(null);
+    if (option == null
+        || !option.holdsText()
+        || option.name() == null
+        || option.defaultValue() == null
+        || !ENDPOINT_NAME.matcher(NameWords.snake(option.name())).find()) {
       return;
     }
-    String name = DataExprs.optionName(call);
-    if (name == null || !ENDPOINT_NAME.matcher(DataExprs.snake(name)).find()) {
-      return;
-    }
-    Expr def = RuleContext.keyword(call, "default");
-    String url = DataExprs.string(def);
+    String name = option.name();
+    Expr def = option.defaultValue();
+    String url = ctx.semantic().constantString(def).orElse(null);
     if (url == null) {
       return;
     }

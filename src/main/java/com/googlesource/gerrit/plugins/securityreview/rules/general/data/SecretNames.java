@@ -41,7 +41,7 @@ final class SecretNames {
     if (name == null) {
       return null;
     }
-    String s = DataExprs.snake(name);
+    String s = NameWords.snake(name);
     if (FLAG.matcher(s).find()) {
       return null;
     }
@@ -52,7 +52,7 @@ final class SecretNames {
   /** The kinds of secret words inside a string ({@code X-Auth-Token} has {@code token}). */
   static Set<String> kindsIn(String value) {
     Set<String> kinds = new HashSet<>();
-    Matcher m = SECRET_WORD.matcher(DataExprs.snake(value).replaceAll("(?:^|_)v[0-9]+", "_"));
+    Matcher m = SECRET_WORD.matcher(NameWords.snake(value).replaceAll("(?:^|_)v[0-9]+", "_"));
     while (m.find()) {
       kinds.add(kindOf(m.group(1)));
     }
@@ -61,7 +61,7 @@ final class SecretNames {
 
   /** Whether a secret name is one of the private key options, which hold file paths. */
   static boolean isPrivateKey(String name) {
-    String s = DataExprs.snake(name);
+    String s = NameWords.snake(name);
     return s.endsWith("private_key") || s.endsWith("priv_key") || s.endsWith("privatekey");
   }
 

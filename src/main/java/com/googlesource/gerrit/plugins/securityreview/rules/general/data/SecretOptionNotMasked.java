@@ -11,7 +11,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Loc;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Located;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ConfigOption;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -35,7 +35,8 @@ public final class SecretOptionNotMasked extends Rule {
               ## What it does
 
               Flags oslo.config text options (`cfg.StrOpt`, `cfg.Opt`, `URIOpt`, `ListOpt`,
-              `DictOpt`, `MultiStrOpt`, and keystoneauth's `loading.Opt`) whose name ends in a
+              `DictOpt`, `MultiStrOpt`, and keystoneauth's `loading.Opt`) whose name (a literal, or
+              a constant bound once) ends in a
               secret word (`password`, `passwd`, `pwd`, `passphrase`, `token`, `secret`,
               `credential(s)`, `api_key`, `access_key`, `secret_key`, `auth_key`, `psk`) and that
               have no `secret=True` (a literal `False` counts as missing; any other expression is
@@ -88,22 +89,24 @@ public final class SecretOptionNotMasked extends Rule {
 
   public SecretOptionNotMasked() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call) || !DataExprs.isTextOption(ctx, call)) {
+  private void visitCall(Call call, RuleContext ctx) {
+    ConfigOption option = ctx.semantic().configOption(call).orElse(null);
+    if (option == null || !option.holdsText()) {
       return;
     }
-    String name = DataExprs.optionName(call);
+    String name = option.name();
     if (SecretNames.kind(name) == null || SecretNames.isPrivateKey(name)) {
       return;
     }
-    Expr secret = RuleContext.keyword(call, "secret");
-    if (secret != null && !DataExprs.isFalse(secret)) {
+    Expr secret = option.secret();
+    if (secret != null && !ctx.semantic().isFalse(secret)) {
       return;
     }
-    if (FILE_HELP.matcher(DataExprs.helpText(call)).find() || RuleContext.hasUnpacking(call)) {
+    String help = option.help() == null ? "" : option.help();
+    if (FILE_HELP.matcher(help).find() || RuleContext.hasUnpacking(call)) {
       return;
     }
     Fix fix;

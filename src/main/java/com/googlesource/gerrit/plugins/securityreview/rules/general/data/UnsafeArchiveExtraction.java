@@ -9,10 +9,8 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
-import java.util.ArrayList;
-import java.util.List;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.KindFact;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.Set;
 
 /** PY207: a tar archive extracted without a filter or member check. */
@@ -38,13 +36,15 @@ public final class UnsafeArchiveExtraction extends Rule {
               """
               ## What it does
 
-              Flags `extractall()` on a `tarfile` archive (opened with `tarfile.open()` /
-              `tarfile.TarFile()` in the same function or module, or, when the receiver cannot be
-              traced, in a file that imports `tarfile`, as Ruff S202 does) without `filter='data'`
+              Flags `extractall()` on a `tarfile` archive (known from where it comes from:
+              `tarfile.open()` / `tarfile.TarFile()`, directly, through the name or attribute it is
+              assigned to or a `with ... as`, or a `tarfile.TarFile` annotation; or, when nothing
+              says what the receiver is, in a file that imports `tarfile`, as Ruff S202 does) without `filter='data'`
               or `filter='tar'` (`filter='fully_trusted'` counts as none; a callable filter is
               trusted), and `shutil.unpack_archive()` without `filter=`. It stays silent when
               `members=` is given (the caller chose the members, as Bandit B202 assumes), except
-              `members=tar.getmembers()`, which is all of them; on `zipfile` archives, whose
+              `members=tar.getmembers()`, which is all of them; on `zipfile` archives (known the same
+              way), whose
               `extractall()` already strips absolute paths and `..` (Bandit does not flag them
               either); and on test code. Python 3.14 makes `filter='data'` the default; until a
               project requires it, the filter must be explicit.
@@ -88,18 +88,12 @@ public final class UnsafeArchiveExtraction extends Rule {
 
   private static final Set<String> SAFE_FILTERS = Set.of("data", "tar");
 
-  /** Whether the file imports tarfile, found once per file. */
-  private record Imports(boolean tarfile) {}
-
   public UnsafeArchiveExtraction() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
+  private void visitCall(Call call, RuleContext ctx) {
     if ("shutil.unpack_archive".equals(ctx.callName(call))) {
       if (!hasSafeFilter(ctx, call) && !RuleContext.hasUnpacking(call)) {
         ctx.report(this, call, "`shutil.unpack_archive()` is called without `filter=`.");
@@ -109,18 +103,16 @@ public final class UnsafeArchiveExtraction extends Rule {
     if (!(call.func() instanceof Ast.Attribute a) || !a.attr().equals("extractall")) {
       return;
     }
-    if (hasSafeFilter(ctx, call) || choosesMembers(call) || RuleContext.hasUnpacking(call)) {
+    if (hasSafeFilter(ctx, call) || choosesMembers(ctx, call) || RuleContext.hasUnpacking(call)) {
       return;
     }
-    String origin = origin(ctx, a.value());
-    boolean tar;
-    if (origin != null && origin.startsWith("tarfile.")) {
-      tar = true;
-    } else if (origin != null && origin.startsWith("zipfile.")) {
-      tar = false;
-    } else {
-      tar = imports(ctx).tarfile();
-    }
+    // What the receiver is from where it came from (tarfile.open(), a TarFile annotation); when
+    // nothing says, a file that imports tarfile is taken to extract tar archives, as Ruff does.
+    KindFact receiver = ctx.semantic().kindFact(a.value());
+    boolean tar =
+        receiver.fromEvidence() && receiver.kind() == ValueKind.TAR_ARCHIVE
+            || !(receiver.fromEvidence() && receiver.kind() == ValueKind.ZIP_ARCHIVE)
+                && ctx.semantic().importsModule("tarfile");
     if (tar) {
       ctx.report(
           this,
@@ -131,62 +123,23 @@ public final class UnsafeArchiveExtraction extends Rule {
 
   private static boolean hasSafeFilter(RuleContext ctx, Call call) {
     Expr filter = RuleContext.keyword(call, "filter");
-    if (filter == null || filter instanceof Ast.Constant c && c.isNone()) {
+    if (filter == null || ctx.semantic().isNone(filter)) {
       return false;
     }
-    String literal = DataExprs.string(filter);
-    if (literal != null) {
-      return SAFE_FILTERS.contains(literal);
+    String constant = ctx.semantic().constantString(filter).orElse(null);
+    if (constant != null) {
+      return SAFE_FILTERS.contains(constant);
     }
     return !"tarfile.fully_trusted_filter".equals(ctx.qualifiedName(filter));
   }
 
-  private static boolean choosesMembers(Call call) {
+  private static boolean choosesMembers(RuleContext ctx, Call call) {
     Expr members = RuleContext.argument(call, 1, "members");
-    if (members == null || members instanceof Ast.Constant c && c.isNone()) {
+    if (members == null || ctx.semantic().isNone(members)) {
       return false;
     }
     return !(members instanceof Call m
         && m.func() instanceof Ast.Attribute ma
         && ma.attr().equals("getmembers"));
-  }
-
-  /** What call produced the archive, when it can be seen: {@code tarfile.open}, say. */
-  private static String origin(RuleContext ctx, Expr receiver) {
-    if (receiver instanceof Call c) {
-      return ctx.callName(c);
-    }
-    if (!(receiver instanceof Ast.Name n)) {
-      return null;
-    }
-    Node scope = ctx.enclosingFunction();
-    List<Ast.Stmt> body = scope == null ? ctx.module().body() : RuleContext.functionBody(scope);
-    List<String> found = new ArrayList<>();
-    new NodeVisitor() {
-      @Override
-      protected boolean enter(Node node) {
-        switch (node) {
-          case Ast.Assign as when as.value() instanceof Call c -> {
-            for (Expr t : as.targets()) {
-              if (t instanceof Ast.Name tn && tn.id().equals(n.id())) {
-                found.add(ctx.callName(c));
-              }
-            }
-          }
-          case Ast.WithItem w
-              when w.contextExpr() instanceof Call c
-                  && w.optionalVars() instanceof Ast.Name tn
-                  && tn.id().equals(n.id()) ->
-              found.add(ctx.callName(c));
-          default -> {}
-        }
-        return true;
-      }
-    }.visitAll(body);
-    return found.size() == 1 ? found.get(0) : null;
-  }
-
-  private Imports imports(RuleContext ctx) {
-    return ctx.state(this, () -> new Imports(DataExprs.importsModule(ctx.module(), "tarfile")));
   }
 }

@@ -8,8 +8,8 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** PY201: XML parsed with the standard library or xmlrpc instead of defusedxml. */
@@ -44,8 +44,8 @@ public final class UnsafeXmlParser extends Rule {
               not flagged; Ruff removed S320 for that reason); and XML-RPC clients and servers
               (`xmlrpc.client.ServerProxy`, `xmlrpc.client.loads`,
               `xmlrpc.server.SimpleXMLRPCServer` and friends, which Bandit B411 and Ruff S411 only
-              flag at the import). It stays silent on `defusedxml`, on a parse of a string literal
-              written in the file, on files that call `defusedxml.defuse_stdlib()` (for the parsers)
+              flag at the import). It stays silent on `defusedxml`, on a parse of a constant document
+              written in the file (a literal, or a name bound once to one), on files that call `defusedxml.defuse_stdlib()` (for the parsers)
               or `defusedxml.xmlrpc.monkey_patch()` (for XML-RPC), and on test code. Plain imports
               (Bandit B405-B410, Ruff S405-S410) are not flagged: an import parses nothing.
 
@@ -124,47 +124,66 @@ public final class UnsafeXmlParser extends Rule {
   private static final Set<String> LXML_PARSERS =
       Set.of("lxml.etree.XMLParser", "lxml.etree.XMLPullParser", "lxml.etree.iterparse");
 
-  private static final Set<String> DEFUSE_STDLIB = Set.of("defusedxml.defuse_stdlib");
-  private static final Set<String> DEFUSE_XMLRPC = Set.of("defusedxml.xmlrpc.monkey_patch");
+  private static final String DEFUSE_STDLIB = "defusedxml.defuse_stdlib";
+  private static final String DEFUSE_XMLRPC = "defusedxml.xmlrpc.monkey_patch";
 
-  /** What the file does to defuse the standard library, found once per file. */
-  private record Defused(boolean stdlib, boolean xmlrpc) {}
+  /**
+   * What a file does to defuse the standard library, and the parses that it would make safe: the
+   * defusing call can come anywhere in the file, so those parses are reported at its end.
+   */
+  private static final class FileState {
+    boolean stdlibDefused;
+    boolean xmlrpcDefused;
+    final List<Pending> stdlib = new ArrayList<>();
+    final List<Pending> xmlrpc = new ArrayList<>();
+  }
+
+  private record Pending(Call call, String message) {}
 
   public UnsafeXmlParser() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
+  private void visitCall(Call call, RuleContext ctx) {
     String name = ctx.callName(call);
     if (name == null) {
       return;
     }
-    if (XMLRPC.contains(name)) {
-      if (!defused(ctx).xmlrpc()) {
-        ctx.report(
-            this,
-            call,
-            "`" + name + "` parses XML-RPC messages with the unprotected standard library parser.");
-      }
-      return;
-    }
-    if (LXML_PARSERS.contains(name)) {
-      if (DataExprs.isTrue(RuleContext.keyword(call, "resolve_entities"))) {
+    FileState state = ctx.state(this, FileState::new);
+    if (name.equals(DEFUSE_STDLIB)) {
+      state.stdlibDefused = true;
+    } else if (name.equals(DEFUSE_XMLRPC)) {
+      state.xmlrpcDefused = true;
+    } else if (XMLRPC.contains(name)) {
+      state.xmlrpc.add(
+          new Pending(
+              call,
+              "`"
+                  + name
+                  + "` parses XML-RPC messages with the unprotected standard library parser."));
+    } else if (LXML_PARSERS.contains(name)) {
+      if (ctx.semantic().isTrue(RuleContext.keyword(call, "resolve_entities"))) {
         ctx.report(
             this,
             call,
             "`" + name + "` is built with `resolve_entities=True` (external entities).");
       }
-      return;
+    } else if (isStdlibParser(name) && !parsesConstant(ctx, call)) {
+      state.stdlib.add(
+          new Pending(call, "`" + name + "()` parses XML with the standard library parser."));
     }
-    if (!isStdlibParser(name) || defused(ctx).stdlib() || parsesLiteral(call)) {
-      return;
+  }
+
+  @Override
+  public void endFile(RuleContext ctx) {
+    FileState state = ctx.state(this, FileState::new);
+    if (!state.stdlibDefused) {
+      state.stdlib.forEach(p -> ctx.report(this, p.call(), p.message()));
     }
-    ctx.report(this, call, "`" + name + "()` parses XML with the standard library parser.");
+    if (!state.xmlrpcDefused) {
+      state.xmlrpc.forEach(p -> ctx.report(this, p.call(), p.message()));
+    }
   }
 
   private static boolean isStdlibParser(String name) {
@@ -184,21 +203,12 @@ public final class UnsafeXmlParser extends Rule {
     };
   }
 
-  /** A document written in the file itself is trusted. */
-  private static boolean parsesLiteral(Call call) {
+  /** A document written in the file itself (a constant string or bytes) is trusted. */
+  private static boolean parsesConstant(RuleContext ctx, Call call) {
     if (call.args().isEmpty()) {
       return false;
     }
-    Expr first = call.args().get(0);
-    return first instanceof Ast.Constant c && (c.isString() || c.value() instanceof Ast.Bytes);
-  }
-
-  private Defused defused(RuleContext ctx) {
-    return ctx.state(
-        this,
-        () ->
-            new Defused(
-                DataExprs.callsAnywhere(ctx, DEFUSE_STDLIB),
-                DataExprs.callsAnywhere(ctx, DEFUSE_XMLRPC)));
+    Object doc = ctx.semantic().constantValue(call.args().get(0)).orElse(null);
+    return doc instanceof String || doc instanceof Ast.Bytes;
   }
 }
