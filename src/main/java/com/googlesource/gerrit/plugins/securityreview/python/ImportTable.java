@@ -77,6 +77,16 @@ public final class ImportTable {
     return dot < 0 ? bound : bound + dotted.substring(dot);
   }
 
+  /** Whether some import binds a name to a module or to something in it. */
+  public boolean importsModule(String module) {
+    for (String bound : bindings.values()) {
+      if (bound.equals(module) || bound.startsWith(module + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a name is bound by an import in this file. */
   public boolean isImported(String name) {
     return bindings.containsKey(name);
