@@ -53,3 +53,10 @@ def sign_payload(private_key, padding, data):
 
 def hash_password(password):
     return crypt.crypt(password, crypt.METHOD_MD5)  # expect: PY301:34
+
+
+DIGEST = 'md5'
+
+
+def digest_by_constant(data):
+    return hashlib.new(DIGEST, data).hexdigest()  # expect: PY301:24

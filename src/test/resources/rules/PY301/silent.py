@@ -61,3 +61,10 @@ def cert_fingerprint(cert):
 
 def expected_length():
     return hashlib.sha1().digest_size * 2
+
+
+NOT_FOR_SECURITY = False
+
+
+def flag_through_constant(data):
+    return hashlib.md5(data, usedforsecurity=NOT_FOR_SECURITY).hexdigest()

@@ -35,3 +35,10 @@ def make_ssh_key():
 
 def make_dss():
     return paramiko.DSSKey.generate()  # expect: PY303:12
+
+
+LEGACY_BITS = 1024
+
+
+def make_legacy_key():
+    return RSA.generate(LEGACY_BITS)  # expect: PY303:25

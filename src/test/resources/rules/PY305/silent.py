@@ -54,3 +54,10 @@ def with_requests(url):
 
 def quoted(value):
     return urllib.parse.quote(value)
+
+
+def checked_after(url):
+    resp = urllib.request.urlopen(url, timeout=10)
+    if not url.startswith('https://'):
+        raise ValueError(url)
+    return resp

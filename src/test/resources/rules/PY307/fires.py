@@ -23,3 +23,8 @@ def connect_warning(self, host):
 
 def connect_keyword(client):
     client.set_missing_host_key_policy(policy=paramiko.client.AutoAddPolicy())  # expect: PY307:47
+
+
+def connect_policy_variable(client):
+    policy = paramiko.AutoAddPolicy()
+    client.set_missing_host_key_policy(policy)  # expect: PY307:40

@@ -28,3 +28,9 @@ def connect(host):
     client.load_system_host_keys()
     client.connect(host, timeout=30)
     return client
+
+
+def built_in_steps(ssh, bridge):
+    cmd = 'ovs-vsctl'
+    cmd += ' del-br ' + bridge
+    ssh.exec_command(cmd)  # expect: PY308:22

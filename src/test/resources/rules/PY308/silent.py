@@ -30,3 +30,10 @@ def connect(host):
     client.load_system_host_keys()
     client.connect(host, timeout=30)
     return client
+
+
+OVS_OPTS = '--timeout=10'
+
+
+def quoted_concatenation(client, bridge):
+    return client.exec_command('ovs-vsctl ' + OVS_OPTS + ' del-br ' + shlex.quote(bridge))

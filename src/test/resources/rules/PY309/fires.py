@@ -44,3 +44,9 @@ def rand_password(length=15):
     pre = upper + digit
     password = pre + ''.join(random.choice(string.ascii_letters) for x in range(length))  # expect: PY309:30
     return password
+
+
+def _new_api_key():
+    raw: str = ''.join(random.choices(string.hexdigits, k=32))  # expect: PY309:24
+    api_key = raw.lower()
+    return api_key

@@ -1,5 +1,6 @@
 package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -27,7 +28,8 @@ import java.util.Set;
  * @param freeFormOnly with tenantOnly: only free-form tenant fields count
  * @param unknownCallsSafe results of calls not looked into are safe (the callee decides)
  * @param unresolvedNamesSafe names that are not parameters and are bound nowhere visible are safe
- * @param escapingCalls qualified names of calls whose result is escaped: safe
+ * @param escapingCalls qualified names of calls whose result is escaped (or quoted): safe, whatever
+ *     the other settings
  * @param numericFormatSafe values formatted with a numeric {@code %d}-style conversion are safe
  */
 public record OriginPolicy(
@@ -50,6 +52,32 @@ public record OriginPolicy(
     boolean unresolvedNamesSafe,
     Set<String> escapingCalls,
     boolean numericFormatSafe) {
+
+  /** This policy with more calls whose result is escaped or quoted ({@code shlex.quote}). */
+  public OriginPolicy withEscapingCalls(Set<String> calls) {
+    Set<String> all = new HashSet<>(escapingCalls);
+    all.addAll(calls);
+    return new OriginPolicy(
+        bytesAreStrings,
+        rangeIndexSafe,
+        upperCaseNamesSafe,
+        upperCaseAttributesSafe,
+        safeAttributes,
+        attributesSafe,
+        numericCalls,
+        starredOpaque,
+        joinLooksIntoParts,
+        placeholderJoinSafe,
+        addNeedsString,
+        maxNameDepth,
+        normalisedSafe,
+        tenantOnly,
+        freeFormOnly,
+        unknownCallsSafe,
+        unresolvedNamesSafe,
+        Set.copyOf(all),
+        numericFormatSafe);
+  }
 
   /** Command strings (today's {@code rules/general/execution/Origins}). */
   public static final OriginPolicy SHELL =

@@ -151,7 +151,7 @@ public final class Origins {
         }
         return orelse;
       }
-      case Call c when isNumeric(c) || isSafeCall(c) -> {
+      case Call c when isNumeric(c) || isEscaping(c) || isSafeCall(c) -> {
         return Origin.LITERAL;
       }
       default -> {
@@ -251,7 +251,7 @@ public final class Origins {
       }
       case Ast.FormattedValue f -> unsafe(f.value(), depth);
       case Ast.Await a when policy.unknownCallsSafe() -> unsafe(a.value(), depth);
-      case Call c when isNumeric(c) -> null;
+      case Call c when isNumeric(c) || isEscaping(c) -> null;
       case Call c when isFormat(c) -> unsafeArgument(c, depth);
       case Call c when isJoin(c) && policy.placeholderJoinSafe() && isPlaceholderJoin(c, depth) ->
           null;
@@ -411,6 +411,12 @@ public final class Origins {
 
   private boolean isNumeric(Call c) {
     return c.func() instanceof Ast.Name f && policy.numericCalls().contains(f.id());
+  }
+
+  /** A call the policy names as escaping; for HTML this is what {@link #trustedCall} says too. */
+  private boolean isEscaping(Call c) {
+    return !policy.escapingCalls().isEmpty()
+        && policy.escapingCalls().contains(String.valueOf(model.callName(c)));
   }
 
   private boolean isSafeCall(Call c) {

@@ -45,6 +45,7 @@ public final class SemanticModel {
   private final Map<Ast.ClassDef, Map<String, Ast.FunctionLike>> methods = new IdentityHashMap<>();
   private final Map<Scope, Map<String, List<Ast.Located>>> checks = new IdentityHashMap<>();
   private final Map<Scope, Map<String, List<Ast.Call>>> appends = new IdentityHashMap<>();
+  private final Map<Scope, Map<String, List<Ast.Name>>> reads = new IdentityHashMap<>();
   private final List<Ast.FunctionLike> functions = new ArrayList<>();
   private final List<Ast.ClassDef> classes = new ArrayList<>();
   private final Scope moduleScope;
@@ -391,6 +392,15 @@ public final class SemanticModel {
     return m == null ? List.of() : Collections.unmodifiableList(m.getOrDefault(name, List.of()));
   }
 
+  /**
+   * The reads of a name in code that runs in a scope (comprehensions looked through; nested defs,
+   * classes and lambdas left out), in source order: where a local's value goes next.
+   */
+  public List<Ast.Name> reads(Scope scope, String name) {
+    Map<String, List<Ast.Name>> m = reads.get(scope);
+    return m == null ? List.of() : Collections.unmodifiableList(m.getOrDefault(name, List.of()));
+  }
+
   // ---------------------------------------------------------------- names
 
   /**
@@ -673,6 +683,56 @@ public final class SemanticModel {
    */
   public Set<Object> constantValues(Expr e) {
     return constants().values(e);
+  }
+
+  /**
+   * The constant text a string expression starts with, folded as {@link #constantValue} folds: the
+   * whole of a constant, the literal parts of an f-string before its first field, the template of
+   * {@code %} or {@code str.format} up to its first placeholder, the constant operands of {@code +}
+   * up to the first that is not. Empty when it starts with no constant text.
+   */
+  public String constantPrefix(Expr e) {
+    StringBuilder prefix = new StringBuilder();
+    // An Add chain is flattened without recursion: "http://" + host + ... can be long.
+    for (Expr part : Origins.flatten(e, Ast.Operator.Add)) {
+      Optional<String> whole = constantString(part);
+      if (whole.isPresent()) {
+        prefix.append(whole.get());
+        continue;
+      }
+      prefix.append(leadingText(part));
+      break;
+    }
+    return prefix.toString();
+  }
+
+  /** The constant text before the first placeholder of a string that is not constant. */
+  private String leadingText(Expr e) {
+    switch (e) {
+      case Ast.JoinedStr j -> {
+        StringBuilder b = new StringBuilder();
+        for (Expr v : j.values()) {
+          if (!(v instanceof Ast.Constant c && c.value() instanceof String s)) {
+            break;
+          }
+          b.append(s);
+        }
+        return b.toString();
+      }
+      case Ast.BinOp b when b.op() == Ast.Operator.Mod -> {
+        String template = constantString(b.left()).orElse("");
+        int field = template.indexOf('%');
+        return field < 0 ? template : template.substring(0, field);
+      }
+      case Ast.Call c when c.func() instanceof Ast.Attribute a && a.attr().equals("format") -> {
+        String template = constantString(a.value()).orElse("");
+        int field = template.indexOf('{');
+        return field < 0 ? template : template.substring(0, field);
+      }
+      default -> {
+        return "";
+      }
+    }
   }
 
   /** Whether an expression is the constant {@code True} (also through a name bound once). */
@@ -1156,6 +1216,16 @@ public final class SemanticModel {
           }
         }
         case Ast.Call c -> recordCall(c, scope);
+        case Ast.Name name when name.ctx() == Ast.ExprContext.Load -> {
+          Scope s = scope;
+          while (s.kind() == Scope.Kind.COMPREHENSION && s.parent() != null) {
+            s = s.parent();
+          }
+          reads
+              .computeIfAbsent(s, k -> new HashMap<>())
+              .computeIfAbsent(name.id(), k -> new ArrayList<>())
+              .add(name);
+        }
         default -> {}
       }
     }

@@ -700,4 +700,75 @@ class SemanticModelTest {
     assertThat(model.importsModule("zipfile")).isTrue();
     assertThat(model.importsModule("tar")).isFalse();
   }
+
+  // ---------------------------------------------------------------- added for the crypto rules
+
+  @Test
+  void readsOfALocalInItsFunctionLookThroughComprehensionsNotNestedDefs() {
+    parse(
+        """
+        def f(chars):
+            upper = pick(chars)
+            pre = upper + '1'
+            joined = ''.join(upper for _ in range(3))
+            def inner():
+                return upper
+            return pre
+        """);
+    Scope fn = model.scopeOpenedBy(last(Ast.FunctionDef.class, d -> d.name().equals("f")));
+    List<Ast.Name> reads = model.reads(fn, "upper");
+    assertThat(reads).hasSize(2);
+    assertThat(model.statementOf(reads.get(0))).isInstanceOf(Ast.Assign.class);
+    assertThat(model.reads(fn, "pre")).hasSize(1);
+    assertThat(model.reads(fn, "missing")).isEmpty();
+  }
+
+  @Test
+  void constantPrefixOfBuiltStrings() {
+    parse(
+        """
+        HOST = 'https://'
+        def f(host, path):
+            a = 'http://%s:%s/' % (host, 1)
+            b = f'https://{host}/v2/'
+            c = 'http://{}'.format(host)
+            d = HOST + host + '/x'
+            e = '{}://x'.format(host)
+            g = host + 'http://'
+        """);
+    assertThat(model.constantPrefix(valueOf("a"))).isEqualTo("http://");
+    assertThat(model.constantPrefix(valueOf("b"))).isEqualTo("https://");
+    assertThat(model.constantPrefix(valueOf("c"))).isEqualTo("http://");
+    assertThat(model.constantPrefix(valueOf("d"))).isEqualTo("https://");
+    assertThat(model.constantPrefix(valueOf("e"))).isEmpty();
+    assertThat(model.constantPrefix(valueOf("g"))).isEmpty();
+  }
+
+  @Test
+  void importsModuleSeesFunctionLevelAndFromImports() {
+    parse(
+        """
+        import os.path
+        def f():
+            from paramiko import client
+        """);
+    assertThat(model.importsModule("paramiko")).isTrue();
+    assertThat(model.importsModule("os")).isTrue();
+    assertThat(model.importsModule("param")).isFalse();
+  }
+
+  @Test
+  void escapingCallsAddedToAPolicyAreSafe() {
+    parse(
+        """
+        import shlex
+        def f(bridge):
+            a = 'ovs-vsctl del-br ' + shlex.quote(bridge)
+            b = 'ovs-vsctl del-br ' + bridge
+        """);
+    OriginPolicy quoted = OriginPolicy.SHELL.withEscapingCalls(Set.of("shlex.quote"));
+    assertThat(Origins.of(model, valueOf("a"), OriginPolicy.SHELL).isBuilt()).isTrue();
+    assertThat(Origins.of(model, valueOf("a"), quoted).isLiteral()).isTrue();
+    assertThat(Origins.of(model, valueOf("b"), quoted).isBuilt()).isTrue();
+  }
 }

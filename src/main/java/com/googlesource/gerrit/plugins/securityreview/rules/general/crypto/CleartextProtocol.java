@@ -7,7 +7,6 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 
 /** PY306: Telnet or plain FTP, which carry credentials and data in clear text. */
 public final class CleartextProtocol extends Rule {
@@ -77,17 +76,11 @@ public final class CleartextProtocol extends Rule {
 
   public CleartextProtocol() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Ast.Call c)) {
-      return;
-    }
-    String name = ctx.callName(c);
-    if (name == null) {
-      return;
-    }
+  private void visitCall(Ast.Call c, RuleContext ctx) {
+    String name = String.valueOf(ctx.semantic().callName(c));
     if (name.startsWith("telnetlib.")) {
       ctx.report(this, c.func(), "`" + name + "` opens a Telnet session in clear text.");
     } else if (name.startsWith("ftplib.") && !isEncryptedOrError(name.substring(7))) {

@@ -9,8 +9,8 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
-import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Scope;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -178,14 +178,11 @@ public final class InsecureRandomSecret extends Rule {
 
   public InsecureRandomSecret() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Ast.Call c)) {
-      return;
-    }
-    String name = ctx.callName(c);
+  private void visitCall(Ast.Call c, RuleContext ctx) {
+    String name = ctx.semantic().callName(c);
     if (name == null
         || !name.startsWith("random.")
         || !FUNCTIONS.contains(name.substring("random.".length()))) {
@@ -202,23 +199,17 @@ public final class InsecureRandomSecret extends Rule {
 
   /** The secret-sounding name the call's result flows into, or null. */
   private static String secretSink(RuleContext ctx, Ast.Call call) {
+    SemanticModel model = ctx.semantic();
     Node child = call;
     for (Node n : ctx.ancestors()) {
+      Node below = child;
       String hit =
           switch (n) {
             case Ast.Keyword k -> secretOrNull(k.arg());
-            case Ast.Call c -> calleeSecret(c, call);
-            case Ast.Dict d -> {
-              int i = d.values().indexOf(child);
-              yield i >= 0 && d.keys().get(i) != null
-                  ? secretOrNull(Literals.string(d.keys().get(i)))
-                  : null;
-            }
-            case Ast.Assign a -> assignedSecret(ctx, a.targets(), a.value());
-            case Ast.AnnAssign a -> assignedSecret(ctx, List.of(a.target()), a.value());
-            case Ast.AugAssign a -> assignedSecret(ctx, List.of(a.target()), a.value());
-            case Ast.Return r -> secretOrNull(ctx.enclosingFunctionName());
-            default -> null;
+            case Ast.Call c when c.func() != below -> secretOrNull(ValueNames.calleeName(model, c));
+            case Ast.Dict d -> secretOrNull(dictKey(model, d, below));
+            case Ast.Return r -> secretOrNull(ValueNames.functionName(model, r));
+            default -> assignedSecret(model, n);
           };
       if (hit != null || n instanceof Ast.Stmt) {
         return hit;
@@ -228,88 +219,92 @@ public final class InsecureRandomSecret extends Rule {
     return null;
   }
 
-  /** The callee's name when the random call is one of its arguments and it sounds secret. */
-  private static String calleeSecret(Ast.Call outer, Ast.Call random) {
-    if (outer == random || outer.func().equals(random)) {
-      return null;
-    }
-    String callee = DottedNames.of(outer.func());
-    return callee == null ? null : secretOrNull(DottedNames.lastPart(callee));
-  }
-
-  private static String assignedSecret(RuleContext ctx, List<Expr> targets, Expr value) {
-    for (Expr t : targets) {
-      String name = targetName(t);
-      if (secretOrNull(name) != null) {
-        return name;
+  /** The constant key a value is stored under in a dict display, or null. */
+  private static String dictKey(SemanticModel model, Ast.Dict d, Node value) {
+    for (int i = 0; i < d.values().size(); i++) {
+      if (d.values().get(i) == value) {
+        return model.constantString(d.keys().get(i)).orElse(null);
       }
-    }
-    // Through local variables: "upper = random.choice(...); pre = upper + digit;
-    // password = pre + ..." or "return pre" in a function named for a secret.
-    if (targets.size() == 1 && targets.get(0) instanceof Ast.Name local) {
-      return laterSecret(ctx, local.id(), new HashSet<>());
     }
     return null;
   }
 
-  /** Follows a local through up to {@link #MAX_HOPS} assignments to a secret-sounding name. */
-  private static String laterSecret(RuleContext ctx, String local, Set<String> seen) {
-    Node fn = ctx.enclosingFunction();
-    if (fn == null || !seen.add(local) || seen.size() > MAX_HOPS) {
+  /**
+   * A secret target of an assignment, or one its value reaches through local variables: {@code
+   * upper = random.choice(...); pre = upper + digit; password = pre + ...}, or {@code return pre}
+   * in a function named for a secret.
+   */
+  private static String assignedSecret(SemanticModel model, Node stmt) {
+    String hit = firstSecret(ValueNames.assigned(model, stmt));
+    Expr target =
+        switch (stmt) {
+          case Ast.Assign a when a.targets().size() == 1 -> a.targets().get(0);
+          case Ast.AnnAssign a -> a.target();
+          case Ast.AugAssign a -> a.target();
+          default -> null;
+        };
+    if (hit == null && target instanceof Ast.Name local) {
+      return laterSecret(model, model.scopeOf(stmt), local.id(), new HashSet<>());
+    }
+    return hit;
+  }
+
+  /**
+   * Follows a local of a function through the assignments and returns that read it, up to {@link
+   * #MAX_HOPS} locals, to a secret-sounding name. The model's reads of each name are looked up:
+   * nothing is walked again.
+   */
+  private static String laterSecret(
+      SemanticModel model, Scope scope, String local, Set<String> seen) {
+    if (!scope.isFunction() || !seen.add(local) || seen.size() > MAX_HOPS) {
       return null;
     }
     List<String> next = new ArrayList<>();
-    String[] found = {null};
-    new NodeVisitor() {
-      @Override
-      protected boolean enter(Node node) {
-        if (found[0] != null || NodeVisitor.opensScope(node)) {
-          return false;
-        }
-        if (node instanceof Ast.Assign a && mentions(a.value(), local)) {
-          for (Expr t : a.targets()) {
-            String name = targetName(t);
-            if (secretOrNull(name) != null) {
-              found[0] = name;
-            } else if (t instanceof Ast.Name n && !n.id().equals(local)) {
-              next.add(n.id());
-            }
+    for (Ast.Name read : model.reads(scope, local)) {
+      Ast.Stmt stmt = model.statementOf(read);
+      if (stmt instanceof Ast.Assign a && isWithin(model, read, a.value(), a)) {
+        for (Expr t : a.targets()) {
+          String name = ValueNames.targetName(model, t);
+          if (secretOrNull(name) != null) {
+            return name;
           }
-        } else if (node instanceof Ast.Return r
-            && r.value() != null
-            && mentions(r.value(), local)) {
-          found[0] = secretOrNull(ctx.enclosingFunctionName());
+          if (t instanceof Ast.Name n && !n.id().equals(local)) {
+            next.add(n.id());
+          }
         }
+      } else if (stmt instanceof Ast.Return r && r.value() != null) {
+        String hit = secretOrNull(ValueNames.functionName(model, r));
+        if (hit != null) {
+          return hit;
+        }
+      }
+    }
+    for (String n : next) {
+      String hit = laterSecret(model, scope, n, seen);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a node lies in an expression of a statement (walking up, at most to the statement). */
+  private static boolean isWithin(SemanticModel model, Node node, Expr expr, Ast.Stmt stmt) {
+    for (Node n = node; n != null && n != stmt; n = model.parentOf(n)) {
+      if (n == expr) {
         return true;
       }
-    }.visitAll(RuleContext.functionBody(fn));
-    for (int i = 0; found[0] == null && i < next.size(); i++) {
-      found[0] = laterSecret(ctx, next.get(i), seen);
     }
-    return found[0];
+    return false;
   }
 
-  private static boolean mentions(Expr e, String id) {
-    boolean[] found = {false};
-    new NodeVisitor() {
-      @Override
-      protected boolean enter(Node node) {
-        if (node instanceof Ast.Name n && n.id().equals(id)) {
-          found[0] = true;
-        }
-        return !found[0];
+  private static String firstSecret(List<String> names) {
+    for (String name : names) {
+      if (secretOrNull(name) != null) {
+        return name;
       }
-    }.visit(e);
-    return found[0];
-  }
-
-  private static String targetName(Expr target) {
-    return switch (target) {
-      case Ast.Name n -> n.id();
-      case Ast.Attribute a -> a.attr();
-      case Ast.Subscript s -> Literals.string(s.slice());
-      default -> null;
-    };
+    }
+    return null;
   }
 
   /** The name itself when it sounds like a secret, else null. */
@@ -317,7 +312,7 @@ public final class InsecureRandomSecret extends Rule {
     if (name == null) {
       return null;
     }
-    List<String> words = Literals.words(name);
+    List<String> words = ValueNames.words(name);
     if (words.stream().anyMatch(MEASURE_WORDS::contains)) {
       return null;
     }

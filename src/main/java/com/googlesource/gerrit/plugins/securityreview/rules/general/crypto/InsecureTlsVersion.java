@@ -9,7 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import java.util.List;
 import java.util.Set;
 
 /** PY304: SSLv2, SSLv3, TLS 1.0 or TLS 1.1 selected, or {@code ssl.wrap_socket} without one. */
@@ -106,47 +106,38 @@ public final class InsecureTlsVersion extends Rule {
 
   public InsecureTlsVersion() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Call.class, this::visitCall);
+    on(Ast.Attribute.class, this::checkReference);
+    on(Ast.Name.class, this::visitName);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    switch (node) {
-      case Ast.Call c
-          when "ssl.wrap_socket".equals(ctx.callName(c))
-              && RuleContext.keyword(c, "ssl_version") == null
-              && !RuleContext.hasUnpacking(c) ->
-          ctx.report(
-              this,
-              c.func(),
-              "`ssl.wrap_socket()` is called without `ssl_version`; the function is deprecated"
-                  + " and gone in Python 3.12.");
-      case Ast.Attribute a -> checkReference(a, ctx);
-      case Ast.Name n when n.ctx() == Ast.ExprContext.Load && ctx.imports().isImported(n.id()) ->
-          checkReference(n, ctx);
-      default -> {}
+  private void visitCall(Ast.Call c, RuleContext ctx) {
+    if ("ssl.wrap_socket".equals(ctx.semantic().callName(c))
+        && RuleContext.keyword(c, "ssl_version") == null
+        && !RuleContext.hasUnpacking(c)) {
+      ctx.report(
+          this,
+          c.func(),
+          "`ssl.wrap_socket()` is called without `ssl_version`; the function is deprecated"
+              + " and gone in Python 3.12.");
+    }
+  }
+
+  /** A name imported as the constant itself ({@code from ssl import PROTOCOL_TLSv1}). */
+  private void visitName(Ast.Name n, RuleContext ctx) {
+    if (n.ctx() == Ast.ExprContext.Load && ctx.imports().isImported(n.id())) {
+      checkReference(n, ctx);
     }
   }
 
   private void checkReference(Expr e, RuleContext ctx) {
-    if (ctx.parent() instanceof Ast.Attribute || isTested(ctx)) {
-      return;
+    if (ctx.parent() instanceof Ast.Attribute) {
+      return; // Part of a longer chain, which is visited on its own.
     }
-    String name = ctx.qualifiedName(e);
-    if (name == null) {
-      return;
-    }
-    String last = DottedNames.lastPart(name);
-    String version = null;
-    if (OLD_PROTOCOLS.contains(last)) {
-      version = last;
-    } else if (name.startsWith("ssl.")) {
-      for (String v : OLD_VERSIONS) {
-        if (name.endsWith("." + v) || name.equals("ssl." + v)) {
-          version = v;
-        }
-      }
-    }
-    if (version == null) {
+    // The name first: it is a lookup, while the comparison test below walks up the statement, and
+    // every link of a long method chain is an attribute reference.
+    String version = obsoleteVersion(ctx.semantic().qualifiedName(e));
+    if (version == null || isTested(ctx)) {
       return;
     }
     if (isParameterDefault(e, ctx)) {
@@ -154,6 +145,25 @@ public final class InsecureTlsVersion extends Rule {
     } else {
       ctx.report(this, e, "The obsolete protocol `" + version + "` is selected.");
     }
+  }
+
+  /** The obsolete protocol or version a qualified name selects, or null. */
+  private static String obsoleteVersion(String name) {
+    if (name == null) {
+      return null;
+    }
+    String last = name.substring(name.lastIndexOf('.') + 1);
+    if (OLD_PROTOCOLS.contains(last)) {
+      return last;
+    }
+    if (name.startsWith("ssl.")) {
+      for (String v : OLD_VERSIONS) {
+        if (name.endsWith("." + v)) {
+          return v;
+        }
+      }
+    }
+    return null;
   }
 
   /** Whether the reference sits in a comparison or membership test rather than selecting. */
@@ -170,11 +180,16 @@ public final class InsecureTlsVersion extends Rule {
   }
 
   private static boolean isParameterDefault(Expr e, RuleContext ctx) {
-    Ast.Arguments args =
-        switch (ctx.parent()) {
-          case Ast.Arguments a -> a;
-          case null, default -> null;
-        };
-    return args != null && (args.defaults().contains(e) || args.kwDefaults().contains(e));
+    return ctx.parent() instanceof Ast.Arguments args
+        && (containsNode(args.defaults(), e) || containsNode(args.kwDefaults(), e));
+  }
+
+  private static boolean containsNode(List<Expr> list, Expr e) {
+    for (Expr x : list) {
+      if (x == e) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -8,8 +8,6 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import java.util.Set;
 
 /**
@@ -37,8 +35,8 @@ public final class SshHostKeyNotVerified extends Rule {
               ## What it does
 
               Flags `set_missing_host_key_policy(...)` given paramiko's `AutoAddPolicy` or
-              `WarningPolicy`, called or as a class, imported as `paramiko.X`, `paramiko.client.X`
-              or under another name (Bandit B507, Ruff S507). The receiver is not checked (Ruff only
+              `WarningPolicy`, called or as a class, in place or through a local variable, imported
+              as `paramiko.X`, `paramiko.client.X` or under another name (Bandit B507, Ruff S507). The receiver is not checked (Ruff only
               flags it when it can see the `SSHClient()` assignment): no other library has that
               method.
 
@@ -85,24 +83,24 @@ public final class SshHostKeyNotVerified extends Rule {
 
   public SshHostKeyNotVerified() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Ast.Call c)
-        || !(c.func() instanceof Ast.Attribute a)
-        || !a.attr().equals("set_missing_host_key_policy")) {
+  private void visitCall(Ast.Call c, RuleContext ctx) {
+    if (!(c.func() instanceof Ast.Attribute a) || !a.attr().equals("set_missing_host_key_policy")) {
       return;
     }
     Expr policy = RuleContext.argument(c, 0, "policy");
-    Expr ref = policy instanceof Ast.Call pc ? pc.func() : policy;
-    String name = ref == null ? null : ctx.qualifiedName(ref);
+    // The policy as made: in place, or in a local (`policy = paramiko.AutoAddPolicy()`).
+    Expr made = ctx.semantic().resolve(policy);
+    Expr ref = made instanceof Ast.Call pc ? pc.func() : made;
+    String name = ctx.semantic().qualifiedName(ref);
     if (name != null && POLICIES.contains(name)) {
       ctx.report(
           this,
           policy,
           "`"
-              + DottedNames.lastPart(name)
+              + name.substring(name.lastIndexOf('.') + 1)
               + "` makes the SSH client trust any host key it has not seen before.");
     }
   }

@@ -8,11 +8,14 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
-import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** PY305: urllib opens a URL that is not known to be http(s), so {@code file://} works too. */
@@ -44,10 +47,11 @@ public final class UrlOpenAnyScheme extends Rule {
 
               Silent: URLs that start with a literal `http://` or `https://` — a plain string, an
               f-string, `'https://%s' % host`, `'http://{}'.format(host)` or a concatenation — also
-              when held in a local variable assigned once; `urlopen(req)` where `req` is a
-              `Request(...)` built in the same function (the `Request` call is the one checked, so
-              there is one finding, not two); functions that check the URL's scheme before opening
-              it (`url.startswith('http')`, `urlparse(url).scheme`); and test code.
+              when held in a local variable (the value that reaches the call) or a constant;
+              `urlopen(req)` where `req` is a `Request(...)` built in the same function (the
+              `Request` call is the one checked, so there is one finding, not two); functions that
+              check the URL's scheme before or after opening it (`url.startswith('http')`,
+              `urlparse(url).scheme`); and test code.
 
               ## Why it matters
 
@@ -88,16 +92,37 @@ public final class UrlOpenAnyScheme extends Rule {
   private static final Set<String> OPENERS = Set.of("urlopen", "urlretrieve");
   private static final Set<String> LEGACY = Set.of("URLopener", "FancyURLopener");
 
-  public UrlOpenAnyScheme() {
-    super(META);
-    on(Node.class, this::visit);
+  /**
+   * What the file's functions show about URL schemes, gathered in the walk, and the findings that
+   * wait for it: a function may check the scheme after the call that opens the URL.
+   */
+  private static final class FileState {
+    final Set<Ast.FunctionLike> readScheme = Collections.newSetFromMap(new IdentityHashMap<>());
+    final Map<Ast.FunctionLike, Set<String>> prefixTested = new IdentityHashMap<>();
+    final List<Pending> pending = new ArrayList<>();
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Ast.Call c)) {
+  /** A URL opened in a function that may still turn out to check its scheme. */
+  private record Pending(Ast.FunctionLike function, String url, Ast.Call call, String message) {}
+
+  public UrlOpenAnyScheme() {
+    super(META);
+    on(Ast.Call.class, this::visitCall);
+    on(Ast.Attribute.class, this::visitAttribute);
+  }
+
+  private void visitCall(Ast.Call c, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    if (c.func() instanceof Ast.Attribute a
+        && a.attr().equals("startswith")
+        && a.value() instanceof Ast.Name tested) {
+      FileState state = state(ctx);
+      for (Ast.FunctionLike fn : functionsAround(model, c)) {
+        state.prefixTested.computeIfAbsent(fn, k -> new HashSet<>()).add(tested.id());
+      }
       return;
     }
-    String function = urllibFunction(ctx.callName(c));
+    String function = urllibFunction(model.callName(c));
     if (function == null) {
       return;
     }
@@ -112,23 +137,60 @@ public final class UrlOpenAnyScheme extends Rule {
       return; // The URL is hidden in *args / **kwargs: nothing to say about it.
     }
     Expr url = RuleContext.argument(c, 0, "url");
-    if (url == null || isHttpUrl(ctx, url)) {
+    if (url == null || isHttpUrl(model, url)) {
       return;
     }
-    if (function.equals("urlopen") && isLocalRequest(ctx, url)) {
+    if (function.equals("urlopen") && isRequest(model, model.resolve(url))) {
       return;
     }
-    if (schemeChecked(ctx, url)) {
-      return;
-    }
-    ctx.report(
-        this,
-        c.func(),
+    String message =
         "`"
             + function
             + "("
             + shorten(ctx.text(url))
-            + ")` opens whatever scheme the URL carries, `file://` included.");
+            + ")` opens whatever scheme the URL carries, `file://` included.";
+    Ast.FunctionLike fn = model.enclosingFunction(c);
+    if (fn != null && url instanceof Ast.Name name) {
+      state(ctx).pending.add(new Pending(fn, name.id(), c, message));
+    } else {
+      ctx.report(this, c.func(), message);
+    }
+  }
+
+  /** Any {@code .scheme} read, as of {@code urlparse(url).scheme}. */
+  private void visitAttribute(Ast.Attribute a, RuleContext ctx) {
+    if (a.attr().equals("scheme")) {
+      state(ctx).readScheme.addAll(functionsAround(ctx.semantic(), a));
+    }
+  }
+
+  /** Reports the URLs opened in functions that neither read a scheme nor test the URL's prefix. */
+  @Override
+  public void endFile(RuleContext ctx) {
+    FileState state = state(ctx);
+    for (Pending p : state.pending) {
+      boolean checked =
+          state.readScheme.contains(p.function())
+              || state.prefixTested.getOrDefault(p.function(), Set.of()).contains(p.url());
+      if (!checked) {
+        ctx.report(this, p.call().func(), p.message());
+      }
+    }
+  }
+
+  private FileState state(RuleContext ctx) {
+    return ctx.state(this, FileState::new);
+  }
+
+  /** The functions a node is in, innermost first: a check in a nested def counts for its outer. */
+  private static List<Ast.FunctionLike> functionsAround(SemanticModel model, Ast.Node node) {
+    List<Ast.FunctionLike> result = new ArrayList<>();
+    for (Ast.FunctionLike fn = model.enclosingFunction(node);
+        fn != null;
+        fn = model.enclosingFunction(fn)) {
+      result.add(fn);
+    }
+    return result;
   }
 
   private static String urllibFunction(String name) {
@@ -143,60 +205,17 @@ public final class UrlOpenAnyScheme extends Rule {
     return null;
   }
 
-  private static boolean isHttpUrl(RuleContext ctx, Expr url) {
-    Expr e = url;
-    if (url instanceof Ast.Name n) {
-      Expr v = LocalNames.localValue(ctx, n);
-      if (v != null) {
-        e = v;
-      }
-    }
-    String lead = Literals.leadingText(e);
-    if (lead == null) {
-      return false;
-    }
-    String l = lead.stripLeading().toLowerCase(Locale.ROOT);
-    return l.startsWith("http://") || l.startsWith("https://");
-  }
-
-  /** {@code urlopen(req)} with {@code req = urllib.request.Request(...)} in the same scope. */
-  private static boolean isLocalRequest(RuleContext ctx, Expr url) {
-    Expr v =
-        switch (url) {
-          case Ast.Call c -> c;
-          case Ast.Name n -> LocalNames.localValue(ctx, n);
-          default -> null;
-        };
-    return v instanceof Ast.Call c && "Request".equals(urllibFunction(ctx.callName(c)));
+  /** Whether the URL (or the value it was last given) starts with a constant http(s) scheme. */
+  private static boolean isHttpUrl(SemanticModel model, Expr url) {
+    String lead = model.constantPrefix(model.resolve(url)).stripLeading().toLowerCase(Locale.ROOT);
+    return lead.startsWith("http://") || lead.startsWith("https://");
   }
 
   /**
-   * Whether the enclosing function looks at the URL's scheme: {@code x.startswith('http...')} on
-   * the same name, or any {@code .scheme} of a parsed URL.
+   * {@code urlopen(req)} with {@code req = urllib.request.Request(...)}: the Request is checked.
    */
-  private static boolean schemeChecked(RuleContext ctx, Expr url) {
-    Node fn = ctx.enclosingFunction();
-    if (fn == null || !(url instanceof Ast.Name name)) {
-      return false;
-    }
-    boolean[] found = {false};
-    new NodeVisitor() {
-      @Override
-      protected boolean enter(Node node) {
-        if (node instanceof Ast.Attribute a && a.attr().equals("scheme")) {
-          found[0] = true;
-        }
-        if (node instanceof Ast.Call c
-            && c.func() instanceof Ast.Attribute a
-            && a.attr().equals("startswith")
-            && a.value() instanceof Ast.Name n
-            && n.id().equals(name.id())) {
-          found[0] = true;
-        }
-        return !found[0];
-      }
-    }.visitAll(RuleContext.functionBody(fn));
-    return found[0];
+  private static boolean isRequest(SemanticModel model, Expr e) {
+    return e instanceof Ast.Call c && "Request".equals(urllibFunction(model.callName(c)));
   }
 
   private static String shorten(String text) {

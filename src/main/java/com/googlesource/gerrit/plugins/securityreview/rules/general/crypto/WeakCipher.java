@@ -8,8 +8,6 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import java.util.Set;
 
 /** PY302: a broken cipher (DES, RC2, RC4, Blowfish, IDEA, XOR...) or the ECB mode. */
@@ -91,20 +89,13 @@ public final class WeakCipher extends Rule {
 
   public WeakCipher() {
     super(META);
-    on(Node.class, this::visit);
-  }
-
-  private void visit(Node node, RuleContext ctx) {
-    switch (node) {
-      case Ast.Call c -> visitPyCrypto(c, ctx);
-      case Ast.Attribute a -> visitReference(a, ctx);
-      case Ast.Name n -> visitReference(n, ctx);
-      default -> {}
-    }
+    on(Ast.Call.class, this::visitPyCrypto);
+    on(Ast.Attribute.class, this::visitReference);
+    on(Ast.Name.class, this::visitReference);
   }
 
   private void visitPyCrypto(Ast.Call c, RuleContext ctx) {
-    String name = ctx.callName(c);
+    String name = ctx.semantic().callName(c);
     if (name == null) {
       return;
     }
@@ -121,7 +112,7 @@ public final class WeakCipher extends Rule {
       return;
     }
     Expr mode = RuleContext.argument(c, 1, "mode");
-    String modeName = mode == null ? null : ctx.qualifiedName(mode);
+    String modeName = ctx.semantic().qualifiedName(mode);
     if (modeName != null && modeName.endsWith(".MODE_ECB")) {
       ctx.report(this, mode, "`" + parts[2] + ".new()` is given the ECB mode.");
     }
@@ -131,7 +122,7 @@ public final class WeakCipher extends Rule {
     if (ctx.parent() instanceof Ast.Attribute) {
       return; // Part of a longer chain, which is visited on its own.
     }
-    String name = ctx.qualifiedName(e);
+    String name = ctx.semantic().qualifiedName(e);
     if (name == null) {
       return;
     }
@@ -139,7 +130,7 @@ public final class WeakCipher extends Rule {
       ctx.report(this, e, "`modes.ECB` encrypts equal blocks to equal ciphertext.");
     } else if (name.startsWith(ALGORITHMS)
         && CRYPTOGRAPHY_CIPHERS.contains(name.substring(ALGORITHMS.length()))) {
-      String cipher = DottedNames.lastPart(name);
+      String cipher = name.substring(ALGORITHMS.length());
       ctx.report(this, e, "`algorithms." + cipher + "` selects a " + label(cipher) + " cipher.");
     }
   }

@@ -9,7 +9,9 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +44,7 @@ public final class WeakHash extends Rule {
               Flags calls that compute a weak digest:
 
               - `hashlib.md4/md5/sha/sha1(...)` and `hashlib.new('md5'|'md4'|'sha'|'sha1')` in any
-                letter case (Bandit B324, Ruff S324);
+                letter case, the name given as a literal or a constant (Bandit B324, Ruff S324);
               - `oslo_utils.secretutils.md5(...)`, whose `usedforsecurity` defaults to True;
               - PyCrypto / PyCryptodome `Crypto.Hash.MD2/MD4/MD5/SHA/SHA1.new(...)` and
                 cryptography's `hashes.MD5` / `hashes.SHA1`, called or passed (Bandit B303, Ruff
@@ -50,7 +52,8 @@ public final class WeakHash extends Rule {
               - `crypt.crypt` / `crypt.mksalt` with `METHOD_CRYPT`, `METHOD_MD5` or
                 `METHOD_BLOWFISH`.
 
-              Silent: any call that passes `usedforsecurity=False` (the marker OpenStack's FIPS work
+              Silent: any call that passes `usedforsecurity=False`, literally or through a constant
+              (the marker OpenStack's FIPS work
               put on every MD5 used for cache keys, ETags and resource hashes), `hashlib.new(name)`
               with a non-literal name, references such as `hmac.new(key, msg, hashlib.sha1)` (HMAC
               does not rely on collision resistance), `hashlib.sha1().digest_size` (nothing is
@@ -151,31 +154,25 @@ public final class WeakHash extends Rule {
 
   public WeakHash() {
     super(META);
-    on(Node.class, this::visit);
-  }
-
-  private void visit(Node node, RuleContext ctx) {
-    switch (node) {
-      case Ast.Call c -> visitCall(c, ctx);
-      case Ast.Attribute a -> visitReference(a, ctx);
-      case Ast.Name n -> visitReference(n, ctx);
-      default -> {}
-    }
+    on(Ast.Call.class, this::visitCall);
+    on(Ast.Attribute.class, this::visitReference);
+    on(Ast.Name.class, this::visitReference);
   }
 
   private void visitCall(Ast.Call c, RuleContext ctx) {
-    String name = ctx.callName(c);
-    if (name == null || Literals.isFalse(RuleContext.keyword(c, "usedforsecurity"))) {
+    SemanticModel model = ctx.semantic();
+    String name = model.callName(c);
+    if (name == null || model.isFalse(RuleContext.keyword(c, "usedforsecurity"))) {
       return;
     }
     String algorithm = HASHLIB.get(name);
     if (algorithm != null) {
-      report(ctx, c, c.func(), algorithm, "`" + DottedNames.of(c.func()) + "()`");
+      report(ctx, c, c.func(), algorithm, "`" + SemanticModel.dotted(c.func()) + "()`");
       return;
     }
     if (name.equals("hashlib.new")) {
       Expr arg = RuleContext.argument(c, 0, "name");
-      String literal = Literals.string(arg);
+      String literal = model.constantString(arg).orElse(null);
       algorithm = literal == null ? null : NEW_NAMES.get(literal.toLowerCase(Locale.ROOT));
       if (algorithm != null) {
         report(ctx, c, arg, algorithm, "`hashlib.new('" + literal + "')`");
@@ -196,14 +193,15 @@ public final class WeakHash extends Rule {
           name.equals("crypt.crypt")
               ? RuleContext.argument(c, 1, "salt")
               : RuleContext.argument(c, 0, "method");
-      if (method != null && WEAK_CRYPT.contains(ctx.qualifiedName(method))) {
+      String methodName = model.qualifiedName(method);
+      if (methodName != null && WEAK_CRYPT.contains(methodName)) {
         ctx.report(
             this,
             method,
             "`"
                 + name
                 + "` with `"
-                + DottedNames.lastPart(ctx.qualifiedName(method))
+                + methodName.substring(methodName.lastIndexOf('.') + 1)
                 + "` makes a password hash that is quick to brute-force.");
       }
     }
@@ -214,12 +212,13 @@ public final class WeakHash extends Rule {
     if (ctx.parent() instanceof Ast.Attribute) {
       return; // Part of a longer chain, which is visited on its own.
     }
-    String name = ctx.qualifiedName(e);
+    String name = ctx.semantic().qualifiedName(e);
     if (name == null || !name.startsWith(CRYPTOGRAPHY_HASHES)) {
       return;
     }
+    String member = name.substring(CRYPTOGRAPHY_HASHES.length());
     String algorithm =
-        switch (name.substring(CRYPTOGRAPHY_HASHES.length())) {
+        switch (member) {
           case "MD5" -> "MD5";
           case "SHA1" -> "SHA-1";
           default -> null;
@@ -227,14 +226,14 @@ public final class WeakHash extends Rule {
     if (algorithm == null) {
       return;
     }
-    if (identifierHint(ctx) != null && algorithm.equals("SHA-1")) {
+    if (identifierHint(ctx, e) != null && algorithm.equals("SHA-1")) {
       return; // A SHA-1 fingerprint that identifies a certificate, as `ssh-keygen -l` shows.
     }
     ctx.report(
         this,
         e,
         "cryptography's `hashes."
-            + DottedNames.lastPart(name)
+            + member
             + "` selects "
             + algorithm
             + ", which is broken for signatures and certificates.");
@@ -244,7 +243,7 @@ public final class WeakHash extends Rule {
     if (ctx.parent() instanceof Ast.Attribute a && SIZE_ATTRIBUTES.contains(a.attr())) {
       return; // hashlib.sha1().digest_size hashes nothing.
     }
-    String hint = identifierHint(ctx);
+    String hint = identifierHint(ctx, call);
     if (hint == null) {
       ctx.report(this, at, what + " computes " + algorithm + " without `usedforsecurity=False`.");
     } else if (!algorithm.equals("SHA-1")) {
@@ -265,38 +264,29 @@ public final class WeakHash extends Rule {
    * The name that shows the digest only identifies something (the assigned variable, the dict key,
    * the keyword, a call such as {@code cert.fingerprint(...)} or the enclosing function), or null.
    */
-  private static String identifierHint(RuleContext ctx) {
+  private static String identifierHint(RuleContext ctx, Node digest) {
+    SemanticModel model = ctx.semantic();
     for (Node n : ctx.ancestors()) {
-      String candidate =
+      List<String> candidates =
           switch (n) {
-            case Ast.Assign a when !a.targets().isEmpty() -> targetName(a.targets().get(0));
-            case Ast.AnnAssign a -> targetName(a.target());
-            case Ast.AugAssign a -> targetName(a.target());
-            case Ast.Keyword k -> k.arg();
-            case Ast.Call c when c.func() instanceof Ast.Attribute a -> a.attr();
-            default -> null;
+            case Ast.Keyword k -> Collections.singletonList(k.arg());
+            case Ast.Call c when c.func() instanceof Ast.Attribute a -> List.of(a.attr());
+            default -> ValueNames.assigned(model, n);
           };
-      if (isIdentifier(candidate)) {
-        return candidate;
+      for (String candidate : candidates) {
+        if (isIdentifier(candidate)) {
+          return candidate;
+        }
       }
       if (n instanceof Ast.Stmt) {
         break;
       }
     }
-    String function = ctx.enclosingFunctionName();
+    String function = ValueNames.functionName(model, digest);
     return isIdentifier(function) ? function : null;
   }
 
-  private static String targetName(Expr target) {
-    return switch (target) {
-      case Ast.Name n -> n.id();
-      case Ast.Attribute a -> a.attr();
-      case Ast.Subscript s -> Literals.string(s.slice());
-      default -> null;
-    };
-  }
-
   private static boolean isIdentifier(String name) {
-    return name != null && Literals.words(name).stream().anyMatch(IDENTIFIER_WORDS::contains);
+    return name != null && ValueNames.words(name).stream().anyMatch(IDENTIFIER_WORDS::contains);
   }
 }

@@ -8,8 +8,6 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import java.math.BigInteger;
 import java.util.Set;
 
@@ -34,7 +32,8 @@ public final class WeakKeySize extends Rule {
               """
               ## What it does
 
-              Flags private key generation with a literal size that is too small:
+              Flags private key generation with a constant size that is too small (a literal, or a
+              name bound once to one):
 
               - cryptography's `rsa.generate_private_key(public_exponent, key_size)` and
                 `dsa.generate_private_key(key_size)` below 2048 bits;
@@ -45,7 +44,7 @@ public final class WeakKeySize extends Rule {
               - paramiko's `RSAKey.generate(bits)` below 2048 bits and any `DSSKey.generate()` (DSS
                 keys are 1024 bits by definition), which neither Bandit nor Ruff check.
 
-              Silent: sizes that are not literals (read from configuration) and test code, which
+              Silent: sizes that are not constants (read from configuration) and test code, which
               makes small keys on purpose to run fast.
 
               ## Why it matters
@@ -80,18 +79,11 @@ public final class WeakKeySize extends Rule {
 
   public WeakKeySize() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Ast.Call c)) {
-      return;
-    }
-    String name = ctx.callName(c);
-    if (name == null) {
-      return;
-    }
-    switch (name) {
+  private void visitCall(Ast.Call c, RuleContext ctx) {
+    switch (String.valueOf(ctx.semantic().callName(c))) {
       case ASYMMETRIC + "rsa.generate_private_key" ->
           checkBits(ctx, "RSA", RuleContext.argument(c, 1, "key_size"));
       case ASYMMETRIC + "dsa.generate_private_key" ->
@@ -99,14 +91,13 @@ public final class WeakKeySize extends Rule {
       case ASYMMETRIC + "ec.generate_private_key" -> {
         Expr curve = RuleContext.argument(c, 0, "curve");
         Expr ref = curve instanceof Ast.Call cc && cc.args().isEmpty() ? cc.func() : curve;
-        String curveName = ref == null ? null : ctx.qualifiedName(ref);
-        if (curveName != null
-            && curveName.startsWith(ASYMMETRIC + "ec.")
-            && WEAK_CURVES.contains(DottedNames.lastPart(curveName))) {
-          ctx.report(
-              this,
-              curve,
-              "The elliptic curve " + DottedNames.lastPart(curveName) + " is under 224 bits.");
+        String curveName = ctx.semantic().qualifiedName(ref);
+        String member =
+            curveName != null && curveName.startsWith(ASYMMETRIC + "ec.")
+                ? curveName.substring((ASYMMETRIC + "ec.").length())
+                : null;
+        if (member != null && WEAK_CURVES.contains(member)) {
+          ctx.report(this, curve, "The elliptic curve " + member + " is under 224 bits.");
         }
       }
       case "Crypto.PublicKey.RSA.generate", "Cryptodome.PublicKey.RSA.generate" ->
@@ -121,9 +112,10 @@ public final class WeakKeySize extends Rule {
     }
   }
 
+  /** Reports a key size that is a constant (folded, or a name bound once) under the minimum. */
   private void checkBits(RuleContext ctx, String kind, Expr size) {
-    BigInteger bits = size == null ? null : Literals.integer(size);
-    if (bits != null && bits.compareTo(MINIMUM) < 0) {
+    Object value = size == null ? null : ctx.semantic().constantValue(size).orElse(null);
+    if (value instanceof BigInteger bits && bits.signum() > 0 && bits.compareTo(MINIMUM) < 0) {
       ctx.report(this, size, "A " + bits + "-bit " + kind + " key is generated.");
     }
   }
