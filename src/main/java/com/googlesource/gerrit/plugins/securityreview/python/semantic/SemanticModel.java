@@ -464,7 +464,7 @@ public final class SemanticModel {
   }
 
   /** The last part of a dotted name. */
-  static String lastPart(String dotted) {
+  public static String lastPart(String dotted) {
     return dotted.substring(dotted.lastIndexOf('.') + 1);
   }
 
@@ -682,6 +682,21 @@ public final class SemanticModel {
   /** Whether an expression is the constant {@code False} (also through a name bound once). */
   public boolean isFalse(Expr e) {
     return Boolean.FALSE.equals(constants().value(e));
+  }
+
+  /**
+   * Whether an expression is a constant that Python counts as true: {@code True}, a non-zero
+   * number, a non-empty string, tuple or list (also through a name bound once).
+   */
+  public boolean isTruthy(Expr e) {
+    return switch (constants().value(e)) {
+      case Boolean b -> b;
+      case java.math.BigInteger i -> i.signum() != 0;
+      case Double d -> d != 0;
+      case String str -> !str.isEmpty();
+      case List<?> l -> !l.isEmpty();
+      case null, default -> false;
+    };
   }
 
   /** Whether an expression is the constant {@code None} (also through a name bound once). */

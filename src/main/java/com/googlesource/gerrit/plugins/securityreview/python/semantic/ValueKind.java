@@ -23,6 +23,8 @@ public enum ValueKind {
   /** A {@code requests} or keystoneauth session. */
   HTTP_SESSION,
   LOCK,
+  /** Neutron's OVN client ({@code ovn_client.OVNClient}), whose write methods write the NB. */
+  OVN_CLIENT,
   LITERAL,
   UNKNOWN
 }
