@@ -53,3 +53,9 @@ class NorthdSync:
     def set_external_ids(self, name, ids):
         with self.northd.transaction() as txn:  # expect: OVN301:14
             txn.add(self.northd.db_set('Logical_Switch', name, ('external_ids', ids)))
+
+
+def sync_chassis(ovn_idl, chassis):
+    # Nothing says where it comes from: its name says it is an OVN database.
+    with ovn_idl.transaction() as txn:  # expect: OVN301:10
+        txn.add(ovn_idl.chassis_del(chassis))

@@ -262,7 +262,9 @@ final class KnownTypes {
     return null;
   }
 
-  /** Whether a name is one of an OVN NB or SB API ({@code Ovsdb.isOvnApi} today). */
+  /**
+   * Whether a name is one of an OVN NB or SB API: {@code nb_api}, {@code sb_idl}, {@code ovn_idl}.
+   */
   static boolean isOvnApiName(String name) {
     List<String> p = parts(name);
     return p.contains("nb")

@@ -721,6 +721,28 @@ public final class SemanticModel {
     return kindFact(e).database();
   }
 
+  /**
+   * Whether a value talks to an OVN database, Northbound or Southbound: known by origin, or, when
+   * nothing says where it comes from, by a name such as {@code nb_api} or {@code ovn_idl} (which of
+   * the two it is the name may not tell).
+   */
+  public boolean isOvnDatabase(Expr e) {
+    KindFact f = kindFact(e);
+    if (f.database() == OvsdbDatabase.NB || f.database() == OvsdbDatabase.SB) {
+      return true;
+    }
+    if (f.evidence() != Evidence.NAME) {
+      return false;
+    }
+    String name =
+        switch (e) {
+          case Ast.Name n -> n.id();
+          case Ast.Attribute a -> a.attr();
+          default -> null;
+        };
+    return name != null && KnownTypes.isOvnApiName(name);
+  }
+
   /** Whether a value is tenant-controlled (see {@link TenantSource}). */
   public boolean isTenantControlled(Expr e) {
     return tenantSource(e).isPresent();

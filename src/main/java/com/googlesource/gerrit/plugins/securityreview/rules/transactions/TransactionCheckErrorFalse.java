@@ -12,8 +12,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
-import com.googlesource.gerrit.plugins.securityreview.python.semantic.KindFact;
-import com.googlesource.gerrit.plugins.securityreview.python.semantic.OvsdbDatabase;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.List;
@@ -97,8 +95,7 @@ public final class TransactionCheckErrorFalse extends Rule {
       return;
     }
     SemanticModel model = ctx.semantic();
-    KindFact api = model.kindFact(a.value());
-    if (api.kind() != ValueKind.OVSDB_API) {
+    if (model.kindOf(a.value()) != ValueKind.OVSDB_API) {
       return;
     }
     String shown = ctx.text(a.value());
@@ -115,7 +112,7 @@ public final class TransactionCheckErrorFalse extends Rule {
           fix);
     } else if (checkError == null
         && a.attr().equals("transaction")
-        && (api.database() == OvsdbDatabase.NB || api.database() == OvsdbDatabase.SB)) {
+        && model.isOvnDatabase(a.value())) {
       // The agents' local Open vSwitch transactions rely on the default throughout: only the
       // OVN databases, where Neutron checks nearly every transaction, get this finding.
       ctx.report(

@@ -283,6 +283,7 @@ class SemanticModelTest {
     assertThat(model.kindFact(receiverOf("db_set"))).isEqualTo(KindFact.OTHER);
     assertThat(model.kindFact(receiverOf("set"))).isEqualTo(KindFact.OTHER);
     // A parameter says nothing of its origin: the name still counts.
+    assertThat(model.isOvnDatabase(receiverOf("db_set"))).isFalse();
     KindFact given = model.kindFact(receiverOf("clear"));
     assertThat(given.kind()).isEqualTo(ValueKind.EVENT);
     assertThat(given.evidence()).isEqualTo(Evidence.NAME);
@@ -308,6 +309,7 @@ class SemanticModelTest {
     assertThat(south.database()).isEqualTo(OvsdbDatabase.SB);
     assertThat(model.kindFact(receiverOf("create_port")))
         .isEqualTo(new KindFact(ValueKind.OVN_CLIENT, Evidence.ORIGIN, OvsdbDatabase.NB));
+    assertThat(model.isOvnDatabase(receiverOf("chassis_del"))).isTrue();
     KindFact byName = model.kindFact(receiverOf("update_router"));
     assertThat(byName.kind()).isEqualTo(ValueKind.OVN_CLIENT);
     assertThat(byName.evidence()).isEqualTo(Evidence.NAME);
