@@ -30,3 +30,26 @@ class OVNClient:
 
 def cleanup_bridge(ovsdb, bridge_name):
     ovsdb.del_br(bridge_name).execute()  # expect: OVN303:5
+
+
+from neutron.plugins.ml2.drivers.ovn.mech_driver.ovsdb import impl_idl_ovn
+
+
+class NorthdSync:
+    # APIs kept under names that say nothing: their constructors say what they are.
+    def __init__(self, conn, driver, trigger):
+        self.northd = impl_idl_ovn.OvsdbNbOvnIdl(conn)
+        self.southd = self._connect_southbound(driver)
+        self.north, self.south = impl_idl_ovn.get_ovn_idls(driver, trigger)
+
+    def _connect_southbound(self, driver):
+        return impl_idl_ovn.OvsdbSbOvnIdl.from_worker(None, driver)
+
+    def drop_switch(self, name):
+        self.northd.ls_del(name, if_exists=True).execute()  # expect: OVN303:9
+
+    def drop_chassis(self, name):
+        self.southd.chassis_del(name).execute(check_error=False)  # expect: OVN303:9
+
+    def drop_router(self, name):
+        self.north.lr_del(name).execute()  # expect: OVN303:9

@@ -9,12 +9,24 @@ public record KindFact(ValueKind kind, Evidence evidence, OvsdbDatabase database
   public static final KindFact UNKNOWN =
       new KindFact(ValueKind.UNKNOWN, Evidence.NONE, OvsdbDatabase.UNKNOWN);
 
+  /**
+   * A value whose origin is known and is none of the kinds: a dict or list display, an instance of
+   * a plain class of the file. Its name then is no evidence of a kind.
+   */
+  public static final KindFact OTHER =
+      new KindFact(ValueKind.UNKNOWN, Evidence.ORIGIN, OvsdbDatabase.UNKNOWN);
+
   static KindFact of(ValueKind kind, Evidence evidence) {
     return new KindFact(kind, evidence, OvsdbDatabase.UNKNOWN);
   }
 
   public boolean isKnown() {
     return kind != ValueKind.UNKNOWN;
+  }
+
+  /** Known from where it came from to be none of the kinds ({@link #OTHER}). */
+  public boolean isOther() {
+    return kind == ValueKind.UNKNOWN && evidence == Evidence.ORIGIN;
   }
 
   /** Known from where the value came from, an annotation or a docstring, not only its name. */

@@ -68,11 +68,35 @@ final class Kinds {
       }
       case Ast.Name n -> {
         KindFact f = name(n, depth);
-        return f.isKnown() ? f : orName(n.id());
+        return f.isKnown() || f.isOther() ? f : orName(n.id());
       }
       case Ast.Attribute a -> {
         KindFact f = attribute(a, depth);
-        return f.isKnown() ? f : orName(a.attr());
+        return f.isKnown() || f.isOther() ? f : orName(a.attr());
+      }
+      case Ast.Dict d -> {
+        return KindFact.OTHER;
+      }
+      case Ast.List l -> {
+        return KindFact.OTHER;
+      }
+      case Ast.Set st -> {
+        return KindFact.OTHER;
+      }
+      case Ast.Tuple t -> {
+        return KindFact.OTHER;
+      }
+      case Ast.DictComp d -> {
+        return KindFact.OTHER;
+      }
+      case Ast.ListComp l -> {
+        return KindFact.OTHER;
+      }
+      case Ast.SetComp st -> {
+        return KindFact.OTHER;
+      }
+      case Ast.Lambda l -> {
+        return KindFact.OTHER;
       }
       default -> {
         return KindFact.UNKNOWN;
@@ -128,7 +152,8 @@ final class Kinds {
     }
     Ast.ClassDef cls = model.sameFileClass(c.func());
     if (cls != null) {
-      return classKind(cls, depth);
+      KindFact k = classKind(cls, depth);
+      return k.isKnown() || !isPlainClass(cls) ? k : KindFact.OTHER;
     }
     Ast.FunctionLike fn = model.calledFunction(c);
     if (fn != null) {
@@ -155,6 +180,19 @@ final class Kinds {
       }
     }
     return KindFact.UNKNOWN;
+  }
+
+  /**
+   * Whether a class of the file derives only from {@code object} and other classes of the file: its
+   * instances then are none of the known kinds, whatever they are called.
+   */
+  private boolean isPlainClass(Ast.ClassDef cls) {
+    for (Expr base : cls.bases()) {
+      if (!"object".equals(model.qualifiedName(base)) && model.sameFileClass(base) == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The kind a same-file function returns: its annotation, else its first known return. */
@@ -242,6 +280,8 @@ final class Kinds {
   private KindFact attribute(Ast.Attribute a, int depth) {
     Ast.ClassDef cls = model.ownerClass(a);
     if (cls != null) {
+      boolean onlyOther = false;
+      boolean first = true;
       for (SemanticModel.AttributeAssignment as : model.attributeAssignments(cls, a.attr())) {
         if (as.value() instanceof Ast.Constant c && c.isNone()) {
           continue; // "self._x = None" placeholders say nothing
@@ -257,6 +297,8 @@ final class Kinds {
         if (f.fromEvidence()) {
           return f;
         }
+        onlyOther = f.isOther() && (onlyOther || first);
+        first = false;
       }
       for (Expr r : model.propertyReturns(cls, a.attr())) {
         KindFact f = fact(r, depth + 1);
@@ -264,7 +306,8 @@ final class Kinds {
           return f;
         }
       }
-      return KindFact.UNKNOWN;
+      // Every assignment is a dict, a list, a plain object of the file: the name says nothing.
+      return onlyOther ? KindFact.OTHER : KindFact.UNKNOWN;
     }
     if (a.attr().equals("ovsdb") && isOvsLibObject(a.value(), depth)) {
       return new KindFact(ValueKind.OVSDB_API, Evidence.ORIGIN, OvsdbDatabase.OVS);

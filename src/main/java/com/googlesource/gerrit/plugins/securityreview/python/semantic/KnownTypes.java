@@ -140,16 +140,33 @@ final class KnownTypes {
         OvsdbDatabase.OVS,
         "ovsdbapp.schema.open_vswitch.impl_idl.OvsdbIdl",
         "ovsdbapp.schema.open_vswitch.api.API");
-    exact(ValueKind.OVSDB_API, "ovsdbapp.api.API", "ovsdbapp.backend.ovs_idl.Backend");
-    // Neutron: neutron/plugins/ml2/drivers/ovn/mech_driver/ovsdb/impl_idl_ovn.py,
-    // neutron/agent/ovsdb/impl_idl.py, neutron/agent/ovn/metadata/ovsdb.py, ovsdb_monitor.py.
-    tail(ValueKind.OVSDB_API, OvsdbDatabase.NB, "impl_idl_ovn.OvsdbNbOvnIdl");
-    tail(ValueKind.OVSDB_API, OvsdbDatabase.SB, "impl_idl_ovn.OvsdbSbOvnIdl");
+    // The OVN Interconnection NB and hardware VTEP schemas: APIs of other databases.
+    exact(
+        ValueKind.OVSDB_API,
+        "ovsdbapp.api.API",
+        "ovsdbapp.backend.ovs_idl.Backend",
+        "ovsdbapp.schema.ovn_ic_northbound.impl_idl.OvnIcNbApiIdlImpl",
+        "ovsdbapp.schema.hardware_vtep.impl_idl.HwVtepApiIdlImpl");
+    // Neutron, checked against its sources: impl_idl_ovn.py (OvsdbNbOvnIdl/OvsdbSbOvnIdl derive
+    // from ovsdbapp's NB/SB impl_idl; their from_worker() classmethods return cls(conn)),
+    // agent/ovsdb/impl_idl.py (api_factory() returns a NeutronOvsdbIdl, an OvsdbIdl),
+    // ovsdb_monitor.py (OvnNbIdl/OvnSbIdl are connection.OvsdbIdl subclasses: IDLs, not APIs).
+    tail(
+        ValueKind.OVSDB_API,
+        OvsdbDatabase.NB,
+        "impl_idl_ovn.OvsdbNbOvnIdl",
+        "impl_idl_ovn.OvsdbNbOvnIdl.from_worker");
+    tail(
+        ValueKind.OVSDB_API,
+        OvsdbDatabase.SB,
+        "impl_idl_ovn.OvsdbSbOvnIdl",
+        "impl_idl_ovn.OvsdbSbOvnIdl.from_worker");
     tail(ValueKind.OVSDB_API, OvsdbDatabase.OVS, "agent.ovsdb.impl_idl.api_factory");
     tail(ValueKind.OVSDB_API, OvsdbDatabase.OVS, "agent.ovsdb.impl_idl.NeutronOvsdbIdl");
-    tail(ValueKind.OVSDB_IDL, OvsdbDatabase.UNKNOWN, "impl_idl_ovn.get_connection");
     tail(ValueKind.OVSDB_IDL, OvsdbDatabase.NB, "ovsdb_monitor.OvnNbIdl");
     tail(ValueKind.OVSDB_IDL, OvsdbDatabase.SB, "ovsdb_monitor.OvnSbIdl");
+    // neutron/plugins/ml2/drivers/ovn/mech_driver/ovsdb/ovn_client.py
+    tail(ValueKind.OVN_CLIENT, OvsdbDatabase.NB, "ovn_client.OVNClient");
   }
 
   /** The kind a call of (or a value typed as) a qualified name makes; null when not known. */
@@ -236,6 +253,9 @@ final class KnownTypes {
                       : OvsdbDatabase.UNKNOWN;
       return new KindFact(ValueKind.OVSDB_API, Evidence.NAME, db);
     }
+    if (String.join("", p).equals("ovnclient")) {
+      return new KindFact(ValueKind.OVN_CLIENT, Evidence.NAME, OvsdbDatabase.NB);
+    }
     String n = name.toLowerCase(Locale.ROOT);
     if (n.endsWith("event") || n.endsWith("_evt")) {
       return KindFact.of(ValueKind.EVENT, Evidence.NAME);
@@ -252,7 +272,9 @@ final class KnownTypes {
     return null;
   }
 
-  /** Whether a name is one of an OVN NB or SB API ({@code Ovsdb.isOvnApi} today). */
+  /**
+   * Whether a name is one of an OVN NB or SB API: {@code nb_api}, {@code sb_idl}, {@code ovn_idl}.
+   */
   static boolean isOvnApiName(String name) {
     List<String> p = parts(name);
     return p.contains("nb")

@@ -475,7 +475,7 @@ public final class SemanticModel {
   }
 
   /** The last part of a dotted name. */
-  static String lastPart(String dotted) {
+  public static String lastPart(String dotted) {
     return dotted.substring(dotted.lastIndexOf('.') + 1);
   }
 
@@ -745,6 +745,21 @@ public final class SemanticModel {
     return Boolean.FALSE.equals(constants().value(e));
   }
 
+  /**
+   * Whether an expression is a constant that Python counts as true: {@code True}, a non-zero
+   * number, a non-empty string, tuple or list (also through a name bound once).
+   */
+  public boolean isTruthy(Expr e) {
+    return switch (constants().value(e)) {
+      case Boolean b -> b;
+      case java.math.BigInteger i -> i.signum() != 0;
+      case Double d -> d != 0;
+      case String str -> !str.isEmpty();
+      case List<?> l -> !l.isEmpty();
+      case null, default -> false;
+    };
+  }
+
   /** Whether an expression is the constant {@code None} (also through a name bound once). */
   public boolean isNone(Expr e) {
     return constants().value(e) == Ast.Singleton.NONE;
@@ -823,6 +838,28 @@ public final class SemanticModel {
   /** Which OVSDB database an OVSDB API, IDL, transaction or command value talks to. */
   public OvsdbDatabase ovsdbDatabase(Expr e) {
     return kindFact(e).database();
+  }
+
+  /**
+   * Whether a value talks to an OVN database, Northbound or Southbound: known by origin, or, when
+   * nothing says where it comes from, by a name such as {@code nb_api} or {@code ovn_idl} (which of
+   * the two it is the name may not tell).
+   */
+  public boolean isOvnDatabase(Expr e) {
+    KindFact f = kindFact(e);
+    if (f.database() == OvsdbDatabase.NB || f.database() == OvsdbDatabase.SB) {
+      return true;
+    }
+    if (f.evidence() != Evidence.NAME) {
+      return false;
+    }
+    String name =
+        switch (e) {
+          case Ast.Name n -> n.id();
+          case Ast.Attribute a -> a.attr();
+          default -> null;
+        };
+    return name != null && KnownTypes.isOvnApiName(name);
   }
 
   /** Whether a value is tenant-controlled (see {@link TenantSource}). */

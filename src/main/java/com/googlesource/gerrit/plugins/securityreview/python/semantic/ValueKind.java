@@ -27,6 +27,8 @@ public enum ValueKind {
   TAR_ARCHIVE,
   /** A {@code zipfile} archive ({@code zipfile.ZipFile}). */
   ZIP_ARCHIVE,
+  /** Neutron's OVN client ({@code ovn_client.OVNClient}), whose write methods write the NB. */
+  OVN_CLIENT,
   LITERAL,
   UNKNOWN
 }

@@ -9,7 +9,8 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,7 +38,9 @@ public final class HttpWithoutTimeout extends Rule {
 
               Flags HTTP calls made without a timeout:
               `requests.get/post/put/patch/delete/head/options/request(...)` with no `timeout=`, the
-              same methods on a `requests.Session()` the file creates (assigned or `with ... as`),
+              same methods on an HTTP session known by where it comes from (`requests.Session()`
+              or a keystoneauth `Session`, assigned, kept in `self.x`, returned by a helper, or
+              opened with `with ... as`; a session's name alone does not count),
               `urllib.request.urlopen(...)` and `http.client.HTTP(S)Connection(...)` with no timeout
               argument, and `httplib2.Http(...)` constructed with no timeout. `timeout=None` counts
               as none. Calls that pass `**kwargs` are left alone (the timeout may be in them).
@@ -74,9 +77,6 @@ public final class HttpWithoutTimeout extends Rule {
   private static final Set<String> METHODS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
 
-  private static final Set<String> SESSIONS =
-      Set.of("requests.Session", "requests.session", "requests.sessions.Session");
-
   /** Other HTTP entry points and the position of their timeout parameter. */
   private static final Map<String, Integer> TIMEOUT_POSITION =
       Map.of(
@@ -86,8 +86,6 @@ public final class HttpWithoutTimeout extends Rule {
           "http.client.HTTPSConnection", 2,
           "httplib2.Http", 1);
 
-  private static final String SESSION = "session";
-
   @Override
   public boolean checksTestCode() {
     return true;
@@ -95,31 +93,32 @@ public final class HttpWithoutTimeout extends Rule {
 
   public HttpWithoutTimeout() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call) || RuleContext.hasUnpacking(call)) {
+  private void visitCall(Call call, RuleContext ctx) {
+    if (RuleContext.hasUnpacking(call)) {
       return;
     }
+    SemanticModel model = ctx.semantic();
     String name = ctx.callName(call);
     Integer position = name == null ? null : TIMEOUT_POSITION.get(name);
     if (position != null) {
-      if (unbounded(RuleContext.argument(call, position, "timeout"))) {
+      if (unbounded(RuleContext.argument(call, position, "timeout"), model)) {
         ctx.report(this, call, "`" + name + "(...)` is called with no timeout.", null);
       }
       return;
     }
     if (name != null && isModuleCall(name)) {
-      if (unbounded(RuleContext.keyword(call, "timeout"))) {
+      if (unbounded(RuleContext.keyword(call, "timeout"), model)) {
         ctx.report(this, call, "`" + name + "(...)` is called with no timeout.", null);
       }
       return;
     }
     if (call.func() instanceof Ast.Attribute method
         && METHODS.contains(method.attr())
-        && isSession(method.value(), ctx)
-        && unbounded(RuleContext.keyword(call, "timeout"))) {
+        && model.kindOf(method.value()) == ValueKind.HTTP_SESSION
+        && unbounded(RuleContext.keyword(call, "timeout"), model)) {
       String shown = ctx.text(method.value()).replaceAll("\\s+", "") + "." + method.attr();
       ctx.report(this, call, "`" + shown + "(...)` is called with no timeout.", null);
     }
@@ -133,25 +132,8 @@ public final class HttpWithoutTimeout extends Rule {
         && METHODS.contains(name.substring(dot + 1));
   }
 
-  private boolean isSession(Expr receiver, RuleContext ctx) {
-    if (receiver instanceof Call c) {
-      return SESSIONS.contains(String.valueOf(ctx.callName(c)));
-    }
-    Receivers receivers =
-        ctx.state(
-            this,
-            () ->
-                Receivers.of(
-                    ctx,
-                    value ->
-                        value instanceof Call c
-                                && SESSIONS.contains(String.valueOf(ctx.callName(c)))
-                            ? SESSION
-                            : null));
-    return SESSION.equals(receivers.kindOf(ctx, receiver));
-  }
-
-  private static boolean unbounded(Expr timeout) {
-    return timeout == null || (timeout instanceof Ast.Constant c && c.isNone());
+  /** Whether a timeout argument leaves the call unbounded: absent or None. */
+  private static boolean unbounded(Expr timeout, SemanticModel model) {
+    return timeout == null || model.isNone(timeout);
   }
 }

@@ -9,8 +9,6 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import java.util.List;
 import java.util.Set;
 
 /** OVN204: a tenacity (or retrying) retry with no stop condition. */
@@ -91,39 +89,34 @@ public final class RetryWithoutStop extends Rule {
 
   public RetryWithoutStop() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.FunctionLike.class, this::visitFunction);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (node instanceof Ast.FunctionDef f) {
-      bareDecorators(f.decoratorList(), ctx);
-    } else if (node instanceof Ast.AsyncFunctionDef f) {
-      bareDecorators(f.decoratorList(), ctx);
-    } else if (node instanceof Call call && !RuleContext.hasUnpacking(call)) {
-      String name = ctx.callName(call);
-      if (name == null) {
-        return;
+  private void visitCall(Call call, RuleContext ctx) {
+    String name = RuleContext.hasUnpacking(call) ? null : ctx.callName(call);
+    if (name == null) {
+      return;
+    }
+    if (TENACITY.contains(name)) {
+      Expr stop = RuleContext.keyword(call, "stop");
+      // Retrying(sleep, stop, ...): a second positional argument is the stop.
+      boolean positionalStop = !name.endsWith(".retry") && call.args().size() >= 2;
+      if (stop == null && !positionalStop) {
+        ctx.report(this, call, "`" + name + "(...)` has no `stop=`, so it never gives up.", null);
+      } else if (stop != null && "tenacity.stop_never".equals(ctx.qualifiedName(stop))) {
+        ctx.report(
+            this, call, "`" + name + "(...)` has `stop=stop_never`, so it never gives up.", null);
       }
-      if (TENACITY.contains(name)) {
-        Expr stop = RuleContext.keyword(call, "stop");
-        // Retrying(sleep, stop, ...): a second positional argument is the stop.
-        boolean positionalStop = !name.endsWith(".retry") && call.args().size() >= 2;
-        if (stop == null && !positionalStop) {
-          ctx.report(this, call, "`" + name + "(...)` has no `stop=`, so it never gives up.", null);
-        } else if (stop != null && "tenacity.stop_never".equals(ctx.qualifiedName(stop))) {
-          ctx.report(
-              this, call, "`" + name + "(...)` has `stop=stop_never`, so it never gives up.", null);
-        }
-      } else if (RETRYING.contains(name)
-          && call.keywords().stream().noneMatch(k -> RETRYING_STOPS.contains(k.arg()))) {
-        ctx.report(this, call, "`" + name + "(...)` has no stop, so it never gives up.", null);
-      }
+    } else if (RETRYING.contains(name)
+        && call.keywords().stream().noneMatch(k -> RETRYING_STOPS.contains(k.arg()))) {
+      ctx.report(this, call, "`" + name + "(...)` has no stop, so it never gives up.", null);
     }
   }
 
   /** {@code @tenacity.retry} without parentheses: the defaults, which never stop. */
-  private void bareDecorators(List<Expr> decorators, RuleContext ctx) {
-    for (Expr d : decorators) {
+  private void visitFunction(Ast.FunctionLike fn, RuleContext ctx) {
+    for (Expr d : fn.decoratorList()) {
       if (d instanceof Call) {
         continue; // the Call itself is visited
       }

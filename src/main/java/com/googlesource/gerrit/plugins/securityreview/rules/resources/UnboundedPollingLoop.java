@@ -11,9 +11,9 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Stmt;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
-import java.math.BigInteger;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -111,14 +111,11 @@ public final class UnboundedPollingLoop extends Rule {
 
   public UnboundedPollingLoop() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.While.class, this::visitWhile);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Ast.While loop)) {
-      return;
-    }
-    boolean forever = isTrue(loop.test());
+  private void visitWhile(Ast.While loop, RuleContext ctx) {
+    boolean forever = ctx.semantic().isTruthy(loop.test()) && loop.test() instanceof Ast.Constant;
     boolean polls = loop.test() instanceof Ast.UnaryOp u && u.op() == Ast.UnaryOperator.Not;
     if (!forever && !polls) {
       return;
@@ -126,7 +123,7 @@ public final class UnboundedPollingLoop extends Rule {
     if (polls && endsWithService(((Ast.UnaryOp) loop.test()).operand())) {
       return;
     }
-    Scan scan = new Scan();
+    Scan scan = new Scan(ctx);
     scan.checkBlock(loop.body());
     scan.visitAll(loop.body());
     scan.visitAll(loop.orelse());
@@ -155,6 +152,7 @@ public final class UnboundedPollingLoop extends Rule {
 
   /** What the loop's own body holds; nested functions and classes do not count. */
   private static final class Scan extends NodeVisitor {
+    private final RuleContext ctx;
     Call sleep;
     boolean leaves;
     boolean bounded;
@@ -162,6 +160,10 @@ public final class UnboundedPollingLoop extends Rule {
 
     /** How many loops deep below the scanned one we are: a break there is not ours. */
     private int depth;
+
+    Scan(RuleContext ctx) {
+      this.ctx = ctx;
+    }
 
     @Override
     protected boolean enter(Node node) {
@@ -180,8 +182,7 @@ public final class UnboundedPollingLoop extends Rule {
           bounded |= mentionsBound(w.test());
           depth++;
         }
-        case Ast.For f -> depth++;
-        case Ast.AsyncFor f -> depth++;
+        case Ast.ForLike f -> depth++;
         case Ast.Compare c -> bounded |= mentionsBound(c);
         default -> {}
       }
@@ -195,7 +196,7 @@ public final class UnboundedPollingLoop extends Rule {
 
     @Override
     protected void leave(Node node) {
-      if (node instanceof Ast.While || node instanceof Ast.For || node instanceof Ast.AsyncFor) {
+      if (node instanceof Ast.While || node instanceof Ast.ForLike) {
         depth--;
       }
     }
@@ -205,7 +206,7 @@ public final class UnboundedPollingLoop extends Rule {
       for (int i = 0; i < block.size() && sleep == null; i++) {
         if (block.get(i) instanceof Ast.ExprStmt e
             && e.value() instanceof Call c
-            && isSleep(c)
+            && isSleep(c, ctx)
             && !(i + 1 < block.size() && leavesNow(block.get(i + 1)))) {
           sleep = c;
         }
@@ -218,22 +219,21 @@ public final class UnboundedPollingLoop extends Rule {
     return switch (s) {
       case Ast.If i -> List.of(i.body(), i.orelse());
       case Ast.While w -> List.of(w.body(), w.orelse());
-      case Ast.For f -> List.of(f.body(), f.orelse());
-      case Ast.AsyncFor f -> List.of(f.body(), f.orelse());
-      case Ast.With w -> List.of(w.body());
-      case Ast.AsyncWith w -> List.of(w.body());
-      case Ast.Try t ->
-          java.util.stream.Stream.concat(
-                  java.util.stream.Stream.of(t.body(), t.orelse(), t.finalbody()),
-                  t.handlers().stream().map(Ast.ExceptHandler::body))
-              .toList();
-      case Ast.TryStar t ->
-          java.util.stream.Stream.concat(
-                  java.util.stream.Stream.of(t.body(), t.orelse(), t.finalbody()),
-                  t.handlers().stream().map(Ast.ExceptHandler::body))
-              .toList();
+      case Ast.ForLike f -> List.of(f.body(), f.orelse());
+      case Ast.WithLike w -> List.of(w.body());
+      case Ast.Try t -> tryBlocks(t.body(), t.orelse(), t.finalbody(), t.handlers());
+      case Ast.TryStar t -> tryBlocks(t.body(), t.orelse(), t.finalbody(), t.handlers());
       default -> List.of();
     };
+  }
+
+  private static List<List<Stmt>> tryBlocks(
+      List<Stmt> body, List<Stmt> orelse, List<Stmt> finalbody, List<Ast.ExceptHandler> handlers) {
+    List<List<Stmt>> blocks = new ArrayList<>(List.of(body, orelse, finalbody));
+    for (Ast.ExceptHandler h : handlers) {
+      blocks.add(h.body());
+    }
+    return blocks;
   }
 
   private static boolean leavesNow(Stmt s) {
@@ -241,25 +241,19 @@ public final class UnboundedPollingLoop extends Rule {
   }
 
   /** time.sleep(n), eventlet.sleep(n), greenthread.sleep(n), self._sleep(n); not sleep(0). */
-  private static boolean isSleep(Call c) {
-    String name = DottedNames.callee(c);
+  private static boolean isSleep(Call c, RuleContext ctx) {
+    String name = ctx.callName(c);
     if (name == null) {
       return false;
     }
-    String last = DottedNames.lastPart(name);
+    String last = SemanticModel.lastPart(name);
     if (!last.equals("sleep") && !last.equals("_sleep")) {
       return false;
     }
+    // sleep(0) only yields to other greenthreads.
     return !(c.args().size() == 1
-        && c.args().get(0) instanceof Ast.Constant k
-        && k.value() instanceof BigInteger i
-        && i.signum() == 0);
-  }
-
-  private static boolean isTrue(Expr test) {
-    return test instanceof Ast.Constant c
-        && (Boolean.TRUE.equals(c.value())
-            || (c.value() instanceof BigInteger i && i.signum() != 0));
+        && c.args().get(0) instanceof Ast.Constant
+        && !ctx.semantic().isTruthy(c.args().get(0)));
   }
 
   /** Whether a predicate is a stop flag or a queue drain, not something being waited for. */
@@ -268,7 +262,7 @@ public final class UnboundedPollingLoop extends Rule {
     if (target instanceof Ast.Attribute a && a.attr().equals("empty")) {
       return true; // while not q.empty(): drains a queue
     }
-    String dotted = DottedNames.of(target);
+    String dotted = SemanticModel.dotted(target);
     return dotted != null && STOP_WORDS.matcher(dotted.toLowerCase(Locale.ROOT)).find();
   }
 
@@ -299,18 +293,14 @@ public final class UnboundedPollingLoop extends Rule {
   /** Whether the loop runs under a timeout: {@code with eventlet.Timeout(...)} around it. */
   private static boolean insideTimeout(RuleContext ctx) {
     for (Node n : ctx.ancestors()) {
-      List<Ast.WithItem> items =
-          switch (n) {
-            case Ast.With w -> w.items();
-            case Ast.AsyncWith w -> w.items();
-            default -> List.of();
-          };
-      for (Ast.WithItem item : items) {
-        if (mentionsBound(item.contextExpr())) {
-          return true;
+      if (n instanceof Ast.WithLike w) {
+        for (Ast.WithItem item : w.items()) {
+          if (mentionsBound(item.contextExpr())) {
+            return true;
+          }
         }
       }
-      if (n instanceof Ast.FunctionDef || n instanceof Ast.AsyncFunctionDef) {
+      if (n instanceof Ast.FunctionLike) {
         return false;
       }
     }

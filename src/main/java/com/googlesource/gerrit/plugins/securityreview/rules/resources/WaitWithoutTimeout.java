@@ -11,6 +11,11 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Binding;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.KindFact;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -42,12 +47,16 @@ public final class WaitWithoutTimeout extends Rule {
 
               Flags calls that block until something happens and pass no timeout: `wait()` on a
               `threading`/`eventlet`/`multiprocessing` `Event` or `Condition`; `join()` with no
-              arguments (a thread or process: `str.join` always takes one); `result()` on a future;
+              arguments on a thread or process, or on a receiver nothing is known about (`str.join`
+              always takes an argument); `result()` on a future;
               `wait()` and `communicate()` on a `subprocess.Popen`; and `get()` without `timeout=`
               or `block=False` on a reply queue (a queue the function itself creates and waits on).
-              The receiver's kind comes from its assignment in the same file (`self._ready =
-              threading.Event()`) or, when the file does not assign it, from its name (`*_event`,
-              `*future*`). Stays silent in test code; in functions that stop a service or handle a
+              The receiver's kind comes from where it comes from: its constructor
+              (`threading.Event()`, `threading.Thread(...)`, `executor.submit(...)`), also kept in
+              `self.x` in `__init__` and waited on in another method, or returned by a helper or a
+              property, or its annotation or docstring; only when nothing says where it comes from
+              does its name count (`*_event`, `*future*`). A receiver known to be something else (a
+              dict, an object of a class of the file) is left alone whatever its name. Stays silent in test code; in functions that stop a service or handle a
               signal (`stop`, `shutdown`, `close`, `cleanup`, `_handle_sigterm`, ...) and in
               `wait`/`join` wrappers, where blocking is the job; on long-lived work queues
               (`self._queue.get()`: consumer threads block until work arrives by design); on reply
@@ -94,43 +103,6 @@ public final class WaitWithoutTimeout extends Rule {
               """)
           .build();
 
-  private static final String EVENT = "event";
-  private static final String CONDITION = "condition";
-  private static final String THREAD = "thread";
-  private static final String QUEUE = "queue";
-  private static final String POOL = "pool";
-  private static final String FUTURE = "future";
-  private static final String POPEN = "popen";
-
-  /** Constructors by qualified name, imports resolved. */
-  private static final Map<String, String> CONSTRUCTORS =
-      Map.ofEntries(
-          Map.entry("threading.Event", EVENT),
-          Map.entry("eventlet.event.Event", EVENT),
-          Map.entry("multiprocessing.Event", EVENT),
-          Map.entry("threading.Condition", CONDITION),
-          Map.entry("multiprocessing.Condition", CONDITION),
-          Map.entry("threading.Thread", THREAD),
-          Map.entry("multiprocessing.Process", THREAD),
-          Map.entry("queue.Queue", QUEUE),
-          Map.entry("queue.LifoQueue", QUEUE),
-          Map.entry("queue.PriorityQueue", QUEUE),
-          Map.entry("queue.SimpleQueue", QUEUE),
-          Map.entry("six.moves.queue.Queue", QUEUE),
-          Map.entry("eventlet.queue.Queue", QUEUE),
-          Map.entry("eventlet.queue.LightQueue", QUEUE),
-          Map.entry("eventlet.queue.LifoQueue", QUEUE),
-          Map.entry("eventlet.queue.PriorityQueue", QUEUE),
-          Map.entry("multiprocessing.Queue", QUEUE),
-          Map.entry("multiprocessing.JoinableQueue", QUEUE),
-          Map.entry("multiprocessing.Pool", POOL),
-          Map.entry("multiprocessing.pool.Pool", POOL),
-          Map.entry("multiprocessing.pool.ThreadPool", POOL),
-          Map.entry("eventlet.GreenPool", POOL),
-          Map.entry("eventlet.greenpool.GreenPool", POOL),
-          Map.entry("subprocess.Popen", POPEN),
-          Map.entry("eventlet.green.subprocess.Popen", POPEN));
-
   private static final Set<String> WAITS =
       Set.of("wait", "wait_for", "join", "get", "result", "communicate");
 
@@ -148,29 +120,26 @@ public final class WaitWithoutTimeout extends Rule {
 
   public WaitWithoutTimeout() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)
-        || !(call.func() instanceof Ast.Attribute method)
+  private void visitCall(Call call, RuleContext ctx) {
+    if (!(call.func() instanceof Ast.Attribute method)
+        || !WAITS.contains(method.attr())
         || RuleContext.hasUnpacking(call)) {
       return;
     }
+    SemanticModel model = ctx.semantic();
+    Ast.FunctionLike fn = model.enclosingFunction(call);
+    if (fn != null && EXEMPT_FUNCTIONS.matcher(fn.name().toLowerCase(Locale.ROOT)).find()) {
+      return;
+    }
     String name = method.attr();
-    if (!WAITS.contains(name)) {
-      return;
-    }
-    String fn = ctx.enclosingFunctionName();
-    if (fn != null && EXEMPT_FUNCTIONS.matcher(fn.toLowerCase(Locale.ROOT)).find()) {
-      return;
-    }
     Expr receiver = method.value();
-    String kind = kindOf(receiver, ctx);
-    if (name.equals("get") && !isRequestReplyQueue(receiver, ctx)) {
+    if (name.equals("get") && !isRequestReplyQueue(receiver, fn, ctx)) {
       return;
     }
-    String what = waitWithoutTimeout(call, name, kind);
+    String what = waitWithoutTimeout(call, name, model.kindFact(receiver), model);
     if (what != null) {
       ctx.report(
           this,
@@ -185,78 +154,90 @@ public final class WaitWithoutTimeout extends Rule {
    * function with no timeout of its own. Long-lived work queues ({@code self._queue}, module
    * globals) are read by consumer threads whose job is to block until work arrives.
    */
-  private static boolean isRequestReplyQueue(Expr receiver, RuleContext ctx) {
-    Ast.Stmt fn = ctx.enclosingFunction();
+  private boolean isRequestReplyQueue(Expr receiver, Ast.FunctionLike fn, RuleContext ctx) {
     if (!(receiver instanceof Ast.Name q) || fn == null) {
       return false;
     }
-    boolean[] local = {false};
-    boolean[] hasTimeout = {false};
+    SemanticModel model = ctx.semantic();
+    Binding b = model.reachingBinding(q);
+    boolean local =
+        b != null
+            && b.scope() == model.scopeOpenedBy(fn)
+            && b.value() instanceof Call created
+            && model.kindFact(created).kind() == ValueKind.QUEUE;
+    return local && !hasTimeoutPath(fn, ctx);
+  }
+
+  /** Whether a function mentions a timeout, a timer or a deadline; once per function. */
+  private boolean hasTimeoutPath(Ast.FunctionLike fn, RuleContext ctx) {
+    Map<Ast.FunctionLike, Boolean> known = ctx.state(this, IdentityHashMap::new);
+    return known.computeIfAbsent(fn, WaitWithoutTimeout::mentionsTimeout);
+  }
+
+  private static boolean mentionsTimeout(Ast.FunctionLike fn) {
+    boolean[] found = {false};
     new NodeVisitor() {
       @Override
       protected boolean enter(Node node) {
-        if (node instanceof Ast.Assign a
-            && a.targets().size() == 1
-            && a.targets().get(0) instanceof Ast.Name t
-            && t.id().equals(q.id())
-            && a.value() instanceof Call c
-            && QUEUE.equals(CONSTRUCTORS.get(String.valueOf(ctx.callName(c))))) {
-          local[0] = true;
-        }
         String id =
             switch (node) {
               case Ast.Name n -> n.id();
               case Ast.Attribute a -> a.attr();
-              case Ast.FunctionDef f -> f.name();
+              case Ast.FunctionLike f -> f.name();
               default -> null;
             };
         if (id != null && TIMEOUT_WORDS.matcher(id.toLowerCase(Locale.ROOT)).find()) {
-          hasTimeout[0] = true;
+          found[0] = true;
         }
-        return true;
+        return !found[0];
       }
-    }.visitAll(RuleContext.functionBody(fn));
-    return local[0] && !hasTimeout[0];
+    }.visitAll(fn.body());
+    return found[0];
   }
 
   /** What is wrong with the call, or null when it is bounded or not a wait we know. */
-  private static String waitWithoutTimeout(Call call, String name, String kind) {
+  private static String waitWithoutTimeout(
+      Call call, String name, KindFact receiver, SemanticModel model) {
+    ValueKind kind = receiver.kind();
     boolean noArgs = call.args().isEmpty() && call.keywords().isEmpty();
     switch (name) {
       case "wait" -> {
-        if ((EVENT.equals(kind) || CONDITION.equals(kind) || POPEN.equals(kind))
-            && unbounded(RuleContext.argument(call, 0, "timeout"))) {
+        if ((kind == ValueKind.EVENT || kind == ValueKind.CONDITION || kind == ValueKind.PROCESS)
+            && unbounded(RuleContext.argument(call, 0, "timeout"), model)) {
           return "waits on " + article(kind) + " with no timeout";
         }
       }
       case "wait_for" -> {
-        if (CONDITION.equals(kind) && unbounded(RuleContext.argument(call, 1, "timeout"))) {
+        if (kind == ValueKind.CONDITION
+            && unbounded(RuleContext.argument(call, 1, "timeout"), model)) {
           return "waits on a condition with no timeout";
         }
       }
       case "join" -> {
-        // str.join and os.path.join need arguments; a join() with none is a thread, a process,
-        // a queue or a pool, and only threads and processes can take a timeout.
-        if (noArgs && !QUEUE.equals(kind) && !POOL.equals(kind)) {
+        // str.join and os.path.join need arguments; a join() with none is a thread's or a
+        // process's, unless the receiver is known to be something else (a queue or a pool, whose
+        // join takes no timeout, or an object of a class of the file).
+        if (noArgs && (kind == ValueKind.THREAD || (!receiver.isKnown() && !receiver.isOther()))) {
           return "waits for the thread to finish with no timeout";
         }
       }
       case "get" -> {
-        if (QUEUE.equals(kind)
-            && unbounded(RuleContext.argument(call, 1, "timeout"))
-            && blocks(RuleContext.argument(call, 0, "block"))) {
+        if (kind == ValueKind.QUEUE
+            && unbounded(RuleContext.argument(call, 1, "timeout"), model)
+            && blocks(RuleContext.argument(call, 0, "block"), model)) {
           return "blocks on the queue with no timeout";
         }
       }
       case "result" -> {
-        if (FUTURE.equals(kind) && unbounded(RuleContext.argument(call, 0, "timeout"))) {
+        if (kind == ValueKind.FUTURE
+            && unbounded(RuleContext.argument(call, 0, "timeout"), model)) {
           return "waits for the future with no timeout";
         }
       }
       case "communicate" -> {
         // communicate() is Popen's: no other common class has a method of that name.
-        if ((POPEN.equals(kind) || kind == null || Receivers.OTHER.equals(kind))
-            && unbounded(RuleContext.argument(call, 1, "timeout"))) {
+        if ((kind == ValueKind.PROCESS || !receiver.isKnown())
+            && unbounded(RuleContext.argument(call, 1, "timeout"), model)) {
           return "waits for the child process with no timeout";
         }
       }
@@ -265,73 +246,22 @@ public final class WaitWithoutTimeout extends Rule {
     return null;
   }
 
-  private static String article(String kind) {
+  private static String article(ValueKind kind) {
     return switch (kind) {
       case EVENT -> "an event";
       case CONDITION -> "a condition";
-      case POPEN -> "the child process";
+      case PROCESS -> "the child process";
       default -> "it";
     };
   }
 
   /** Whether a timeout argument leaves the wait unbounded: absent or None. */
-  private static boolean unbounded(Expr timeout) {
-    return timeout == null || (timeout instanceof Ast.Constant c && c.isNone());
+  private static boolean unbounded(Expr timeout, SemanticModel model) {
+    return timeout == null || model.isNone(timeout);
   }
 
-  /** Whether a queue's block argument blocks: absent or a literal true. */
-  private static boolean blocks(Expr block) {
-    return block == null
-        || (block instanceof Ast.Constant c
-            && (Boolean.TRUE.equals(c.value())
-                || (c.value() instanceof java.math.BigInteger i && i.signum() != 0)));
-  }
-
-  /** The receiver's kind: from its assignment in the file, else from its name. */
-  private String kindOf(Expr receiver, RuleContext ctx) {
-    if (receiver instanceof Call) {
-      // threading.Thread(...).join(), executor.submit(...).result()
-      return classify(receiver, ctx);
-    }
-    Receivers receivers = ctx.state(this, () -> Receivers.of(ctx, value -> classify(value, ctx)));
-    String kind = receivers.kindOf(ctx, receiver);
-    if (kind != null && !Receivers.OTHER.equals(kind)) {
-      return kind;
-    }
-    // Assigned from a factory the file does not show, or not at all: go by the name.
-    return byName(Receivers.lastName(receiver));
-  }
-
-  /** The kind of object a value makes: a known constructor, or a future from submit(). */
-  private static String classify(Expr value, RuleContext ctx) {
-    if (!(value instanceof Call c)) {
-      return null;
-    }
-    String ctor = CONSTRUCTORS.get(String.valueOf(ctx.callName(c)));
-    if (ctor != null) {
-      return ctor;
-    }
-    return c.func() instanceof Ast.Attribute a && a.attr().equals("submit") ? FUTURE : null;
-  }
-
-  /** A kind from a receiver's name, for receivers the file does not assign. */
-  private static String byName(String name) {
-    if (name == null) {
-      return null;
-    }
-    String n = name.toLowerCase(Locale.ROOT);
-    if (n.endsWith("event") || n.endsWith("_evt")) {
-      return EVENT;
-    }
-    if (n.endsWith("queue") || n.equals("q")) {
-      return QUEUE;
-    }
-    if (n.contains("pool")) {
-      return POOL;
-    }
-    if (n.contains("future") || n.equals("fut")) {
-      return FUTURE;
-    }
-    return null;
+  /** Whether a queue's block argument blocks: absent or a true constant. */
+  private static boolean blocks(Expr block, SemanticModel model) {
+    return block == null || model.isTruthy(block);
   }
 }

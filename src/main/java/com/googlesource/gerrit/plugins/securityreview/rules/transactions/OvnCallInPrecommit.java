@@ -12,8 +12,12 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * OVN302: a write to the OVN NB/SB databases from a precommit hook, which runs inside Neutron's
@@ -44,8 +48,11 @@ public final class OvnCallInPrecommit extends Rule {
               `@registry.receives(..., [events.PRECOMMIT_*])`), flags calls that write to the OVN
               databases: opening a transaction on an OVN or OVS API object
               (`self._nb_idl.transaction(...)`), executing a write command
-              (`self._nb_ovn.lsp_add(...).execute(...)`), and write methods of the OVN client
-              (`self._ovn_client.create_port(...)`, `update_*`, `delete_*`, `add_*`, ...). Commands
+              (`self._nb_ovn.lsp_add(...).execute(...)`), and write methods of Neutron's OVN client
+              (`self._ovn_client.create_port(...)`, `update_*`, `delete_*`, `add_*`, ...). API
+              objects and the OVN client are known by where they come from (ovsdbapp's and
+              Neutron's classes and factories, `ovn_client.OVNClient(...)`, through `self.x`,
+              helpers and properties), by their name only when nothing says. Commands
               inside a flagged transaction block are not flagged again. What precommit hooks
               legitimately do stays silent: validation, Neutron DB reads and writes
               (`ovn_revision_numbers_db.create_initial_revision`, provisioning blocks), and reads of
@@ -93,42 +100,40 @@ public final class OvnCallInPrecommit extends Rule {
 
   public OvnCallInPrecommit() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call) || !(call.func() instanceof Attribute a)) {
+  private void visitCall(Call call, RuleContext ctx) {
+    if (!(call.func() instanceof Attribute a)) {
+      return;
+    }
+    Ast.FunctionLike fn = ctx.semantic().enclosingFunction(call);
+    if (fn == null || !isPrecommit(fn, ctx)) {
       return;
     }
     String what = ovnWrite(call, a, ctx);
-    if (what == null) {
-      return;
-    }
-    Ast.Stmt fn = ctx.enclosingFunction();
-    if (fn == null || !isPrecommit(fn)) {
-      return;
-    }
     // Whatever runs in an OVN transaction block is reported once, at the transaction.
-    if (Ovsdb.inTransactionBlock(node, ctx.ancestors())) {
+    if (what == null || Ovsdb.inTransactionBlock(call, ctx)) {
       return;
     }
-    ctx.report(
-        this, call, what + " inside `" + RuleContext.functionName(fn) + "`, a precommit hook.");
+    ctx.report(this, call, what + " inside `" + fn.name() + "`, a precommit hook.");
   }
 
   /** What the call writes to OVN, for the message; null when it does not. */
   private static String ovnWrite(Call call, Attribute a, RuleContext ctx) {
-    if (Ovsdb.isTransaction(call)) {
+    SemanticModel model = ctx.semantic();
+    if (Ovsdb.isTransaction(call, model)) {
       return "An OVSDB transaction is opened on `" + ctx.text(a.value()) + "`";
     }
     if (a.attr().equals("execute")
         && a.value() instanceof Call command
         && command.func() instanceof Attribute cmd
-        && Ovsdb.isApi(cmd.value())
-        && Ovsdb.verb(cmd.attr()) == Ovsdb.Verb.WRITE) {
+        && Ovsdb.verb(cmd.attr()) == Ovsdb.Verb.WRITE
+        && model.kindOf(command) == ValueKind.OVSDB_COMMAND) {
       return "The OVSDB write `" + ctx.text(cmd.value()) + "." + cmd.attr() + "()` is executed";
     }
-    if (isOvnClient(a.value()) && Ovsdb.verb(a.attr()) == Ovsdb.Verb.WRITE) {
+    if (Ovsdb.verb(a.attr()) == Ovsdb.Verb.WRITE
+        && model.kindOf(a.value()) == ValueKind.OVN_CLIENT) {
       return "The OVN client writes to the NB database (`"
           + ctx.text(a.value())
           + "."
@@ -138,39 +143,30 @@ public final class OvnCallInPrecommit extends Rule {
     return null;
   }
 
-  /** {@code self._ovn_client}, {@code ovn_client}, {@code self.l3plugin._ovn_client}. */
-  private static boolean isOvnClient(Expr e) {
-    String name = Ovsdb.lastName(e);
-    if (name == null) {
-      return false;
-    }
-    String n = name.toLowerCase(Locale.ROOT).replace("_", "");
-    return n.equals("ovnclient");
+  /** Whether a function is a precommit hook, by its name or its registry subscription. */
+  private boolean isPrecommit(Ast.FunctionLike fn, RuleContext ctx) {
+    Map<Ast.FunctionLike, Boolean> known = ctx.state(this, IdentityHashMap::new);
+    return known.computeIfAbsent(fn, OvnCallInPrecommit::isPrecommit);
   }
 
-  /** Whether a function is a precommit hook, by its name or its registry subscription. */
-  static boolean isPrecommit(Ast.Stmt fn) {
-    String name = RuleContext.functionName(fn);
-    if (name != null && List.of(name.toLowerCase(Locale.ROOT).split("_")).contains("precommit")) {
+  private static boolean isPrecommit(Ast.FunctionLike fn) {
+    if (List.of(fn.name().toLowerCase(Locale.ROOT).split("_")).contains("precommit")) {
       return true;
     }
-    List<Expr> decorators =
-        switch (fn) {
-          case Ast.FunctionDef f -> f.decoratorList();
-          case Ast.AsyncFunctionDef f -> f.decoratorList();
-          default -> List.of();
-        };
+    // @registry.receives(resources.PORT, [events.PRECOMMIT_CREATE])
     boolean[] found = {false};
-    for (Expr d : decorators) {
-      new NodeVisitor() {
-        @Override
-        protected boolean enter(Node n) {
-          if (n instanceof Attribute at && at.attr().startsWith("PRECOMMIT_")) {
-            found[0] = true;
+    NodeVisitor precommitEvent =
+        new NodeVisitor() {
+          @Override
+          protected boolean enter(Node n) {
+            if (n instanceof Attribute at && at.attr().startsWith("PRECOMMIT_")) {
+              found[0] = true;
+            }
+            return !found[0];
           }
-          return !found[0];
-        }
-      }.visit(d);
+        };
+    for (Expr d : fn.decoratorList()) {
+      precommitEvent.visit(d);
     }
     return found[0];
   }

@@ -6,10 +6,11 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 
 /** OVN303: an ovsdbapp write command executed on its own without {@code check_error=True}. */
 public final class OvsdbCommandUnchecked extends Rule {
@@ -29,17 +30,22 @@ public final class OvsdbCommandUnchecked extends Rule {
               """
               ## What it does
 
-              Flags `<api>.<command>(...).execute()` on an OVSDB API object (`_nb_idl`, `nb_ovn`,
-              `sb_api`, `ovs_idl`, `ovsdb`, ...) when the command writes (its name has a write verb:
-              `lsp_add`, `ls_del`, `db_set`, `db_clear`, `db_destroy`, `pg_add_ports`,
-              `ha_chassis_group_add_chassis`, `delete_lswitch_port`, ...) and `execute` gets no
-              `check_error=True`. Reads (`lsp_get`, `db_get`, `db_list_rows`, `db_find_rows`,
-              `lookup`, `br_exists`, ...) and commands whose name tells nothing stay silent, as do
-              commands added to a transaction (`txn.add(cmd)`), commands executed inside a `with
-              <api>.transaction(...)` block (ovsdbapp reuses that transaction, whose own
-              `check_error` then applies), a `check_error` given by a variable or through
-              `**kwargs`, and test code. No automatic fix: once the command raises, the caller must
-              decide how to handle the error.
+              Flags `<api>.<command>(...).execute()` on an OVSDB API object when the command writes
+              (its name has a write verb: `lsp_add`, `ls_del`, `db_set`, `db_clear`, `db_destroy`,
+              `pg_add_ports`, `ha_chassis_group_add_chassis`, `delete_lswitch_port`, ...) and
+              `execute` gets no `check_error=True`. The API object is known by where it comes
+              from, under whatever name it is kept: ovsdbapp's and Neutron's API classes and
+              factories (`impl_idl_ovn.OvsdbNbOvnIdl(conn)`, `get_ovn_idls(...)`,
+              `MetadataAgentOvsIdl().start()`, `ovs_lib.BaseOVS().ovsdb`), also through `self.x`
+              set in `__init__`, helpers and properties that return one, annotations and
+              docstrings; only when nothing says where it comes from does its name count
+              (`_nb_idl`, `nb_ovn`, `sb_api`, `ovs_idl`, `ovsdb`, ...). Reads (`lsp_get`, `db_get`,
+              `db_list_rows`, `db_find_rows`, `lookup`, `br_exists`, ...) and commands whose name
+              tells nothing stay silent, as do commands added to a transaction (`txn.add(cmd)`),
+              commands executed inside a `with <api>.transaction(...)` block (ovsdbapp reuses that
+              transaction, whose own `check_error` then applies), a `check_error` given by a
+              variable or through `**kwargs`, and test code. No automatic fix: once the command
+              raises, the caller must decide how to handle the error.
 
               ## Why it matters
 
@@ -72,25 +78,26 @@ public final class OvsdbCommandUnchecked extends Rule {
 
   public OvsdbCommandUnchecked() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)
-        || !(call.func() instanceof Attribute exec)
+  private void visitCall(Call call, RuleContext ctx) {
+    if (!(call.func() instanceof Attribute exec)
         || !exec.attr().equals("execute")
         || !(exec.value() instanceof Call command)
         || !(command.func() instanceof Attribute cmd)
-        || !Ovsdb.isApi(cmd.value())
         || Ovsdb.verb(cmd.attr()) != Ovsdb.Verb.WRITE
-        || RuleContext.hasUnpacking(call)) {
+        || RuleContext.hasUnpacking(call)
+        || ctx.semantic().kindOf(command) != ValueKind.OVSDB_COMMAND) {
       return;
     }
     Expr checkError = RuleContext.keyword(call, "check_error");
-    if (checkError != null && !Ovsdb.isConstant(checkError, Boolean.FALSE)) {
+    boolean explicitFalse =
+        checkError instanceof Ast.Constant && ctx.semantic().isFalse(checkError);
+    if (checkError != null && !explicitFalse) {
       return;
     }
-    if (Ovsdb.inTransactionBlock(node, ctx.ancestors())) {
+    if (Ovsdb.inTransactionBlock(call, ctx)) {
       return;
     }
     String how = checkError == null ? "without `check_error`" : "with `check_error=False`";

@@ -7,11 +7,13 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.List;
 
 /**
@@ -36,12 +38,16 @@ public final class TransactionCheckErrorFalse extends Rule {
               ## What it does
 
               Flags `<api>.transaction(...)` and `<api>.create_transaction(...)` on an OVSDB API
-              object (`_nb_idl`, `nb_ovn`, `sb_api`, `ovn_nb_api`, `ovs_idl`, `ovsdb`, ...) that
-              passes `check_error=False`, by keyword or as the first positional argument. On the OVN
-              Northbound and Southbound APIs it also flags a `transaction()` that passes no
-              `check_error` at all, since ovsdbapp's default is `False`; on the local Open vSwitch
-              database (`ovs_idl`, `ovsdb`), where agents rely on the default throughout, only an
-              explicit `False` is flagged. A `check_error` given by a variable or through
+              object that passes `check_error=False`, by keyword or as the first positional
+              argument. The API object is known by where it comes from, under whatever name it is
+              kept: ovsdbapp's and Neutron's API classes (`impl_idl_ovn.OvsdbNbOvnIdl(conn)`,
+              `get_ovn_idls(...)`, `MetadataAgentOvnSbIdl(...).start()`, `ovs_lib.BaseOVS().ovsdb`),
+              also through `self.x` set in `__init__`, helpers and properties that return one,
+              annotations and docstrings; only when nothing says where it comes from does its name
+              count (`_nb_idl`, `nb_ovn`, `sb_api`, `ovs_idl`, `ovsdb`, ...). On the OVN Northbound
+              and Southbound APIs it also flags a `transaction()` that passes no `check_error` at
+              all, since ovsdbapp's default is `False`; on the local Open vSwitch database, where
+              agents rely on the default throughout, only an explicit `False` is flagged. A `check_error` given by a variable or through
               `**kwargs`, SQLAlchemy and other non-OVSDB transactions, and test code stay silent.
               The offered fix turns an explicit `False` into `True`, or adds `check_error=True`: a
               behaviour change by design, since errors then raise.
@@ -79,32 +85,41 @@ public final class TransactionCheckErrorFalse extends Rule {
 
   public TransactionCheckErrorFalse() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)
-        || !(call.func() instanceof Attribute a)
+  private void visitCall(Call call, RuleContext ctx) {
+    if (!(call.func() instanceof Attribute a)
         || !(a.attr().equals("transaction") || a.attr().equals("create_transaction"))
-        || !Ovsdb.isApi(a.value())
         || RuleContext.hasUnpacking(call)) {
       return;
     }
-    String api = ctx.text(a.value());
+    SemanticModel model = ctx.semantic();
+    if (model.kindOf(a.value()) != ValueKind.OVSDB_API) {
+      return;
+    }
+    String shown = ctx.text(a.value());
     Expr checkError = RuleContext.argument(call, 0, "check_error");
-    if (Ovsdb.isConstant(checkError, Boolean.FALSE)) {
+    if (checkError instanceof Ast.Constant && model.isFalse(checkError)) {
       Fix fix =
           new Fix(
               "Pass check_error=True (errors will raise)",
               List.of(ctx.replace(checkError, "True")));
       ctx.report(
-          this, call, "`" + api + "." + a.attr() + "()` is opened with `check_error=False`.", fix);
-    } else if (checkError == null && a.attr().equals("transaction") && Ovsdb.isOvnApi(a.value())) {
+          this,
+          call,
+          "`" + shown + "." + a.attr() + "()` is opened with `check_error=False`.",
+          fix);
+    } else if (checkError == null
+        && a.attr().equals("transaction")
+        && model.isOvnDatabase(a.value())) {
+      // The agents' local Open vSwitch transactions rely on the default throughout: only the
+      // OVN databases, where Neutron checks nearly every transaction, get this finding.
       ctx.report(
           this,
           call,
           "`"
-              + api
+              + shown
               + ".transaction()` passes no `check_error`, and ovsdbapp's default is"
               + " `False`.",
           missingFix(call, ctx));

@@ -255,6 +255,84 @@ class SemanticModelTest {
   }
 
   @Test
+  void knownOtherOriginOutweighsTheName() {
+    parse(
+        """
+        import threading
+        class Stage:
+            def wait(self):
+                pass
+        class Base(Stage):
+            pass
+        class Pipeline:
+            def __init__(self, given_event):
+                self._ready_event = Stage()
+                self._sb_idl = {}
+                self._done_event = None
+                self._done_event = Base()
+                self._given_event = given_event
+            def run(self):
+                self._ready_event.wait()
+                self._sb_idl.db_set()
+                self._done_event.set()
+                self._given_event.clear()
+        """);
+    KindFact ready = model.kindFact(receiverOf("wait"));
+    assertThat(ready.kind()).isEqualTo(ValueKind.UNKNOWN);
+    assertThat(ready.isOther()).isTrue();
+    assertThat(model.kindFact(receiverOf("db_set"))).isEqualTo(KindFact.OTHER);
+    assertThat(model.kindFact(receiverOf("set"))).isEqualTo(KindFact.OTHER);
+    // A parameter says nothing of its origin: the name still counts.
+    assertThat(model.isOvnDatabase(receiverOf("db_set"))).isFalse();
+    KindFact given = model.kindFact(receiverOf("clear"));
+    assertThat(given.kind()).isEqualTo(ValueKind.EVENT);
+    assertThat(given.evidence()).isEqualTo(Evidence.NAME);
+  }
+
+  @Test
+  void neutronFactoriesAndTheOvnClient() {
+    parse(
+        """
+        from neutron.plugins.ml2.drivers.ovn.mech_driver.ovsdb import impl_idl_ovn
+        from neutron.plugins.ml2.drivers.ovn.mech_driver.ovsdb import ovn_client
+        class Agent:
+            def __init__(self, driver, nb, sb):
+                self.south = impl_idl_ovn.OvsdbSbOvnIdl.from_worker(None, driver)
+                self.writer = ovn_client.OVNClient(nb, sb)
+            def run(self, l3):
+                self.south.chassis_del('x')
+                self.writer.create_port()
+                l3._ovn_client.update_router()
+        """);
+    KindFact south = model.kindFact(receiverOf("chassis_del"));
+    assertThat(south.kind()).isEqualTo(ValueKind.OVSDB_API);
+    assertThat(south.database()).isEqualTo(OvsdbDatabase.SB);
+    assertThat(model.kindFact(receiverOf("create_port")))
+        .isEqualTo(new KindFact(ValueKind.OVN_CLIENT, Evidence.ORIGIN, OvsdbDatabase.NB));
+    assertThat(model.isOvnDatabase(receiverOf("chassis_del"))).isTrue();
+    KindFact byName = model.kindFact(receiverOf("update_router"));
+    assertThat(byName.kind()).isEqualTo(ValueKind.OVN_CLIENT);
+    assertThat(byName.evidence()).isEqualTo(Evidence.NAME);
+  }
+
+  @Test
+  void truthyConstants() {
+    parse(
+        """
+        ONE = 1
+        a = (True, 1, 'x', ONE, 0, '', None, False, y)
+        """);
+    List<Expr> elts = ((Ast.Tuple) valueOf("a")).elts();
+    List<Boolean> truthy = new ArrayList<>();
+    for (Expr e : elts) {
+      truthy.add(model.isTruthy(e));
+    }
+    assertThat(truthy)
+        .containsExactly(true, true, true, true, false, false, false, false, false)
+        .inOrder();
+  }
+
+  @Test
   void ovnIdlsUnpackedFromGetOvnIdlsAndPropertyReturns() {
     parse(
         """

@@ -1,0 +1,38 @@
+import threading
+
+
+class ChassisWatcher:
+    def __init__(self):
+        self.worker = threading.Thread(target=self._watch)
+        self.ready = threading.Event()
+
+    def run_once(self):
+        self.worker.start()
+        if not self.ready.wait(timeout=30):
+            raise RuntimeError("chassis not ready")
+        self.worker.join(30)
+
+    def _watch(self):
+        pass
+
+
+class Stage:
+    def join(self):
+        return None
+
+    def wait(self):
+        return None
+
+
+class Pipeline:
+    # The same attribute names, holding a dict and objects of this file: no thread or event,
+    # whatever the name says.
+    def __init__(self):
+        self.worker = Stage()
+        self.ready = {}
+        self._ready_event = Stage()
+
+    def run_once(self):
+        self.worker.join()
+        self._ready_event.wait()
+        return self.ready
