@@ -39,3 +39,15 @@ def typo_mode(path):
 def daemonize():
     os.setsid()
     os.umask(0)  # expect: PY406:14
+
+
+SOCKET_MODE = stat.S_IRWXU | stat.S_IRWXO
+
+
+def write_socket(path):
+    os.chmod(path, SOCKET_MODE)  # expect: PY406:20
+
+
+def write_local_mode(path):
+    mode = 0o777
+    os.chmod(path, mode)  # expect: PY406:20

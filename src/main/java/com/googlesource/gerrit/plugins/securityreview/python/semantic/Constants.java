@@ -199,6 +199,13 @@ final class Constants {
       case Ast.Call c -> {
         return call(c, depth);
       }
+      case Ast.Attribute a -> {
+        BigInteger known = KnownTypes.moduleConstant(model.qualifiedName(a));
+        return known == null ? NOT_CONSTANT : known;
+      }
+      case Ast.Name n when KnownTypes.moduleConstant(importedName(n)) != null -> {
+        return KnownTypes.moduleConstant(importedName(n));
+      }
       case Ast.Name n -> {
         Expr v = model.reachingValue(n);
         if (v == null) {
@@ -217,6 +224,14 @@ final class Constants {
         return NOT_CONSTANT;
       }
     }
+  }
+
+  /**
+   * The qualified name of a Name bound by an import ({@code from stat import S_IWOTH}), or null.
+   */
+  private String importedName(Ast.Name n) {
+    Binding b = model.reachingBinding(n);
+    return b != null && b.kind() == Binding.Kind.IMPORT ? model.qualifiedName(n) : null;
   }
 
   /** {@code a + b + c}, flattened without recursion. */

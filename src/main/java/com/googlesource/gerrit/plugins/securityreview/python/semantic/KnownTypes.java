@@ -1,5 +1,6 @@
 package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,38 @@ import java.util.Map;
  */
 final class KnownTypes {
   private KnownTypes() {}
+
+  /** Integer constants of the standard library, by qualified name: the stat module's modes. */
+  private static final Map<String, BigInteger> MODULE_CONSTANTS =
+      Map.ofEntries(
+          statMode("S_ISUID", 04000),
+          statMode("S_ISGID", 02000),
+          statMode("S_ENFMT", 02000),
+          statMode("S_ISVTX", 01000),
+          statMode("S_IRWXU", 0700),
+          statMode("S_IRUSR", 0400),
+          statMode("S_IREAD", 0400),
+          statMode("S_IWUSR", 0200),
+          statMode("S_IWRITE", 0200),
+          statMode("S_IXUSR", 0100),
+          statMode("S_IEXEC", 0100),
+          statMode("S_IRWXG", 0070),
+          statMode("S_IRGRP", 0040),
+          statMode("S_IWGRP", 0020),
+          statMode("S_IXGRP", 0010),
+          statMode("S_IRWXO", 0007),
+          statMode("S_IROTH", 0004),
+          statMode("S_IWOTH", 0002),
+          statMode("S_IXOTH", 0001));
+
+  private static Map.Entry<String, BigInteger> statMode(String name, int bits) {
+    return Map.entry("stat." + name, BigInteger.valueOf(bits));
+  }
+
+  /** The value of a standard library constant ({@code stat.S_IWOTH}), or null. */
+  static BigInteger moduleConstant(String qualifiedName) {
+    return qualifiedName == null ? null : MODULE_CONSTANTS.get(qualifiedName);
+  }
 
   /** Matched on the whole qualified name. */
   private static final Map<String, KindFact> EXACT = new HashMap<>();

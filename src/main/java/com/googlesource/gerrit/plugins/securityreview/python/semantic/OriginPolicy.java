@@ -31,6 +31,10 @@ import java.util.Set;
  * @param escapingCalls qualified names of calls whose result is escaped (or quoted): safe, whatever
  *     the other settings
  * @param numericFormatSafe values formatted with a numeric {@code %d}-style conversion are safe
+ * @param everyReachingBinding a name is judged by every binding that may reach the use ({@link
+ *     SemanticModel#reachingBindings}), not only the last one: loop and unpacking targets by what
+ *     they unpack, and {@code name.append(...)}/{@code extend}/{@code insert} calls before the use
+ *     count as parts of the name; set comprehensions are judged by their element
  */
 public record OriginPolicy(
     boolean bytesAreStrings,
@@ -51,7 +55,52 @@ public record OriginPolicy(
     boolean unknownCallsSafe,
     boolean unresolvedNamesSafe,
     Set<String> escapingCalls,
-    boolean numericFormatSafe) {
+    boolean numericFormatSafe,
+    boolean everyReachingBinding) {
+
+  /** A policy that judges a name by the last binding reaching it. */
+  public OriginPolicy(
+      boolean bytesAreStrings,
+      boolean rangeIndexSafe,
+      boolean upperCaseNamesSafe,
+      boolean upperCaseAttributesSafe,
+      Set<String> safeAttributes,
+      boolean attributesSafe,
+      Set<String> numericCalls,
+      boolean starredOpaque,
+      boolean joinLooksIntoParts,
+      boolean placeholderJoinSafe,
+      boolean addNeedsString,
+      int maxNameDepth,
+      boolean normalisedSafe,
+      boolean tenantOnly,
+      boolean freeFormOnly,
+      boolean unknownCallsSafe,
+      boolean unresolvedNamesSafe,
+      Set<String> escapingCalls,
+      boolean numericFormatSafe) {
+    this(
+        bytesAreStrings,
+        rangeIndexSafe,
+        upperCaseNamesSafe,
+        upperCaseAttributesSafe,
+        safeAttributes,
+        attributesSafe,
+        numericCalls,
+        starredOpaque,
+        joinLooksIntoParts,
+        placeholderJoinSafe,
+        addNeedsString,
+        maxNameDepth,
+        normalisedSafe,
+        tenantOnly,
+        freeFormOnly,
+        unknownCallsSafe,
+        unresolvedNamesSafe,
+        escapingCalls,
+        numericFormatSafe,
+        false);
+  }
 
   /** This policy with more calls whose result is escaped or quoted ({@code shlex.quote}). */
   public OriginPolicy withEscapingCalls(Set<String> calls) {
@@ -148,12 +197,15 @@ public record OriginPolicy(
           Set.of(),
           true);
 
-  /** Text marked safe as HTML (today's {@code HtmlTaint}): data is params, attributes, items. */
+  /**
+   * Text marked safe as HTML: data is parameters, attribute and item reads, and names bound to them
+   * on any path that reaches the use (UPPER_CASE names included: they are judged by their value).
+   */
   public static final OriginPolicy HTML =
       new OriginPolicy(
           true,
           false,
-          true,
+          false,
           true,
           Set.of(),
           false,
@@ -179,5 +231,6 @@ public record OriginPolicy(
               "flask.escape",
               "jinja2.escape",
               "html.escape"),
+          true,
           true);
 }

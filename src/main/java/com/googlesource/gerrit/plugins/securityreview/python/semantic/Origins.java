@@ -5,7 +5,9 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +53,7 @@ public final class Origins {
   private final SemanticModel model;
   private final OriginPolicy policy;
   private int nesting;
+  private final Map<Ast.Name, Boolean> judgedNames = new IdentityHashMap<>();
 
   private Origins(SemanticModel model, OriginPolicy policy) {
     this.model = model;
@@ -132,13 +135,15 @@ public final class Origins {
       case Ast.Name n when isConstantName(n) || isRangeIndex(n) -> {
         return Origin.LITERAL;
       }
-      case Ast.Name n -> {
-        Expr assigned = depth < policy.maxNameDepth() ? model.reachingValue(n) : null;
-        if (assigned == null || assigned == n) {
-          return unresolvedSafe(n) ? Origin.LITERAL : Origin.opaque(n);
+      case Ast.Name n when policy.everyReachingBinding() -> {
+        if (unsafe(n, depth) == null) {
+          return Origin.LITERAL;
         }
-        Origin o = plainOrigin(assigned, depth + 1);
-        return o.kind() == Origin.Kind.OPAQUE ? Origin.opaque(n) : o;
+        Origin o = lastBindingOrigin(n, depth);
+        return o.isLiteral() ? Origin.opaque(n) : o;
+      }
+      case Ast.Name n -> {
+        return lastBindingOrigin(n, depth);
       }
       case Ast.Attribute a when isSafeAttribute(a) -> {
         return Origin.LITERAL;
@@ -158,6 +163,15 @@ public final class Origins {
         return Origin.opaque(e);
       }
     }
+  }
+
+  private Origin lastBindingOrigin(Ast.Name n, int depth) {
+    Expr assigned = depth < policy.maxNameDepth() ? model.reachingValue(n) : null;
+    if (assigned == null || assigned == n) {
+      return unresolvedSafe(n) ? Origin.LITERAL : Origin.opaque(n);
+    }
+    Origin o = plainOrigin(assigned, depth + 1);
+    return o.kind() == Origin.Kind.OPAQUE ? Origin.opaque(n) : o;
   }
 
   private Origin addOrigin(Ast.BinOp b, int depth) {
@@ -210,6 +224,7 @@ public final class Origins {
       case null -> null;
       case Ast.Constant c -> null;
       case Ast.Name n when isConstantName(n) || isRangeIndex(n) -> null;
+      case Ast.Name n when policy.everyReachingBinding() -> unsafeName(n, depth);
       case Ast.Name n -> {
         Expr assigned = depth < policy.maxNameDepth() ? model.reachingValue(n) : null;
         if (assigned == null || assigned == n) {
@@ -259,8 +274,77 @@ public final class Origins {
       case Call c when policy.unknownCallsSafe() -> trustedCall(c, depth);
       case Ast.ListComp l when policy.unknownCallsSafe() -> unsafe(l.elt(), depth);
       case Ast.GeneratorExp g when policy.unknownCallsSafe() -> unsafe(g.elt(), depth);
+      case Ast.SetComp c when policy.everyReachingBinding() -> unsafe(c.elt(), depth);
       default -> e;
     };
+  }
+
+  /**
+   * A name under {@link OriginPolicy#everyReachingBinding}: unsafe when any binding that may reach
+   * the use, or an {@code append}/{@code extend}/{@code insert} on it before the use, is. Memoised
+   * per use, which also stops cycles.
+   */
+  private Expr unsafeName(Ast.Name n, int depth) {
+    if (judgedNames.containsKey(n)) {
+      return judgedNames.get(n) ? n : null;
+    }
+    if (depth >= policy.maxNameDepth()) {
+      return unresolvedSafe(n) ? null : n;
+    }
+    judgedNames.put(n, false);
+    boolean unsafe = false;
+    List<Binding> bindings = model.reachingBindings(n);
+    for (int i = 0; i < bindings.size() && !unsafe; i++) {
+      unsafe = bindingUnsafe(bindings.get(i), depth);
+    }
+    unsafe = unsafe || appendsUnsafe(n, depth);
+    if (!unsafe && bindings.isEmpty()) {
+      unsafe = !unresolvedSafe(n);
+    }
+    judgedNames.put(n, unsafe);
+    return unsafe ? n : null;
+  }
+
+  /**
+   * Whether an {@code append}/{@code extend}/{@code insert} on the name before the use adds an
+   * unsafe part: where the name is bound, and where it is used (a module list filled in a
+   * function).
+   */
+  private boolean appendsUnsafe(Ast.Name n, int depth) {
+    Scope used = model.scopeOf(n);
+    while (used.kind() == Scope.Kind.COMPREHENSION && used.parent() != null) {
+      used = used.parent();
+    }
+    Scope bound = model.resolvingScope(n);
+    for (Scope scope : bound == null || bound == used ? List.of(used) : List.of(bound, used)) {
+      for (Call c : model.appendsTo(scope, n.id())) {
+        if (SemanticModel.before(c.loc(), n.loc()) && firstUnsafe(c.args(), depth + 1) != null) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether what one binding gives a name is unsafe: parameters are, imports and defs are not. */
+  private boolean bindingUnsafe(Binding b, int depth) {
+    if (b.kind() == Binding.Kind.PARAMETER) {
+      return true;
+    }
+    Expr given =
+        switch (b.kind()) {
+          case AUGMENTED_ASSIGNMENT -> ((Ast.AugAssign) b.node()).value();
+          // Loop and unpacking targets carry what they unpack.
+          case ASSIGNMENT,
+              ANNOTATED_ASSIGNMENT,
+              WALRUS,
+              FOR_TARGET,
+              COMPREHENSION_TARGET,
+              WITH_TARGET ->
+              b.value() != null ? b.value() : b.source();
+          default -> null;
+        };
+    return given != null && unsafe(given, depth + 1) != null;
   }
 
   /** For policies where the callee decides: escaping is safe, text conversions carry data. */

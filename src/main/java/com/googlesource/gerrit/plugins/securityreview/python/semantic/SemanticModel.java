@@ -7,6 +7,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Comment;
 import com.googlesource.gerrit.plugins.securityreview.python.ImportTable;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -264,6 +265,67 @@ public final class SemanticModel {
       }
     }
     return null;
+  }
+
+  /**
+   * Every binding of a name that may hold at a use, latest first: in the scope the use runs in, the
+   * bindings before the use that no later plain assignment overrides on the way to it (one in a
+   * block that holds the use or the earlier binding); from an enclosing scope, which runs earlier
+   * or later, and from a comprehension (its element comes first in the text), all its bindings.
+   * Loops are read once, top to bottom. Empty when nothing binds the name visibly. The last element
+   * of {@link #reachingBinding} is always among them.
+   */
+  public List<Binding> reachingBindings(Ast.Name use) {
+    Scope r = resolvingScope(use);
+    List<Binding> list = r == null ? null : r.bindings.get(use.id());
+    if (list == null) {
+      return List.of();
+    }
+    List<Binding> out = new ArrayList<>();
+    // A comprehension's targets hold everywhere in it, its element before them in the text.
+    if (!runsInline(scopeOf(use), r) || r.kind() == Scope.Kind.COMPREHENSION) {
+      for (int i = list.size() - 1; i >= 0; i--) {
+        if (!list.get(i).isDeclaration()) {
+          out.add(list.get(i));
+        }
+      }
+      return out;
+    }
+    Set<List<Ast.Stmt>> useBlocks = blocksHolding(use);
+    Set<List<Ast.Stmt>> overriding = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = list.size() - 1; i >= 0; i--) {
+      Binding b = list.get(i);
+      if (b.isDeclaration() || !before(effectiveEnd(b), use.loc())) {
+        continue;
+      }
+      Set<List<Ast.Stmt>> own = blocksHolding(b.node());
+      if (!Collections.disjoint(own, overriding)) {
+        continue;
+      }
+      out.add(b);
+      // A plain "name = value" statement overrides what came before it in its block.
+      if ((b.kind() == Binding.Kind.ASSIGNMENT || b.kind() == Binding.Kind.ANNOTATED_ASSIGNMENT)
+          && b.node() instanceof Ast.Stmt s
+          && blockOf(s) != null) {
+        if (useBlocks.contains(blockOf(s))) {
+          break;
+        }
+        overriding.add(blockOf(s));
+      }
+    }
+    return out;
+  }
+
+  /** The statement lists holding a node, from its statement's block outwards. */
+  private Set<List<Ast.Stmt>> blocksHolding(Node node) {
+    Set<List<Ast.Stmt>> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Ast.Stmt s = statementOf(node); s != null; s = statementOf(parents.get(s))) {
+      List<Ast.Stmt> block = blocks.get(s);
+      if (block != null) {
+        out.add(block);
+      }
+    }
+    return out;
   }
 
   /**
@@ -821,6 +883,23 @@ public final class SemanticModel {
    */
   public boolean importsModule(String module) {
     return imports().importsModule(module);
+  }
+
+  /**
+   * Whether an expression is a constant Python treats as false: {@code False}, {@code None}, zero,
+   * an empty string, bytes, tuple or list (also through a name bound once).
+   */
+  public boolean isFalsy(Expr e) {
+    return switch (constants().value(e)) {
+      case Boolean b -> !b;
+      case Ast.Singleton s -> s == Ast.Singleton.NONE;
+      case BigInteger i -> i.signum() == 0;
+      case Double d -> d == 0.0;
+      case String s -> s.isEmpty();
+      case Ast.Bytes b -> b.value().length == 0;
+      case List<?> l -> l.isEmpty();
+      case null, default -> false;
+    };
   }
 
   // ---------------------------------------------------------------- facts built on the above

@@ -849,4 +849,102 @@ class SemanticModelTest {
     assertThat(Origins.of(model, valueOf("a"), quoted).isLiteral()).isTrue();
     assertThat(Origins.of(model, valueOf("b"), quoted).isBuilt()).isTrue();
   }
+
+  @Test
+  void reachingBindingsKeepBranchesAndDropOverriddenOnes() {
+    parse(
+        """
+        def f(port, verbose):
+            if verbose:
+                label = port.name
+                label = label.strip()
+            else:
+                label = "port"
+            other = port.name
+            other = "fixed"
+            return label, other
+        """);
+    List<Binding> label = model.reachingBindings(use("label"));
+    // The else branch and the last binding of the if branch; the first is overridden there.
+    assertThat(label.stream().map(b -> b.loc().line()).toList()).containsExactly(6, 4).inOrder();
+    assertThat(model.reachingBindings(use("other"))).hasSize(1);
+    assertThat(model.reachingBindings(use("other")).get(0))
+        .isSameInstanceAs(model.reachingBinding(use("other")));
+  }
+
+  @Test
+  void reachingBindingsOfComprehensionTargetsHoldInTheElement() {
+    parse(
+        """
+        def f(tags):
+            return [t.upper() for t in tags]
+        """);
+    Ast.Name t = last(Ast.Name.class, n -> n.id().equals("t") && n.ctx() == Ast.ExprContext.Load);
+    List<Binding> bindings = model.reachingBindings(t);
+    assertThat(bindings).hasSize(1);
+    assertThat(bindings.get(0).kind()).isEqualTo(Binding.Kind.COMPREHENSION_TARGET);
+  }
+
+  @Test
+  void htmlPolicyFollowsEveryBindingAndAppends() {
+    parse(
+        """
+        def rows(ports, verbose):
+            if verbose:
+                text = ports[0]["name"]
+            else:
+                text = "-"
+            parts = []
+            for port in ports:
+                parts.append("<li>%s</li>" % port["name"])
+            seps = ""
+            for sep in ("|", "/"):
+                seps += sep
+            run(text, "".join(parts), seps)
+        """);
+    Ast.Call run = call("run");
+    assertThat(Origins.firstUnsafePart(model, run.args().get(0), OriginPolicy.HTML)).isNotNull();
+    assertThat(Origins.firstUnsafePart(model, run.args().get(1), OriginPolicy.HTML)).isNotNull();
+    assertThat(Origins.firstUnsafePart(model, run.args().get(2), OriginPolicy.HTML)).isNull();
+  }
+
+  @Test
+  void statModeConstantsFoldWithBitOperators() {
+    parse(
+        """
+        import stat
+        from stat import S_IWOTH
+        MODE = stat.S_IRWXU | S_IWOTH
+        def f(path):
+            os.chmod(path, MODE)
+            os.chmod(path, 0o777 & ~stat.S_IWOTH)
+        """);
+    assertThat(model.constantValue(use("MODE"))).hasValue(java.math.BigInteger.valueOf(0702));
+    Ast.Call last = call("os.chmod");
+    assertThat(model.constantValue(last.args().get(1)))
+        .hasValue(java.math.BigInteger.valueOf(0775));
+  }
+
+  @Test
+  void falsyConstantsAndImportedModules() {
+    parse(
+        """
+        from flask import views
+        import werkzeug.serving
+        OFF = 0
+        run(False, None, 0, "", (), OFF, 1, "x", name)
+        """);
+    List<Expr> args = call("run").args();
+    for (int i = 0; i < 6; i++) {
+      assertThat(model.isFalsy(args.get(i))).isTrue();
+    }
+    for (int i = 6; i < args.size(); i++) {
+      assertThat(model.isFalsy(args.get(i))).isFalse();
+    }
+    assertThat(model.importsModule("flask")).isTrue();
+    assertThat(model.importsModule("werkzeug")).isTrue();
+    assertThat(model.importsModule("werkzeug.serving")).isTrue();
+    assertThat(model.importsModule("werk")).isFalse();
+    assertThat(model.importsModule("jinja2")).isFalse();
+  }
 }

@@ -7,7 +7,6 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 
 /** PY404: an access or validation check written as an {@code assert}. */
 public final class AssertAsCheck extends Rule {
@@ -76,22 +75,16 @@ public final class AssertAsCheck extends Rule {
 
   public AssertAsCheck() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Assert.class, this::visitAssert);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (node instanceof Ast.Assert a && AssertChecks.looksLikeCheck(a)) {
+  private void visitAssert(Ast.Assert a, RuleContext ctx) {
+    if (AssertChecks.looksLikeCheck(a)) {
       ctx.report(
           this,
-          assertKeyword(a),
+          AssertChecks.assertKeyword(a),
           "This assert checks access or input and disappears under `python -O`.",
           null);
     }
-  }
-
-  /** The {@code assert} keyword alone, as Ruff marks it. */
-  static Ast.Loc assertKeyword(Ast.Assert a) {
-    Ast.Loc l = a.loc();
-    return new Ast.Loc(l.line(), l.col(), l.line(), l.col() + 6);
   }
 }

@@ -80,6 +80,12 @@ final class AssertChecks {
     return found[0];
   }
 
+  /** The {@code assert} keyword alone, as Ruff marks it. */
+  static Ast.Loc assertKeyword(Ast.Assert a) {
+    Ast.Loc l = a.loc();
+    return new Ast.Loc(l.line(), l.col(), l.line(), l.col() + 6);
+  }
+
   private static boolean hasCheckWord(String text, boolean literal) {
     // A long literal that is not an identifier is prose (a message); its words count too.
     if (literal && text.length() > 200) {

@@ -7,7 +7,6 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 
 /** PY405: any other {@code assert} in production code. */
 public final class AssertInProduction extends Rule {
@@ -71,13 +70,13 @@ public final class AssertInProduction extends Rule {
 
   public AssertInProduction() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Assert.class, this::visitAssert);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (node instanceof Ast.Assert a && !AssertChecks.looksLikeCheck(a)) {
+  private void visitAssert(Ast.Assert a, RuleContext ctx) {
+    if (!AssertChecks.looksLikeCheck(a)) {
       ctx.report(
-          this, AssertAsCheck.assertKeyword(a), "This assert disappears under `python -O`.", null);
+          this, AssertChecks.assertKeyword(a), "This assert disappears under `python -O`.", null);
     }
   }
 }

@@ -9,9 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
-import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 
 /** PY407: a Flask app run with debug=True, or werkzeug's interactive debugger switched on. */
 public final class DebugServerEnabled extends Rule {
@@ -37,9 +35,9 @@ public final class DebugServerEnabled extends Rule {
               Flags `<app>.run(debug=True)` in files that import `flask` (as Bandit does; Ruff needs
               the receiver to be assigned from `flask.Flask(...)`),
               `werkzeug.serving.run_simple(..., use_debugger=True)` unless `use_evalex` is `False`,
-              and `werkzeug.debug.DebuggedApplication(..., evalex=True)`. `True` may be a local name
-              bound once to `True`; values read from configuration are left alone. Test code is not
-              checked.
+              and `werkzeug.debug.DebuggedApplication(..., evalex=True)`. `True` may be a name bound
+              to `True` (a local or a module constant); values read from configuration are left
+              alone. Test code is not checked.
 
               ## Why it matters
 
@@ -76,63 +74,38 @@ public final class DebugServerEnabled extends Rule {
 
   public DebugServerEnabled() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
-    String name = ctx.callName(call);
+  private void visitCall(Call call, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    String name = model.callName(call);
     if ("werkzeug.serving.run_simple".equals(name)) {
       Expr debugger = RuleContext.argument(call, 5, "use_debugger");
       Expr evalex = RuleContext.keyword(call, "use_evalex");
-      if (isTrue(ctx, debugger) && (evalex == null || !Values.isFalsyLiteral(evalex))) {
+      if (model.isTrue(debugger) && (evalex == null || !model.isFalsy(evalex))) {
         ctx.report(this, debugger, "`run_simple(...)` serves the interactive debugger.");
       }
       return;
     }
     if ("werkzeug.debug.DebuggedApplication".equals(name)) {
       Expr evalex = RuleContext.argument(call, 1, "evalex");
-      if (isTrue(ctx, evalex)) {
+      if (model.isTrue(evalex)) {
         ctx.report(
             this, evalex, "`DebuggedApplication(...)` lets the browser run code in the service.");
       }
       return;
     }
+    // Bandit's test: any app.run(debug=True) in a file that uses Flask.
     if (call.func() instanceof Ast.Attribute a && a.attr().equals("run")) {
       Expr debug = RuleContext.keyword(call, "debug");
-      if (isTrue(ctx, debug) && importsFlask(ctx)) {
+      if (model.isTrue(debug) && model.importsModule("flask")) {
         ctx.report(this, debug, "The Flask app is run with `debug=True`.");
       }
     }
   }
 
-  private static boolean isTrue(RuleContext ctx, Expr e) {
-    return e != null && Values.isTrue(LocalNames.resolve(ctx, e));
-  }
-
-  private boolean importsFlask(RuleContext ctx) {
-    return ctx.state(this, () -> importsFlask(ctx.module()));
-  }
-
-  private static boolean importsFlask(Ast.Module module) {
-    boolean[] found = {false};
-    new NodeVisitor() {
-      @Override
-      protected boolean enter(Node node) {
-        if (node instanceof Ast.Import i) {
-          found[0] |= i.names().stream().anyMatch(n -> isFlask(n.name()));
-        } else if (node instanceof Ast.ImportFrom f && f.level() == 0 && f.module() != null) {
-          found[0] |= isFlask(f.module());
-        }
-        return !found[0];
-      }
-    }.visit(module);
-    return found[0];
-  }
-
-  private static boolean isFlask(String module) {
-    return module.equals("flask") || module.startsWith("flask.");
+  private static boolean isTrue(SemanticModel model, Expr e) {
+    return e != null && model.isTrue(e);
   }
 }

@@ -9,8 +9,10 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.OriginPolicy;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origins;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.Set;
 
 /**
@@ -52,13 +54,13 @@ public final class HtmlMarkedSafe extends Rule {
               Flags calls of Django's `mark_safe`, `SafeString` (and its older aliases) and of
               `markupsafe.Markup` (also reached as `flask.Markup` and `jinja2.Markup`) whose
               argument visibly carries unescaped data: a parameter, an attribute or item read
-              (`network.name`, `port['description']`, `self.message`), or a local name bound to one
-              on a path that reaches the call, put in by concatenation, `%`, `format`, f-strings,
-              `join` or a loop of `append`s without an escaping function (`escape`,
-              `conditional_escape`, `format_html`, `markupsafe.escape`, `html.escape`). Literals,
-              values formatted with `%d`, translations (`_()`) and what other functions return are
-              not data here: a helper's output is judged where the helper builds it. Test code is
-              not checked.
+              (`network.name`, `port['description']`, `self.message`), or a name bound to one by any
+              assignment that can reach the call (a loop or unpacking over such data included), put
+              in by concatenation, `%`, `format`, f-strings, `join` or a loop of `append`s without
+              an escaping function (`escape`, `conditional_escape`, `format_html`,
+              `markupsafe.escape`, `html.escape`). Literals, values formatted with `%d`,
+              translations (`_()`) and what other functions return are not data here: a helper's
+              output is judged where the helper builds it. Test code is not checked.
 
               ## Why it matters
 
@@ -98,19 +100,18 @@ public final class HtmlMarkedSafe extends Rule {
 
   public HtmlMarkedSafe() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
-    String name = ctx.callName(call);
+  private void visitCall(Call call, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    String name = model.callName(call);
     if (name == null || !MARKERS.contains(name) || call.args().size() != 1) {
       return;
     }
     Expr text = call.args().get(0);
-    if (text instanceof Ast.Starred || !new HtmlTaint(ctx, call.loc().line()).carriesData(text)) {
+    if (text instanceof Ast.Starred
+        || Origins.firstUnsafePart(model, text, OriginPolicy.HTML) == null) {
       return;
     }
     ctx.report(

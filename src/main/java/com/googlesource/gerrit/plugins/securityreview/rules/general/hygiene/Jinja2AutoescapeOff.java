@@ -7,11 +7,8 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
-import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
 import java.util.Set;
 
 /** PY401: a jinja2 environment or template that does not escape HTML. */
@@ -48,14 +45,14 @@ public final class Jinja2AutoescapeOff extends Rule {
               ## What it does
 
               Flags `jinja2.Environment(...)` (and the sandboxed environments) created without an
-              `autoescape` argument or with `autoescape` set to `False` (or a name whose only value
-              is `False`), and `jinja2.Template(...)` with an explicit `autoescape=False`. Stays
-              silent for `autoescape=True`, any `select_autoescape(...)` call, an autoescape
-              callable, values it cannot work out (a parameter, a config option), calls that pass
-              `**kwargs`, and `jinja2.Template(source)` without the argument: like Bandit and Ruff
-              it leaves those alone, because OpenStack builds haproxy, radvd, keepalived and
-              conntrackd configuration files that way, where HTML escaping would be wrong. Test code
-              is not checked.
+              `autoescape` argument or with `autoescape` set to a false constant (`False`, `None`,
+              `0`, also through a name bound to one), and `jinja2.Template(...)` with an explicit
+              `autoescape=False`. Stays silent for `autoescape=True`, any `select_autoescape(...)`
+              call, an autoescape callable, values it cannot work out (a parameter, a config
+              option), calls that pass `**kwargs`, and `jinja2.Template(source)` without the
+              argument: like Bandit and Ruff it leaves those alone, because OpenStack builds
+              haproxy, radvd, keepalived and conntrackd configuration files that way, where HTML
+              escaping would be wrong. Test code is not checked.
 
               ## Why it matters
 
@@ -97,14 +94,11 @@ public final class Jinja2AutoescapeOff extends Rule {
 
   public Jinja2AutoescapeOff() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
-    String name = ctx.callName(call);
+  private void visitCall(Call call, RuleContext ctx) {
+    String name = ctx.semantic().callName(call);
     if (name == null) {
       return;
     }
@@ -112,7 +106,7 @@ public final class Jinja2AutoescapeOff extends Rule {
     if (!environment && !TEMPLATES.contains(name)) {
       return;
     }
-    Keyword autoescape = autoescapeKeyword(call);
+    Keyword autoescape = keyword(call, "autoescape");
     String what = DottedNames.lastPart(name);
     if (autoescape == null) {
       // **kwargs may carry autoescape; a bare Template(source) is left alone (see the page).
@@ -121,15 +115,15 @@ public final class Jinja2AutoescapeOff extends Rule {
       }
       return;
     }
-    Expr value = LocalNames.resolve(ctx, autoescape.value());
-    if (Values.isFalsyLiteral(value)) {
+    if (ctx.semantic().isFalsy(autoescape.value())) {
       ctx.report(this, autoescape, "`" + what + "(...)` is created with autoescaping off.");
     }
   }
 
-  private static Keyword autoescapeKeyword(Call call) {
+  /** The keyword itself, not its value: the finding marks {@code autoescape=False}. */
+  private static Keyword keyword(Call call, String name) {
     for (Keyword k : call.keywords()) {
-      if ("autoescape".equals(k.arg())) {
+      if (name.equals(k.arg())) {
         return k;
       }
     }

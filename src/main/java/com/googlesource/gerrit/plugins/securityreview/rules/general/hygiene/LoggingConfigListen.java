@@ -8,7 +8,6 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 
 /** PY408: logging.config.listen() without a verify function. */
 public final class LoggingConfigListen extends Rule {
@@ -34,8 +33,9 @@ public final class LoggingConfigListen extends Rule {
               ## What it does
 
               Flags calls of `logging.config.listen(...)` (however the module is imported) that do
-              not pass `verify`, as Bandit and Ruff do. Calls that pass `**kwargs` are left alone,
-              since they may carry `verify`. Test code is not checked.
+              not pass `verify` or pass a false constant for it (`None`, also through a name), as
+              Bandit and Ruff do. Calls that pass `**kwargs` are left alone, since they may carry
+              `verify`. Test code is not checked.
 
               ## Why it matters
 
@@ -75,15 +75,14 @@ public final class LoggingConfigListen extends Rule {
 
   public LoggingConfigListen() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (node instanceof Call call
-        && "logging.config.listen".equals(ctx.callName(call))
+  private void visitCall(Call call, RuleContext ctx) {
+    if ("logging.config.listen".equals(ctx.semantic().callName(call))
         && !RuleContext.hasUnpacking(call)) {
       Expr verify = RuleContext.argument(call, 1, "verify");
-      if (verify == null || Values.isFalsyLiteral(verify)) {
+      if (verify == null || ctx.semantic().isFalsy(verify)) {
         ctx.report(
             this, call.func(), "`logging.config.listen()` applies unverified configuration.");
       }

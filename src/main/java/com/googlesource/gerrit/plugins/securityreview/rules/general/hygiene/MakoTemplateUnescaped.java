@@ -9,9 +9,8 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
-import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -51,8 +50,9 @@ public final class MakoTemplateUnescaped extends Rule {
 
               Flags `mako.template.Template(...)` and `mako.lookup.TemplateLookup(...)` calls,
               unless `default_filters` names an escaping filter (`h`, `x`, `u`) or the template is a
-              string literal in which every `${...}` expression is escaped (or which has none).
-              Calls that pass `**kwargs` are left alone. Test code is not checked.
+              constant string (a literal, or built from literals and names bound to them) in which
+              every `${...}` expression is escaped (or which has none). Calls that pass `**kwargs`
+              are left alone. Test code is not checked.
 
               ## Why it matters
 
@@ -89,24 +89,22 @@ public final class MakoTemplateUnescaped extends Rule {
 
   public MakoTemplateUnescaped() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
-    String name = ctx.callName(call);
+  private void visitCall(Call call, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    String name = model.callName(call);
     if (name == null || !CALLS.contains(name) || RuleContext.hasUnpacking(call)) {
       return;
     }
-    if (escapesByDefault(ctx, RuleContext.keyword(call, "default_filters"))) {
+    if (escapesByDefault(model, RuleContext.keyword(call, "default_filters"))) {
       return;
     }
+    Expr text = RuleContext.argument(call, 0, "text");
     if (name.endsWith(".Template")
-        && LocalNames.resolve(ctx, RuleContext.argument(call, 0, "text")) instanceof Ast.Constant c
-        && c.value() instanceof String text
-        && allEscaped(text)) {
+        && text != null
+        && model.constantString(text).filter(MakoTemplateUnescaped::allEscaped).isPresent()) {
       return;
     }
     ctx.report(
@@ -115,22 +113,20 @@ public final class MakoTemplateUnescaped extends Rule {
         "`" + DottedNames.lastPart(name) + "(...)` renders its expressions without escaping.");
   }
 
-  private static boolean escapesByDefault(RuleContext ctx, Expr filters) {
+  /** Whether the filters, a list or tuple however they are bound, name an escaping one. */
+  private static boolean escapesByDefault(SemanticModel model, Expr filters) {
     if (filters == null) {
       return false;
     }
     List<Expr> elts =
-        switch (LocalNames.resolve(ctx, filters)) {
+        switch (model.resolve(filters)) {
           case Ast.List l -> l.elts();
           case Ast.Tuple t -> t.elts();
           default -> List.of();
         };
     return elts.stream()
         .anyMatch(
-            e ->
-                e instanceof Ast.Constant c
-                    && c.value() instanceof String s
-                    && ESCAPES.contains(s.strip()));
+            e -> model.constantString(e).filter(s -> ESCAPES.contains(s.strip())).isPresent());
   }
 
   /** Whether every {@code ${...}} in a template text goes through an escaping filter. */

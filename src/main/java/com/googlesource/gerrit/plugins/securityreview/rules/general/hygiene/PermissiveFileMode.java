@@ -9,10 +9,8 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.math.BigInteger;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,29 +22,6 @@ public final class PermissiveFileMode extends Rule {
 
   private static final int WORLD_WRITE = 0002;
   private static final int SETUID = 04000;
-
-  /** The permission constants of the stat module. */
-  private static final Map<String, Integer> STAT =
-      Map.ofEntries(
-          Map.entry("S_ISUID", 04000),
-          Map.entry("S_ISGID", 02000),
-          Map.entry("S_ENFMT", 02000),
-          Map.entry("S_ISVTX", 01000),
-          Map.entry("S_IRWXU", 0700),
-          Map.entry("S_IRUSR", 0400),
-          Map.entry("S_IREAD", 0400),
-          Map.entry("S_IWUSR", 0200),
-          Map.entry("S_IWRITE", 0200),
-          Map.entry("S_IXUSR", 0100),
-          Map.entry("S_IEXEC", 0100),
-          Map.entry("S_IRWXG", 0070),
-          Map.entry("S_IRGRP", 0040),
-          Map.entry("S_IWGRP", 0020),
-          Map.entry("S_IXGRP", 0010),
-          Map.entry("S_IRWXO", 0007),
-          Map.entry("S_IROTH", 0004),
-          Map.entry("S_IWOTH", 0002),
-          Map.entry("S_IXOTH", 0001));
 
   /**
    * A mode written in decimal that reads like octal digits (777, 644). Only flagged when the
@@ -75,13 +50,13 @@ public final class PermissiveFileMode extends Rule {
               ## What it does
 
               Flags `os.chmod`, `os.lchmod`, `os.fchmod` and `Path.chmod` calls whose mode can be
-              worked out (an integer, `stat.S_*` constants combined with `|` or `+`, or a local name
-              bound once to such a value) and gives write access to others or sets the setuid bit; a
-              mode written in decimal that reads like octal (`644`, `777`), which sets quite
-              different bits; and `os.umask(...)` with a mask that leaves write access for others
-              open (`os.umask(0)`). Modes it cannot work out, and the mode arguments of `os.open`,
-              `os.mkdir` and `os.makedirs`, are left alone: those are filtered through the umask,
-              and 0o777 is their default. Test code is not checked.
+              worked out (an integer, `stat.S_*` constants combined with `|`, `+`, `&` or `~`, or a
+              name bound to such a value, a module constant included) and gives write access to
+              others or sets the setuid bit; a mode written in decimal that reads like octal (`644`,
+              `777`), which sets quite different bits; and `os.umask(...)` with a mask that leaves
+              write access for others open (`os.umask(0)`). Modes it cannot work out, and the mode
+              arguments of `os.open`, `os.mkdir` and `os.makedirs`, are left alone: those are
+              filtered through the umask, and 0o777 is their default. Test code is not checked.
 
               ## Why it matters
 
@@ -120,29 +95,26 @@ public final class PermissiveFileMode extends Rule {
 
   public PermissiveFileMode() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
-    String name = ctx.callName(call);
+  private void visitCall(Call call, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    String name = model.callName(call);
     if ("os.umask".equals(name) || "posix.umask".equals(name)) {
       checkUmask(ctx, call);
       return;
     }
     Expr mode = modeArgument(name, call);
-    if (mode == null) {
-      return;
-    }
-    Expr value = LocalNames.resolve(ctx, mode);
-    String text =
-        value instanceof Ast.Constant c && c.value() instanceof BigInteger ? ctx.text(c) : "";
-    Integer bits = evaluate(ctx, value);
+    Integer bits = bits(model, mode);
     if (bits == null) {
       return;
     }
+    // The literal the mode is spelled with, through the names it is bound to.
+    String text =
+        model.resolve(mode) instanceof Ast.Constant c && c.value() instanceof BigInteger
+            ? ctx.text(c)
+            : "";
     if (DECIMAL_OCTAL_LOOKALIKE.matcher(text).matches() && bits > 0777) {
       ctx.report(
           this,
@@ -173,10 +145,7 @@ public final class PermissiveFileMode extends Rule {
 
   private void checkUmask(RuleContext ctx, Call call) {
     Expr mask = RuleContext.argument(call, 0, "mask");
-    if (mask == null) {
-      return;
-    }
-    Integer bits = evaluate(ctx, LocalNames.resolve(ctx, mask));
+    Integer bits = bits(ctx.semantic(), mask);
     if (bits != null && (bits & WORLD_WRITE) == 0) {
       ctx.report(
           this,
@@ -187,40 +156,18 @@ public final class PermissiveFileMode extends Rule {
     }
   }
 
-  /** The value of a mode expression, or null when it cannot be worked out. */
-  private static Integer evaluate(RuleContext ctx, Expr e) {
-    return switch (e) {
-      case Ast.Constant c when c.value() instanceof BigInteger i ->
-          i.signum() >= 0 && i.bitLength() <= 16 ? i.intValue() : null;
-      case Ast.Attribute a -> stat(ctx.qualifiedName(a));
-      case Ast.Name n -> stat(ctx.qualifiedName(n));
-      case Ast.UnaryOp u when u.op() == Ast.UnaryOperator.Invert -> {
-        Integer v = evaluate(ctx, u.operand());
-        yield v == null ? null : ~v & 07777;
-      }
-      case Ast.BinOp b -> {
-        Integer l = evaluate(ctx, LocalNames.resolve(ctx, b.left()));
-        Integer r = evaluate(ctx, LocalNames.resolve(ctx, b.right()));
-        if (l == null || r == null) {
-          yield null;
-        }
-        yield switch (b.op()) {
-          case BitOr -> l | r;
-          case Add -> l + r;
-          case BitAnd -> l & r;
-          case BitXor -> l ^ r;
-          default -> null;
-        };
-      }
-      default -> null;
-    };
-  }
-
-  private static Integer stat(String qualified) {
-    if (qualified == null || !qualified.startsWith("stat.")) {
+  /**
+   * The permission bits of a mode the model folds to an integer (literals, {@code stat.S_*}
+   * constants, {@code | & ^ + ~}, names bound to them), or null. A negative value comes from {@code
+   * ~}: its low bits are the mode, as for the kernel.
+   */
+  private static Integer bits(SemanticModel model, Expr mode) {
+    if (mode == null
+        || !(model.constantValue(mode).orElse(null) instanceof BigInteger value)
+        || value.bitLength() > 16) {
       return null;
     }
-    return STAT.get(qualified.substring("stat.".length()));
+    return value.intValue() & (value.signum() < 0 ? 07777 : 0xFFFF);
   }
 
   private static String octal(int bits) {
