@@ -8,6 +8,11 @@ except ImportError:
 
 Loader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)
 
+if hasattr(yaml, 'CSafeLoader'):
+    _ChosenLoader = yaml.CSafeLoader
+else:
+    _ChosenLoader = yaml.SafeLoader
+
 
 class _StrictLoader(yaml.SafeLoader):
     pass
@@ -53,3 +58,7 @@ def load_local(text):
 
 def load_other(config, text):
     return config.load(text)
+
+
+def load_chosen(text):
+    return yaml.load(text, Loader=_ChosenLoader)

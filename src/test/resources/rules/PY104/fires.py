@@ -6,6 +6,8 @@ from oslo_concurrency import processutils
 
 from neutron.agent.linux import utils as agent_utils
 
+RUN_IN_SHELL = True
+
 
 def _flush_conntrack(namespace, address):
     subprocess.check_call(  # expect: PY104:5
@@ -47,3 +49,7 @@ def _maybe_shell(device, use_shell):
 class _Runner(object):
     def run(self, script):
         return self._ssh.run(script, shell=True)  # expect: PY104:16
+
+
+def _shell_by_constant(cmd):
+    return subprocess.call(cmd, shell=RUN_IN_SHELL)  # expect: PY104:12

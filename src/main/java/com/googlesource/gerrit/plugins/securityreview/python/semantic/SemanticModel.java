@@ -60,6 +60,7 @@ public final class SemanticModel {
   private Tenants tenants;
   private Handlers handlers;
   private Loggers loggers;
+  private ValueShapes valueShapes;
 
   /**
    * One assignment of a class attribute: {@code self.x = value} in a method, {@code x = value} in
@@ -974,6 +975,52 @@ public final class SemanticModel {
   /** Whether an expression is a logger: {@code LOG}, {@code self.log}, {@code logging}. */
   public boolean isLogger(Expr e) {
     return loggers().isLogger(e);
+  }
+
+  // ---------------------------------------------------------------- value shapes
+
+  /**
+   * Python's truth value of an expression when it alone decides it: constants (also through a name
+   * bound once), and displays ({@code []} is false, {@code [x]} true, {@code [*x]} unknown).
+   */
+  public Optional<Boolean> truthValue(Expr e) {
+    return valueShapes().truthValue(e);
+  }
+
+  /**
+   * The elements of the list or tuple a value holds by straight-line reading (a display, a name's
+   * reaching value, a {@code +} of those), a part not seen through kept as a {@code *part} element
+   * outside the tree; null when no part is a list.
+   */
+  public List<Expr> sequenceElements(Expr e) {
+    return valueShapes().elements(e);
+  }
+
+  /**
+   * The values of every binding of a name in the scope it resolves to, when all are plain
+   * assignments; empty otherwise.
+   */
+  public List<Expr> assignedValues(Ast.Name use) {
+    return valueShapes().assignedValues(use);
+  }
+
+  /**
+   * The qualified name of what a call calls, eventlet's green modules read as the standard modules
+   * they stand in for ({@code eventlet.green.subprocess.Popen} is {@code subprocess.Popen}).
+   */
+  public String standardCallName(Ast.Call call) {
+    String name = callName(call);
+    String green = "eventlet.green.";
+    return name != null && name.startsWith(green) && name.indexOf('.', green.length()) > 0
+        ? name.substring(green.length())
+        : name;
+  }
+
+  private ValueShapes valueShapes() {
+    if (valueShapes == null) {
+      valueShapes = new ValueShapes(this);
+    }
+    return valueShapes;
   }
 
   Constants constants() {

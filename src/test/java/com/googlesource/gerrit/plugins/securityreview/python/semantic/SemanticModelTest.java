@@ -229,6 +229,106 @@ class SemanticModelTest {
     assertThat(model.isTrue(use("flag"))).isFalse();
   }
 
+  @Test
+  void truthValueOfConstantsAndDisplays() {
+    parse(
+        """
+        USE_SHELL = 1
+        run(cmd, a=USE_SHELL, b=[], c=['x'], d=[*rest], e={}, f='', g=None, h=flag)
+        """);
+    Ast.Call run = call("run");
+    java.util.function.Function<String, Expr> kw = k -> keywordValue(run, k);
+    assertThat(model.truthValue(kw.apply("a"))).hasValue(true);
+    assertThat(model.truthValue(kw.apply("b"))).hasValue(false);
+    assertThat(model.truthValue(kw.apply("c"))).hasValue(true);
+    assertThat(model.truthValue(kw.apply("d"))).isEmpty();
+    assertThat(model.truthValue(kw.apply("e"))).hasValue(false);
+    assertThat(model.truthValue(kw.apply("f"))).hasValue(false);
+    assertThat(model.truthValue(kw.apply("g"))).hasValue(false);
+    assertThat(model.truthValue(kw.apply("h"))).isEmpty();
+  }
+
+  private static Expr keywordValue(Ast.Call c, String name) {
+    return c.keywords().stream().filter(k -> name.equals(k.arg())).findFirst().get().value();
+  }
+
+  @Test
+  void sequenceElementsFollowNamesAndConcatenation() {
+    parse(
+        """
+        def f(ns, extra):
+            base = ['ip', 'netns', 'exec', ns]
+            cmd = base + ['ip', 'link'] + extra
+            run(cmd)
+            run(extra)
+        """);
+    List<Expr> elts = model.sequenceElements(call("run").args().get(0));
+    assertThat(elts).isNull();
+    Ast.Call first =
+        last(Ast.Call.class, c -> c.args().get(0) instanceof Ast.Name n && n.id().equals("cmd"));
+    elts = model.sequenceElements(first.args().get(0));
+    assertThat(elts).hasSize(7);
+    assertThat(((Ast.Constant) elts.get(4)).value()).isEqualTo("ip");
+    assertThat(elts.get(6)).isInstanceOf(Ast.Starred.class);
+    assertThat(((Ast.Name) ((Ast.Starred) elts.get(6)).value()).id()).isEqualTo("extra");
+  }
+
+  @Test
+  void assignedValuesGivesEveryPlainAssignment() {
+    parse(
+        """
+        if fast:
+            Loader = yaml.CSafeLoader
+        else:
+            Loader = yaml.SafeLoader
+        for item in items:
+            pass
+        def f():
+            load(Loader, item)
+        """);
+    assertThat(model.reachingValue(use("Loader"))).isNull();
+    assertThat(model.assignedValues(use("Loader"))).hasSize(2);
+    assertThat(model.assignedValues(use("item"))).isEmpty();
+  }
+
+  @Test
+  void standardCallNameReadsGreenModulesAsTheRealOnes() {
+    parse(
+        """
+        from eventlet.green import subprocess
+        import eventlet
+        subprocess.Popen(cmd)
+        eventlet.green.os.system(cmd)
+        eventlet.spawn(f)
+        """);
+    assertThat(model.standardCallName(call("subprocess.Popen"))).isEqualTo("subprocess.Popen");
+    assertThat(model.standardCallName(call("eventlet.green.os.system"))).isEqualTo("os.system");
+    assertThat(model.standardCallName(call("eventlet.spawn"))).isEqualTo("eventlet.spawn");
+  }
+
+  @Test
+  void shellOriginOfModuleConstantPlusLiteralIsLiteralButNotWithAParameter() {
+    parse(
+        """
+        _ip = 'ip'
+        def links():
+            return run(_ip + ' link show')
+        def link(dev):
+            return run(_ip + ' link show ' + dev)
+        """);
+    List<Ast.Call> runs = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n instanceof Ast.Call c && "run".equals(SemanticModel.dotted(c.func()))) {
+        runs.add(c);
+      }
+    }
+    assertThat(Origins.of(model, runs.get(0).args().get(0), OriginPolicy.SHELL).isLiteral())
+        .isTrue();
+    Origin built = Origins.of(model, runs.get(1).args().get(0), OriginPolicy.SHELL);
+    assertThat(built.isBuilt()).isTrue();
+    assertThat(((Ast.Name) built.value()).id()).isEqualTo("dev");
+  }
+
   // ---------------------------------------------------------------- class facts and kinds
 
   @Test

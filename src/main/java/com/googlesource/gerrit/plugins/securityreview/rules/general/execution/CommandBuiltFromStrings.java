@@ -9,11 +9,13 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Name;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origin;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Command;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Kind;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.ProcessCall;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Shell;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.ShellInArgv;
 import java.util.List;
@@ -56,8 +58,9 @@ public final class CommandBuiltFromStrings extends Rule {
               `format`, an f-string, `+` or `join` from a value is split into the argv (`(... %
               x).split()`, `shlex.split(...)`); (3) one such string, with spaces in its literal
               part, is passed as the whole command. The message says when the call runs as root
-              (`run_as_root=True`). Local variables are followed to what was last assigned to them
-              in the function. Silent: argv lists with values as their own elements (Neutron's
+              (`run_as_root=True`). Names are followed to the value that reaches the call (the last
+              assignment in the function, or the module's own assignment of a module-level name),
+              argv lists through `+`. Silent: argv lists with values as their own elements (Neutron's
               `utils.execute(['ip', 'addr', 'add', cidr, 'dev', dev], run_as_root=True)`, including
               elements such as `'%s/%s' % (ip, plen)`), `sh -c` on a literal script that takes
               values as positional parameters (`['sh', '-c', 'echo "$1" > "$2"', 'sh', value,
@@ -107,39 +110,36 @@ public final class CommandBuiltFromStrings extends Rule {
 
   public CommandBuiltFromStrings() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (node instanceof Call call) {
-      String message = problem(ctx, call);
-      if (message != null) {
-        ctx.report(this, call, message);
-      }
+  private void visitCall(Call call, RuleContext ctx) {
+    ProcessCall p = ProcessCall.of(ctx, call);
+    String message = p == null ? null : problem(ctx, p);
+    if (message != null) {
+      ctx.report(this, call, message);
     }
   }
 
   /** What is wrong with a process call's command, or null when nothing of the three shapes. */
-  static String problem(RuleContext ctx, Call call) {
-    String name = Processes.name(ctx, call);
-    Kind kind = Processes.kind(name);
-    if (kind == null || kind == Kind.SHELL || Processes.shell(call) == Shell.TRUE) {
+  static String problem(RuleContext ctx, ProcessCall p) {
+    SemanticModel model = ctx.semantic();
+    Call call = p.call();
+    Shell shellFlag = Processes.shell(model, call);
+    if (p.kind() == Kind.SHELL || shellFlag == Shell.TRUE) {
       return null;
     }
-    Command command = Processes.command(call, kind, name);
+    Command command = p.command();
     if (command == null) {
       return null;
     }
-    Origins origins = new Origins(ctx, call);
-    String callee = "`" + ctx.text(call.func()) + "()`";
-    String root = Processes.runsAsRoot(call) ? " as root" : "";
-    Expr whole = resolve(command.whole(), origins);
-    List<Expr> argv =
-        command.argv() != null ? command.argv() : Processes.elements(command.whole(), origins);
+    String callee = Processes.callee(ctx, call);
+    String root = Processes.runsAsRoot(model, call) ? " as root" : "";
+    List<Expr> argv = p.argv(model);
     if (argv != null) {
-      ShellInArgv shell = Processes.shellInArgv(argv);
+      ShellInArgv shell = Processes.shellInArgv(model, argv);
       if (shell != null) {
-        Origin o = origins.of(shell.command());
+        Origin o = Processes.origin(ctx, shell.command());
         if (!o.isLiteral()) {
           return callee
               + " runs `"
@@ -153,7 +153,7 @@ public final class CommandBuiltFromStrings extends Rule {
       }
       for (Expr e : argv) {
         if (e instanceof Ast.Starred s) {
-          String split = split(resolve(s.value(), origins), ctx, origins, callee, root);
+          String split = split(model.resolve(s.value()), ctx, callee, root);
           if (split != null) {
             return split;
           }
@@ -161,16 +161,17 @@ public final class CommandBuiltFromStrings extends Rule {
       }
       return null;
     }
+    Expr whole = model.resolve(command.whole());
     if (whole == null) {
       return null;
     }
-    String split = split(whole, ctx, origins, callee, root);
+    String split = split(whole, ctx, callee, root);
     if (split != null) {
       return split;
     }
-    Origin o = origins.of(whole);
+    Origin o = Processes.origin(ctx, whole);
     // With shell= a variable, a built command line is PY104's.
-    if (o.isBuilt() && hasSpace(whole) && Processes.shell(call) != Shell.UNKNOWN) {
+    if (o.isBuilt() && hasSpace(whole) && shellFlag != Shell.UNKNOWN) {
       return callee
           + " gets one command line built "
           + o.how()
@@ -183,13 +184,12 @@ public final class CommandBuiltFromStrings extends Rule {
     return null;
   }
 
-  private static String split(
-      Expr e, RuleContext ctx, Origins origins, String callee, String root) {
-    Expr split = Processes.splitString(e, ctx);
+  private static String split(Expr e, RuleContext ctx, String callee, String root) {
+    Expr split = Processes.splitString(e, ctx.semantic());
     if (split == null) {
       return null;
     }
-    Origin o = origins.of(split);
+    Origin o = Processes.origin(ctx, split);
     if (!o.isBuilt()) {
       return null;
     }
@@ -210,18 +210,6 @@ public final class CommandBuiltFromStrings extends Rule {
             + ctx.text(command)
             + "`, a command string this function does not build from"
             + " literals";
-  }
-
-  /** A local name followed to what was last assigned to it, a few steps deep. */
-  private static Expr resolve(Expr e, Origins origins) {
-    for (int i = 0; i < 4 && e instanceof Name n; i++) {
-      Expr assigned = origins.lastAssignment(n);
-      if (assigned == n) {
-        break;
-      }
-      e = assigned;
-    }
-    return e;
   }
 
   /** Whether the literal parts of a built string contain whitespace: it is a command line. */

@@ -9,9 +9,9 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
-import java.util.List;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Name;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Scope;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.Set;
 
 /** PY101: the {@code eval} and {@code exec} builtins. */
@@ -84,81 +84,36 @@ public final class ExecEvalUsed extends Rule {
 
   public ExecEvalUsed() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
+  private void visitCall(Call call, RuleContext ctx) {
     String name = ctx.callName(call);
     if (name == null || !BUILTINS.contains(name)) {
       return;
     }
     String builtin = name.substring(name.lastIndexOf('.') + 1);
-    if (!name.startsWith("builtins.") && isShadowed(ctx, builtin)) {
+    if (call.func() instanceof Name n && isShadowed(ctx.semantic(), n)) {
       return;
     }
     Expr code = RuleContext.argument(call, 0, "source");
     String what =
         code == null
             ? "its argument"
-            : Origins.isStringLiteral(code) ? "a literal string" : "`" + ctx.text(code) + "`";
+            : isStringLiteral(code) ? "a literal string" : "`" + ctx.text(code) + "`";
     ctx.report(this, call, "`" + builtin + "()` runs " + what + " as Python code.");
   }
 
   /**
-   * Whether the name is bound in a scope the call sees: the module, or an enclosing function (a
-   * parameter, an assignment, a nested def). A method called {@code eval} binds nothing there.
+   * Whether the name is bound in the scope the call resolves it to (a parameter, an assignment, a
+   * nested def of an enclosing function, or the module): then it is not the builtin.
    */
-  private static boolean isShadowed(RuleContext ctx, String name) {
-    for (Node n : ctx.ancestors()) {
-      if (n instanceof Ast.FunctionDef f && (binds(f.args(), name) || binds(f.body(), name))) {
-        return true;
-      }
-      if (n instanceof Ast.AsyncFunctionDef f && (binds(f.args(), name) || binds(f.body(), name))) {
-        return true;
-      }
-      if (n instanceof Ast.Lambda l && binds(l.args(), name)) {
-        return true;
-      }
-    }
-    return binds(ctx.module().body(), name);
+  private static boolean isShadowed(SemanticModel model, Name name) {
+    Scope scope = model.resolvingScope(name);
+    return scope == null || !model.bindings(scope, name.id()).isEmpty();
   }
 
-  private static boolean binds(Ast.Arguments args, String name) {
-    boolean[] found = {false};
-    new NodeVisitor() {
-      @Override
-      protected boolean enter(Node n) {
-        if (n instanceof Ast.Arg a && a.arg().equals(name)) {
-          found[0] = true;
-        }
-        return !(n instanceof Ast.Expr);
-      }
-    }.visit(args);
-    return found[0];
-  }
-
-  /** Whether statements bind a name in their own scope (nested scopes are not entered). */
-  private static boolean binds(List<Ast.Stmt> body, String name) {
-    boolean[] found = {false};
-    NodeVisitor v =
-        new NodeVisitor() {
-          @Override
-          protected boolean enter(Node n) {
-            switch (n) {
-              case Ast.FunctionDef f -> found[0] |= f.name().equals(name);
-              case Ast.AsyncFunctionDef f -> found[0] |= f.name().equals(name);
-              case Ast.ClassDef c -> found[0] |= c.name().equals(name);
-              case Ast.Name x when x.ctx() == Ast.ExprContext.Store ->
-                  found[0] |= x.id().equals(name);
-              default -> {}
-            }
-            return !found[0] && !NodeVisitor.opensScope(n);
-          }
-        };
-    v.visitAll(body);
-    return found[0];
+  private static boolean isStringLiteral(Expr e) {
+    return e instanceof Ast.Constant c && (c.isString() || c.value() instanceof Ast.Bytes);
   }
 }

@@ -9,8 +9,8 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Kind;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.ProcessCall;
 
 /** PY108 (off by default): a process started by program name, found through {@code $PATH}. */
 public final class PartialExecutablePath extends Rule {
@@ -63,6 +63,9 @@ public final class PartialExecutablePath extends Rule {
               subprocess.run(['/usr/bin/ovs-vsctl', 'show'], check=True)
               ```
 
+              Or, for a command that needs root, `utils.execute(['ovs-vsctl', 'show'],
+              run_as_root=True)`: rootwrap finds the program in its `exec_dirs`.
+
               ## References
 
               - Bandit B607: start_process_with_partial_path <https://bandit.readthedocs.io/en/latest/plugins/b607_start_process_with_partial_path.html>
@@ -73,28 +76,33 @@ public final class PartialExecutablePath extends Rule {
 
   public PartialExecutablePath() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
-    String name = Processes.name(ctx, call);
-    Kind kind = Processes.kind(name);
-    if (kind == null || kind == Kind.EXECUTE) {
-      return;
-    }
-    Expr program = Processes.program(call, kind, name);
-    if (program instanceof Ast.List l) {
-      program = l.elts().isEmpty() ? null : l.elts().get(0);
-    }
+  private void visitCall(Call call, RuleContext ctx) {
+    Expr program = program(ProcessCall.of(ctx, call));
+    // Literals only, as Ruff's S607 reads them: the finding points at the program's text.
     String text = Processes.literal(program);
     if (text == null || text.isBlank() || isFullPath(text.strip())) {
       return;
     }
     String word = text.strip().split("[\\s;|&<>()]+", 2)[0];
     ctx.report(this, program, "`" + word + "` is started by name, so `$PATH` picks the program.");
+  }
+
+  /**
+   * The program a process call starts (the first element when it is an argv list), or null. Not for
+   * OpenStack's execute helpers: rootwrap and privsep resolve the program themselves.
+   */
+  private static Expr program(ProcessCall p) {
+    if (p == null || p.kind() == Kind.EXECUTE) {
+      return null;
+    }
+    Expr program = Processes.program(p.call(), p.kind(), p.name());
+    if (program instanceof Ast.List l) {
+      return l.elts().isEmpty() ? null : l.elts().get(0);
+    }
+    return program;
   }
 
   private static boolean isFullPath(String s) {

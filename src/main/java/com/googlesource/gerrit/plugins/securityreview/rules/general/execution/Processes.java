@@ -6,10 +6,11 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Constant;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Name;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
-import java.math.BigInteger;
-import java.util.ArrayList;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origin;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.OriginPolicy;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origins;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -75,23 +76,43 @@ final class Processes {
   /** {@code -c}, {@code -ec}, {@code -xc}: the shell option that takes a command string. */
   private static final Pattern COMMAND_OPTION = Pattern.compile("-[a-zA-Z]*c[a-zA-Z]*");
 
+  /**
+   * A call that starts a process: what it calls (eventlet's green modules read as the real ones)
+   * and which of the kinds it is.
+   */
+  record ProcessCall(Call call, String name, Kind kind) {
+    /** The process call a call is, or null when it starts no process we know. */
+    static ProcessCall of(RuleContext ctx, Call call) {
+      String name = Processes.name(ctx, call);
+      Kind kind = Processes.kind(name);
+      return kind == null ? null : new ProcessCall(call, name, kind);
+    }
+
+    /** The command it runs, or null when it passes none we can see. */
+    Command command() {
+      return Processes.command(call, kind, name);
+    }
+
+    /** The argv it runs: given element by element, or the list its command holds; else null. */
+    List<Expr> argv(SemanticModel model) {
+      Command c = command();
+      if (c == null) {
+        return null;
+      }
+      return c.argv() != null ? c.argv() : model.sequenceElements(c.whole());
+    }
+  }
+
   /** What a call calls, imports resolved and eventlet's green modules taken as the real ones. */
   static String name(RuleContext ctx, Call call) {
-    String name = ctx.callName(call);
-    if (name == null) {
-      // ip_lib.IPWrapper(namespace=ns).netns.execute(...): no dotted name, still the helper.
-      if (call.func() instanceof Attribute f
-          && f.attr().equals("execute")
-          && f.value() instanceof Attribute r
-          && r.attr().equals("netns")) {
-        return "netns.execute";
-      }
-      return null;
-    }
-    for (String green : List.of("eventlet.green.", "eventlet.green.subprocess.")) {
-      if (name.startsWith(green + "subprocess.") || name.startsWith(green + "os.")) {
-        name = name.substring(green.length());
-      }
+    String name = ctx.semantic().standardCallName(call);
+    // ip_lib.IPWrapper(namespace=ns).netns.execute(...): no dotted name, still the helper.
+    if (name == null
+        && call.func() instanceof Attribute f
+        && f.attr().equals("execute")
+        && f.value() instanceof Attribute r
+        && r.attr().equals("netns")) {
+      return "netns.execute";
     }
     return name;
   }
@@ -129,21 +150,13 @@ final class Processes {
     UNKNOWN
   }
 
-  /** The {@code shell=} keyword of a call, judged the way Ruff judges truthiness. */
-  static Shell shell(Call call) {
+  /** The {@code shell=} keyword of a call, judged by its truth value as Python would. */
+  static Shell shell(SemanticModel model, Call call) {
     Expr v = RuleContext.keyword(call, "shell");
-    return switch (v) {
-      case null -> Shell.ABSENT;
-      case Constant c when c.value() instanceof Boolean b -> b ? Shell.TRUE : Shell.FALSE;
-      case Constant c when c.isNone() -> Shell.FALSE;
-      case Constant c when c.value() instanceof BigInteger i ->
-          i.signum() != 0 ? Shell.TRUE : Shell.FALSE;
-      case Constant c when c.value() instanceof String s -> s.isEmpty() ? Shell.FALSE : Shell.TRUE;
-      case Ast.List l -> l.elts().isEmpty() ? Shell.FALSE : Shell.TRUE;
-      case Ast.Tuple t -> t.elts().isEmpty() ? Shell.FALSE : Shell.TRUE;
-      case Ast.Dict d -> d.keys().isEmpty() ? Shell.FALSE : Shell.TRUE;
-      default -> Shell.UNKNOWN;
-    };
+    if (v == null) {
+      return Shell.ABSENT;
+    }
+    return model.truthValue(v).map(t -> t ? Shell.TRUE : Shell.FALSE).orElse(Shell.UNKNOWN);
   }
 
   // ---------------------------------------------------------------- the command
@@ -208,63 +221,21 @@ final class Processes {
   }
 
   /**
-   * The elements of an argv list as far as the function shows them: a list or tuple literal, a name
-   * last assigned one, or a concatenation of those (parts we cannot see through are kept as they
-   * are). Null when the expression is not a list we can see.
-   */
-  static List<Expr> elements(Expr e, Origins origins) {
-    return elements(e, origins, 0);
-  }
-
-  private static List<Expr> elements(Expr e, Origins origins, int depth) {
-    switch (e) {
-      case Ast.List l -> {
-        return l.elts();
-      }
-      case Ast.Tuple t -> {
-        return t.elts();
-      }
-      case Name n when depth < 4 -> {
-        Expr assigned = origins.lastAssignment(n);
-        return assigned == n ? null : elements(assigned, origins, depth + 1);
-      }
-      case Ast.BinOp b when b.op() == Ast.Operator.Add -> {
-        List<Expr> parts = new ArrayList<>();
-        Origins.flattenAdd(b, parts);
-        List<Expr> out = new ArrayList<>();
-        boolean anyList = false;
-        for (Expr p : parts) {
-          List<Expr> sub = elements(p, origins, depth + 1);
-          if (sub != null) {
-            anyList = true;
-            out.addAll(sub);
-          } else {
-            // A part we cannot see through; a split string stays visible as a starred part.
-            out.add(new Ast.Starred(p, Ast.ExprContext.Load, p.loc()));
-          }
-        }
-        return anyList ? out : null;
-      }
-      case null, default -> {
-        return null;
-      }
-    }
-  }
-
-  /**
    * Where an argv runs a shell on a command string ({@code ['sh', '-c', cmd]}, also after a wrapper
    * such as {@code ip netns exec NS} or {@code sudo}): the shell's name and the command string, or
    * null.
    */
-  static ShellInArgv shellInArgv(List<Expr> argv) {
+  static ShellInArgv shellInArgv(SemanticModel model, List<Expr> argv) {
     for (int i = 0; i < argv.size(); i++) {
-      String shell = literal(argv.get(i));
+      String shell = model.constantString(argv.get(i)).orElse(null);
       if (shell == null || !SHELLS.contains(basename(shell))) {
         continue;
       }
       int j = i + 1;
       boolean option = false;
-      while (j < argv.size() && literal(argv.get(j)) instanceof String o && o.startsWith("-")) {
+      while (j < argv.size()
+          && model.constantString(argv.get(j)).orElse(null) instanceof String o
+          && o.startsWith("-")) {
         option |= !o.startsWith("--") && COMMAND_OPTION.matcher(o).matches();
         j++;
         if (option) {
@@ -294,25 +265,50 @@ final class Processes {
    * The string that a {@code x.split()} or {@code shlex.split(x)} call splits into arguments, or
    * null when the expression is no such call.
    */
-  static Expr splitString(Expr e, RuleContext ctx) {
+  static Expr splitString(Expr e, SemanticModel model) {
     if (!(e instanceof Call c)) {
       return null;
     }
     if (c.func() instanceof Attribute f
         && f.attr().equals("split")
         && c.args().stream().allMatch(a -> a instanceof Constant)
-        && !"shlex".equals(ctx.qualifiedName(f.value()))) {
+        && !"shlex".equals(model.qualifiedName(f.value()))) {
       return f.value();
     }
-    if ("shlex.split".equals(ctx.callName(c)) && !c.args().isEmpty()) {
+    if ("shlex.split".equals(model.callName(c)) && !c.args().isEmpty()) {
       return c.args().get(0);
     }
     return null;
   }
 
   /** Whether a call runs its command as root: {@code run_as_root=True}. */
-  static boolean runsAsRoot(Call call) {
-    return RuleContext.keyword(call, "run_as_root") instanceof Constant c
-        && Boolean.TRUE.equals(c.value());
+  static boolean runsAsRoot(SemanticModel model, Call call) {
+    return model.isTrue(RuleContext.keyword(call, "run_as_root"));
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  /** Where a command string comes from, judged the way commands are: the model's SHELL policy. */
+  static Origin origin(RuleContext ctx, Expr command) {
+    return Origins.of(ctx.semantic(), command, OriginPolicy.SHELL);
+  }
+
+  /** How a message names the call: {@code `utils.execute()`}. */
+  static String callee(RuleContext ctx, Call call) {
+    return "`" + ctx.text(call.func()) + "()`";
+  }
+
+  /**
+   * "{@code `os.system()` runs a command built with `%` from `dev` through a shell}", then {@code
+   * detail} (as root, which flag), then why an opaque command counts.
+   */
+  static String runsThroughShell(
+      RuleContext ctx, Call call, Origin o, Expr command, String detail) {
+    String what =
+        o.isBuilt()
+            ? "a command built " + o.how() + " from `" + ctx.text(o.value()) + "`"
+            : "`" + ctx.text(command) + "`";
+    String unseen = o.isBuilt() ? "" : ", and nothing in this function makes it a fixed command";
+    return callee(ctx, call) + " runs " + what + " through a shell" + detail + unseen + ".";
   }
 }

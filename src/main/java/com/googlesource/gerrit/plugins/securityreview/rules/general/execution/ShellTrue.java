@@ -8,10 +8,12 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Starred;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origin;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Command;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Kind;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.ProcessCall;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Shell;
 import java.util.List;
 
@@ -42,11 +44,14 @@ public final class ShellTrue extends Rule {
               `shell=True` (Bandit B604, Ruff S604), OpenStack's `processutils.execute(...,
               shell=True)` and `utils.execute` included. The command is the first argument; for an
               argv list or varargs with `shell=True` only the first element reaches the shell, so
-              that element is judged. Local variables are followed to what was last assigned to them
-              in the function. A call whose `shell=` is a variable is flagged only when the command
-              is built by formatting. Silent: commands that are literals or built from literals and
-              UPPER_CASE constants only (Ruff reports them as "seems safe", Bandit with low
-              severity: nothing can be injected into them), `shell=False`, and test code.
+              that element is judged. Names are followed to the value that reaches the call (the
+              last assignment in the function, or the module's own assignment of a module-level
+              name). `shell=` is judged by its truth value, also through a name bound once to a
+              constant; a call whose `shell=` may be either (a parameter, a call) is flagged only
+              when the command is built by formatting. Silent: commands that are literals or built
+              only from literals, UPPER_CASE constants and names bound to literals (Ruff reports
+              them as "seems safe", Bandit with low severity: nothing can be injected into them),
+              `shell=False`, and test code.
 
               ## Why it matters
 
@@ -87,62 +92,55 @@ public final class ShellTrue extends Rule {
 
   public ShellTrue() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
-    Shell shell = Processes.shell(call);
+  private void visitCall(Call call, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    Shell shell = Processes.shell(model, call);
     if (shell != Shell.TRUE && shell != Shell.UNKNOWN) {
       return;
     }
-    String name = Processes.name(ctx, call);
-    Kind kind = Processes.kind(name);
-    if (kind == Kind.SHELL || kind == Kind.NO_SHELL) {
+    ProcessCall p = ProcessCall.of(ctx, call);
+    if (p != null && (p.kind() == Kind.SHELL || p.kind() == Kind.NO_SHELL)) {
       return; // os.system and friends: PY105; os.exec*/spawn* take no shell= keyword.
     }
-    Origins origins = new Origins(ctx, call);
-    Expr script = script(call, kind, name, origins);
-    String callee = "`" + ctx.text(call.func()) + "()`";
+    Expr script = script(call, p, model);
     if (script == null) {
       if (shell == Shell.TRUE && call.args().isEmpty() && call.keywords().size() == 1) {
         return; // f(shell=True) alone: a setting, not a command run here.
       }
       if (shell == Shell.TRUE) {
-        ctx.report(this, call, callee + " runs a command it does not show through a shell.");
+        ctx.report(
+            this,
+            call,
+            Processes.callee(ctx, call) + " runs a command it does not show through a shell.");
       }
       return;
     }
-    Origin o = origins.of(script);
+    Origin o = Processes.origin(ctx, script);
     if (o.isLiteral() || (shell == Shell.UNKNOWN && !o.isBuilt())) {
       return;
     }
+    String spelled = "`shell=" + ctx.text(RuleContext.keyword(call, "shell")) + "`";
     String flag =
-        shell == Shell.TRUE
-            ? "`shell=True`"
-            : "`shell=" + ctx.text(RuleContext.keyword(call, "shell")) + "`, which may be true";
-    String root = Processes.runsAsRoot(call) ? " as root" : "";
-    String what =
-        o.isBuilt()
-            ? "a command built " + o.how() + " from `" + ctx.text(o.value()) + "`"
-            : "`" + ctx.text(script) + "`";
-    String unseen = o.isBuilt() ? "" : ", and nothing in this function makes it a fixed command";
+        shell == Shell.UNKNOWN
+            ? spelled + ", which may be true"
+            : spelled.equals("`shell=True`") ? spelled : spelled + ", which is true";
+    String root = Processes.runsAsRoot(model, call) ? " as root" : "";
     ctx.report(
-        this,
-        call,
-        callee + " runs " + what + " through a shell" + root + " (" + flag + ")" + unseen + ".");
+        this, call, Processes.runsThroughShell(ctx, call, o, script, root + " (" + flag + ")"));
   }
 
   /**
    * What the shell parses: the command string, or the first element of an argv list or of varargs
-   * (the shell gets only that one as its script), or null when the call shows none.
+   * (the shell gets only that one as its script), or null when the call shows none. A call that is
+   * no known process helper passes its command first or as {@code cmd=}/{@code command=}.
    */
-  private static Expr script(Call call, Kind kind, String name, Origins origins) {
+  private static Expr script(Call call, ProcessCall p, SemanticModel model) {
     Command c;
-    if (kind != null) {
-      c = Processes.command(call, kind, name);
+    if (p != null) {
+      c = p.command();
     } else {
       Expr a = RuleContext.argument(call, 0, "args");
       for (String k : List.of("cmd", "command")) {
@@ -153,7 +151,7 @@ public final class ShellTrue extends Rule {
     if (c == null) {
       return null;
     }
-    List<Expr> argv = c.argv() != null ? c.argv() : Processes.elements(c.whole(), origins);
+    List<Expr> argv = c.argv() != null ? c.argv() : model.sequenceElements(c.whole());
     if (argv != null) {
       return argv.isEmpty() || argv.get(0) instanceof Starred ? null : argv.get(0);
     }

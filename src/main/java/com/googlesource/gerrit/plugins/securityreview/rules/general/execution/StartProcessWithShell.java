@@ -7,9 +7,10 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origin;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Command;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Kind;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.ProcessCall;
 
 /** PY105: {@code os.system}, {@code os.popen} and friends on a command that is not fixed. */
 public final class StartProcessWithShell extends Rule {
@@ -36,9 +37,11 @@ public final class StartProcessWithShell extends Rule {
               `commands.getoutput`/`getstatusoutput` and `subprocess.getoutput`/`getstatusoutput`
               (imports resolved, eventlet's green modules included) when the command is not a
               literal: built by `%`, `format`, an f-string, `+` or `join` from a value, or a
-              variable this function does not assign from literals. Silent: literal commands and
-              commands built from literals and UPPER_CASE constants only (Ruff reports them as
-              "seems safe", Bandit with low severity), and test code.
+              name whose value (the last assignment reaching the call, or the module's own
+              assignment of a module-level name) is not made of literals. Silent: literal commands
+              and commands built only from literals, UPPER_CASE constants and names bound to
+              literals, such as a module-level `_ip = 'ip'` in `_ip + ' link show'` (Ruff reports
+              them as "seems safe", Bandit with low severity), and test code.
 
               ## Why it matters
 
@@ -66,37 +69,25 @@ public final class StartProcessWithShell extends Rule {
 
               - Bandit B605: start_process_with_a_shell <https://bandit.readthedocs.io/en/latest/plugins/b605_start_process_with_a_shell.html>
               - Ruff S605: start-process-with-a-shell <https://docs.astral.sh/ruff/rules/start-process-with-a-shell/>
+              - Python documentation: os.system, which runs the command in a subshell <https://docs.python.org/3/library/os.html#os.system>
               - CWE-78: OS Command Injection <https://cwe.mitre.org/data/definitions/78.html>
               """)
           .build();
 
   public StartProcessWithShell() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
-    String name = Processes.name(ctx, call);
-    if (Processes.kind(name) != Kind.SHELL) {
-      return;
-    }
-    Command c = Processes.command(call, Kind.SHELL, name);
+  private void visitCall(Call call, RuleContext ctx) {
+    ProcessCall p = ProcessCall.of(ctx, call);
+    Command c = p == null || p.kind() != Kind.SHELL ? null : p.command();
     if (c == null) {
       return;
     }
-    Origin o = new Origins(ctx, call).of(c.whole());
-    if (o.isLiteral()) {
-      return;
+    Origin o = Processes.origin(ctx, c.whole());
+    if (!o.isLiteral()) {
+      ctx.report(this, call, Processes.runsThroughShell(ctx, call, o, c.whole(), ""));
     }
-    String callee = "`" + ctx.text(call.func()) + "()`";
-    String what =
-        o.isBuilt()
-            ? "a command built " + o.how() + " from `" + ctx.text(o.value()) + "`"
-            : "`" + ctx.text(c.whole()) + "`";
-    String unseen = o.isBuilt() ? "" : ", and nothing in this function makes it a fixed command";
-    ctx.report(this, call, callee + " runs " + what + " through a shell" + unseen + ".");
   }
 }

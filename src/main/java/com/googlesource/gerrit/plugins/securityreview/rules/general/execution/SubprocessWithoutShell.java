@@ -8,9 +8,12 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.OriginPolicy;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origins;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Command;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Kind;
+import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.ProcessCall;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Shell;
 import java.util.List;
 
@@ -81,45 +84,38 @@ public final class SubprocessWithoutShell extends Rule {
 
   public SubprocessWithoutShell() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
+  private void visitCall(Call call, RuleContext ctx) {
+    ProcessCall p = ProcessCall.of(ctx, call);
+    if (p == null
+        || (p.kind() != Kind.SUBPROCESS && p.kind() != Kind.NO_SHELL)
+        || (p.kind() == Kind.SUBPROCESS && Processes.shell(ctx.semantic(), call) == Shell.TRUE)) {
       return;
     }
-    String name = Processes.name(ctx, call);
-    Kind kind = Processes.kind(name);
-    if (kind != Kind.SUBPROCESS && kind != Kind.NO_SHELL) {
+    Command c = p.command();
+    if (c == null || CommandBuiltFromStrings.problem(ctx, p) != null) {
       return;
     }
-    if (kind == Kind.SUBPROCESS && Processes.shell(call) == Shell.TRUE) {
-      return;
-    }
-    Command c = Processes.command(call, kind, name);
-    if (c == null || CommandBuiltFromStrings.problem(ctx, call) != null) {
-      return;
-    }
-    Origins origins = new Origins(ctx, call);
-    List<Expr> argv = c.argv() != null ? c.argv() : Processes.elements(c.whole(), origins);
+    SemanticModel model = ctx.semantic();
+    List<Expr> argv = p.argv(model);
     Expr first = null;
     if (argv != null) {
-      for (Expr e : argv) {
-        if (origins.nonLiteral(e, 0) != null) {
-          first = e;
-          break;
-        }
-      }
-    } else if (!origins.of(c.whole()).isLiteral()) {
+      first =
+          argv.stream()
+              .filter(e -> Origins.firstUnsafePart(model, e, OriginPolicy.SHELL) != null)
+              .findFirst()
+              .orElse(null);
+    } else if (!Processes.origin(ctx, c.whole()).isLiteral()) {
       first = c.whole();
     }
     if (first != null) {
       ctx.report(
           this,
           call,
-          "`"
-              + ctx.text(call.func())
-              + "()` starts a process whose argv takes `"
+          Processes.callee(ctx, call)
+              + " starts a process whose argv takes `"
               + ctx.text(first)
               + "`.");
     }

@@ -7,8 +7,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Constant;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.Map;
 
 /** PY102: pickle, marshal, shelve, dill, jsonpickle and friends loading data. */
@@ -110,26 +109,20 @@ public final class UnsafeDeserialisation extends Rule {
 
   public UnsafeDeserialisation() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
-    String name = ctx.callName(call);
-    if (name == null) {
-      return;
-    }
-    String what = what(name, call);
+  private void visitCall(Call call, RuleContext ctx) {
+    String what = what(ctx.semantic(), call);
     if (what != null) {
       ctx.report(this, call, "`" + ctx.text(call.func()) + "()` " + what + ".");
     }
   }
 
   /** What a call does, when it decodes a pickle-like format; null otherwise. */
-  private static String what(String name, Call call) {
-    int dot = name.lastIndexOf('.');
+  private static String what(SemanticModel model, Call call) {
+    String name = model.callName(call);
+    int dot = name == null ? -1 : name.lastIndexOf('.');
     if (dot < 0) {
       return null;
     }
@@ -143,9 +136,7 @@ public final class UnsafeDeserialisation extends Rule {
               || (function.equals("Unpickler") && !module.equals("marshal"));
       return decodes ? what : null;
     }
-    if (name.equals("numpy.load")
-        && RuleContext.keyword(call, "allow_pickle") instanceof Constant c
-        && Boolean.TRUE.equals(c.value())) {
+    if (name.equals("numpy.load") && model.isTrue(RuleContext.keyword(call, "allow_pickle"))) {
       return "unpickles object arrays (`allow_pickle=True`), which can run code";
     }
     return OTHER_CALLS.get(name);

@@ -12,8 +12,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Name;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import java.util.ArrayList;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,8 +41,9 @@ public final class YamlUnsafeLoad extends Rule {
               or is not a safe one, and every call of `yaml.unsafe_load`, `yaml.unsafe_load_all`,
               `yaml.full_load` and `yaml.full_load_all`. Safe loaders: `SafeLoader`, `CSafeLoader`,
               `BaseLoader` and `CBaseLoader` of `yaml`, `yaml.loader` or `yaml.cyaml`, a class the
-              file derives from one of them, a name bound to one by an import or an assignment
-              (`Loader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)`). Silent: `yaml.safe_load`,
+              file derives from one of them, a name bound to one by an import or by every
+              assignment of it (`Loader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)`, or one
+              loader in each branch of an `if`). Silent: `yaml.safe_load`,
               `yaml.safe_load_all`, `yaml.load` methods of other objects, and test code. A
               one-argument `yaml.load(stream)` gets a fix: `yaml.safe_load(stream)`.
 
@@ -98,17 +98,17 @@ public final class YamlUnsafeLoad extends Rule {
   private static final Set<String> SAFE_LOADERS =
       Set.of("SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader");
 
+  /** How many names and choices a loader is followed through. */
+  private static final int MAX_DEPTH = 4;
+
   private static final Set<String> LOADER_MODULES = Set.of("yaml", "yaml.loader", "yaml.cyaml");
 
   public YamlUnsafeLoad() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call call)) {
-      return;
-    }
+  private void visitCall(Call call, RuleContext ctx) {
     String name = ctx.callName(call);
     if (name == null) {
       return;
@@ -127,7 +127,7 @@ public final class YamlUnsafeLoad extends Rule {
     if (loader == null) {
       ctx.report(
           this, call, "`" + callee + "()` is called without a `Loader`.", fix(ctx, call, safe));
-    } else if (!isSafe(loader, ctx, new Origins(ctx, call), 0)) {
+    } else if (!isSafe(loader, ctx.semantic(), 0)) {
       ctx.report(
           this,
           call,
@@ -135,48 +135,45 @@ public final class YamlUnsafeLoad extends Rule {
     }
   }
 
-  private boolean isSafe(Expr loader, RuleContext ctx, Origins origins, int depth) {
-    if (depth > 4) {
+  /**
+   * Whether a loader is safe: a safe loader class of PyYAML, a class of this file derived from one,
+   * a name every assignment of which gives a safe loader, {@code getattr(yaml, 'CSafeLoader', ...)}
+   * with a safe default, or a choice between safe loaders.
+   */
+  private static boolean isSafe(Expr loader, SemanticModel model, int depth) {
+    if (depth > MAX_DEPTH) {
       return false;
     }
-    String q = ctx.qualifiedName(loader);
+    String q = model.qualifiedName(loader);
     if (q != null && isSafeName(q)) {
       return true;
     }
     return switch (loader) {
-      case Name n when !ctx.imports().isImported(n.id()) -> {
-        Ast.ClassDef cls = classDef(ctx, n.id());
+      case Name n when !model.imports().isImported(n.id()) -> {
+        Ast.ClassDef cls = model.sameFileClass(n);
         if (cls != null) {
-          yield !cls.bases().isEmpty()
-              && cls.bases().stream().anyMatch(b -> isSafe(b, ctx, origins, depth + 1));
+          yield cls.bases().stream().anyMatch(b -> isSafe(b, model, depth + 1));
         }
-        Expr assigned = origins.lastAssignment(n);
-        if (assigned == n) {
-          assigned = moduleAssignment(ctx, n.id());
-        }
-        yield assigned != null && assigned != n && isSafe(assigned, ctx, origins, depth + 1);
+        Expr reaching = model.reachingValue(n);
+        List<Expr> values = reaching != null ? List.of(reaching) : model.assignedValues(n);
+        yield !values.isEmpty()
+            && values.stream().allMatch(v -> v != n && isSafe(v, model, depth + 1));
       }
       // getattr(yaml, 'CSafeLoader', yaml.SafeLoader)
       case Call c
-          when c.func() instanceof Name f
-              && f.id().equals("getattr")
+          when "getattr".equals(model.callName(c))
               && c.args().size() >= 2
-              && Processes.literal(c.args().get(1)) instanceof String attr
-              && LOADER_MODULES.contains(ctx.qualifiedName(c.args().get(0))) ->
-          SAFE_LOADERS.contains(attr)
+              && LOADER_MODULES.contains(model.qualifiedName(c.args().get(0))) ->
+          model.constantString(c.args().get(1)).filter(SAFE_LOADERS::contains).isPresent()
               && (c.args().size() < 3
-                  || isNone(c.args().get(2))
-                  || isSafe(c.args().get(2), ctx, origins, depth + 1));
+                  || model.isNone(c.args().get(2))
+                  || isSafe(c.args().get(2), model, depth + 1));
       case Ast.BoolOp b ->
-          b.values().stream().allMatch(v -> isNone(v) || isSafe(v, ctx, origins, depth + 1));
+          b.values().stream().allMatch(v -> model.isNone(v) || isSafe(v, model, depth + 1));
       case Ast.IfExp i ->
-          isSafe(i.body(), ctx, origins, depth + 1) && isSafe(i.orelse(), ctx, origins, depth + 1);
+          isSafe(i.body(), model, depth + 1) && isSafe(i.orelse(), model, depth + 1);
       default -> false;
     };
-  }
-
-  private static boolean isNone(Expr e) {
-    return e instanceof Ast.Constant k && k.isNone();
   }
 
   private static boolean isSafeName(String qualified) {
@@ -184,41 +181,6 @@ public final class YamlUnsafeLoad extends Rule {
     return dot > 0
         && LOADER_MODULES.contains(qualified.substring(0, dot))
         && SAFE_LOADERS.contains(qualified.substring(dot + 1));
-  }
-
-  private static Ast.ClassDef classDef(RuleContext ctx, String name) {
-    for (Ast.Stmt s : ctx.module().body()) {
-      if (s instanceof Ast.ClassDef c && c.name().equals(name)) {
-        return c;
-      }
-    }
-    return null;
-  }
-
-  /** The value a module-level statement last assigns to a name (also inside try/if), or null. */
-  private static Expr moduleAssignment(RuleContext ctx, String name) {
-    Expr found = null;
-    for (Ast.Stmt s : ctx.module().body()) {
-      List<Ast.Stmt> block =
-          switch (s) {
-            case Ast.Try t -> {
-              List<Ast.Stmt> all = new ArrayList<>(t.body());
-              t.handlers().forEach(h -> all.addAll(h.body()));
-              yield all;
-            }
-            case Ast.If i -> i.body();
-            default -> List.of(s);
-          };
-      for (Ast.Stmt b : block) {
-        if (b instanceof Ast.Assign a
-            && a.targets().size() == 1
-            && a.targets().get(0) instanceof Name t
-            && t.id().equals(name)) {
-          found = a.value();
-        }
-      }
-    }
-    return found;
   }
 
   /**

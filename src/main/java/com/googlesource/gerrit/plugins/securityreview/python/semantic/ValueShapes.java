@@ -1,0 +1,120 @@
+package com.googlesource.gerrit.plugins.securityreview.python.semantic;
+
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What shape a value has where it is used: its truth value, the elements of the list it holds, the
+ * values every assignment of a name gives. Rules about commands and their argv read these.
+ */
+final class ValueShapes {
+  private final SemanticModel model;
+
+  ValueShapes(SemanticModel model) {
+    this.model = model;
+  }
+
+  /** Python's truth value of an expression, when the expression alone decides it. */
+  Optional<Boolean> truthValue(Expr e) {
+    return switch (e) {
+      case null -> Optional.empty();
+      case Ast.List l -> displayTruth(l.elts());
+      case Ast.Tuple t -> displayTruth(t.elts());
+      case Ast.Set s -> displayTruth(s.elts());
+      case Ast.Dict d -> d.keys().isEmpty() ? Optional.of(false) : Optional.of(true);
+      default -> constantTruth(model.constants().value(e));
+    };
+  }
+
+  /** A display is true with one element that is not {@code *x} (which may unpack nothing). */
+  private static Optional<Boolean> displayTruth(List<Expr> elts) {
+    if (elts.isEmpty()) {
+      return Optional.of(false);
+    }
+    return elts.stream().anyMatch(x -> !(x instanceof Ast.Starred))
+        ? Optional.of(true)
+        : Optional.empty();
+  }
+
+  private static Optional<Boolean> constantTruth(Object v) {
+    return switch (v) {
+      case null -> Optional.empty();
+      case Boolean b -> Optional.of(b);
+      case Ast.Singleton s -> Optional.of(s != Ast.Singleton.NONE);
+      case BigInteger i -> Optional.of(i.signum() != 0);
+      case Double d -> Optional.of(d != 0);
+      case String s -> Optional.of(!s.isEmpty());
+      case Ast.Bytes b -> Optional.of(b.value().length > 0);
+      case List<?> l -> Optional.of(!l.isEmpty());
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * The elements of the list or tuple a value holds by straight-line reading: a display, a name
+   * whose reaching value is one, or a {@code +} of those. A part of the concatenation that is not
+   * seen through stays as a {@code *part} element (outside the tree). Null when no part is a list.
+   */
+  List<Expr> elements(Expr e) {
+    return elements(e, 0);
+  }
+
+  private List<Expr> elements(Expr e, int depth) {
+    switch (e) {
+      case Ast.List l -> {
+        return l.elts();
+      }
+      case Ast.Tuple t -> {
+        return t.elts();
+      }
+      case Ast.Name n when depth < SemanticModel.MAX_NAME_STEPS -> {
+        Expr v = model.reachingValue(n);
+        return v == null || v == n ? null : elements(v, depth + 1);
+      }
+      case Ast.BinOp b when b.op() == Ast.Operator.Add -> {
+        List<Expr> out = new ArrayList<>();
+        boolean anyList = false;
+        for (Expr p : Origins.flatten(b, Ast.Operator.Add)) {
+          List<Expr> sub = elements(p, depth + 1);
+          if (sub != null) {
+            anyList = true;
+            out.addAll(sub);
+          } else {
+            out.add(new Ast.Starred(p, Ast.ExprContext.Load, p.loc()));
+          }
+        }
+        return anyList ? out : null;
+      }
+      case null, default -> {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * The values of every binding of a name in the scope it resolves to, when each is a plain
+   * assignment ({@code if fast: L = A} / {@code else: L = B} gives both); empty when any binding is
+   * something else (a parameter, an import, a loop variable) or there is none.
+   */
+  List<Expr> assignedValues(Ast.Name use) {
+    Scope r = model.resolvingScope(use);
+    if (r == null) {
+      return List.of();
+    }
+    List<Expr> values = new ArrayList<>();
+    for (Binding b : model.bindings(r, use.id())) {
+      if (b.isDeclaration()) {
+        continue;
+      }
+      if (!b.isPlainAssignment() || b.value() == null) {
+        return List.of();
+      }
+      values.add(b.value());
+    }
+    return values;
+  }
+}
