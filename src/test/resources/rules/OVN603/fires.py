@@ -38,3 +38,9 @@ class OVNMechanismDriver:
             self._ovn_client.create_acl(rule)
         except:  # noqa: E722  # expect: OVN603:9
             self._failed = True
+
+    def delete_port_precommit(self, context):
+        try:
+            self._ovn_client.delete_port(context.current["id"])
+        except (self._ignored(), Exception):  # expect: OVN603:9
+            pass

@@ -6,6 +6,7 @@ from neutron_lib.api.definitions import port_security as psec
 from neutron_lib.api.definitions import security_groups_default_rules
 from neutron_lib.api.definitions import stateful_security_group
 
+SG_LOGGING = 'security-group-logging'
 FIXTURE_SUPPORTED_API_EXTENSIONS_L3 = [
     'router',
     'allowed-address-pairs',  # expect: OVN702:5
@@ -20,5 +21,6 @@ FIXTURE_SUPPORTED_API_EXTENSIONS = [
 ]
 fixture_supported_extensions_extra = (
     'security-group',  # expect: OVN702:5
+    SG_LOGGING,  # expect: OVN702:5
 )
 FIXTURE_SUPPORTED_API_EXTENSIONS += [stateful_security_group.ALIAS]  # expect: OVN702:38

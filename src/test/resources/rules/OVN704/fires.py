@@ -19,3 +19,16 @@ def cleanup(nb_idl, names):
     with nb_idl.transaction(check_error=False) as txn:  # expect: OVN704:10
         for name in names:
             txn.add(nb_idl.ls_del(name, if_exists=True))
+
+
+TOLERANT = False
+
+
+class FixtureMaintenance:
+
+    @retrying()  # expect: OVN704:6
+    def check_for_ha_chassis(self):
+        self._nb_idl.ha_chassis_group_sync().execute(check_error=True)
+
+    def check_for_port_groups(self):
+        self._nb_idl.pg_sync().execute(check_error=TOLERANT)  # expect: OVN704:9

@@ -12,7 +12,8 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
  * @param logs it makes a logging call (nested blocks included)
  * @param logLevel the highest level it logs at, or null when it does not log
  * @param returns it has a {@code return} statement
- * @param returnsConstant every {@code return} returns a constant (None, False, ...) or nothing
+ * @param returnsConstant every {@code return} returns a constant (None, False, ...), an empty
+ *     literal ({@code {}}, {@code []}) or nothing
  * @param onlyPassOrControl the body is only {@code pass}, {@code continue}, {@code break} or {@code
  *     ...} (docstring-like constants included)
  * @param empty the body is empty (parse-error recovery)

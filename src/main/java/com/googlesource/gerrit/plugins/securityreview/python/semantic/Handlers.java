@@ -52,7 +52,7 @@ final class Handlers {
             }
             case Ast.Return r -> {
               returns[0] = true;
-              if (r.value() != null && model.constantValue(r.value()).isEmpty()) {
+              if (r.value() != null && !isConstant(r.value())) {
                 constantReturns[0] = false;
               }
             }
@@ -93,6 +93,18 @@ final class Handlers {
             model.parentOf(h) instanceof Ast.TryStar);
     memo.put(h, intent);
     return intent;
+  }
+
+  /** A folded constant, or an empty literal container ({@code {}}, {@code []}, {@code ()}). */
+  private boolean isConstant(Expr e) {
+    boolean emptyLiteral =
+        switch (e) {
+          case Ast.Dict d -> d.keys().isEmpty();
+          case Ast.List l -> l.elts().isEmpty();
+          case Ast.Tuple t -> t.elts().isEmpty();
+          default -> false;
+        };
+    return emptyLiteral || model.constantValue(e).isPresent();
   }
 
   private boolean catchesBroadType(Ast.ExceptHandler h) {

@@ -54,6 +54,7 @@ public final class SemanticModel {
 
   private final Map<Binding, Expr> composed = new IdentityHashMap<>();
   private final Map<Node, String> qualified = new IdentityHashMap<>();
+  private final Map<Scope, String> scopeNames = new IdentityHashMap<>();
   private Constants constants;
   private StringPrefixes stringPrefixes;
   private Kinds kinds;
@@ -146,6 +147,35 @@ public final class SemanticModel {
   /** The scope a def, class, lambda or comprehension opens; null for other nodes. */
   public Scope scopeOpenedBy(Node node) {
     return opened.get(node);
+  }
+
+  /**
+   * The qualified name of the defs and classes around a node, as finding keys name scopes: {@code
+   * OVNClient.update_port}, {@code outer.inner}, {@code ""} at module level. A def or class is not
+   * part of its own scope, nor are its decorators and defaults (Python evaluates them outside);
+   * lambdas and comprehensions take the name of the scope around them.
+   */
+  public String scopeName(Node node) {
+    return scopeName(scopeOf(node));
+  }
+
+  /** The qualified name of a scope, as {@link #scopeName(Node)} gives it; memoised. */
+  public String scopeName(Scope scope) {
+    String cached = scopeNames.get(scope);
+    if (cached != null) {
+      return cached;
+    }
+    ArrayDeque<String> parts = new ArrayDeque<>();
+    for (Scope s = scope; s != null; s = s.parent()) {
+      switch (s.node()) {
+        case Ast.FunctionLike f -> parts.push(f.name());
+        case Ast.ClassDef c -> parts.push(c.name());
+        default -> {}
+      }
+    }
+    String name = String.join(".", parts);
+    scopeNames.put(scope, name);
+    return name;
   }
 
   /** The module scope. */
@@ -540,6 +570,18 @@ public final class SemanticModel {
   /** The last part of a dotted name. */
   public static String lastPart(String dotted) {
     return dotted.substring(dotted.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * The last name of a Name or attribute: {@code c} for {@code a.b.c} and for {@code f().c}; null
+   * for anything else.
+   */
+  public static String lastName(Expr e) {
+    return switch (e) {
+      case Ast.Name n -> n.id();
+      case Ast.Attribute a -> a.attr();
+      case null, default -> null;
+    };
   }
 
   // ---------------------------------------------------------------- functions and classes

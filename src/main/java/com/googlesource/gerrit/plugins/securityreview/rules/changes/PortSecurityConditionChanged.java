@@ -11,6 +11,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NormalForm;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.rules.changes.Scopes.Site;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -228,7 +229,8 @@ public final class PortSecurityConditionChanged extends DiffRule {
 
     static Version of(RuleContext ctx) {
       Version v = new Version();
-      Scopes scopes = Scopes.of(ctx.module());
+      Scopes scopes = Scopes.of(ctx);
+      SemanticModel model = ctx.semantic();
       for (Site site : scopes.sites()) {
         Node n = site.node();
         String scope = site.scope();
@@ -245,10 +247,10 @@ public final class PortSecurityConditionChanged extends DiffRule {
           }
         }
         if (n instanceof Ast.Return r && isEmptyPair(r.value()) && inAddressFunction(scope)) {
-          Node function = scopes.function(scope);
+          Ast.FunctionLike function = scopes.function(scope);
           if (function != null && isEarly(r, function)) {
-            List<Expr> guards = guards(r, scopes);
-            EmptyReturn e = new EmptyReturn(r, scope, guardForm(r, scopes), guards);
+            List<Expr> guards = guards(r, model);
+            EmptyReturn e = new EmptyReturn(r, scope, guardForm(r, model), guards);
             v.emptyReturns.add(e);
             count(v.emptyReturnCounts, scope, e.what());
             v.emptyReturnScopes.add(scope);
@@ -256,9 +258,9 @@ public final class PortSecurityConditionChanged extends DiffRule {
         }
         if (site.statement() != null
             && isUnknownAddress(n, site.statement())
-            && !isRead(n, site.statement(), scopes)
+            && !isRead(n, site.statement(), model)
             && !isLocalnet(site.statement())) {
-          Unknown u = unknown(n, site.statement(), scope, scopes);
+          Unknown u = unknown(n, site.statement(), scope, model);
           v.unknowns.add(u);
           count(v.unknownCounts, scope, u.what());
           v.unknownScopes.add(scope);
@@ -302,7 +304,7 @@ public final class PortSecurityConditionChanged extends DiffRule {
     return e instanceof Ast.BoolOp
         || e instanceof Ast.Compare
         || (e instanceof Ast.UnaryOp u && u.op() == Ast.UnaryOperator.Not)
-        || (e instanceof Ast.Call c && isCheck(Scopes.lastName(c.func())));
+        || (e instanceof Ast.Call c && isCheck(SemanticModel.lastName(c.func())));
   }
 
   private static boolean isCheck(String name) {
@@ -347,15 +349,17 @@ public final class PortSecurityConditionChanged extends DiffRule {
   }
 
   /** Whether a return is not simply the function's last statement. */
-  private static boolean isEarly(Ast.Return r, Node function) {
-    List<Ast.Stmt> body = RuleContext.functionBody(function);
+  private static boolean isEarly(Ast.Return r, Ast.FunctionLike function) {
+    List<Ast.Stmt> body = function.body();
     return body.isEmpty() || body.getLast() != r;
   }
 
   /** The tests of the {@code if}s around a return, innermost first. */
-  private static List<Expr> guards(Ast.Return r, Scopes scopes) {
+  private static List<Expr> guards(Ast.Return r, SemanticModel model) {
     List<Expr> tests = new ArrayList<>();
-    for (Node p = scopes.parent(r); p != null && !Scopes.isFunction(p); p = scopes.parent(p)) {
+    for (Node p = model.parentOf(r);
+        p != null && !(p instanceof Ast.FunctionLike);
+        p = model.parentOf(p)) {
       if (p instanceof Ast.If i) {
         tests.add(i.test());
       }
@@ -364,10 +368,12 @@ public final class PortSecurityConditionChanged extends DiffRule {
   }
 
   /** The normalised tests of the {@code if}s around a return, innermost first. */
-  private static String guardForm(Ast.Return r, Scopes scopes) {
+  private static String guardForm(Ast.Return r, SemanticModel model) {
     StringBuilder b = new StringBuilder();
     Node child = r;
-    for (Node p = scopes.parent(r); p != null && !Scopes.isFunction(p); p = scopes.parent(p)) {
+    for (Node p = model.parentOf(r);
+        p != null && !(p instanceof Ast.FunctionLike);
+        p = model.parentOf(p)) {
       if (p instanceof Ast.If i) {
         Node inside = child;
         boolean inElse = i.orelse().stream().anyMatch(s -> s == inside);
@@ -378,9 +384,9 @@ public final class PortSecurityConditionChanged extends DiffRule {
     return b.toString();
   }
 
-  private static Unknown unknown(Node node, Node statement, String scope, Scopes scopes) {
+  private static Unknown unknown(Node node, Ast.Stmt statement, String scope, SemanticModel model) {
     Node child = node;
-    for (Node p = scopes.parent(node); p != null && p != statement; p = scopes.parent(p)) {
+    for (Node p = model.parentOf(node); p != null && p != statement; p = model.parentOf(p)) {
       if (p instanceof Ast.Keyword k) {
         return new Unknown(k, scope, "keyword " + NormalForm.of(k));
       }
@@ -389,8 +395,7 @@ public final class PortSecurityConditionChanged extends DiffRule {
       }
       child = p;
     }
-    Ast.Located where =
-        isSimple(statement) && statement instanceof Ast.Located l ? l : (Ast.Located) node;
+    Ast.Located where = isSimple(statement) ? statement : (Ast.Located) node;
     return new Unknown(where, scope, "statement " + NormalForm.ofHeader(statement));
   }
 
@@ -398,59 +403,60 @@ public final class PortSecurityConditionChanged extends DiffRule {
    * Whether the {@code unknown} address is only compared with or tested ({@code if port.mac ==
    * [UNKNOWN_ADDR]}), not given to a port.
    */
-  private static boolean isRead(Node node, Node statement, Scopes scopes) {
+  private static boolean isRead(Node node, Ast.Stmt statement, SemanticModel model) {
     if (statement instanceof Ast.If
         || statement instanceof Ast.While
         || statement instanceof Ast.Assert) {
       return true;
     }
-    for (Node p = scopes.parent(node); p != null && p != statement; p = scopes.parent(p)) {
+    for (Node p = model.parentOf(node); p != null && p != statement; p = model.parentOf(p)) {
       if (p instanceof Ast.Compare
-          || p instanceof Ast.IfExp i && i.test() != null && contains(i.test(), node)) {
+          || p instanceof Ast.IfExp i && i.test() != null && isUnder(node, i.test(), model)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean contains(Node root, Node node) {
-    return Scopes.nodesUnder(root).stream().anyMatch(n -> n == node);
+  /** Whether a node is a root or inside it. */
+  private static boolean isUnder(Node node, Node root, SemanticModel model) {
+    for (Node p = node; p != null; p = model.parentOf(p)) {
+      if (p == root) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * Whether a statement is about a localnet port, which OVN requires to have the {@code unknown}
    * address: it stands for the physical network, not for a VM.
    */
-  private static boolean isLocalnet(Node statement) {
+  private static boolean isLocalnet(Ast.Stmt statement) {
     return NormalForm.ofHeader(statement).toLowerCase(Locale.ROOT).contains("localnet");
   }
 
   /** Whether a node is the {@code unknown} address in a statement about addresses. */
-  private static boolean isUnknownAddress(Node n, Node statement) {
+  private static boolean isUnknownAddress(Node n, Ast.Stmt statement) {
     if (n instanceof Ast.Constant c && "unknown".equals(c.value())) {
       return NormalForm.ofHeader(statement).toLowerCase(Locale.ROOT).contains("addr");
     }
     if (n instanceof Ast.Name || n instanceof Ast.Attribute) {
-      String last = Scopes.lastName((Expr) n);
+      String last = SemanticModel.lastName((Expr) n);
       return last != null && last.endsWith("UNKNOWN_ADDR");
     }
     return false;
   }
 
-  private static boolean isSimple(Node statement) {
+  private static boolean isSimple(Ast.Stmt statement) {
     return !(statement instanceof Ast.If
         || statement instanceof Ast.While
-        || statement instanceof Ast.For
-        || statement instanceof Ast.AsyncFor
-        || statement instanceof Ast.With
-        || statement instanceof Ast.AsyncWith
+        || statement instanceof Ast.ForLike
+        || statement instanceof Ast.WithLike
         || statement instanceof Ast.Try
         || statement instanceof Ast.TryStar
         || statement instanceof Ast.Match
-        || statement instanceof Ast.ExceptHandler
-        || statement instanceof Ast.MatchCase
-        || statement instanceof Ast.FunctionDef
-        || statement instanceof Ast.AsyncFunctionDef
+        || statement instanceof Ast.FunctionLike
         || statement instanceof Ast.ClassDef);
   }
 

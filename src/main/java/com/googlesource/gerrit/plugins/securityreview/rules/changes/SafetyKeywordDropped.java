@@ -7,10 +7,10 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Family;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.NormalForm;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.rules.changes.Scopes.Site;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,15 +42,16 @@ public final class SafetyKeywordDropped extends DiffRule {
               ## What it does
 
               Compares the calls of each scope (function or method by qualified name, or module
-              level) with those of the same scope in the base version, grouped by callee (the
-              normalised called expression, such as `self._nb_idl.transaction`). Where the base
-              called a callee with `check_error=` set to anything but `False`, it reports the new
-              calls of that callee that pass `check_error=False` or no `check_error` (ovsdbapp's
-              default is `False`), provided the scope now has fewer checked calls than before. The
-              same holds for `timeout=` (`timeout=None` counts as no timeout). Calls are compared by
-              their normalised form, so reformatted and moved calls, `check_error=True` kept, and a
-              timeout whose value changed stay silent; so does a checked call that moved to another
-              function, added files, and test code.
+              level; a decorator belongs to what it decorates) with those of the same scope in the
+              base version, grouped by callee (the normalised called expression, such as
+              `self._nb_idl.transaction`). Where the base called a callee with `check_error=` set
+              to anything but `False`, it reports the new calls of that callee that pass
+              `check_error=False` (also a name bound only to `False`) or no `check_error`
+              (ovsdbapp's default is `False`), provided the scope now has fewer checked calls than
+              before. The same holds for `timeout=` (`timeout=None` counts as no timeout). Calls are
+              compared by their normalised form, so reformatted and moved calls, `check_error=True`
+              kept, and a timeout whose value changed stay silent; so does a checked call that moved
+              to another function, added files, and test code.
 
               ## Why it matters
 
@@ -107,15 +108,15 @@ public final class SafetyKeywordDropped extends DiffRule {
       this.shown = shown;
     }
 
-    /** Whether a call passes the keyword with a safe value. */
-    boolean safe(Call call) {
+    /** Whether a call of a version passes the keyword with a safe value. */
+    boolean safe(Call call, SemanticModel version) {
       Expr v = RuleContext.keyword(call, keyword);
       if (v == null) {
         return false;
       }
       return switch (this) {
-        case CHECK_ERROR -> !(v instanceof Ast.Constant c && Boolean.FALSE.equals(c.value()));
-        case TIMEOUT -> !(v instanceof Ast.Constant c && c.isNone());
+        case CHECK_ERROR -> !version.isFalse(v);
+        case TIMEOUT -> !version.isNone(v);
       };
     }
   }
@@ -129,8 +130,10 @@ public final class SafetyKeywordDropped extends DiffRule {
     if (ctx.added()) {
       return;
     }
-    Map<String, List<Call>> before = calls(ctx.base().module());
-    Map<String, List<Call>> now = calls(ctx.current().module());
+    Map<String, List<Call>> before = calls(ctx.base());
+    Map<String, List<Call>> now = calls(ctx.current());
+    SemanticModel baseModel = ctx.base().semantic();
+    SemanticModel model = ctx.current().semantic();
     for (Map.Entry<String, List<Call>> e : now.entrySet()) {
       List<Call> old = before.get(e.getKey());
       if (old == null) {
@@ -138,15 +141,15 @@ public final class SafetyKeywordDropped extends DiffRule {
       }
       List<Call> reported = new ArrayList<>();
       for (Kind kind : Kind.values()) {
-        long safeBefore = old.stream().filter(kind::safe).count();
-        long safeNow = e.getValue().stream().filter(kind::safe).count();
+        long safeBefore = old.stream().filter(c -> kind.safe(c, baseModel)).count();
+        long safeNow = e.getValue().stream().filter(c -> kind.safe(c, model)).count();
         if (safeBefore == 0 || safeNow >= safeBefore) {
           continue;
         }
         Map<String, Integer> left = new HashMap<>();
         old.forEach(c -> left.merge(NormalForm.of(c), 1, Integer::sum));
         for (Call call : e.getValue()) {
-          if (kind.safe(call)
+          if (kind.safe(call, model)
               || left.merge(NormalForm.of(call), -1, Integer::sum) >= 0
               || reported.stream().anyMatch(r -> r == call)) {
             continue;
@@ -169,9 +172,9 @@ public final class SafetyKeywordDropped extends DiffRule {
   }
 
   /** The calls of a file by "scope\ncallee", in source order. */
-  private static Map<String, List<Call>> calls(Ast.Module module) {
+  private static Map<String, List<Call>> calls(RuleContext version) {
     Map<String, List<Call>> calls = new LinkedHashMap<>();
-    for (Site site : Scopes.of(module).sites()) {
+    for (Site site : Scopes.of(version).sites()) {
       if (site.node() instanceof Call call) {
         String key = site.scope() + "\n" + NormalForm.of(call.func());
         calls.computeIfAbsent(key, k -> new ArrayList<>()).add(call);

@@ -60,7 +60,8 @@ public final class SecurityExtensionWithoutAcl extends DiffRule {
               element the change adds that names a security extension: the `ALIAS` of an imported
               API definition module about security groups, port security, allowed address pairs or
               address groups (`port_security.ALIAS`, `allowedaddresspairs.ALIAS`,
-              `stateful_security_group.ALIAS`, ...), or a string such as `'port-security'`.
+              `stateful_security_group.ALIAS`, ...), or a string such as `'port-security'` (also
+              through a name bound to it).
               Extensions about security groups that only change the API or the database (RBAC,
               sharing, filtering, default rules and defaults, `belongs_to_default_sg`) do not count,
               nor does an extension already in one of the file's lists in the base version (moved,
@@ -208,15 +209,13 @@ public final class SecurityExtensionWithoutAcl extends DiffRule {
    * that a string turned into the module's alias stays the same extension.
    */
   private static String securityExtension(Expr e, RuleContext ctx) {
-    String name;
-    if (e instanceof Ast.Constant c && c.value() instanceof String s) {
-      name = s;
-    } else if (e instanceof Ast.Attribute a
+    // A string (or a name bound to one), else a module's ALIAS by the module's last name.
+    String name = ctx.semantic().constantString(e).orElse(null);
+    if (name == null
+        && e instanceof Ast.Attribute a
         && a.attr().toUpperCase(Locale.ROOT).contains("ALIAS")) {
       String module = ctx.qualifiedName(a.value());
       name = module == null ? null : module.substring(module.lastIndexOf('.') + 1);
-    } else {
-      return null;
     }
     if (name == null) {
       return null;

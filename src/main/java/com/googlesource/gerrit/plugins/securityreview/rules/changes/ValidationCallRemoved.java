@@ -4,12 +4,11 @@ import com.googlesource.gerrit.plugins.securityreview.engine.ChangeContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
 import com.googlesource.gerrit.plugins.securityreview.engine.DiffRule;
 import com.googlesource.gerrit.plugins.securityreview.engine.Family;
-import com.googlesource.gerrit.plugins.securityreview.engine.FindingKeys;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,14 +108,14 @@ public final class ValidationCallRemoved extends DiffRule {
     if (ctx.added()) {
       return;
     }
-    Scopes before = Scopes.of(ctx.base().module());
-    Scopes now = Scopes.of(ctx.current().module());
-    for (Map.Entry<String, Node> e : now.functions().entrySet()) {
-      Node function = e.getValue();
-      if (!GUARDED.matcher(FindingKeys.scopeName(function)).matches()) {
+    Scopes before = Scopes.of(ctx.base());
+    Scopes now = Scopes.of(ctx.current());
+    for (Map.Entry<String, Ast.FunctionLike> e : now.functions().entrySet()) {
+      Ast.FunctionLike function = e.getValue();
+      if (!GUARDED.matcher(function.name()).matches()) {
         continue;
       }
-      Node old = before.function(e.getKey());
+      Ast.FunctionLike old = before.function(e.getKey());
       if (old == null) {
         continue;
       }
@@ -146,9 +145,9 @@ public final class ValidationCallRemoved extends DiffRule {
     Map<String, String> calls = new LinkedHashMap<>();
     for (Node n : Scopes.nodesUnder(function)) {
       if (n instanceof Ast.Call call) {
-        String last = Scopes.lastName(call.func());
+        String last = SemanticModel.lastName(call.func());
         if (last != null && (last.startsWith("validate") || last.startsWith("_validate"))) {
-          String spelled = DottedNames.callee(call);
+          String spelled = SemanticModel.dotted(call.func());
           // self._validate_x() and utils.validate_x() are the same check.
           calls.putIfAbsent(last.replaceFirst("^_+", ""), spelled == null ? last : spelled);
         }

@@ -6,9 +6,8 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.ExceptHandler;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.HandlerIntent;
 
 /** OVN601: a bare {@code except:} clause. */
 public final class BareExcept extends Rule {
@@ -70,15 +69,13 @@ public final class BareExcept extends Rule {
 
   public BareExcept() {
     super(META);
-    on(Node.class, this::visit);
+    on(ExceptHandler.class, this::visit);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (node instanceof ExceptHandler h && h.type() == null) {
-      Ast.Loc l = h.loc();
-      // Only the "except:" keyword line, not the whole handler body.
-      Ast.Loc keyword = new Ast.Loc(l.line(), l.col(), l.line(), l.col() + 6);
-      ctx.report(this, keyword, "Bare `except:`.", null);
+  private void visit(ExceptHandler h, RuleContext ctx) {
+    if (ctx.semantic().intentOf(h).bare()) {
+      // Only the "except:" keyword, not the whole handler body.
+      ctx.report(this, HandlerIntent.header(h), "Bare `except:`.", null);
     }
   }
 }

@@ -8,8 +8,8 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.ExceptHandler;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Stmt;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.HandlerIntent;
 import java.util.List;
 
 /** OVN602: {@code except Exception:} whose body only passes, continues or returns a constant. */
@@ -83,35 +83,44 @@ public final class BroadExceptSwallowed extends Rule {
 
   public BroadExceptSwallowed() {
     super(META);
-    on(Node.class, this::visit);
+    on(ExceptHandler.class, this::visit);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof ExceptHandler h)
-        || !Handlers.catchesBroadType(h, ctx)
-        || !onlySwallows(h.body())) {
+  private void visit(ExceptHandler h, RuleContext ctx) {
+    HandlerIntent intent = ctx.semantic().intentOf(h);
+    // An empty body is what error recovery leaves of a broken handler: nothing to judge.
+    if (!intent.broad() || intent.empty() || !onlySwallows(h.body(), intent)) {
       return;
     }
     // In a commit hook OVN603 reports the same handler, with the stronger reason.
-    if (Handlers.isCommitHook(ctx.enclosingFunctionName())) {
+    if (CommitHookSwallows.isCommitHook(ctx.semantic().enclosingFunction(h))) {
       return;
     }
     ctx.report(
         this,
-        Handlers.header(h),
-        "This broad `except` only " + whatItDoes(h.body()) + ", so the error is lost.",
+        HandlerIntent.header(h),
+        "This broad `except` only " + whatItDoes(h.body(), ctx) + ", so the error is lost.",
         null);
   }
 
-  /** Whether a handler body is nothing but pass / continue / break / return of a constant. */
-  private static boolean onlySwallows(List<Stmt> body) {
+  /**
+   * Whether a handler body is nothing but pass / continue / break / a docstring, and returns of
+   * constants.
+   */
+  private static boolean onlySwallows(List<Stmt> body, HandlerIntent intent) {
+    if (intent.onlyPassOrControl()) {
+      return true;
+    }
+    if (!intent.returnsConstant()) {
+      return false;
+    }
     for (Stmt s : body) {
       boolean trivial =
           switch (s) {
             case Ast.Pass p -> true;
             case Ast.Continue c -> true;
             case Ast.Break b -> true;
-            case Ast.Return r -> r.value() == null || isConstant(r.value());
+            case Ast.Return r -> true; // of a constant: intent.returnsConstant()
             case Ast.ExprStmt e -> e.value() instanceof Ast.Constant; // docstring or "..."
             default -> false;
           };
@@ -122,25 +131,12 @@ public final class BroadExceptSwallowed extends Rule {
     return true;
   }
 
-  private static boolean isConstant(Ast.Expr e) {
-    return switch (e) {
-      case Ast.Constant c -> true;
-      case Ast.UnaryOp u -> u.operand() instanceof Ast.Constant;
-      case Ast.List l -> l.elts().isEmpty();
-      case Ast.Tuple t -> t.elts().stream().allMatch(BroadExceptSwallowed::isConstant);
-      case Ast.Dict d -> d.keys().isEmpty();
-      case Ast.Set s -> s.elts().isEmpty();
-      default -> false;
-    };
-  }
-
-  private static String whatItDoes(List<Stmt> body) {
-    Stmt last = body.get(body.size() - 1);
-    return switch (last) {
+  private static String whatItDoes(List<Stmt> body, RuleContext ctx) {
+    return switch (body.getLast()) {
       case Ast.Continue c -> "continues";
       case Ast.Break b -> "breaks out of the loop";
       case Ast.Return r ->
-          r.value() == null || (r.value() instanceof Ast.Constant k && k.isNone())
+          r.value() == null || ctx.semantic().isNone(r.value())
               ? "returns None"
               : "returns a constant";
       default -> "passes";

@@ -6,9 +6,9 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.ExceptHandler;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.rules.logging.LogCalls;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.HandlerIntent;
 
 /** OVN603: a broad except in a {@code *_precommit} / {@code *_postcommit} hook, not re-raised. */
 public final class CommitHookSwallows extends Rule {
@@ -83,26 +83,29 @@ public final class CommitHookSwallows extends Rule {
 
   public CommitHookSwallows() {
     super(META);
-    on(Node.class, this::visit);
+    on(ExceptHandler.class, this::visit);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof ExceptHandler h)) {
+  private void visit(ExceptHandler h, RuleContext ctx) {
+    HandlerIntent intent = ctx.semantic().intentOf(h);
+    // An empty body is what error recovery leaves of a broken handler: nothing to judge.
+    if (!(intent.bare() || intent.broad()) || intent.reraises() || intent.empty()) {
       return;
     }
-    if (h.type() != null && !Handlers.catchesBroadType(h, ctx)) {
+    Ast.FunctionLike hook = ctx.semantic().enclosingFunction(h);
+    if (!isCommitHook(hook)) {
       return;
     }
-    String hook = ctx.enclosingFunctionName();
-    if (!Handlers.isCommitHook(hook) || Handlers.reraises(h.body(), ctx)) {
-      return;
-    }
-    String does =
-        LogCalls.containsLogCall(h.body(), ctx) ? "logs the error but does not" : "does not";
+    String does = intent.logs() ? "logs the error but does not" : "does not";
     ctx.report(
         this,
-        Handlers.header(h),
-        "This broad `except` in `" + hook + "` " + does + " re-raise, so ML2 sees success.",
+        HandlerIntent.header(h),
+        "This broad `except` in `" + hook.name() + "` " + does + " re-raise, so ML2 sees success.",
         null);
+  }
+
+  /** Whether a function is an ML2 commit hook: {@code *_precommit} or {@code *_postcommit}. */
+  static boolean isCommitHook(Ast.FunctionLike fn) {
+    return fn != null && (fn.name().endsWith("_precommit") || fn.name().endsWith("_postcommit"));
   }
 }

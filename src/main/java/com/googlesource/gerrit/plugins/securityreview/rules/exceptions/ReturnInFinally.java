@@ -81,14 +81,13 @@ public final class ReturnInFinally extends Rule {
 
   public ReturnInFinally() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Return.class, this::visit);
+    on(Ast.Break.class, this::visit);
+    on(Ast.Continue.class, this::visit);
   }
 
-  private void visit(Node node, RuleContext ctx) {
+  private void visit(Stmt node, RuleContext ctx) {
     boolean isReturn = node instanceof Ast.Return;
-    if (!isReturn && !(node instanceof Ast.Break) && !(node instanceof Ast.Continue)) {
-      return;
-    }
     Node child = node;
     for (Node n : ctx.ancestors()) {
       Verdict v = step(n, child, isReturn);
@@ -114,12 +113,10 @@ public final class ReturnInFinally extends Rule {
   /** What an enclosing node {@code n} means for a jump reached through its child {@code child}. */
   private static Verdict step(Node n, Node child, boolean isReturn) {
     return switch (n) {
-      case Ast.FunctionDef f -> Verdict.SAFE;
-      case Ast.AsyncFunctionDef f -> Verdict.SAFE;
+      case Ast.FunctionLike f -> Verdict.SAFE;
       case Ast.ClassDef c -> Verdict.SAFE;
       case Ast.Lambda l -> Verdict.SAFE;
-      case Ast.For f -> !isReturn && contains(f.body(), child) ? Verdict.SAFE : Verdict.UP;
-      case Ast.AsyncFor f -> !isReturn && contains(f.body(), child) ? Verdict.SAFE : Verdict.UP;
+      case Ast.ForLike f -> !isReturn && contains(f.body(), child) ? Verdict.SAFE : Verdict.UP;
       case Ast.While w -> !isReturn && contains(w.body(), child) ? Verdict.SAFE : Verdict.UP;
       case Ast.Try t -> contains(t.finalbody(), child) ? Verdict.FLAG : Verdict.UP;
       case Ast.TryStar t -> contains(t.finalbody(), child) ? Verdict.FLAG : Verdict.UP;
@@ -127,7 +124,7 @@ public final class ReturnInFinally extends Rule {
     };
   }
 
-  private void report(Node node, RuleContext ctx) {
+  private void report(Stmt node, RuleContext ctx) {
     String what =
         switch (node) {
           case Ast.Return r -> "`return`";
@@ -136,7 +133,7 @@ public final class ReturnInFinally extends Rule {
         };
     ctx.report(
         this,
-        (Stmt) node,
+        node,
         "This " + what + " leaves a `finally` block and discards any exception raised in `try`.");
   }
 

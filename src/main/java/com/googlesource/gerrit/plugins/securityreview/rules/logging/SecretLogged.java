@@ -9,9 +9,10 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.LogLevel;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.LoggerCall;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +38,10 @@ public final class SecretLogged extends Rule {
               """
               ## What it does
 
-              Flags logging calls (`LOG.debug/info/warning/error/exception/critical/log`,
-              `self.log.*`, `logging.*`) whose arguments carry a secret by its name: a variable,
+              Flags logging calls (`.debug/info/warning/error/exception/critical/log` on a logger:
+              a value made by `logging.getLogger()` or oslo.log's `getLogger()`, the `logging`
+              module itself, or as a last resort a name such as `LOG` or `self.log`) whose
+              arguments carry a secret by its name: a variable,
               attribute, dict key, `.get()` key or keyword argument called `password`, `passwd`,
               `pwd`, `passphrase`, `secret`, `token`, `credential(s)`, `creds`, `private_key`,
               `api_key`, `ssl_key` or `secret_key` (or ending in one of them, such as `auth_token`,
@@ -116,14 +119,11 @@ public final class SecretLogged extends Rule {
 
   public SecretLogged() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visit);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call)) {
-      return;
-    }
-    LogCalls.LogCall log = LogCalls.of(node, ctx);
+  private void visit(Call call, RuleContext ctx) {
+    LoggerCall log = ctx.semantic().loggerCall(call).orElse(null);
     if (log == null) {
       return;
     }
@@ -131,7 +131,7 @@ public final class SecretLogged extends Rule {
       Expr secret = carrier(arg, ctx);
       if (secret != null) {
         String level =
-            log.level() == LogCalls.Level.UNKNOWN
+            log.level() == LogLevel.UNKNOWN
                 ? ""
                 : log.level().name().toLowerCase(Locale.ROOT) + "-level ";
         ctx.report(
@@ -160,11 +160,11 @@ public final class SecretLogged extends Rule {
     if (value instanceof Ast.Constant) {
       return false;
     }
-    String dotted = DottedNames.of(value);
+    String dotted = SemanticModel.dotted(value);
     if (dotted == null) {
       return true;
     }
-    String last = DottedNames.lastPart(dotted).toLowerCase(Locale.ROOT);
+    String last = SemanticModel.lastPart(dotted).toLowerCase(Locale.ROOT);
     return !DESCRIPTIVE.matcher(last).find();
   }
 
@@ -228,7 +228,7 @@ public final class SecretLogged extends Rule {
 
   private static Expr callCarrier(Call c, RuleContext ctx) {
     String callee = ctx.callName(c);
-    String last = callee == null ? null : DottedNames.lastPart(callee);
+    String last = callee == null ? null : SemanticModel.lastPart(callee);
     if (last != null
         && (last.equals("mask_password")
             || last.equals("mask_dict_password")
@@ -302,9 +302,9 @@ public final class SecretLogged extends Rule {
     if (key instanceof Ast.Constant c && c.value() instanceof String s) {
       return s;
     }
-    String dotted = DottedNames.of(key);
+    String dotted = SemanticModel.dotted(key);
     if (dotted != null) {
-      String last = DottedNames.lastPart(dotted);
+      String last = SemanticModel.lastPart(dotted);
       if (last.equals(last.toUpperCase(Locale.ROOT)) && Character.isLetter(last.charAt(0))) {
         return last;
       }

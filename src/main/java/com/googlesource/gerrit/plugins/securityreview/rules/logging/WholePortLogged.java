@@ -10,10 +10,14 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.LoggerCall;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,7 +40,8 @@ public final class WholePortLogged extends Rule {
               """
               ## What it does
 
-              Flags logging calls at info, warning, error, exception or critical level (and
+              Flags logging calls (on a logger, known as OVN501 knows it) at info, warning, error,
+              exception or critical level (and
               `LOG.log` with such a level) whose arguments hold a whole ML2 resource:
               `context.current` / `context.original` of a driver context (also
               `context.network.current`), a binding profile (`port[portbindings.PROFILE]`,
@@ -121,14 +126,11 @@ public final class WholePortLogged extends Rule {
 
   public WholePortLogged() {
     super(META);
-    on(Node.class, this::visit);
+    on(Call.class, this::visit);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call)) {
-      return;
-    }
-    LogCalls.LogCall log = LogCalls.of(node, ctx);
+  private void visit(Call call, RuleContext ctx) {
+    LoggerCall log = ctx.semantic().loggerCall(call).orElse(null);
     if (log == null || !log.level().aboveDebug()) {
       return;
     }
@@ -155,10 +157,10 @@ public final class WholePortLogged extends Rule {
   }
 
   /** The part of a logged expression that is a whole resource, or null. */
-  private static Expr carrier(Expr e, RuleContext ctx) {
+  private Expr carrier(Expr e, RuleContext ctx) {
     switch (e) {
       case Ast.Attribute a -> {
-        String dotted = DottedNames.of(a);
+        String dotted = SemanticModel.dotted(a);
         boolean whole = dotted != null && CONTEXT_RESOURCE.matcher(dotted).find();
         return whole ? a : null;
       }
@@ -172,8 +174,8 @@ public final class WholePortLogged extends Rule {
         if (isProfile(c)) {
           return c;
         }
-        String callee = DottedNames.of(c.func());
-        if (callee == null || !CARRYING_CALLS.contains(DottedNames.lastPart(callee))) {
+        String callee = SemanticModel.dotted(c.func());
+        if (callee == null || !CARRYING_CALLS.contains(SemanticModel.lastPart(callee))) {
           return null;
         }
         for (Expr a : c.args()) {
@@ -213,7 +215,7 @@ public final class WholePortLogged extends Rule {
     }
   }
 
-  private static Expr first(List<Expr> exprs, RuleContext ctx) {
+  private Expr first(List<Expr> exprs, RuleContext ctx) {
     for (Expr x : exprs) {
       Expr inner = x == null ? null : carrier(x, ctx);
       if (inner != null) {
@@ -244,7 +246,7 @@ public final class WholePortLogged extends Rule {
     if (key instanceof Ast.Constant c && c.value() instanceof String s) {
       return s.equals("binding:profile");
     }
-    String dotted = DottedNames.of(key);
+    String dotted = SemanticModel.dotted(key);
     return dotted != null && (dotted.equals("PROFILE") || dotted.endsWith("portbindings.PROFILE"));
   }
 
@@ -252,44 +254,46 @@ public final class WholePortLogged extends Rule {
    * Whether the function around the log call (or the module) uses a name as a dict: subscripts it,
    * calls a dict method on it, or assigns it {@code context.current} or a binding profile.
    */
-  private static boolean usedAsDict(String name, RuleContext ctx) {
+  private boolean usedAsDict(String name, RuleContext ctx) {
     Node scope = ctx.enclosingFunction();
     if (scope == null) {
       scope = ctx.module();
     }
-    boolean[] found = {false};
+    Map<Node, Set<String>> byScope = ctx.state(this, IdentityHashMap::new);
+    return byScope.computeIfAbsent(scope, WholePortLogged::namesUsedAsDicts).contains(name);
+  }
+
+  /** The names a function (nested code included) or module uses as dicts; one walk per scope. */
+  private static Set<String> namesUsedAsDicts(Node scope) {
+    Set<String> names = new HashSet<>();
     new NodeVisitor() {
       @Override
       protected boolean enter(Node n) {
-        if (found[0]) {
-          return false;
-        }
         switch (n) {
-          case Ast.Subscript s when isName(s.value(), name) -> found[0] = true;
+          case Ast.Subscript s when s.value() instanceof Ast.Name v -> names.add(v.id());
           case Ast.Call c
               when c.func() instanceof Ast.Attribute f
-                  && isName(f.value(), name)
+                  && f.value() instanceof Ast.Name v
                   && DICT_METHODS.contains(f.attr()) ->
-              found[0] = true;
-          case Ast.Assign a
-              when a.targets().stream().anyMatch(t -> isName(t, name))
-                  && isWholeResource(a.value()) ->
-              found[0] = true;
+              names.add(v.id());
+          case Ast.Assign a when isWholeResource(a.value()) -> {
+            for (Expr t : a.targets()) {
+              if (t instanceof Ast.Name v) {
+                names.add(v.id());
+              }
+            }
+          }
           default -> {}
         }
         return true;
       }
     }.visit(scope);
-    return found[0];
+    return names;
   }
 
   /** {@code context.current} and the like, or a binding profile. */
   private static boolean isWholeResource(Expr e) {
-    String dotted = DottedNames.of(e);
+    String dotted = SemanticModel.dotted(e);
     return (dotted != null && CONTEXT_RESOURCE.matcher(dotted).find()) || isProfile(e);
-  }
-
-  private static boolean isName(Expr e, String name) {
-    return e instanceof Ast.Name n && n.id().equals(name);
   }
 }

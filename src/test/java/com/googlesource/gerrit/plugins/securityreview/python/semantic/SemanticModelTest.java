@@ -9,7 +9,9 @@ import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
 import com.googlesource.gerrit.plugins.securityreview.python.PythonParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -688,6 +690,76 @@ class SemanticModelTest {
     assertThat(third.onlyPassOrControl()).isTrue();
     HandlerIntent fourth = model.intentOf(hs.get(3));
     assertThat(fourth.returnsConstant()).isTrue();
+  }
+
+  @Test
+  void handlerReturningAnEmptyLiteralReturnsAConstant() {
+    parse(
+        """
+        def f(row):
+            try:
+                return dict(row)
+            except Exception:
+                return {}
+            try:
+                return list(row)
+            except Exception:
+                return [row]
+        """);
+    List<Ast.ExceptHandler> hs = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n instanceof Ast.ExceptHandler h) {
+        hs.add(h);
+      }
+    }
+    assertThat(model.intentOf(hs.get(0)).returnsConstant()).isTrue();
+    assertThat(model.intentOf(hs.get(1)).returnsConstant()).isFalse();
+  }
+
+  @Test
+  void scopeNamesAsFindingKeysNameThem() {
+    parse(
+        """
+        x = run(1)
+        class OVNClient:
+            attr = run(2)
+            @decorate(run(3))
+            def update_port(self, port=run(4)):
+                check = lambda: run(5)
+                def inner():
+                    return [run(6) for _ in port]
+        """);
+    Map<String, String> byArgument = new HashMap<>();
+    for (Node n : nodes) {
+      if (n instanceof Ast.Call c
+          && c.func() instanceof Ast.Name f
+          && f.id().equals("run")
+          && c.args().getFirst() instanceof Ast.Constant k) {
+        byArgument.put(k.value().toString(), model.scopeName(c));
+      }
+    }
+    assertThat(byArgument)
+        .containsExactly(
+            "1", "",
+            "2", "OVNClient",
+            "3", "OVNClient",
+            "4", "OVNClient",
+            "5", "OVNClient.update_port",
+            "6", "OVNClient.update_port.inner");
+    Ast.FunctionLike inner = model.functions().getLast();
+    assertThat(model.scopeName(inner)).isEqualTo("OVNClient.update_port");
+    assertThat(model.scopeName(model.scopeOpenedBy(inner)))
+        .isEqualTo("OVNClient.update_port.inner");
+  }
+
+  @Test
+  void lastNames() {
+    parse("a.b.c\nf().d\nname\nx[0]\n");
+    List<String> last = new ArrayList<>();
+    for (Ast.Stmt s : model.module().body()) {
+      last.add(SemanticModel.lastName(((Ast.ExprStmt) s).value()));
+    }
+    assertThat(last).containsExactly("c", "d", "name", null).inOrder();
   }
 
   @Test
