@@ -7,7 +7,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Comment;
 import com.googlesource.gerrit.plugins.securityreview.python.ImportTable;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -850,19 +849,14 @@ public final class SemanticModel {
     return Boolean.FALSE.equals(constants().value(e));
   }
 
-  /**
-   * Whether an expression is a constant that Python counts as true: {@code True}, a non-zero
-   * number, a non-empty string, tuple or list (also through a name bound once).
-   */
+  /** Whether Python counts an expression true, where it alone decides it ({@link #truthValue}). */
   public boolean isTruthy(Expr e) {
-    return switch (constants().value(e)) {
-      case Boolean b -> b;
-      case java.math.BigInteger i -> i.signum() != 0;
-      case Double d -> d != 0;
-      case String str -> !str.isEmpty();
-      case List<?> l -> !l.isEmpty();
-      case null, default -> false;
-    };
+    return truthValue(e).orElse(false);
+  }
+
+  /** Whether Python counts an expression false, where it alone decides it ({@link #truthValue}). */
+  public boolean isFalsy(Expr e) {
+    return !truthValue(e).orElse(true);
   }
 
   /** Whether an expression is the constant {@code None} (also through a name bound once). */
@@ -926,23 +920,6 @@ public final class SemanticModel {
    */
   public boolean importsModule(String module) {
     return imports().importsModule(module);
-  }
-
-  /**
-   * Whether an expression is a constant Python treats as false: {@code False}, {@code None}, zero,
-   * an empty string, bytes, tuple or list (also through a name bound once).
-   */
-  public boolean isFalsy(Expr e) {
-    return switch (constants().value(e)) {
-      case Boolean b -> !b;
-      case Ast.Singleton s -> s == Ast.Singleton.NONE;
-      case BigInteger i -> i.signum() == 0;
-      case Double d -> d == 0.0;
-      case String s -> s.isEmpty();
-      case Ast.Bytes b -> b.value().length == 0;
-      case List<?> l -> l.isEmpty();
-      case null, default -> false;
-    };
   }
 
   // ---------------------------------------------------------------- facts built on the above
