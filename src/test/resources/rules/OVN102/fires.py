@@ -49,3 +49,26 @@ class QoSExtension:
 
 def _ovn_port_match(port, ip_version):
     return '{} && inport == "{}"'.format(ip_version, port['name'])  # expect: OVN102:12
+
+
+def _trimmed(label):
+    return label.strip()
+
+
+def _wrapped(value):
+    return '"%s"' % value
+
+
+class TrunkAcls:
+
+    def _subport_acl(self, txn, context):
+        requested = context.current['binding:profile'].get('trunk_label')
+        label = requested
+        tagged = _trimmed(label)
+        txn.add(self._nb_idl.pg_acl_add(
+            port_group='pg_trunk', match='inport == "%s"' % tagged))  # expect: OVN102:42
+
+    def _named_acl(self, port):
+        raw = port['name']
+        shown = raw
+        return {'match': 'inport == %s && ip4' % _wrapped(shown)}  # expect: OVN102:26

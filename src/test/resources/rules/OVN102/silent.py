@@ -110,3 +110,34 @@ def self_description(self):
 
 def json_quote(value):
     return '"%s"' % value.replace('"', '\\"')
+
+
+def _parsed_address(value):
+    return netaddr.IPAddress(value)
+
+
+def _checked_label(value):
+    validate_trunk_label(value)
+    return value.strip()
+
+
+class TrunkAcls:
+
+    def _subport_acl(self, txn, context):
+        requested = context.current['binding:profile'].get('ip_address')
+        address = requested
+        parsed = _parsed_address(address)
+        txn.add(self._nb_idl.pg_acl_add(
+            port_group='pg_trunk', match='ip4.src == %s' % parsed))
+
+    def _subport_label_acl(self, txn, context):
+        requested = context.current['binding:profile'].get('trunk_label')
+        label = requested
+        checked = _checked_label(label)
+        txn.add(self._nb_idl.pg_acl_add(
+            port_group='pg_trunk', match='inport == "%s"' % checked))
+
+    def _named_acl(self, port):
+        raw = port['name']
+        shown = netaddr.IPAddress(raw)
+        return {'match': 'ip4.src == %s' % shown}

@@ -45,3 +45,8 @@ def set_columns(nb_idl, port_id, txn):
     txn.add(nb_idl.db_set('Logical_Switch_Port', port_id,
                           ('port_security', [])))  # expect: OVN402:27
     return columns
+
+
+def unprotected(port):
+    enabled = False
+    return {'port_security_enabled': enabled}  # expect: OVN402:38

@@ -43,3 +43,8 @@ def wrap(sock):
 
 def placement_get(adapter, url):
     return adapter.get(url, verify=False)  # expect: OVN404:29
+
+
+def catalog_get(url):
+    verify = False
+    return requests.get(url, verify=verify)  # expect: OVN404:30

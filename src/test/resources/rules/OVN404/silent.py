@@ -48,3 +48,10 @@ def quiet():
 
 def row_verify(row):
     row.verify('external_ids')
+
+
+def catalog_get(url, conf):
+    verify = False
+    if conf.ca_file:
+        verify = conf.ca_file
+    return requests.get(url, verify=verify)

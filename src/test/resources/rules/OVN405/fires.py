@@ -32,3 +32,10 @@ def spawn_proxy(driver, monitor, ns_name, port, conf):
     driver.spawn_monitored_metadata_proxy(
         monitor, ns_name, port, conf,
         bind_address='::')  # expect: OVN405:22
+
+
+WILDCARD = '0.0.0.0'
+
+
+def start_status_server(app, port):
+    return make_server(WILDCARD, port, app)  # expect: OVN405:24

@@ -58,6 +58,7 @@ public final class SemanticModel {
   private StringPrefixes stringPrefixes;
   private Kinds kinds;
   private Tenants tenants;
+  private BindingProfiles bindingProfiles;
   private Handlers handlers;
   private Loggers loggers;
   private ValueShapes valueShapes;
@@ -971,9 +972,28 @@ public final class SemanticModel {
     return Optional.ofNullable(tenants().source(e));
   }
 
-  /** Whether a value is normalised or validated (netaddr, int(), validators, constants, ...). */
+  /**
+   * Whether a value is normalised or validated (netaddr, int(), validators, escaping or quoting
+   * helpers, constants, ...).
+   */
   public boolean isNormalised(Expr e) {
     return tenants().isNormalised(e, 0);
+  }
+
+  /**
+   * Whether a value is a port's binding profile: {@code port['binding:profile']}, {@code
+   * port.get(portbindings.PROFILE, {})}, {@code ... or {}}, a copy of one, or a name bound to one.
+   */
+  public boolean isBindingProfile(Expr e) {
+    return bindingProfiles().isProfile(e, 0);
+  }
+
+  /**
+   * The key a read takes out of a binding profile ({@code profile['x']}, {@code profile.get('x')},
+   * {@code profile.pop('x')}), or null when the expression is no such read.
+   */
+  public Expr bindingProfileKey(Expr e) {
+    return bindingProfiles().key(e);
   }
 
   /** What an exception handler does; memoised. */
@@ -1061,6 +1081,13 @@ public final class SemanticModel {
       tenants = new Tenants(this);
     }
     return tenants;
+  }
+
+  BindingProfiles bindingProfiles() {
+    if (bindingProfiles == null) {
+      bindingProfiles = new BindingProfiles(this);
+    }
+    return bindingProfiles;
   }
 
   Handlers handlers() {

@@ -460,6 +460,14 @@ final class Tenants {
         || q.endsWith(".OVN_PORT_BINDING_PROFILE");
   }
 
+  /**
+   * An escaping or quoting helper ({@code json_quote}, {@code escape_name}): its result is safe.
+   */
+  private static boolean isEscaping(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return n.contains("escape") || n.contains("quote");
+  }
+
   /** Whether a value is normalised or validated. */
   boolean isNormalised(Expr e, int depth) {
     if (e == null || depth > SemanticModel.MAX_NAME_STEPS) {
@@ -482,7 +490,8 @@ final class Tenants {
             || last.endsWith("_validator")
             || last.startsWith("convert_to_")
             || last.equals("is_uuid_like")
-            || last.equals("ovn_name")) {
+            || last.equals("ovn_name")
+            || isEscaping(last)) {
           return true;
         }
         if (q.equals("str") && c.args().size() == 1) {

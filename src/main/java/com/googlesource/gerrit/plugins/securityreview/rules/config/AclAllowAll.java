@@ -7,10 +7,10 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Binding;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,8 +42,9 @@ public final class AclAllowAll extends Rule {
               == @pg`, `outport == "%s"`), optionally followed by nothing more than `&& ip`, `&&
               ip4` or `&& ip6`. The ACL is recognised as a dict with `action` and `match` keys, an
               `acl_add(...)` / `pg_acl_add(...)` call (positional or keyword), or any call passing
-              `action=` and `match=`. A match kept in a local variable is followed to its only
-              assignment.
+              `action=` and `match=`. An action or match kept in a variable is followed to the
+              value it holds there, and a loop variable to each item of the literal list it runs
+              over.
 
               Silent: drop and reject ACLs (Neutron's default `neutron_pg_drop` ACLs match `inport
               == @neutron_pg_drop && ip` with action `drop`), allow ACLs built from security group
@@ -121,35 +122,32 @@ public final class AclAllowAll extends Rule {
 
   public AclAllowAll() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Dict.class, this::visitDict);
+    on(Ast.Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (node instanceof Ast.Dict d) {
-      Expr action = null;
-      Expr match = null;
-      for (int i = 0; i < d.keys().size(); i++) {
-        String key = Exprs.string(d.keys().get(i));
-        if ("action".equals(key)) {
-          action = d.values().get(i);
-        } else if ("match".equals(key)) {
-          match = d.values().get(i);
-        }
+  private void visitDict(Ast.Dict d, RuleContext ctx) {
+    Expr action = null;
+    Expr match = null;
+    for (int i = 0; i < d.keys().size(); i++) {
+      String key = d.keys().get(i) == null ? null : constant(ctx, d.keys().get(i));
+      if ("action".equals(key)) {
+        action = d.values().get(i);
+      } else if ("match".equals(key)) {
+        match = d.values().get(i);
       }
-      check(ctx, action, match);
-    } else if (node instanceof Call c) {
-      Expr action;
-      Expr match;
-      if (ACL_ADD_CALLS.contains(Exprs.callLastName(ctx, c))) {
-        // ovsdbapp: acl_add(switch, direction, priority, match, action, ...) and
-        // pg_acl_add(port_group, direction, priority, match, action, ...).
-        match = RuleContext.argument(c, 3, "match");
-        action = RuleContext.argument(c, 4, "action");
-      } else {
-        match = RuleContext.keyword(c, "match");
-        action = RuleContext.keyword(c, "action");
-      }
-      check(ctx, action, match);
+    }
+    check(ctx, action, match);
+  }
+
+  private void visitCall(Ast.Call c, RuleContext ctx) {
+    String callee = ctx.semantic().callName(c);
+    if (callee != null && ACL_ADD_CALLS.contains(DottedNames.lastPart(callee))) {
+      // ovsdbapp: acl_add(switch, direction, priority, match, action, ...) and
+      // pg_acl_add(port_group, direction, priority, match, action, ...).
+      check(ctx, RuleContext.argument(c, 4, "action"), RuleContext.argument(c, 3, "match"));
+    } else {
+      check(ctx, RuleContext.keyword(c, "action"), RuleContext.keyword(c, "match"));
     }
   }
 
@@ -157,12 +155,13 @@ public final class AclAllowAll extends Rule {
     if (action == null || match == null) {
       return;
     }
-    String allow = allowAction(ctx, LocalNames.resolve(ctx, action));
+    SemanticModel model = ctx.semantic();
+    String allow = allowAction(ctx, model.resolve(action));
     if (allow == null) {
       return;
     }
-    for (Expr candidate : matchValues(ctx, match)) {
-      String shape = shape(ctx, LocalNames.resolve(ctx, candidate));
+    for (Expr candidate : matchValues(model, match)) {
+      String shape = shape(ctx, model.resolve(candidate));
       if (shape != null && isBroad(shape)) {
         ctx.report(
             this,
@@ -180,104 +179,89 @@ public final class AclAllowAll extends Rule {
    * literal list such as {@code for direction, match in [('to-lport', 'outport == @%s' % pg),
    * ...]}, each value the list gives it.
    */
-  private static List<Expr> matchValues(RuleContext ctx, Expr match) {
-    if (!(match instanceof Ast.Name n)) {
+  private static List<Expr> matchValues(SemanticModel model, Expr match) {
+    Binding b = match instanceof Ast.Name n ? model.reachingBinding(n) : null;
+    if (b == null
+        || b.kind() != Binding.Kind.FOR_TARGET
+        || !(b.node() instanceof Ast.ForLike loop)) {
       return List.of(match);
     }
-    for (Node a : ctx.ancestors()) {
-      if (a instanceof Ast.FunctionDef || a instanceof Ast.AsyncFunctionDef) {
-        break;
+    List<Expr> items =
+        switch (loop.iter()) {
+          case Ast.List l -> l.elts();
+          case Ast.Tuple t -> t.elts();
+          default -> List.of();
+        };
+    List<Expr> values = new ArrayList<>();
+    for (Expr item : items) {
+      if (b.index() < 0) {
+        values.add(item);
+      } else if (item instanceof Ast.Tuple t && b.index() < t.elts().size()) {
+        values.add(t.elts().get(b.index()));
       }
-      if (!(a instanceof Ast.For f)) {
-        continue;
-      }
-      int index = -1;
-      if (f.target() instanceof Ast.Name t && t.id().equals(n.id())) {
-        index = -2;
-      } else if (f.target() instanceof Ast.Tuple t) {
-        for (int i = 0; i < t.elts().size(); i++) {
-          if (t.elts().get(i) instanceof Ast.Name e && e.id().equals(n.id())) {
-            index = i;
-          }
-        }
-      }
-      if (index == -1) {
-        continue;
-      }
-      List<Expr> items =
-          switch (f.iter()) {
-            case Ast.List l -> l.elts();
-            case Ast.Tuple t -> t.elts();
-            default -> List.of();
-          };
-      List<Expr> values = new ArrayList<>();
-      for (Expr item : items) {
-        if (index == -2) {
-          values.add(item);
-        } else if (item instanceof Ast.Tuple t && index < t.elts().size()) {
-          values.add(t.elts().get(index));
-        }
-      }
-      return values;
     }
-    return List.of(match);
+    return values;
   }
 
   /** The allow action an expression stands for, or null when it is not (certainly) one. */
   private static String allowAction(RuleContext ctx, Expr e) {
-    String s = Exprs.string(e);
+    String s = constant(ctx, e);
     if (s != null) {
       return ALLOW_LITERALS.contains(s) ? s : null;
     }
     if (e instanceof Ast.IfExp ie) {
-      String a = allowAction(ctx, LocalNames.resolve(ctx, ie.body()));
-      String b = allowAction(ctx, LocalNames.resolve(ctx, ie.orelse()));
+      SemanticModel model = ctx.semantic();
+      String a = allowAction(ctx, model.resolve(ie.body()));
+      String b = allowAction(ctx, model.resolve(ie.orelse()));
       return a != null && b != null ? a : null;
     }
-    if (e instanceof Ast.Name || e instanceof Ast.Attribute) {
-      String last = Exprs.lastName(ctx, e);
-      if (last != null && ALLOW_CONSTANTS.contains(last)) {
-        return switch (last) {
-          case "ACL_ACTION_ALLOW_RELATED" -> "allow-related";
-          case "ACL_ACTION_ALLOW_STATELESS" -> "allow-stateless";
-          default -> "allow";
-        };
-      }
+    String q = ctx.semantic().qualifiedName(e);
+    String last = q == null ? null : DottedNames.lastPart(q);
+    if (last == null || !ALLOW_CONSTANTS.contains(last)) {
+      return null;
     }
-    return null;
+    return switch (last) {
+      case "ACL_ACTION_ALLOW_RELATED" -> "allow-related";
+      case "ACL_ACTION_ALLOW_STATELESS" -> "allow-stateless";
+      default -> "allow";
+    };
   }
 
   /**
    * The text of a match with every interpolated value replaced by a NUL placeholder, or null when
-   * the match is not built from a literal template ({@code '...' % x}, {@code '...'.format(x)}, an
-   * f-string, or a plain literal).
+   * the match is not built from a constant template ({@code '...' % x}, {@code '...'.format(x)}, an
+   * f-string, or a constant).
    */
   private static String shape(RuleContext ctx, Expr e) {
-    String s = Exprs.string(e);
+    String s = constant(ctx, e);
     if (s != null) {
       return s;
     }
     if (e instanceof Ast.BinOp b && b.op() == Ast.Operator.Mod) {
-      String template = Exprs.string(b.left());
+      String template = constant(ctx, b.left());
       return template == null
           ? null
           : PRINTF.matcher(template).replaceAll("\u0000").replace("%%", "%");
     }
-    if (e instanceof Call c
+    if (e instanceof Ast.Call c
         && c.func() instanceof Ast.Attribute a
-        && a.attr().equals("format")
-        && Exprs.string(a.value()) != null) {
-      return FORMAT_FIELD.matcher(Exprs.string(a.value())).replaceAll("\u0000");
+        && a.attr().equals("format")) {
+      String template = constant(ctx, a.value());
+      return template == null ? null : FORMAT_FIELD.matcher(template).replaceAll("\u0000");
     }
     if (e instanceof Ast.JoinedStr j) {
       StringBuilder b = new StringBuilder();
       for (Expr part : j.values()) {
-        String lit = Exprs.string(part);
+        String lit = part instanceof Ast.Constant ? constant(ctx, part) : null;
         b.append(lit != null ? lit : "\u0000");
       }
       return b.toString();
     }
     return null;
+  }
+
+  private static String constant(RuleContext ctx, Expr e) {
+    return ctx.semantic().constantString(e).orElse(null);
   }
 
   private static boolean isBroad(String shape) {

@@ -7,10 +7,10 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import java.util.Optional;
 import java.util.Set;
 
 /** OVN405: a listening socket or server bound to all interfaces by a hard-coded address. */
@@ -35,8 +35,8 @@ public final class BindAllInterfaces extends Rule {
               """
               ## What it does
 
-              Flags the literal wildcard addresses `'0.0.0.0'` and `'::'` where code starts
-              listening on them:
+              Flags the wildcard addresses `'0.0.0.0'` and `'::'` (literals, or names whose value
+              is one) where code starts listening on them:
 
               - as the host of the address given to `bind(...)`, `listen(...)`,
                 `create_server(...)`, `make_server(...)`, `run_simple(...)` and the `socketserver` /
@@ -119,40 +119,36 @@ public final class BindAllInterfaces extends Rule {
 
   public BindAllInterfaces() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Call.class, this::visitCall);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call c)) {
-      return;
-    }
-    if (BIND_CALLS.contains(Exprs.callLastName(ctx, c)) && !c.args().isEmpty()) {
+  private void visitCall(Ast.Call c, RuleContext ctx) {
+    String callee = ctx.semantic().callName(c);
+    if (callee != null
+        && BIND_CALLS.contains(DottedNames.lastPart(callee))
+        && !c.args().isEmpty()) {
       Expr address = c.args().get(0);
       if (address instanceof Ast.Tuple t && !t.elts().isEmpty()) {
         address = t.elts().get(0);
       }
-      if (isWildcard(address)) {
-        report(ctx, address);
-      }
+      check(ctx, address);
     }
     for (Keyword k : c.keywords()) {
-      if (k.arg() != null && HOST_KEYWORDS.contains(k.arg()) && isWildcard(k.value())) {
-        report(ctx, k.value());
+      if (k.arg() != null && HOST_KEYWORDS.contains(k.arg())) {
+        check(ctx, k.value());
       }
     }
   }
 
-  private static boolean isWildcard(Expr e) {
-    String s = Exprs.string(e);
-    return s != null && WILDCARDS.contains(s);
-  }
-
-  private void report(RuleContext ctx, Expr address) {
-    ctx.report(
-        this,
-        address,
-        String.format(
-            "The service listens on `%s`, every interface of the host or namespace.",
-            Exprs.string(address)));
+  private void check(RuleContext ctx, Expr address) {
+    Optional<String> wildcard = ctx.semantic().constantString(address).filter(WILDCARDS::contains);
+    if (wildcard.isPresent()) {
+      ctx.report(
+          this,
+          address,
+          String.format(
+              "The service listens on `%s`, every interface of the host or namespace.",
+              wildcard.get()));
+    }
   }
 }

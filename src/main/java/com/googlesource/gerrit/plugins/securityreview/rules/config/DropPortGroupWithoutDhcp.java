@@ -7,11 +7,11 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
-import com.googlesource.gerrit.plugins.securityreview.rules.LocalNames;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** OVN403: the default drop port group created without the ACLs that go with it. */
@@ -92,69 +92,69 @@ public final class DropPortGroupWithoutDhcp extends Rule {
   private static final String DROP_PG_CONSTANT = "OVN_DROP_PORT_GROUP_NAME";
   private static final String DROP_PG_NAME = "neutron_pg_drop";
 
-  public DropPortGroupWithoutDhcp() {
-    super(META);
-    on(Node.class, this::visit);
+  /** What the walk collects of one file: ACL-less drop group creations, and whether ACLs follow. */
+  private static final class FileFacts {
+    final List<Ast.Call> aclLessCreations = new ArrayList<>();
+    boolean createsDropAcls;
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Call c)) {
-      return;
+  public DropPortGroupWithoutDhcp() {
+    super(META);
+    on(Ast.Call.class, this::visitCall);
+  }
+
+  private void visitCall(Ast.Call c, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    String callee = model.callName(c);
+    String last = callee == null ? "" : DottedNames.lastPart(callee);
+    FileFacts facts = ctx.state(this, FileFacts::new);
+    if (createsDropAcls(last)) {
+      facts.createsDropAcls = true;
     }
-    if (!"pg_add".equals(Exprs.callLastName(ctx, c))) {
+    if (!last.equals("pg_add")) {
       return;
     }
     Expr name = RuleContext.argument(c, 0, "name");
-    if (name == null || !isDropPortGroup(ctx, LocalNames.resolve(ctx, name))) {
+    if (name == null || !isDropPortGroup(model, name)) {
       return;
     }
     Expr acls = RuleContext.keyword(c, "acls");
-    if (acls != null && !Exprs.isEmptySequence(acls) && !isNone(acls)) {
-      return;
+    if (acls == null
+        || model.isNone(acls)
+        || model.constantValue(acls).filter(List.of()::equals).isPresent()) {
+      facts.aclLessCreations.add(c);
     }
-    if (ctx.state(this, () -> createsDropAcls(ctx))) {
-      return;
-    }
-    ctx.report(
-        this,
-        c,
-        "`pg_add` creates the default drop port group with no ACLs, and nothing in this module"
-            + " adds its drop and DHCP allow ACLs.");
   }
 
-  private static boolean isDropPortGroup(RuleContext ctx, Expr e) {
-    String s = Exprs.string(e);
+  @Override
+  public void endFile(RuleContext ctx) {
+    FileFacts facts = ctx.state(this, FileFacts::new);
+    if (facts.createsDropAcls) {
+      return;
+    }
+    for (Ast.Call c : facts.aclLessCreations) {
+      ctx.report(
+          this,
+          c,
+          "`pg_add` creates the default drop port group with no ACLs, and nothing in this module"
+              + " adds its drop and DHCP allow ACLs.");
+    }
+  }
+
+  private static boolean isDropPortGroup(SemanticModel model, Expr e) {
+    String s = model.constantString(e).orElse(null);
     if (s != null) {
       return s.contains(DROP_PG_NAME);
     }
-    String last = Exprs.lastName(ctx, e);
-    return DROP_PG_CONSTANT.equals(last);
+    String q = model.qualifiedName(model.resolve(e));
+    return q != null && DottedNames.lastPart(q).equals(DROP_PG_CONSTANT);
   }
 
-  private static boolean isNone(Expr e) {
-    return e instanceof Ast.Constant c && c.isNone();
-  }
-
-  /** Whether the module calls something that creates the drop or DHCP ACLs. */
-  private static boolean createsDropAcls(RuleContext ctx) {
-    boolean[] found = {false};
-    new NodeVisitor() {
-      @Override
-      protected boolean enter(Node node) {
-        if (found[0]) {
-          return false;
-        }
-        if (node instanceof Call call) {
-          String last = Exprs.callLastName(ctx, call);
-          String l = last.toLowerCase(Locale.ROOT);
-          found[0] =
-              l.equals("add_acls_for_drop_port_group")
-                  || l.equals("create_neutron_pg_drop")
-                  || (l.contains("dhcp") && l.contains("acl"));
-        }
-        return true;
-      }
-    }.visit(ctx.module());
-    return found[0];
+  /** A call that creates the drop or DHCP ACLs. */
+  private static boolean createsDropAcls(String callee) {
+    String l = callee.toLowerCase(Locale.ROOT);
+    return l.equals("add_acls_for_drop_port_group")
+        || l.equals("create_neutron_pg_drop")
+        || (l.contains("dhcp") && l.contains("acl"));
   }
 }

@@ -7,10 +7,11 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.List;
 
 /** OVN402: port security switched off in code. */
 public final class PortSecurityDisabled extends Rule {
@@ -34,7 +35,7 @@ public final class PortSecurityDisabled extends Rule {
 
               Flags code that switches port security off:
 
-              - the literal `False` for `port_security_enabled` (or `psec.PORTSECURITY`,
+              - `False` (a literal, or a name whose value is `False`) for `port_security_enabled` (or `psec.PORTSECURITY`,
                 `port_security.PORTSECURITY`) as a dict entry, a keyword argument, or assigned to
                 `port['port_security_enabled']` / `obj.port_security_enabled`;
               - an empty OVN `port_security` column: `lsp_set_port_security(port, [])`,
@@ -89,86 +90,104 @@ public final class PortSecurityDisabled extends Rule {
 
   public PortSecurityDisabled() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Dict.class, this::visitDict);
+    on(Ast.Call.class, this::visitCall);
+    on(Ast.Assign.class, this::visitAssign);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    switch (node) {
-      case Ast.Dict d -> {
-        for (int i = 0; i < d.keys().size(); i++) {
-          Expr key = d.keys().get(i);
-          Expr value = d.values().get(i);
-          if (key == null) {
-            continue;
-          }
-          if (isEnabledKey(ctx, key) && Exprs.isFalse(value)) {
-            reportOff(ctx, value);
-          } else if (COLUMN.equals(Exprs.string(key)) && Exprs.isEmptySequence(value)) {
-            reportEmpty(ctx, value);
-          }
+  private void visitDict(Ast.Dict d, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    for (int i = 0; i < d.keys().size(); i++) {
+      Expr key = d.keys().get(i);
+      Expr value = d.values().get(i);
+      if (key == null) {
+        continue;
+      }
+      if (isEnabledKey(model, key) && model.isFalse(value)) {
+        reportOff(ctx, value, value);
+      } else if (isColumn(model, key) && isEmptySequence(model, value)) {
+        reportEmpty(ctx, value);
+      }
+    }
+  }
+
+  private void visitCall(Ast.Call c, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    for (Keyword k : c.keywords()) {
+      if (ENABLED.equals(k.arg()) && model.isFalse(k.value())) {
+        reportOff(ctx, k, k.value());
+      } else if (COLUMN.equals(k.arg()) && isEmptySequence(model, k.value())) {
+        reportEmpty(ctx, k);
+      }
+    }
+    String callee = model.callName(c);
+    String name = callee == null ? "" : DottedNames.lastPart(callee);
+    if ("lsp_set_port_security".equals(name)) {
+      Expr addresses = RuleContext.argument(c, 1, "addresses");
+      if (addresses != null && isEmptySequence(model, addresses)) {
+        reportEmpty(ctx, addresses);
+      }
+    } else if ("db_set".equals(name)) {
+      // db_set(table, record, *(column, value)): each pair is a tuple.
+      for (Expr a : c.args()) {
+        if (a instanceof Ast.Tuple t
+            && t.elts().size() == 2
+            && isColumn(model, t.elts().get(0))
+            && isEmptySequence(model, t.elts().get(1))) {
+          reportEmpty(ctx, t);
         }
       }
-      case Call c -> {
-        for (Keyword k : c.keywords()) {
-          if (ENABLED.equals(k.arg()) && Exprs.isFalse(k.value())) {
-            reportOff(ctx, k);
-          } else if (COLUMN.equals(k.arg()) && Exprs.isEmptySequence(k.value())) {
-            reportEmpty(ctx, k);
-          }
-        }
-        String name = Exprs.callLastName(ctx, c);
-        if ("lsp_set_port_security".equals(name)) {
-          Expr addresses = RuleContext.argument(c, 1, "addresses");
-          if (addresses != null && Exprs.isEmptySequence(addresses)) {
-            reportEmpty(ctx, addresses);
-          }
-        } else if ("db_set".equals(name)) {
-          // db_set(table, record, *(column, value)): each pair is a tuple.
-          for (Expr a : c.args()) {
-            if (a instanceof Ast.Tuple t
-                && t.elts().size() == 2
-                && COLUMN.equals(Exprs.string(t.elts().get(0)))
-                && Exprs.isEmptySequence(t.elts().get(1))) {
-              reportEmpty(ctx, t);
-            }
-          }
-        }
+    }
+  }
+
+  private void visitAssign(Ast.Assign a, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    if (!model.isFalse(a.value())) {
+      return;
+    }
+    for (Expr target : a.targets()) {
+      boolean off =
+          switch (target) {
+            case Ast.Subscript s -> isEnabledKey(model, s.slice());
+            case Ast.Attribute at -> ENABLED.equals(at.attr());
+            default -> false;
+          };
+      if (off) {
+        reportOff(ctx, a, a.value());
       }
-      case Ast.Assign a -> {
-        if (!Exprs.isFalse(a.value())) {
-          return;
-        }
-        for (Expr target : a.targets()) {
-          boolean off =
-              switch (target) {
-                case Ast.Subscript s -> isEnabledKey(ctx, s.slice());
-                case Ast.Attribute at -> ENABLED.equals(at.attr());
-                default -> false;
-              };
-          if (off) {
-            reportOff(ctx, a);
-          }
-        }
-      }
-      default -> {}
     }
   }
 
   /** {@code 'port_security_enabled'}, or the API definition's constant for it. */
-  private static boolean isEnabledKey(RuleContext ctx, Expr key) {
-    if (ENABLED.equals(Exprs.string(key))) {
+  private static boolean isEnabledKey(SemanticModel model, Expr key) {
+    if (model.constantString(key).filter(ENABLED::equals).isPresent()) {
       return true;
     }
-    if (key instanceof Ast.Attribute || key instanceof Ast.Name) {
-      String q = ctx.qualifiedName(key);
-      return q != null
-          && (q.endsWith("port_security.PORTSECURITY") || q.endsWith("psec.PORTSECURITY"));
-    }
-    return false;
+    String q =
+        key instanceof Ast.Attribute || key instanceof Ast.Name ? model.qualifiedName(key) : null;
+    return q != null
+        && (q.endsWith("port_security.PORTSECURITY") || q.endsWith("psec.PORTSECURITY"));
   }
 
-  private void reportOff(RuleContext ctx, Ast.Located at) {
-    ctx.report(this, at, "Port security is switched off here with a literal `False`.");
+  private static boolean isColumn(SemanticModel model, Expr key) {
+    return model.constantString(key).filter(COLUMN::equals).isPresent();
+  }
+
+  /** An empty list or tuple, also through a name whose value is one. */
+  private static boolean isEmptySequence(SemanticModel model, Expr e) {
+    return (e instanceof Ast.List || e instanceof Ast.Tuple || e instanceof Ast.Name)
+        && model.constantValue(e).filter(List.of()::equals).isPresent();
+  }
+
+  private void reportOff(RuleContext ctx, Ast.Located at, Expr value) {
+    ctx.report(
+        this,
+        at,
+        value instanceof Ast.Constant
+            ? "Port security is switched off here with a literal `False`."
+            : "Port security is switched off here with `False` (the value of `"
+                + ctx.text(value)
+                + "`).");
   }
 
   private void reportEmpty(RuleContext ctx, Ast.Located at) {

@@ -9,10 +9,10 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.Set;
 
-/** OVN404: TLS certificate or host name verification switched off with a literal. */
+/** OVN404: TLS certificate or host name verification switched off with a constant. */
 public final class TlsVerifyDisabled extends Rule {
   static final RuleMeta META =
       RuleMeta.builder("OVN404")
@@ -35,7 +35,8 @@ public final class TlsVerifyDisabled extends Rule {
               """
               ## What it does
 
-              Flags TLS verification switched off with a literal:
+              Flags TLS verification switched off with a constant (a literal, or a name whose
+              value at that point is one):
 
               - `verify=False` on any call (requests, httpx, keystoneauth sessions and adapters,
                 OpenStack clients: `verify` is their TLS switch);
@@ -87,61 +88,78 @@ public final class TlsVerifyDisabled extends Rule {
 
   private static final Set<String> HOSTNAME_KEYWORDS = Set.of("check_hostname", "assert_hostname");
 
+  private static final String UNVERIFIED_CONTEXT = "_create_unverified_context";
+
   public TlsVerifyDisabled() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Call.class, this::visitCall);
+    on(Ast.Attribute.class, this::visitAttribute);
+    on(Ast.Name.class, this::visitName);
+    on(Ast.Assign.class, this::visitAssign);
+    on(Ast.Dict.class, this::visitDict);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    switch (node) {
-      case Ast.Call c -> {
-        for (Keyword k : c.keywords()) {
-          if (k.arg() == null) {
-            continue;
-          }
-          if (k.arg().equals("verify") && Exprs.isFalse(k.value())) {
-            ctx.report(this, k, "Certificate verification is switched off with `verify=False`.");
-          } else if (k.arg().equals("insecure") && Exprs.isTrue(k.value())) {
-            ctx.report(this, k, "Certificate verification is switched off with `insecure=True`.");
-          } else if (HOSTNAME_KEYWORDS.contains(k.arg()) && Exprs.isFalse(k.value())) {
-            ctx.report(
-                this, k, "Host name verification is switched off with `" + k.arg() + "=False`.");
-          } else if (isCertNone(ctx, k.value())) {
-            ctx.report(this, k, "Certificate verification is switched off with `ssl.CERT_NONE`.");
-          }
-        }
+  private void visitCall(Ast.Call c, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    for (Keyword k : c.keywords()) {
+      if (k.arg() == null) {
+        continue;
       }
-      case Ast.Attribute a when isUnverifiedContext(ctx, a) -> reportUnverified(ctx, a);
-      case Ast.Name n when isUnverifiedContext(ctx, n) -> reportUnverified(ctx, n);
-      case Ast.Assign a -> {
-        if (isCertNone(ctx, a.value())) {
-          ctx.report(this, a, "Certificate verification is switched off with `ssl.CERT_NONE`.");
-        } else if (Exprs.isFalse(a.value())) {
-          for (Expr t : a.targets()) {
-            if (t instanceof Ast.Attribute at && at.attr().equals("check_hostname")) {
-              ctx.report(this, a, "Host name verification is switched off.");
-            }
-          }
-        }
+      if (k.arg().equals("verify") && model.isFalse(k.value())) {
+        ctx.report(this, k, "Certificate verification is switched off with `verify=False`.");
+      } else if (k.arg().equals("insecure") && model.isTrue(k.value())) {
+        ctx.report(this, k, "Certificate verification is switched off with `insecure=True`.");
+      } else if (HOSTNAME_KEYWORDS.contains(k.arg()) && model.isFalse(k.value())) {
+        ctx.report(this, k, "Host name verification is switched off with `" + k.arg() + "=False`.");
+      } else if (isCertNone(model, k.value())) {
+        ctx.report(this, k, "Certificate verification is switched off with `ssl.CERT_NONE`.");
       }
-      case Ast.Dict d -> {
-        for (Expr v : d.values()) {
-          if (isCertNone(ctx, v)) {
-            ctx.report(this, v, "Certificate verification is switched off with `ssl.CERT_NONE`.");
-          }
-        }
-      }
-      default -> {}
     }
   }
 
-  private static boolean isCertNone(RuleContext ctx, Expr e) {
-    return (e instanceof Ast.Attribute || e instanceof Ast.Name)
-        && "ssl.CERT_NONE".equals(ctx.qualifiedName(e));
+  private void visitAttribute(Ast.Attribute a, RuleContext ctx) {
+    // The attribute name first: the links of a long chain are not each resolved.
+    if (a.attr().equals(UNVERIFIED_CONTEXT)
+        && ("ssl." + UNVERIFIED_CONTEXT).equals(ctx.semantic().qualifiedName(a))) {
+      reportUnverified(ctx, a);
+    }
   }
 
-  private static boolean isUnverifiedContext(RuleContext ctx, Expr e) {
-    return "ssl._create_unverified_context".equals(ctx.qualifiedName(e));
+  private void visitName(Ast.Name n, RuleContext ctx) {
+    if (("ssl." + UNVERIFIED_CONTEXT).equals(ctx.semantic().qualifiedName(n))) {
+      reportUnverified(ctx, n);
+    }
+  }
+
+  private void visitAssign(Ast.Assign a, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    if (isCertNone(model, a.value())) {
+      ctx.report(this, a, "Certificate verification is switched off with `ssl.CERT_NONE`.");
+    } else if (model.isFalse(a.value())) {
+      for (Expr t : a.targets()) {
+        if (t instanceof Ast.Attribute at && at.attr().equals("check_hostname")) {
+          ctx.report(this, a, "Host name verification is switched off.");
+        }
+      }
+    }
+  }
+
+  private void visitDict(Ast.Dict d, RuleContext ctx) {
+    for (Expr v : d.values()) {
+      if (isCertNone(ctx.semantic(), v)) {
+        ctx.report(this, v, "Certificate verification is switched off with `ssl.CERT_NONE`.");
+      }
+    }
+  }
+
+  private static boolean isCertNone(SemanticModel model, Expr e) {
+    boolean candidate =
+        switch (e) {
+          case Ast.Attribute a -> a.attr().equals("CERT_NONE");
+          case Ast.Name n -> true;
+          case null, default -> false;
+        };
+    return candidate && "ssl.CERT_NONE".equals(model.qualifiedName(e));
   }
 
   private void reportUnverified(RuleContext ctx, Expr e) {

@@ -7,16 +7,27 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
-import java.util.HashSet;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * OVN101: a key read out of a port's binding profile whose value is used (passed on, formatted,
  * stored, iterated) in a function that never validates it.
+ *
+ * <p>What a binding profile is, which function a node belongs to and what a name is bound to are
+ * the semantic model's. Whether the function validates may show after the read, so reads are
+ * collected during the walk, with the validator calls, {@code in} tests and name uses of each
+ * function, and judged at the end of the file.
  */
 public final class BindingProfileUnvalidated extends Rule {
   static final RuleMeta META =
@@ -43,7 +54,7 @@ public final class BindingProfileUnvalidated extends Rule {
               dict, a loop or an attribute access. It stays silent when the function calls a
               `validate*` helper, checks the value with `isinstance`, tests the key with `in`, reads
               it inside a `try` that catches `KeyError`, `ValueError`, `TypeError` or `LookupError`,
-              or only compares, tests, logs or returns the value. Only OVN code is checked (files
+              or only compares, tests, logs (through a logger) or returns the value. Only OVN code is checked (files
               whose path contains `ovn`): the guard it expects is the OVN driver's, and other
               drivers and agents check the profile their own way. Test code is not checked.
 
@@ -86,43 +97,39 @@ public final class BindingProfileUnvalidated extends Rule {
   private static final Set<String> GUARD_EXCEPTIONS =
       Set.of("KeyError", "ValueError", "TypeError", "LookupError");
 
-  private static final Set<String> LOG_METHODS =
-      Set.of("debug", "info", "warning", "warn", "error", "exception", "critical", "log");
+  /** Calls that only measure or test a value. */
+  private static final Set<String> INERT_CALLS = Set.of("isinstance", "len", "bool");
+
+  /** A read of a key out of a binding profile, in the function it is read in. */
+  private record Read(Expr read, Expr key, Ast.FunctionLike function) {}
+
+  /** What the walk collects of one file. */
+  private static final class FileFacts {
+    final boolean ovnCode;
+    final List<Read> reads = new ArrayList<>();
+    final Set<Ast.FunctionLike> validating = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** {@code x in profile} tests by function and by the text of {@code x}. */
+    final Map<Ast.FunctionLike, Map<String, List<Ast.Compare>>> keyTests = new IdentityHashMap<>();
+
+    /** Loads of names by function and name. */
+    final Map<Ast.FunctionLike, Map<String, List<Ast.Name>>> loads = new IdentityHashMap<>();
+
+    FileFacts(boolean ovnCode) {
+      this.ovnCode = ovnCode;
+    }
+  }
 
   public BindingProfileUnvalidated() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Call.class, this::visitCall);
+    on(Ast.Subscript.class, this::visitRead);
+    on(Ast.Compare.class, this::visitCompare);
+    on(Ast.Name.class, this::visitName);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!isOvnCode(ctx.path())
-        || !(node instanceof Ast.FunctionDef || node instanceof Ast.AsyncFunctionDef)) {
-      return;
-    }
-    FunctionScope scope = FunctionScope.of(node);
-    Set<String> aliases = profileAliases(scope, ctx);
-    if (callsValidator(scope, ctx)) {
-      return;
-    }
-    String function = RuleContext.functionName(node);
-    for (Node n : scope.nodes()) {
-      if (!(n instanceof Expr read)) {
-        continue;
-      }
-      Expr key = BindingProfiles.readKey(read, ctx, aliases);
-      if (key == null
-          || insideGuardingTry(read, scope)
-          || keyTested(key, scope, ctx, aliases)
-          || !flows(read, scope)) {
-        continue;
-      }
-      ctx.report(
-          this,
-          read,
-          String.format(
-              "Binding profile key %s is read and used in `%s()` without validation.",
-              ctx.text(key), function));
-    }
+  private FileFacts facts(RuleContext ctx) {
+    return ctx.state(this, () -> new FileFacts(isOvnCode(ctx.path())));
   }
 
   /**
@@ -130,58 +137,95 @@ public final class BindingProfileUnvalidated extends Rule {
    * their own way (or receive it from Nova), so only OVN code is in scope.
    */
   private static boolean isOvnCode(String path) {
-    return path.toLowerCase(java.util.Locale.ROOT).contains("ovn");
+    return path.toLowerCase(Locale.ROOT).contains("ovn");
   }
 
-  /** Names the function assigns a binding profile to, followed through re-assignments. */
-  private static Set<String> profileAliases(FunctionScope scope, RuleContext ctx) {
-    Set<String> aliases = new HashSet<>();
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Node n : scope.nodes()) {
-        String target = null;
-        Expr value = null;
-        if (n instanceof Ast.Assign a
-            && a.targets().size() == 1
-            && a.targets().get(0) instanceof Ast.Name t) {
-          target = t.id();
-          value = a.value();
-        } else if (n instanceof Ast.NamedExpr w && w.target() instanceof Ast.Name t) {
-          target = t.id();
-          value = w.value();
-        }
-        if (target != null
-            && !aliases.contains(target)
-            && BindingProfiles.isProfile(value, ctx, aliases)) {
-          aliases.add(target);
-          grew = true;
-        }
+  private void visitCall(Ast.Call call, RuleContext ctx) {
+    if (!facts(ctx).ovnCode) {
+      return;
+    }
+    String name = ctx.semantic().callName(call);
+    if (name != null && DottedNames.lastPart(name).replaceFirst("^_+", "").startsWith("validate")) {
+      Ast.FunctionLike fn = ctx.semantic().enclosingFunction(call);
+      if (fn != null) {
+        facts(ctx).validating.add(fn);
       }
     }
-    return aliases;
+    visitRead(call, ctx);
   }
 
-  /** Any call of a function or method whose name starts with "validate" guards the function. */
-  private static boolean callsValidator(FunctionScope scope, RuleContext ctx) {
-    for (Node n : scope.nodes()) {
-      if (n instanceof Call c) {
-        String name = DottedNames.callee(c);
-        if (name != null) {
-          String last = DottedNames.lastPart(name).replaceFirst("^_+", "");
-          if (last.startsWith("validate")) {
-            return true;
-          }
-        }
-      }
+  private void visitRead(Expr e, RuleContext ctx) {
+    if (!facts(ctx).ovnCode) {
+      return;
     }
-    return false;
+    SemanticModel model = ctx.semantic();
+    Expr key = model.bindingProfileKey(e);
+    Ast.FunctionLike fn = key == null ? null : model.enclosingFunction(e);
+    if (fn != null) {
+      facts(ctx).reads.add(new Read(e, key, fn));
+    }
   }
 
-  /** Whether the read is in the body of a try that catches the errors of a bad value. */
-  private static boolean insideGuardingTry(Node read, FunctionScope scope) {
-    Node child = read;
-    for (Node p = scope.parent(read); p != null; child = p, p = scope.parent(p)) {
+  private void visitCompare(Ast.Compare c, RuleContext ctx) {
+    if (!facts(ctx).ovnCode
+        || c.ops().size() != 1
+        || (c.ops().get(0) != Ast.CmpOp.In && c.ops().get(0) != Ast.CmpOp.NotIn)) {
+      return;
+    }
+    Ast.FunctionLike fn = ctx.semantic().enclosingFunction(c);
+    if (fn != null) {
+      facts(ctx)
+          .keyTests
+          .computeIfAbsent(fn, k -> new HashMap<>())
+          .computeIfAbsent(ctx.text(c.left()), k -> new ArrayList<>())
+          .add(c);
+    }
+  }
+
+  private void visitName(Ast.Name n, RuleContext ctx) {
+    if (n.ctx() != Ast.ExprContext.Load || !facts(ctx).ovnCode) {
+      return;
+    }
+    Ast.FunctionLike fn = ctx.semantic().enclosingFunction(n);
+    if (fn != null) {
+      facts(ctx)
+          .loads
+          .computeIfAbsent(fn, k -> new HashMap<>())
+          .computeIfAbsent(n.id(), k -> new ArrayList<>())
+          .add(n);
+    }
+  }
+
+  @Override
+  public void endFile(RuleContext ctx) {
+    if (!facts(ctx).ovnCode) {
+      return;
+    }
+    FileFacts facts = facts(ctx);
+    SemanticModel model = ctx.semantic();
+    for (Read r : facts.reads) {
+      if (facts.validating.contains(r.function())
+          || insideGuardingTry(r.read(), model)
+          || keyTested(r, facts, ctx)
+          || !flows(r, facts, model)) {
+        continue;
+      }
+      ctx.report(
+          this,
+          r.read(),
+          String.format(
+              "Binding profile key %s is read and used in `%s()` without validation.",
+              ctx.text(r.key()), r.function().name()));
+    }
+  }
+
+  /** Whether the read is in the body of a try (of its function) that catches a bad value. */
+  private static boolean insideGuardingTry(Expr read, SemanticModel model) {
+    // A try is a statement: climb from the read's statement, not through its expressions.
+    Node child = model.statementOf(read);
+    for (Node p = model.parentOf(child);
+        p != null && !(p instanceof Ast.FunctionLike);
+        child = p, p = model.parentOf(p)) {
       if (p instanceof Ast.Try t && t.body().contains(child)) {
         for (Ast.ExceptHandler h : t.handlers()) {
           if (h.type() == null || catchesGuardException(h.type())) {
@@ -197,28 +241,26 @@ public final class BindingProfileUnvalidated extends Rule {
     if (type instanceof Ast.Tuple t) {
       return t.elts().stream().anyMatch(BindingProfileUnvalidated::catchesGuardException);
     }
-    String name = DottedNames.of(type);
+    String name = SemanticModel.dotted(type);
     return name != null && GUARD_EXCEPTIONS.contains(DottedNames.lastPart(name));
   }
 
   /** Whether the function tests the same key with {@code in} against a binding profile. */
-  private static boolean keyTested(
-      Expr key, FunctionScope scope, RuleContext ctx, Set<String> aliases) {
-    String keyText = ctx.text(key);
-    for (Node n : scope.nodes()) {
-      if (n instanceof Ast.Compare c
-          && c.ops().size() == 1
-          && (c.ops().get(0) == Ast.CmpOp.In || c.ops().get(0) == Ast.CmpOp.NotIn)
-          && ctx.text(c.left()).equals(keyText)) {
-        Expr container = c.comparators().get(0);
-        if (container instanceof Call call
-            && call.func() instanceof Ast.Attribute a
-            && a.attr().equals("keys")) {
-          container = a.value();
-        }
-        if (BindingProfiles.isProfile(container, ctx, aliases)) {
-          return true;
-        }
+  private static boolean keyTested(Read r, FileFacts facts, RuleContext ctx) {
+    List<Ast.Compare> tests =
+        facts
+            .keyTests
+            .getOrDefault(r.function(), Map.of())
+            .getOrDefault(ctx.text(r.key()), List.of());
+    for (Ast.Compare c : tests) {
+      Expr container = c.comparators().get(0);
+      if (container instanceof Ast.Call call
+          && call.func() instanceof Ast.Attribute a
+          && a.attr().equals("keys")) {
+        container = a.value();
+      }
+      if (ctx.semantic().isBindingProfile(container)) {
+        return true;
       }
     }
     return false;
@@ -226,32 +268,27 @@ public final class BindingProfileUnvalidated extends Rule {
 
   /**
    * Whether the value read goes anywhere beyond a comparison, a truth test, a log call or a return;
-   * a value assigned to a name is followed to that name's uses.
+   * a value assigned to a name is followed to that name's later uses in the function.
    */
-  private static boolean flows(Expr read, FunctionScope scope) {
-    Expr e = outermost(read, scope);
-    Node p = scope.parent(e);
-    String assigned = assignedName(e, p);
+  private static boolean flows(Read r, FileFacts facts, SemanticModel model) {
+    Expr e = outermost(r.read(), model);
+    String assigned = assignedName(e, model.parentOf(e));
     if (assigned == null) {
-      return !inert(e, scope);
+      return !inert(e, model);
     }
     int line = e.loc().line();
-    for (Node n : scope.nodes()) {
-      if (n instanceof Ast.Name use
-          && use.id().equals(assigned)
-          && use.ctx() == Ast.ExprContext.Load
-          && use.loc().line() >= line) {
-        if (isInstanceCheck(use, scope)) {
+    List<Ast.Name> uses = new ArrayList<>();
+    for (Ast.Name use :
+        facts.loads.getOrDefault(r.function(), Map.of()).getOrDefault(assigned, List.of())) {
+      if (use.loc().line() >= line) {
+        if (isInstanceCheck(use, model)) {
           return false;
         }
+        uses.add(use);
       }
     }
-    for (Node n : scope.nodes()) {
-      if (n instanceof Ast.Name use
-          && use.id().equals(assigned)
-          && use.ctx() == Ast.ExprContext.Load
-          && use.loc().line() >= line
-          && !inert(outermost(use, scope), scope)) {
+    for (Ast.Name use : uses) {
+      if (!inert(outermost(use, model), model)) {
         return true;
       }
     }
@@ -262,15 +299,15 @@ public final class BindingProfileUnvalidated extends Rule {
    * Climbs from a value to the expression that decides where it goes: through further reads ({@code
    * v['a']}, {@code v.get('a')}), defaults ({@code v or {}}) and conditionals.
    */
-  private static Expr outermost(Expr e, FunctionScope scope) {
+  private static Expr outermost(Expr e, SemanticModel model) {
     while (true) {
-      Node p = scope.parent(e);
+      Node p = model.parentOf(e);
       if (p instanceof Ast.Subscript s && s.value() == e) {
         e = s;
       } else if (p instanceof Ast.Attribute a
           && a.value() == e
           && (a.attr().equals("get") || a.attr().equals("keys"))
-          && scope.parent(a) instanceof Call c
+          && model.parentOf(a) instanceof Ast.Call c
           && c.func() == a) {
         e = c;
       } else if (p instanceof Ast.BoolOp b && b.op() == Ast.BoolOperator.Or) {
@@ -298,14 +335,14 @@ public final class BindingProfileUnvalidated extends Rule {
   }
 
   /** Whether a value is only compared, tested, logged, measured or returned where it stands. */
-  private static boolean inert(Expr e, FunctionScope scope) {
+  private static boolean inert(Expr e, SemanticModel model) {
     Expr v = e;
-    Node p = scope.parent(v);
+    Node p = model.parentOf(v);
     // "a and b", "not a": climb to the test that holds them.
     while ((p instanceof Ast.BoolOp)
         || (p instanceof Ast.UnaryOp u && u.op() == Ast.UnaryOperator.Not)) {
       v = (Expr) p;
-      p = scope.parent(p);
+      p = model.parentOf(p);
     }
     return switch (p) {
       case Ast.Compare c -> true;
@@ -316,29 +353,20 @@ public final class BindingProfileUnvalidated extends Rule {
       case Ast.Return r -> true;
       case Ast.ExprStmt s -> true;
       case Ast.Comprehension c -> c.ifs().contains(v);
-      case Call c -> c.func() != v && isInertCall(c);
-      case Ast.Keyword k -> scope.parent(k) instanceof Call c && isInertCall(c);
+      case Ast.Call c -> c.func() != v && isInertCall(c, model);
+      case Ast.Keyword k -> model.parentOf(k) instanceof Ast.Call c && isInertCall(c, model);
       case null, default -> false;
     };
   }
 
-  private static boolean isInertCall(Call c) {
-    String name = DottedNames.callee(c);
-    if (name == null) {
-      return false;
-    }
-    if (name.equals("isinstance") || name.equals("len") || name.equals("bool")) {
-      return true;
-    }
-    int dot = name.lastIndexOf('.');
-    return dot > 0
-        && LOG_METHODS.contains(name.substring(dot + 1))
-        && name.substring(0, dot).toLowerCase(java.util.Locale.ROOT).contains("log");
+  private static boolean isInertCall(Ast.Call c, SemanticModel model) {
+    String name = model.callName(c);
+    return (name != null && INERT_CALLS.contains(name)) || model.isLoggerCall(c);
   }
 
-  private static boolean isInstanceCheck(Ast.Name use, FunctionScope scope) {
-    return scope.parent(use) instanceof Call c
-        && "isinstance".equals(DottedNames.callee(c))
+  private static boolean isInstanceCheck(Ast.Name use, SemanticModel model) {
+    return model.parentOf(use) instanceof Ast.Call c
+        && "isinstance".equals(model.callName(c))
         && !c.args().isEmpty()
         && c.args().get(0) == use;
   }

@@ -7,24 +7,24 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
-import java.util.HashMap;
-import java.util.HashSet;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Binding;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origin;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.OriginPolicy;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origins;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * OVN102: an OVN match expression built by string formatting from a tenant-controlled free-form
  * field (a name, a description, a binding profile value) that nothing normalised.
  *
- * <p>The taint notion is deliberately small and local to one function: a name assigned from a
- * subscript or {@code .get()} of a free-form key is tainted; string operations keep the taint; any
- * other call (netaddr, int(), uuid, a validate* helper, an escaping helper, or any function we
- * cannot see into) yields a clean value.
+ * <p>Which values are tenant-controlled, normalised or checked is the semantic model's ({@link
+ * Origins} with {@link OriginPolicy#OVN_MATCH}); the rule holds where a match goes (its sinks) and
+ * that a value a finding already names is not reported again where it is used.
  */
 public final class OvnMatchInjection extends Rule {
   static final RuleMeta META =
@@ -49,12 +49,15 @@ public final class OvnMatchInjection extends Rule {
               function named `*_match`) built with `%`, `.format()`, an f-string or `+` from a
               tenant-controlled free-form field: `name`, `description`, `dns_name`, `dns_domain`,
               `device_owner`, `device_id`, the port and router names kept in `external_ids`, or a
-              value of the binding profile. The value is followed through assignments within one
-              function; string methods and `str()` keep it tainted, while any other call
-              (`netaddr.*`, `ipaddress.*`, `int()`, `uuid.UUID()`, `ovn_name()`, a `validate*`,
-              `*escape*` or `*quote*` helper) and an `in` allow-list test clean it. UUIDs, integers,
-              constants and protocol or ethertype fields are never tainted. Test code is not
-              checked.
+              value of the binding profile (also read from an ML2 driver's `context.current`). The
+              value is followed through assignments (the last one before each use), loop
+              variables and the return values of helpers defined in the same file; string methods
+              and `str()` keep it tainted, while normalising calls (`netaddr.*`, `ipaddress.*`,
+              `int()`, `uuid.UUID()`, `ovn_name()`, a `validate_*` or `*escape*`/`*quote*` helper),
+              calls of functions defined elsewhere, a `validate*` or regular-expression check of
+              the name and an `in` allow-list test clean it. UUIDs, integers, constants and protocol
+              or ethertype fields are never tainted. Only code inside functions is checked, and not
+              test code.
 
               ## Why it matters
 
@@ -87,340 +90,159 @@ public final class OvnMatchInjection extends Rule {
               """)
           .build();
 
-  /** Keys of Neutron resources (and their OVN external ids) that a tenant fills in freely. */
-  private static final Set<String> FREE_FORM_KEYS =
-      Set.of(
-          "name",
-          "description",
-          "dns_name",
-          "dns_domain",
-          "device_owner",
-          "device_id",
-          "neutron:port_name",
-          "neutron:router_name",
-          "neutron:device_owner");
-
-  /** The same, as the constants of {@code neutron.common.ovn.constants}. */
-  private static final Set<String> FREE_FORM_CONSTANTS =
-      Set.of(
-          "OVN_PORT_NAME_EXT_ID_KEY", "OVN_ROUTER_NAME_EXT_ID_KEY", "OVN_DEVICE_OWNER_EXT_ID_KEY");
-
-  /** Attributes of Neutron objects that a tenant fills in freely (not "name": too common). */
-  private static final Set<String> FREE_FORM_ATTRIBUTES =
-      Set.of("description", "dns_name", "dns_domain", "device_owner");
-
-  /** String methods whose result carries the receiver's content. */
-  private static final Set<String> STRING_METHODS =
-      Set.of(
-          "lower",
-          "upper",
-          "strip",
-          "lstrip",
-          "rstrip",
-          "title",
-          "casefold",
-          "replace",
-          "format",
-          "join",
-          "removeprefix",
-          "removesuffix");
-
   public OvnMatchInjection() {
     super(META);
-    on(Node.class, this::visit);
+    on(Ast.Call.class, this::visitCall);
+    on(Ast.Dict.class, this::visitDict);
+    on(Ast.Assign.class, this::visitAssign);
+    on(Ast.AugAssign.class, this::visitAugAssign);
+    on(Ast.Return.class, this::visitReturn);
   }
 
-  private void visit(Node node, RuleContext ctx) {
-    if (!(node instanceof Ast.FunctionDef || node instanceof Ast.AsyncFunctionDef)) {
+  /** Bindings whose value a finding already names: a later use of the name is not reported. */
+  private Set<Binding> reported(RuleContext ctx) {
+    return ctx.state(this, () -> Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  private static boolean inFunction(Ast.Node node, RuleContext ctx) {
+    return ctx.semantic().enclosingFunction(node) != null;
+  }
+
+  private void visitCall(Ast.Call call, RuleContext ctx) {
+    Expr match = RuleContext.keyword(call, "match");
+    if (match != null && inFunction(call, ctx)) {
+      sink(match, ctx);
+    }
+  }
+
+  private void visitDict(Ast.Dict dict, RuleContext ctx) {
+    if (!inFunction(dict, ctx)) {
       return;
     }
-    new FunctionTaint(ctx, FunctionScope.of(node), RuleContext.functionName(node)).run();
+    for (int i = 0; i < dict.keys().size(); i++) {
+      if (isMatchKey(dict.keys().get(i), ctx)) {
+        sink(dict.values().get(i), ctx);
+      }
+    }
   }
 
-  /** Where a tainted value came from, and whether a finding already names it. */
-  private record Taint(String source, boolean reported) {}
-
-  /** The walk over one function, in source order. */
-  private final class FunctionTaint {
-    private final RuleContext ctx;
-    private final FunctionScope scope;
-    private final Map<String, Taint> tainted = new HashMap<>();
-    private final Set<String> profiles = new HashSet<>();
-
-    private final boolean returnsMatch;
-
-    FunctionTaint(RuleContext ctx, FunctionScope scope, String function) {
-      this.ctx = ctx;
-      this.scope = scope;
-      this.returnsMatch = function != null && isMatchName(function.replaceFirst("^_+", ""));
+  private void visitAssign(Ast.Assign assign, RuleContext ctx) {
+    if (!inFunction(assign, ctx)) {
+      return;
     }
-
-    void run() {
-      // Statements are handled when the walk reaches them, expressions inside them first, so a
-      // name's taint is the one it had before the statement that re-assigns it.
-      List<Node> nodes = scope.nodes();
-      java.util.ArrayDeque<Ast.Stmt> pending = new java.util.ArrayDeque<>();
-      for (Node n : nodes) {
-        while (!pending.isEmpty() && !contains(pending.peek(), n)) {
-          assign(pending.pop());
-        }
-        if (n instanceof Ast.Assign || n instanceof Ast.AugAssign || n instanceof Ast.AnnAssign) {
-          pending.push((Ast.Stmt) n);
-        }
-        if (n instanceof Call c) {
-          Expr m = RuleContext.keyword(c, "match");
-          if (m != null) {
-            sink(m);
-          }
-          if (isCheck(c)) {
-            c.args().forEach(this::clean);
-          }
-        } else if (n instanceof Ast.Compare c
-            && c.ops().size() == 1
-            && (c.ops().get(0) == Ast.CmpOp.In || c.ops().get(0) == Ast.CmpOp.NotIn)) {
-          // An allow-list test: "if name not in ALLOWED: raise".
-          clean(c.left());
-        } else if (n instanceof Ast.Return r && r.value() != null && returnsMatch) {
-          // def _port_match(...): return 'inport == "%s"' % ...
-          sink(r.value());
-        } else if (n instanceof Ast.For f) {
-          targetNames(f.target()).forEach(tainted::remove);
-        } else if (n instanceof Ast.Dict d) {
-          for (int i = 0; i < d.keys().size(); i++) {
-            if (d.keys().get(i) instanceof Ast.Constant k && "match".equals(k.value())) {
-              sink(d.values().get(i));
-            }
+    for (Expr target : assign.targets()) {
+      if (target instanceof Ast.Name n) {
+        // match = 'inport == "%s"' % name: reported where it is built, not again where used.
+        Expr source =
+            isMatchName(n.id()) && isFormatting(assign.value())
+                ? tenant(assign.value(), ctx)
+                : null;
+        if (source != null) {
+          report(assign.value(), source, ctx);
+          Binding b = bindingBy(assign, n.id(), ctx);
+          if (b != null) {
+            reported(ctx).add(b);
           }
         }
-      }
-      while (!pending.isEmpty()) {
-        assign(pending.pop());
+      } else if (target instanceof Ast.Subscript s && isMatchKey(s.slice(), ctx)) {
+        sink(assign.value(), ctx);
       }
     }
+  }
 
-    /** A validate* helper, or a regular expression match, checks the names it is given. */
-    private boolean isCheck(Call c) {
-      String name = DottedNames.callee(c);
-      if (name == null) {
+  /** {@code match += ' && ...' % name}: the added part, unless the match was reported before. */
+  private void visitAugAssign(Ast.AugAssign aug, RuleContext ctx) {
+    if (!(aug.target() instanceof Ast.Name n)
+        || aug.op() != Ast.Operator.Add
+        || !isMatchName(n.id())
+        || !inFunction(aug, ctx)) {
+      return;
+    }
+    Expr source = tenant(aug.value(), ctx);
+    Binding b = bindingBy(aug, n.id(), ctx);
+    if (source != null && (b == null || !isReported(b, ctx))) {
+      report(aug.value(), source, ctx);
+      if (b != null) {
+        reported(ctx).add(b);
+      }
+    }
+  }
+
+  /** {@code def _port_match(...): return 'inport == "%s"' % ...}. */
+  private void visitReturn(Ast.Return ret, RuleContext ctx) {
+    Ast.FunctionLike fn = ctx.semantic().enclosingFunction(ret);
+    if (ret.value() != null && fn != null && isMatchName(fn.name().replaceFirst("^_+", ""))) {
+      sink(ret.value(), ctx);
+    }
+  }
+
+  /** A value that ends up as a match: reported when tenant-controlled and not named already. */
+  private void sink(Expr value, RuleContext ctx) {
+    Binding b = value instanceof Ast.Name n ? ctx.semantic().reachingBinding(n) : null;
+    if (b != null && isReported(b, ctx)) {
+      return;
+    }
+    Expr source = tenant(value, ctx);
+    if (source != null) {
+      report(value, source, ctx);
+      if (b != null) {
+        reported(ctx).add(b);
+      }
+    }
+  }
+
+  /** The tenant-controlled free-form read a value carries, or null. */
+  private static Expr tenant(Expr value, RuleContext ctx) {
+    Origin o = Origins.of(ctx.semantic(), value, OriginPolicy.OVN_MATCH);
+    return o.kind() == Origin.Kind.TENANT ? o.tenant().source() : null;
+  }
+
+  /**
+   * Whether a finding names a binding's value: the binding itself, or, for {@code match += ...},
+   * the bindings it adds to.
+   */
+  private boolean isReported(Binding b, RuleContext ctx) {
+    Set<Binding> reported = reported(ctx);
+    List<Binding> list = ctx.semantic().bindings(b.scope(), b.name());
+    int i = list.indexOf(b);
+    if (i < 0) {
+      return reported.contains(b);
+    }
+    for (; i >= 0; i--) {
+      Binding x = list.get(i);
+      if (reported.contains(x)) {
+        return true;
+      }
+      if (x.kind() != Binding.Kind.AUGMENTED_ASSIGNMENT) {
         return false;
       }
-      String last = DottedNames.lastPart(name).replaceFirst("^_+", "");
-      return last.startsWith("validate")
-          || last.equals("match")
-          || last.equals("fullmatch")
-          || last.equals("search");
     }
+    return false;
+  }
 
-    private void clean(Expr e) {
-      if (e instanceof Ast.Name n) {
-        tainted.remove(n.id());
+  /** The binding of a name that a statement makes, or null. */
+  private static Binding bindingBy(Ast.Stmt stmt, String name, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    for (Binding b : model.bindings(model.scopeOf(stmt), name)) {
+      if (b.node() == stmt) {
+        return b;
       }
     }
+    return null;
+  }
 
-    private boolean contains(Ast.Stmt outer, Node n) {
-      for (Node p = scope.parent(n); p != null; p = scope.parent(p)) {
-        if (p == outer) {
-          return true;
-        }
-      }
-      return false;
-    }
+  private void report(Expr at, Expr source, RuleContext ctx) {
+    ctx.report(
+        this,
+        at,
+        String.format(
+            "OVN match built from tenant-controlled `%s`, which is neither normalised nor"
+                + " validated.",
+            ctx.text(source)));
+  }
 
-    /** Updates the taint of the names a statement assigns, and checks match-named targets. */
-    private void assign(Ast.Stmt s) {
-      switch (s) {
-        case Ast.Assign a -> {
-          String source = taint(a.value());
-          for (Expr t : a.targets()) {
-            if (t instanceof Ast.Name n) {
-              boolean reported = false;
-              if (source != null && isMatchName(n.id()) && isFormatting(a.value())) {
-                report(a.value(), source);
-                reported = true;
-              }
-              set(n.id(), source, reported);
-              if (BindingProfiles.isProfile(a.value(), ctx, profiles)) {
-                profiles.add(n.id());
-              } else {
-                profiles.remove(n.id());
-              }
-            } else if (t instanceof Ast.Subscript sub
-                && sub.slice() instanceof Ast.Constant k
-                && "match".equals(k.value())) {
-              sink(a.value());
-            } else {
-              for (String name : targetNames(t)) {
-                set(name, null, false);
-              }
-            }
-          }
-        }
-        case Ast.AnnAssign a when a.target() instanceof Ast.Name n && a.value() != null ->
-            set(n.id(), taint(a.value()), false);
-        case Ast.AugAssign a
-            when a.target() instanceof Ast.Name n && a.op() == Ast.Operator.Add -> {
-          String source = taint(a.value());
-          Taint before = tainted.get(n.id());
-          if (source != null) {
-            boolean reported = before != null && before.reported();
-            if (isMatchName(n.id()) && !reported) {
-              report(a.value(), source);
-              reported = true;
-            }
-            tainted.put(n.id(), new Taint(source, reported));
-          }
-        }
-        default -> {}
-      }
-    }
-
-    private void set(String name, String source, boolean reported) {
-      if (source == null) {
-        tainted.remove(name);
-      } else {
-        tainted.put(name, new Taint(source, reported));
-      }
-    }
-
-    private List<String> targetNames(Expr t) {
-      return switch (t) {
-        case Ast.Name n -> List.of(n.id());
-        case Ast.Tuple tu -> tu.elts().stream().flatMap(e -> targetNames(e).stream()).toList();
-        case Ast.List l -> l.elts().stream().flatMap(e -> targetNames(e).stream()).toList();
-        case Ast.Starred st -> targetNames(st.value());
-        default -> List.of();
-      };
-    }
-
-    /** A value that ends up as a match: flag it when tainted and not already flagged. */
-    private void sink(Expr value) {
-      if (value instanceof Ast.Name n) {
-        Taint t = tainted.get(n.id());
-        if (t != null && !t.reported()) {
-          report(value, t.source());
-          tainted.put(n.id(), new Taint(t.source(), true));
-        }
-        return;
-      }
-      String source = taint(value);
-      if (source != null) {
-        report(value, source);
-      }
-    }
-
-    private void report(Expr at, String source) {
-      ctx.report(
-          OvnMatchInjection.this,
-          at,
-          String.format(
-              "OVN match built from tenant-controlled `%s`, which is neither normalised nor"
-                  + " validated.",
-              source));
-    }
-
-    /** The source text of the tenant field an expression carries, or null when it is clean. */
-    private String taint(Expr e) {
-      return switch (e) {
-        case null -> null;
-        case Ast.Name n -> {
-          Taint t = tainted.get(n.id());
-          yield t == null ? null : t.source();
-        }
-        case Ast.Subscript s -> {
-          if (isFreeFormKey(s.slice()) || BindingProfiles.readKey(s, ctx, profiles) != null) {
-            yield ctx.text(s);
-          }
-          yield taint(s.value());
-        }
-        case Ast.Attribute a ->
-            FREE_FORM_ATTRIBUTES.contains(a.attr())
-                    && !(a.value() instanceof Ast.Name n && n.id().equals("self"))
-                ? ctx.text(a)
-                : null;
-        case Call c -> taintOfCall(c);
-        case Ast.BinOp b ->
-            b.op() == Ast.Operator.Add || b.op() == Ast.Operator.Mod
-                ? first(taint(b.left()), taint(b.right()))
-                : null;
-        case Ast.JoinedStr j -> {
-          for (Expr v : j.values()) {
-            if (v instanceof Ast.FormattedValue f) {
-              String t = taint(f.value());
-              if (t != null) {
-                yield t;
-              }
-            }
-          }
-          yield null;
-        }
-        case Ast.Tuple t -> firstOf(t.elts());
-        case Ast.List l -> firstOf(l.elts());
-        case Ast.Dict d -> firstOf(d.values());
-        case Ast.IfExp i -> first(taint(i.body()), taint(i.orelse()));
-        case Ast.BoolOp b -> firstOf(b.values());
-        default -> null;
-      };
-    }
-
-    private String taintOfCall(Call c) {
-      if (c.func() instanceof Ast.Attribute a) {
-        if ((a.attr().equals("get") || a.attr().equals("pop")) && !c.args().isEmpty()) {
-          if (isFreeFormKey(c.args().get(0)) || BindingProfiles.readKey(c, ctx, profiles) != null) {
-            return ctx.text(c);
-          }
-          return null;
-        }
-        if (STRING_METHODS.contains(a.attr())) {
-          // "...".format(x), "-".join(xs), x.lower(): the content of every part survives.
-          String t = taint(a.value());
-          if (t != null) {
-            return t;
-          }
-          if (a.attr().equals("format") || a.attr().equals("join")) {
-            String args = firstOf(c.args());
-            if (args != null) {
-              return args;
-            }
-            for (Ast.Keyword k : c.keywords()) {
-              String kt = taint(k.value());
-              if (kt != null) {
-                return kt;
-              }
-            }
-          }
-          return null;
-        }
-        return null;
-      }
-      // str(x) keeps x; any other function (netaddr, int, uuid, ovn_name, validate*, escaping
-      // helpers, or code we cannot see) returns a value we have no reason to distrust.
-      if (c.func() instanceof Ast.Name n && n.id().equals("str") && c.args().size() == 1) {
-        return taint(c.args().get(0));
-      }
-      return null;
-    }
-
-    private boolean isFreeFormKey(Expr key) {
-      if (key instanceof Ast.Constant c) {
-        return c.value() instanceof String s && FREE_FORM_KEYS.contains(s);
-      }
-      String name = DottedNames.of(key);
-      return name != null && FREE_FORM_CONSTANTS.contains(DottedNames.lastPart(name));
-    }
-
-    private String firstOf(List<Expr> exprs) {
-      for (Expr e : exprs) {
-        String t = taint(e);
-        if (t != null) {
-          return t;
-        }
-      }
-      return null;
-    }
-
-    private static String first(String a, String b) {
-      return a != null ? a : b;
-    }
+  private static boolean isMatchKey(Expr key, RuleContext ctx) {
+    return key != null && ctx.semantic().constantString(key).filter("match"::equals).isPresent();
   }
 
   private static boolean isMatchName(String name) {
@@ -432,7 +254,7 @@ public final class OvnMatchInjection extends Rule {
     return switch (e) {
       case Ast.BinOp b -> b.op() == Ast.Operator.Add || b.op() == Ast.Operator.Mod;
       case Ast.JoinedStr j -> true;
-      case Call c -> c.func() instanceof Ast.Attribute a && a.attr().equals("format");
+      case Ast.Call c -> c.func() instanceof Ast.Attribute a && a.attr().equals("format");
       default -> false;
     };
   }

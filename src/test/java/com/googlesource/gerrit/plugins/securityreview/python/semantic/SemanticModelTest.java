@@ -596,6 +596,46 @@ class SemanticModelTest {
     assertThat(model.isTenantControlled(cmd.value())).isTrue();
   }
 
+  @Test
+  void bindingProfileAndTheKeysReadOutOfIt() {
+    parse(
+        """
+        import copy
+        from neutron_lib.api.definitions import portbindings
+        def f(port, context):
+            profile = port.get(portbindings.PROFILE) or {}
+            bp = copy.deepcopy(context.current['binding:profile'])
+            alias = bp
+            parent = profile.get('parent_name')
+            slot = alias['pci_slot']
+            other = port['name']
+        """);
+    assertThat(model.isBindingProfile(use("profile"))).isTrue();
+    assertThat(model.isBindingProfile(use("alias"))).isTrue();
+    assertThat(model.isBindingProfile(use("port"))).isFalse();
+    assertThat(model.constantString(model.bindingProfileKey(valueOf("parent"))))
+        .hasValue("parent_name");
+    assertThat(model.constantString(model.bindingProfileKey(valueOf("slot")))).hasValue("pci_slot");
+    assertThat(model.bindingProfileKey(valueOf("other"))).isNull();
+    assertThat(model.bindingProfileKey(valueOf("profile"))).isNull();
+  }
+
+  @Test
+  void escapingHelpersNormalise() {
+    parse(
+        """
+        def json_quote(value):
+            return '"%s"' % value.replace('"', '')
+        def f(port):
+            quoted = json_quote(port['name'])
+            kept = port['name'].strip()
+            match = 'inport == %s' % quoted
+        """);
+    assertThat(model.isNormalised(valueOf("quoted"))).isTrue();
+    assertThat(model.isNormalised(valueOf("kept"))).isFalse();
+    assertThat(model.isTenantControlled(valueOf("match"))).isFalse();
+  }
+
   // ---------------------------------------------------------------- origins
 
   @Test
