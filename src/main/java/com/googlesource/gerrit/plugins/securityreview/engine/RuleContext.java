@@ -84,48 +84,6 @@ public final class RuleContext {
     return ancestors.peekFirst();
   }
 
-  /** The innermost enclosing node of a kind, or null. */
-  public <T extends Node> T enclosing(Class<T> kind) {
-    for (Node n : ancestors) {
-      if (kind.isInstance(n)) {
-        return kind.cast(n);
-      }
-    }
-    return null;
-  }
-
-  /** The innermost enclosing function or method (sync or async), or null; lambdas do not count. */
-  public Ast.Stmt enclosingFunction() {
-    for (Node n : ancestors) {
-      if (n instanceof Ast.FunctionDef || n instanceof Ast.AsyncFunctionDef) {
-        return (Ast.Stmt) n;
-      }
-    }
-    return null;
-  }
-
-  /** The name of the innermost enclosing function, or null. */
-  public String enclosingFunctionName() {
-    return functionName(enclosingFunction());
-  }
-
-  public static String functionName(Node fn) {
-    return switch (fn) {
-      case Ast.FunctionDef f -> f.name();
-      case Ast.AsyncFunctionDef f -> f.name();
-      case null, default -> null;
-    };
-  }
-
-  /** The body of a function or method, sync or async; empty for anything else. */
-  public static List<Ast.Stmt> functionBody(Node fn) {
-    return switch (fn) {
-      case Ast.FunctionDef f -> f.body();
-      case Ast.AsyncFunctionDef f -> f.body();
-      case null, default -> List.of();
-    };
-  }
-
   // ---------------------------------------------------------------- names
 
   /** The qualified name of a Name or attribute chain, imports resolved; null otherwise. */

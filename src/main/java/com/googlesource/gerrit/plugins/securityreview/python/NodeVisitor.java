@@ -70,13 +70,13 @@ public abstract class NodeVisitor {
   }
 
   /**
-   * Whether a node opens a scope of its own (def, async def, class, lambda): the names it binds,
-   * and the return, break and continue statements inside it, belong to it, not to the code around
-   * it.
+   * Whether a node opens a scope whose code runs later or elsewhere (def, async def, class,
+   * lambda): the names it binds, and the return, break and continue statements inside it, belong to
+   * it, not to the code around it. Comprehensions have scopes too ({@code semantic.Scope}) but run
+   * in place, so they do not count here.
    */
   public static boolean opensScope(Node node) {
-    return node instanceof Ast.FunctionDef
-        || node instanceof Ast.AsyncFunctionDef
+    return node instanceof Ast.FunctionLike
         || node instanceof Ast.ClassDef
         || node instanceof Ast.Lambda;
   }

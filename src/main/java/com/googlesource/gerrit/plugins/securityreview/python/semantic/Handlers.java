@@ -3,6 +3,7 @@ package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Comment;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class Handlers {
     Walk.preorder(
         h.body(),
         n -> {
-          if (Walk.opensScope(n)) {
+          if (NodeVisitor.opensScope(n)) {
             return false;
           }
           switch (n) {

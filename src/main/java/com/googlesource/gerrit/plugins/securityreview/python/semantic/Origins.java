@@ -3,6 +3,7 @@ package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -486,7 +487,7 @@ public final class Origins {
           && r.id().equals("range")) {
         return true;
       }
-      if (Walk.opensScope(a)) {
+      if (NodeVisitor.opensScope(a)) {
         return false;
       }
     }

@@ -1,6 +1,5 @@
 package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 
-import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import java.util.ArrayDeque;
@@ -35,10 +34,5 @@ final class Walk {
         stack.push(children.get(i));
       }
     }
-  }
-
-  /** Whether a node opens a scope that runs later or elsewhere (def, class, lambda). */
-  static boolean opensScope(Node n) {
-    return n instanceof Ast.FunctionLike || n instanceof Ast.ClassDef || n instanceof Ast.Lambda;
   }
 }

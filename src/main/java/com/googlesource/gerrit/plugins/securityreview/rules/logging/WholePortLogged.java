@@ -143,7 +143,7 @@ public final class WholePortLogged extends Rule {
             "This "
                 + log.level().name().toLowerCase(Locale.ROOT)
                 + "-level log call writes the whole "
-                + what(whole)
+                + what(ctx.semantic(), whole)
                 + " `"
                 + ctx.text(whole)
                 + "`.");
@@ -152,8 +152,8 @@ public final class WholePortLogged extends Rule {
     }
   }
 
-  private static String what(Expr e) {
-    return isProfile(e) ? "binding profile" : "resource dict";
+  private static String what(SemanticModel model, Expr e) {
+    return isProfile(model, e) ? "binding profile" : "resource dict";
   }
 
   /** The part of a logged expression that is a whole resource, or null. */
@@ -165,13 +165,13 @@ public final class WholePortLogged extends Rule {
         return whole ? a : null;
       }
       case Ast.Subscript s -> {
-        return isProfile(s) ? s : null;
+        return isProfile(ctx.semantic(), s) ? s : null;
       }
       case Ast.Name n -> {
-        return RESOURCE_NAMES.contains(n.id()) && usedAsDict(n.id(), ctx) ? n : null;
+        return RESOURCE_NAMES.contains(n.id()) && usedAsDict(n, ctx) ? n : null;
       }
       case Ast.Call c -> {
-        if (isProfile(c)) {
+        if (isProfile(ctx.semantic(), c)) {
           return c;
         }
         String callee = SemanticModel.dotted(c.func());
@@ -230,41 +230,26 @@ public final class WholePortLogged extends Rule {
    * .profile} is left alone: Neutron logs it on purpose, in repair tools and when the stored value
    * is corrupt.
    */
-  private static boolean isProfile(Expr e) {
-    return switch (e) {
-      case Ast.Subscript s -> isProfileKey(s.slice());
-      case Ast.Call c ->
-          c.func() instanceof Ast.Attribute f
-              && f.attr().equals("get")
-              && !c.args().isEmpty()
-              && isProfileKey(c.args().get(0));
-      default -> false;
-    };
-  }
-
-  private static boolean isProfileKey(Expr key) {
-    if (key instanceof Ast.Constant c && c.value() instanceof String s) {
-      return s.equals("binding:profile");
-    }
-    String dotted = SemanticModel.dotted(key);
-    return dotted != null && (dotted.equals("PROFILE") || dotted.endsWith("portbindings.PROFILE"));
+  private static boolean isProfile(SemanticModel model, Expr e) {
+    return (e instanceof Ast.Subscript || e instanceof Ast.Call) && model.isBindingProfile(e);
   }
 
   /**
    * Whether the function around the log call (or the module) uses a name as a dict: subscripts it,
    * calls a dict method on it, or assigns it {@code context.current} or a binding profile.
    */
-  private boolean usedAsDict(String name, RuleContext ctx) {
-    Node scope = ctx.enclosingFunction();
+  private boolean usedAsDict(Ast.Name name, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    Node scope = model.enclosingFunction(name);
     if (scope == null) {
       scope = ctx.module();
     }
     Map<Node, Set<String>> byScope = ctx.state(this, IdentityHashMap::new);
-    return byScope.computeIfAbsent(scope, WholePortLogged::namesUsedAsDicts).contains(name);
+    return byScope.computeIfAbsent(scope, s -> namesUsedAsDicts(model, s)).contains(name.id());
   }
 
   /** The names a function (nested code included) or module uses as dicts; one walk per scope. */
-  private static Set<String> namesUsedAsDicts(Node scope) {
+  private static Set<String> namesUsedAsDicts(SemanticModel model, Node scope) {
     Set<String> names = new HashSet<>();
     new NodeVisitor() {
       @Override
@@ -276,7 +261,7 @@ public final class WholePortLogged extends Rule {
                   && f.value() instanceof Ast.Name v
                   && DICT_METHODS.contains(f.attr()) ->
               names.add(v.id());
-          case Ast.Assign a when isWholeResource(a.value()) -> {
+          case Ast.Assign a when isWholeResource(model, a.value()) -> {
             for (Expr t : a.targets()) {
               if (t instanceof Ast.Name v) {
                 names.add(v.id());
@@ -292,8 +277,8 @@ public final class WholePortLogged extends Rule {
   }
 
   /** {@code context.current} and the like, or a binding profile. */
-  private static boolean isWholeResource(Expr e) {
+  private static boolean isWholeResource(SemanticModel model, Expr e) {
     String dotted = SemanticModel.dotted(e);
-    return (dotted != null && CONTEXT_RESOURCE.matcher(dotted).find()) || isProfile(e);
+    return (dotted != null && CONTEXT_RESOURCE.matcher(dotted).find()) || isProfile(model, e);
   }
 }
