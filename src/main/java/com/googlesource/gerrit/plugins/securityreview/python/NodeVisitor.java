@@ -2,6 +2,7 @@ package com.googlesource.gerrit.plugins.securityreview.python;
 
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.*;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,19 +26,54 @@ import java.util.function.Consumer;
 public abstract class NodeVisitor {
   private final Deque<Node> ancestors = new ArrayDeque<>();
 
-  public final void visit(Node node) {
-    if (node == null) {
+  /** A node whose children are being visited, and the next one to visit. */
+  private static final class Frame {
+    final Node node;
+    final List<Node> children = new ArrayList<>();
+    int next;
+
+    Frame(Node node) {
+      this.node = node;
+      forEachChild(node, children::add);
+    }
+  }
+
+  /**
+   * Visits a node and everything below it. The walk keeps its own stack, not Java's: a chain of
+   * 100,000 attributes or calls is as deep as the tree gets, and must not overflow the thread's.
+   */
+  public final void visit(Node root) {
+    if (root == null) {
       return;
     }
-    if (enter(node)) {
-      ancestors.push(node);
-      try {
-        forEachChild(node, this::visit);
-      } finally {
+    int depth = ancestors.size();
+    Deque<Frame> frames = new ArrayDeque<>();
+    try {
+      open(root, frames);
+      while (!frames.isEmpty()) {
+        Frame f = frames.peek();
+        if (f.next < f.children.size()) {
+          open(f.children.get(f.next++), frames);
+        } else {
+          frames.pop();
+          ancestors.pop();
+          leave(f.node);
+        }
+      }
+    } finally {
+      while (ancestors.size() > depth) {
         ancestors.pop();
       }
     }
-    leave(node);
+  }
+
+  private void open(Node node, Deque<Frame> frames) {
+    if (enter(node)) {
+      ancestors.push(node);
+      frames.push(new Frame(node));
+    } else {
+      leave(node);
+    }
   }
 
   public final void visitAll(List<? extends Node> nodes) {

@@ -45,15 +45,17 @@ public final class AnalysisScalingBenchmark {
       byte[] content = in.getValue().get();
       long[] ms = new long[rounds];
       int findings = 0;
+      boolean complete = true;
       engine.analyze("neutron/agent/bench.py", content, ChangedLines.ALL); // warm-up
       for (int i = 0; i < rounds; i++) {
         long t0 = System.nanoTime();
         FileResult r = engine.analyze("neutron/agent/bench.py", content, ChangedLines.ALL);
         ms[i] = (System.nanoTime() - t0) / 1_000_000;
         findings = r.findings().size() + r.suppressed() + r.belowThreshold();
+        complete = r.diagnostics().isEmpty();
       }
       Arrays.sort(ms);
-      boolean under = ms[ms.length - 1] < TARGET.toMillis();
+      boolean under = ms[ms.length - 1] < TARGET.toMillis() && complete;
       allUnder &= under;
       System.out.printf(
           "%-40s %10d %10d %10d %9d %s%n",
@@ -62,7 +64,7 @@ public final class AnalysisScalingBenchmark {
           ms[0],
           ms[ms.length - 1],
           findings,
-          under ? "" : "over " + TARGET.toSeconds() + " s");
+          !complete ? "not fully checked" : under ? "" : "over " + TARGET.toSeconds() + " s");
     }
     System.out.println(
         (allUnder ? "every input under " : "NOT every input under ") + TARGET.toSeconds() + " s");
