@@ -539,6 +539,46 @@ public final class SemanticModel {
     return call == null ? null : qualifiedName(call.func());
   }
 
+  /** A test on one word that code spells: an identifier, or a string constant's text. */
+  @FunctionalInterface
+  public interface WordTest {
+    boolean test(String word, boolean stringConstant);
+  }
+
+  /**
+   * Whether any word the code under the roots spells passes the test: the names, attribute names
+   * and def names it mentions, and the text of its string constants. Stops at the first.
+   */
+  public static boolean spellsAny(List<? extends Node> roots, WordTest test) {
+    boolean[] found = {false};
+    NodeVisitor v =
+        new NodeVisitor() {
+          @Override
+          protected boolean enter(Node node) {
+            if (found[0]) {
+              return false;
+            }
+            found[0] =
+                switch (node) {
+                  case Ast.Name n -> test.test(n.id(), false);
+                  case Ast.Attribute a -> test.test(a.attr(), false);
+                  case Ast.FunctionLike f -> test.test(f.name(), false);
+                  case Ast.Constant c when c.value() instanceof String text ->
+                      test.test(text, true);
+                  default -> false;
+                };
+            return !found[0];
+          }
+        };
+    for (Node root : roots) {
+      if (found[0]) {
+        break;
+      }
+      v.visit(root);
+    }
+    return found[0];
+  }
+
   /** {@code a.b.c} for a Name or attribute chain on a Name, walked iteratively; else null. */
   public static String dotted(Expr e) {
     ArrayDeque<String> parts = new ArrayDeque<>();

@@ -268,26 +268,13 @@ public final class UnboundedPollingLoop extends Rule {
 
   /** Whether an expression mentions a bound (a timeout, a counter) or reads a clock. */
   private static boolean mentionsBound(Expr e) {
-    boolean[] found = {false};
-    new NodeVisitor() {
-      @Override
-      protected boolean enter(Node node) {
-        String id =
-            switch (node) {
-              case Ast.Name n -> n.id();
-              case Ast.Attribute a -> a.attr();
-              default -> null;
-            };
-        if (id != null) {
-          String lower = id.toLowerCase(Locale.ROOT);
-          if (BOUND_WORDS.matcher(lower).find() || CLOCK_WORDS.matcher(lower).matches()) {
-            found[0] = true;
-          }
-        }
-        return !found[0];
-      }
-    }.visit(e);
-    return found[0];
+    return SemanticModel.spellsAny(
+        List.of(e),
+        (word, string) -> {
+          String lower = word.toLowerCase(Locale.ROOT);
+          return !string
+              && (BOUND_WORDS.matcher(lower).find() || CLOCK_WORDS.matcher(lower).matches());
+        });
   }
 
   /** Whether the loop runs under a timeout: {@code with eventlet.Timeout(...)} around it. */

@@ -9,8 +9,6 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Binding;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.KindFact;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
@@ -175,24 +173,9 @@ public final class WaitWithoutTimeout extends Rule {
   }
 
   private static boolean mentionsTimeout(Ast.FunctionLike fn) {
-    boolean[] found = {false};
-    new NodeVisitor() {
-      @Override
-      protected boolean enter(Node node) {
-        String id =
-            switch (node) {
-              case Ast.Name n -> n.id();
-              case Ast.Attribute a -> a.attr();
-              case Ast.FunctionLike f -> f.name();
-              default -> null;
-            };
-        if (id != null && TIMEOUT_WORDS.matcher(id.toLowerCase(Locale.ROOT)).find()) {
-          found[0] = true;
-        }
-        return !found[0];
-      }
-    }.visitAll(fn.body());
-    return found[0];
+    return SemanticModel.spellsAny(
+        fn.body(),
+        (word, string) -> !string && TIMEOUT_WORDS.matcher(word.toLowerCase(Locale.ROOT)).find());
   }
 
   /** What is wrong with the call, or null when it is bounded or not a wait we know. */

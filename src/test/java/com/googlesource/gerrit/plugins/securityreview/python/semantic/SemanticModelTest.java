@@ -1159,4 +1159,28 @@ class SemanticModelTest {
     assertThat(model.importsModule("werk")).isFalse();
     assertThat(model.importsModule("jinja2")).isFalse();
   }
+
+  @Test
+  void spellsAnyReadsIdentifiersAndStringsAndStopsAtTheFirst() {
+    parse(
+        """
+        a = self.deadline + retries(x, 'owner only')
+        b = plain(y)
+        """);
+    List<String> seen = new ArrayList<>();
+    assertThat(
+            SemanticModel.spellsAny(
+                List.of(valueOf("a")),
+                (word, string) -> {
+                  seen.add(word + (string ? "'" : ""));
+                  return word.equals("retries");
+                }))
+        .isTrue();
+    // Parents before children (an attribute before its object), nothing after the first match.
+    assertThat(seen).containsExactly("deadline", "self", "retries").inOrder();
+    assertThat(SemanticModel.spellsAny(List.of(valueOf("a")), (w, s) -> s && w.contains("owner")))
+        .isTrue();
+    assertThat(SemanticModel.spellsAny(List.of(valueOf("b")), (w, s) -> w.equals("retries")))
+        .isFalse();
+  }
 }

@@ -1,8 +1,8 @@
 package com.googlesource.gerrit.plugins.securityreview.rules.general.hygiene;
 
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -55,29 +55,8 @@ final class AssertChecks {
 
   /** Whether an assert (its test or its message) speaks of access, ownership or validation. */
   static boolean looksLikeCheck(Ast.Assert a) {
-    boolean[] found = {false};
-    NodeVisitor v =
-        new NodeVisitor() {
-          @Override
-          protected boolean enter(Node node) {
-            String text =
-                switch (node) {
-                  case Ast.Name n -> n.id();
-                  case Ast.Attribute at -> at.attr();
-                  case Ast.Constant c when c.value() instanceof String s -> s;
-                  default -> null;
-                };
-            if (text != null && hasCheckWord(text, node instanceof Ast.Constant)) {
-              found[0] = true;
-            }
-            return !found[0];
-          }
-        };
-    v.visit(a.test());
-    if (a.msg() != null) {
-      v.visit(a.msg());
-    }
-    return found[0];
+    List<Ast.Expr> parts = a.msg() == null ? List.of(a.test()) : List.of(a.test(), a.msg());
+    return SemanticModel.spellsAny(parts, AssertChecks::hasCheckWord);
   }
 
   /** The {@code assert} keyword alone, as Ruff marks it. */
