@@ -34,9 +34,10 @@ public final class SemanticModel {
 
   private final Ast.Module module;
   private final List<Comment> comments;
-  private final Map<Node, Node> parents = new IdentityHashMap<>();
-  private final Map<Node, Scope> scopes = new IdentityHashMap<>();
-  private final Map<Node, Ast.Stmt> statements = new IdentityHashMap<>();
+
+  /** Where each node of the file sits: one entry per node, made as the build walk reaches it. */
+  private final Map<Node, Place> places;
+
   private final Map<Node, Scope> opened = new IdentityHashMap<>();
   private final Map<Node, List<Ast.Stmt>> blocks = new IdentityHashMap<>();
   private final Map<Ast.FunctionLike, List<Expr>> returns = new IdentityHashMap<>();
@@ -79,6 +80,8 @@ public final class SemanticModel {
 
   private SemanticModel(Ast.Module module, List<Comment> comments) {
     this.module = module;
+    // Sized up front: growing it was most of the build's time.
+    this.places = new IdentityHashMap<>(estimatedNodes(module));
     this.comments = comments == null ? List.of() : List.copyOf(comments);
     this.moduleScope = new Scope(Scope.Kind.MODULE, module, null);
     List<Ast.Stmt> importStmts = new ArrayList<>();
@@ -86,6 +89,19 @@ public final class SemanticModel {
     // The same table (last import wins) as ImportTable.of(module), from the imports collected
     // above: a walk over import statements only.
     this.imports = ImportTable.of(new Ast.Module(importStmts, List.of()));
+  }
+
+  /**
+   * Where a node sits: its parent, the scope it is evaluated in, and the innermost statement
+   * holding it (null for a statement, which is its own).
+   */
+  private record Place(Node parent, Scope scope, Ast.Stmt statement) {}
+
+  /** About as many nodes as a module of typical Python has: some ten per line. */
+  private static int estimatedNodes(Ast.Module module) {
+    List<Ast.Stmt> body = module.body();
+    int lines = body.isEmpty() ? 0 : body.get(body.size() - 1).loc().endLine();
+    return Math.max(64, Math.min(lines, 1 << 20) * 10);
   }
 
   /** Builds the model of a module; never throws on a tree the parser produces. */
@@ -117,18 +133,23 @@ public final class SemanticModel {
 
   /** The parent of a node of the file; null for the module and for nodes not in the file. */
   public Node parentOf(Node node) {
-    return parents.get(node);
+    Place p = places.get(node);
+    return p == null ? null : p.parent();
   }
 
   /** The innermost statement holding a node (the node itself for a statement), or null. */
   public Ast.Stmt statementOf(Node node) {
-    return node instanceof Ast.Stmt s ? s : statements.get(node);
+    if (node instanceof Ast.Stmt s) {
+      return s;
+    }
+    Place p = places.get(node);
+    return p == null ? null : p.statement();
   }
 
   /** The enclosing nodes of a node, innermost first. */
   public List<Node> ancestors(Node node) {
     List<Node> result = new ArrayList<>();
-    for (Node p = parents.get(node); p != null; p = parents.get(p)) {
+    for (Node p = parentOf(node); p != null; p = parentOf(p)) {
       result.add(p);
     }
     return result;
@@ -140,8 +161,8 @@ public final class SemanticModel {
    * comprehension's first iterable are evaluated in the enclosing scope too.
    */
   public Scope scopeOf(Node node) {
-    Scope s = scopes.get(node);
-    return s == null ? moduleScope : s;
+    Place p = places.get(node);
+    return p == null ? moduleScope : p.scope();
   }
 
   /** The scope a def, class, lambda or comprehension opens; null for other nodes. */
@@ -350,7 +371,7 @@ public final class SemanticModel {
   /** The statement lists holding a node, from its statement's block outwards. */
   private Set<List<Ast.Stmt>> blocksHolding(Node node) {
     Set<List<Ast.Stmt>> out = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Ast.Stmt s = statementOf(node); s != null; s = statementOf(parents.get(s))) {
+    for (Ast.Stmt s = statementOf(node); s != null; s = statementOf(parentOf(s))) {
       List<Ast.Stmt> block = blocks.get(s);
       if (block != null) {
         out.add(block);
@@ -1212,34 +1233,29 @@ public final class SemanticModel {
 
     void run() {
       ArrayDeque<Node> nodes = new ArrayDeque<>();
-      ArrayDeque<Scope> nodeScopes = new ArrayDeque<>();
       opened.put(module, moduleScope);
       recordBlock(module.body());
       for (int i = module.body().size() - 1; i >= 0; i--) {
         Ast.Stmt s = module.body().get(i);
         if (s != null) {
-          parents.put(s, module);
+          places.put(s, new Place(module, moduleScope, null));
           nodes.push(s);
-          nodeScopes.push(moduleScope);
         }
       }
       while (!nodes.isEmpty()) {
         Node n = nodes.pop();
-        Scope scope = nodeScopes.pop();
-        scopes.put(n, scope);
+        Place place = places.get(n);
+        Scope scope = place.scope();
         Scope inner = open(n, scope);
         record(n, scope, inner);
         children.clear();
         NodeVisitor.forEachChild(n, children::add);
         for (int i = children.size() - 1; i >= 0; i--) {
           Node c = children.get(i);
-          parents.put(c, n);
-          Ast.Stmt stmt = n instanceof Ast.Stmt st ? st : statements.get(n);
-          if (stmt != null && !(c instanceof Ast.Stmt)) {
-            statements.put(c, stmt);
-          }
+          Ast.Stmt stmt = n instanceof Ast.Stmt st ? st : place.statement();
+          places.put(
+              c, new Place(n, childScope(n, c, scope, inner), c instanceof Ast.Stmt ? null : stmt));
           nodes.push(c);
-          nodeScopes.push(childScope(n, c, scope, inner));
         }
       }
     }
@@ -1295,7 +1311,7 @@ public final class SemanticModel {
 
     private boolean isFirstGenerator(Ast.Comprehension c) {
       List<Ast.Comprehension> gens =
-          switch (parents.get(c)) {
+          switch (parentOf(c)) {
             case Ast.ListComp l -> l.generators();
             case Ast.SetComp s -> s.generators();
             case Ast.DictComp d -> d.generators();
@@ -1512,7 +1528,7 @@ public final class SemanticModel {
       if (c.func() instanceof Ast.Attribute a
           && a.value() instanceof Ast.Name owner
           && (a.attr().equals("append") || a.attr().equals("extend") || a.attr().equals("insert"))
-          && parents.get(c) instanceof Ast.ExprStmt) {
+          && parentOf(c) instanceof Ast.ExprStmt) {
         appends
             .computeIfAbsent(scope, k -> new HashMap<>())
             .computeIfAbsent(owner.id(), k -> new ArrayList<>())
