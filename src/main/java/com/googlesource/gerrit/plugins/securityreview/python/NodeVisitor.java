@@ -26,18 +26,6 @@ import java.util.function.Consumer;
 public abstract class NodeVisitor {
   private final Deque<Node> ancestors = new ArrayDeque<>();
 
-  /** A node whose children are being visited, and the next one to visit. */
-  private static final class Frame {
-    final Node node;
-    final List<Node> children = new ArrayList<>();
-    int next;
-
-    Frame(Node node) {
-      this.node = node;
-      forEachChild(node, children::add);
-    }
-  }
-
   /**
    * Visits a node and everything below it. The walk keeps its own stack, not Java's: a chain of
    * 100,000 attributes or calls is as deep as the tree gets, and must not overflow the thread's.
@@ -47,32 +35,36 @@ public abstract class NodeVisitor {
       return;
     }
     int depth = ancestors.size();
-    Deque<Frame> frames = new ArrayDeque<>();
+    // Each node is pushed twice: once to enter it, and under its children once more to leave it.
+    Deque<Node> nodes = new ArrayDeque<>();
+    Deque<Boolean> leaving = new ArrayDeque<>();
+    List<Node> children = new ArrayList<>();
+    nodes.push(root);
+    leaving.push(false);
     try {
-      open(root, frames);
-      while (!frames.isEmpty()) {
-        Frame f = frames.peek();
-        if (f.next < f.children.size()) {
-          open(f.children.get(f.next++), frames);
-        } else {
-          frames.pop();
+      while (!nodes.isEmpty()) {
+        Node n = nodes.pop();
+        if (leaving.pop()) {
           ancestors.pop();
-          leave(f.node);
+          leave(n);
+        } else if (!enter(n)) {
+          leave(n);
+        } else {
+          ancestors.push(n);
+          nodes.push(n);
+          leaving.push(true);
+          children.clear();
+          forEachChild(n, children::add);
+          for (int i = children.size() - 1; i >= 0; i--) {
+            nodes.push(children.get(i));
+            leaving.push(false);
+          }
         }
       }
     } finally {
       while (ancestors.size() > depth) {
         ancestors.pop();
       }
-    }
-  }
-
-  private void open(Node node, Deque<Frame> frames) {
-    if (enter(node)) {
-      ancestors.push(node);
-      frames.push(new Frame(node));
-    } else {
-      leave(node);
     }
   }
 
