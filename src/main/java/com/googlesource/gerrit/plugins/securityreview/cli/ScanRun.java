@@ -94,6 +94,10 @@ final class ScanRun {
     } catch (RuntimeException | StackOverflowError e) {
       return new Problem(t.path(), "internal error while checking: " + describe(e));
     }
+    if (result.findings().isEmpty()) {
+      return new Scanned(result, List.of());
+    }
+    // Split only files with findings: most files have none.
     String[] lines = lines(content);
     List<String> texts = new ArrayList<>(result.findings().size());
     for (Finding f : result.findings()) {
