@@ -111,8 +111,7 @@ public final class FindingKeys {
   /** The name a def or class gives its scope, or null for any other node. */
   public static String scopeName(Node n) {
     return switch (n) {
-      case Ast.FunctionDef f -> f.name();
-      case Ast.AsyncFunctionDef f -> f.name();
+      case Ast.FunctionLike f -> f.name();
       case Ast.ClassDef c -> c.name();
       default -> null;
     };
@@ -197,8 +196,7 @@ public final class FindingKeys {
 
   private static List<Ast.Expr> decorators(Node n) {
     return switch (n) {
-      case Ast.FunctionDef f -> f.decoratorList();
-      case Ast.AsyncFunctionDef f -> f.decoratorList();
+      case Ast.FunctionLike f -> f.decoratorList();
       case Ast.ClassDef c -> c.decoratorList();
       default -> List.of();
     };
