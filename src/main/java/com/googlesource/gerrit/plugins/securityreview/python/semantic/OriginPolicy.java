@@ -58,179 +58,267 @@ public record OriginPolicy(
     boolean numericFormatSafe,
     boolean everyReachingBinding) {
 
-  /** A policy that judges a name by the last binding reaching it. */
-  public OriginPolicy(
-      boolean bytesAreStrings,
-      boolean rangeIndexSafe,
-      boolean upperCaseNamesSafe,
-      boolean upperCaseAttributesSafe,
-      Set<String> safeAttributes,
-      boolean attributesSafe,
-      Set<String> numericCalls,
-      boolean starredOpaque,
-      boolean joinLooksIntoParts,
-      boolean placeholderJoinSafe,
-      boolean addNeedsString,
-      int maxNameDepth,
-      boolean normalisedSafe,
-      boolean tenantOnly,
-      boolean freeFormOnly,
-      boolean unknownCallsSafe,
-      boolean unresolvedNamesSafe,
-      Set<String> escapingCalls,
-      boolean numericFormatSafe) {
-    this(
-        bytesAreStrings,
-        rangeIndexSafe,
-        upperCaseNamesSafe,
-        upperCaseAttributesSafe,
-        safeAttributes,
-        attributesSafe,
-        numericCalls,
-        starredOpaque,
-        joinLooksIntoParts,
-        placeholderJoinSafe,
-        addNeedsString,
-        maxNameDepth,
-        normalisedSafe,
-        tenantOnly,
-        freeFormOnly,
-        unknownCallsSafe,
-        unresolvedNamesSafe,
-        escapingCalls,
-        numericFormatSafe,
-        false);
+  public OriginPolicy {
+    safeAttributes = Set.copyOf(safeAttributes);
+    numericCalls = Set.copyOf(numericCalls);
+    escapingCalls = Set.copyOf(escapingCalls);
+  }
+
+  /** A policy where nothing is safe but literals, its settings named one by one. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this policy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.bytesAreStrings = bytesAreStrings;
+    b.rangeIndexSafe = rangeIndexSafe;
+    b.upperCaseNamesSafe = upperCaseNamesSafe;
+    b.upperCaseAttributesSafe = upperCaseAttributesSafe;
+    b.safeAttributes = safeAttributes;
+    b.attributesSafe = attributesSafe;
+    b.numericCalls = numericCalls;
+    b.starredOpaque = starredOpaque;
+    b.joinLooksIntoParts = joinLooksIntoParts;
+    b.placeholderJoinSafe = placeholderJoinSafe;
+    b.addNeedsString = addNeedsString;
+    b.maxNameDepth = maxNameDepth;
+    b.normalisedSafe = normalisedSafe;
+    b.tenantOnly = tenantOnly;
+    b.freeFormOnly = freeFormOnly;
+    b.unknownCallsSafe = unknownCallsSafe;
+    b.unresolvedNamesSafe = unresolvedNamesSafe;
+    b.escapingCalls = escapingCalls;
+    b.numericFormatSafe = numericFormatSafe;
+    b.everyReachingBinding = everyReachingBinding;
+    return b;
   }
 
   /** This policy with more calls whose result is escaped or quoted ({@code shlex.quote}). */
   public OriginPolicy withEscapingCalls(Set<String> calls) {
     Set<String> all = new HashSet<>(escapingCalls);
     all.addAll(calls);
-    return new OriginPolicy(
-        bytesAreStrings,
-        rangeIndexSafe,
-        upperCaseNamesSafe,
-        upperCaseAttributesSafe,
-        safeAttributes,
-        attributesSafe,
-        numericCalls,
-        starredOpaque,
-        joinLooksIntoParts,
-        placeholderJoinSafe,
-        addNeedsString,
-        maxNameDepth,
-        normalisedSafe,
-        tenantOnly,
-        freeFormOnly,
-        unknownCallsSafe,
-        unresolvedNamesSafe,
-        Set.copyOf(all),
-        numericFormatSafe);
+    return toBuilder().escapingCalls(all).build();
   }
 
   /** Command strings (today's {@code rules/general/execution/Origins}). */
   public static final OriginPolicy SHELL =
-      new OriginPolicy(
-          true,
-          true,
-          true,
-          true,
-          Set.of(),
-          false,
-          Set.of("int", "float", "len", "bool", "abs", "round", "hex", "oct"),
-          false,
-          true,
-          false,
-          true,
-          4,
-          false,
-          false,
-          false,
-          false,
-          false,
-          Set.of(),
-          false);
+      builder()
+          .bytesAreStrings(true)
+          .rangeIndexSafe(true)
+          .upperCaseNamesSafe(true)
+          .upperCaseAttributesSafe(true)
+          .numericCalls(Set.of("int", "float", "len", "bool", "abs", "round", "hex", "oct"))
+          .joinLooksIntoParts(true)
+          .addNeedsString(true)
+          .build();
 
   /** Raw SQL text (today's {@code SqlStringBuilt.Values}). */
   public static final OriginPolicy SQL =
-      new OriginPolicy(
-          false,
-          false,
-          true,
-          true,
-          Set.of("__tablename__"),
-          false,
-          Set.of("int", "float", "len", "bool", "abs", "round"),
-          true,
-          false,
-          true,
-          false,
-          4,
-          false,
-          false,
-          false,
-          false,
-          false,
-          Set.of(),
-          false);
+      builder()
+          .upperCaseNamesSafe(true)
+          .upperCaseAttributesSafe(true)
+          .safeAttributes(Set.of("__tablename__"))
+          .numericCalls(Set.of("int", "float", "len", "bool", "abs", "round"))
+          .starredOpaque(true)
+          .placeholderJoinSafe(true)
+          .build();
 
   /** OVN match expressions: only free-form tenant fields count (today's OvnMatchInjection). */
   public static final OriginPolicy OVN_MATCH =
-      new OriginPolicy(
-          true,
-          true,
-          true,
-          true,
-          Set.of(),
-          true,
-          Set.of("int", "float", "len", "bool", "abs", "round", "hex", "oct"),
-          false,
-          true,
-          false,
-          false,
-          6,
-          true,
-          true,
-          true,
-          true,
-          true,
-          Set.of(),
-          true);
+      builder()
+          .bytesAreStrings(true)
+          .rangeIndexSafe(true)
+          .upperCaseNamesSafe(true)
+          .upperCaseAttributesSafe(true)
+          .attributesSafe(true)
+          .numericCalls(Set.of("int", "float", "len", "bool", "abs", "round", "hex", "oct"))
+          .joinLooksIntoParts(true)
+          .maxNameDepth(6)
+          .normalisedSafe(true)
+          .tenantOnly(true)
+          .freeFormOnly(true)
+          .unknownCallsSafe(true)
+          .unresolvedNamesSafe(true)
+          .numericFormatSafe(true)
+          .build();
 
   /**
    * Text marked safe as HTML: data is parameters, attribute and item reads, and names bound to them
    * on any path that reaches the use (UPPER_CASE names included: they are judged by their value).
    */
   public static final OriginPolicy HTML =
-      new OriginPolicy(
-          true,
-          false,
-          false,
-          true,
-          Set.of(),
-          false,
-          Set.of("int", "float", "len", "bool", "abs", "round"),
-          false,
-          true,
-          false,
-          false,
-          4,
-          false,
-          false,
-          false,
-          true,
-          true,
-          Set.of(
-              "django.utils.html.escape",
-              "django.utils.html.conditional_escape",
-              "django.utils.html.format_html",
-              "django.utils.html.format_html_join",
-              "django.utils.html.escapejs",
-              "django.utils.html.strip_tags",
-              "markupsafe.escape",
-              "flask.escape",
-              "jinja2.escape",
-              "html.escape"),
-          true,
-          true);
+      builder()
+          .bytesAreStrings(true)
+          .upperCaseAttributesSafe(true)
+          .numericCalls(Set.of("int", "float", "len", "bool", "abs", "round"))
+          .joinLooksIntoParts(true)
+          .unknownCallsSafe(true)
+          .unresolvedNamesSafe(true)
+          .escapingCalls(
+              Set.of(
+                  "django.utils.html.escape",
+                  "django.utils.html.conditional_escape",
+                  "django.utils.html.format_html",
+                  "django.utils.html.format_html_join",
+                  "django.utils.html.escapejs",
+                  "django.utils.html.strip_tags",
+                  "markupsafe.escape",
+                  "flask.escape",
+                  "jinja2.escape",
+                  "html.escape"))
+          .numericFormatSafe(true)
+          .everyReachingBinding(true)
+          .build();
+
+  /** Sets a policy's fields by name; unset flags are false, sets empty, names followed 4 deep. */
+  public static final class Builder {
+    private boolean bytesAreStrings;
+    private boolean rangeIndexSafe;
+    private boolean upperCaseNamesSafe;
+    private boolean upperCaseAttributesSafe;
+    private Set<String> safeAttributes = Set.of();
+    private boolean attributesSafe;
+    private Set<String> numericCalls = Set.of();
+    private boolean starredOpaque;
+    private boolean joinLooksIntoParts;
+    private boolean placeholderJoinSafe;
+    private boolean addNeedsString;
+    private int maxNameDepth = 4;
+    private boolean normalisedSafe;
+    private boolean tenantOnly;
+    private boolean freeFormOnly;
+    private boolean unknownCallsSafe;
+    private boolean unresolvedNamesSafe;
+    private Set<String> escapingCalls = Set.of();
+    private boolean numericFormatSafe;
+    private boolean everyReachingBinding;
+
+    private Builder() {}
+
+    public Builder bytesAreStrings(boolean value) {
+      this.bytesAreStrings = value;
+      return this;
+    }
+
+    public Builder rangeIndexSafe(boolean value) {
+      this.rangeIndexSafe = value;
+      return this;
+    }
+
+    public Builder upperCaseNamesSafe(boolean value) {
+      this.upperCaseNamesSafe = value;
+      return this;
+    }
+
+    public Builder upperCaseAttributesSafe(boolean value) {
+      this.upperCaseAttributesSafe = value;
+      return this;
+    }
+
+    public Builder safeAttributes(Set<String> value) {
+      this.safeAttributes = value;
+      return this;
+    }
+
+    public Builder attributesSafe(boolean value) {
+      this.attributesSafe = value;
+      return this;
+    }
+
+    public Builder numericCalls(Set<String> value) {
+      this.numericCalls = value;
+      return this;
+    }
+
+    public Builder starredOpaque(boolean value) {
+      this.starredOpaque = value;
+      return this;
+    }
+
+    public Builder joinLooksIntoParts(boolean value) {
+      this.joinLooksIntoParts = value;
+      return this;
+    }
+
+    public Builder placeholderJoinSafe(boolean value) {
+      this.placeholderJoinSafe = value;
+      return this;
+    }
+
+    public Builder addNeedsString(boolean value) {
+      this.addNeedsString = value;
+      return this;
+    }
+
+    public Builder maxNameDepth(int value) {
+      this.maxNameDepth = value;
+      return this;
+    }
+
+    public Builder normalisedSafe(boolean value) {
+      this.normalisedSafe = value;
+      return this;
+    }
+
+    public Builder tenantOnly(boolean value) {
+      this.tenantOnly = value;
+      return this;
+    }
+
+    public Builder freeFormOnly(boolean value) {
+      this.freeFormOnly = value;
+      return this;
+    }
+
+    public Builder unknownCallsSafe(boolean value) {
+      this.unknownCallsSafe = value;
+      return this;
+    }
+
+    public Builder unresolvedNamesSafe(boolean value) {
+      this.unresolvedNamesSafe = value;
+      return this;
+    }
+
+    public Builder escapingCalls(Set<String> value) {
+      this.escapingCalls = value;
+      return this;
+    }
+
+    public Builder numericFormatSafe(boolean value) {
+      this.numericFormatSafe = value;
+      return this;
+    }
+
+    public Builder everyReachingBinding(boolean value) {
+      this.everyReachingBinding = value;
+      return this;
+    }
+
+    public OriginPolicy build() {
+      return new OriginPolicy(
+          bytesAreStrings,
+          rangeIndexSafe,
+          upperCaseNamesSafe,
+          upperCaseAttributesSafe,
+          safeAttributes,
+          attributesSafe,
+          numericCalls,
+          starredOpaque,
+          joinLooksIntoParts,
+          placeholderJoinSafe,
+          addNeedsString,
+          maxNameDepth,
+          normalisedSafe,
+          tenantOnly,
+          freeFormOnly,
+          unknownCallsSafe,
+          unresolvedNamesSafe,
+          escapingCalls,
+          numericFormatSafe,
+          everyReachingBinding);
+    }
+  }
 }
