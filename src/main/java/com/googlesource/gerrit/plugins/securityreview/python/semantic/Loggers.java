@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Logging calls as OpenStack writes them (the facts of today's {@code LogCalls}): {@code
- * LOG.debug(...)} on a logger, {@code self.log.info(...)}, module-level {@code
- * logging.warning(...)}.
+ * Logging calls as OpenStack writes them: {@code LOG.debug(...)} on a logger, {@code
+ * self.log.info(...)}, module-level {@code logging.warning(...)}.
  */
 final class Loggers {
   private static final Map<String, LogLevel> METHODS =

@@ -102,7 +102,7 @@ public record OriginPolicy(
     return toBuilder().escapingCalls(all).build();
   }
 
-  /** Command strings (today's {@code rules/general/execution/Origins}). */
+  /** Command lines for a shell or a process (the PY1xx rules, PY308). */
   public static final OriginPolicy SHELL =
       builder()
           .bytesAreStrings(true)
@@ -114,7 +114,7 @@ public record OriginPolicy(
           .addNeedsString(true)
           .build();
 
-  /** Raw SQL text (today's {@code SqlStringBuilt.Values}). */
+  /** Raw SQL text (OVN304): bind placeholders and table names are safe. */
   public static final OriginPolicy SQL =
       builder()
           .upperCaseNamesSafe(true)
@@ -125,7 +125,7 @@ public record OriginPolicy(
           .placeholderJoinSafe(true)
           .build();
 
-  /** OVN match expressions: only free-form tenant fields count (today's OvnMatchInjection). */
+  /** OVN match expressions (OVN102): only free-form tenant fields count. */
   public static final OriginPolicy OVN_MATCH =
       builder()
           .bytesAreStrings(true)
