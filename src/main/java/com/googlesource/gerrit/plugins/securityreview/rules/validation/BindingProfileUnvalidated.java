@@ -26,8 +26,8 @@ import java.util.Set;
  *
  * <p>What a binding profile is, which function a node belongs to and what a name is bound to are
  * the semantic model's. Whether the function validates may show after the read, so reads are
- * collected during the walk, with the validator calls, {@code in} tests and name uses of each
- * function, and judged at the end of the file.
+ * collected during the walk, with the validator calls and {@code in} tests of each function, and
+ * judged at the end of the file; where a value read goes next is the model's {@code reads}.
  */
 public final class BindingProfileUnvalidated extends Rule {
   static final RuleMeta META =
@@ -113,8 +113,6 @@ public final class BindingProfileUnvalidated extends Rule {
     final Map<Ast.FunctionLike, Map<String, List<Ast.Compare>>> keyTests = new IdentityHashMap<>();
 
     /** Loads of names by function and name. */
-    final Map<Ast.FunctionLike, Map<String, List<Ast.Name>>> loads = new IdentityHashMap<>();
-
     FileFacts(boolean ovnCode) {
       this.ovnCode = ovnCode;
     }
@@ -125,7 +123,6 @@ public final class BindingProfileUnvalidated extends Rule {
     on(Ast.Call.class, this::visitCall);
     on(Ast.Subscript.class, this::visitRead);
     on(Ast.Compare.class, this::visitCompare);
-    on(Ast.Name.class, this::visitName);
   }
 
   private FileFacts facts(RuleContext ctx) {
@@ -182,20 +179,6 @@ public final class BindingProfileUnvalidated extends Rule {
     }
   }
 
-  private void visitName(Ast.Name n, RuleContext ctx) {
-    if (n.ctx() != Ast.ExprContext.Load || !facts(ctx).ovnCode) {
-      return;
-    }
-    Ast.FunctionLike fn = ctx.semantic().enclosingFunction(n);
-    if (fn != null) {
-      facts(ctx)
-          .loads
-          .computeIfAbsent(fn, k -> new HashMap<>())
-          .computeIfAbsent(n.id(), k -> new ArrayList<>())
-          .add(n);
-    }
-  }
-
   @Override
   public void endFile(RuleContext ctx) {
     if (!facts(ctx).ovnCode) {
@@ -207,7 +190,7 @@ public final class BindingProfileUnvalidated extends Rule {
       if (facts.validating.contains(r.function())
           || insideGuardingTry(r.read(), model)
           || keyTested(r, facts, ctx)
-          || !flows(r, facts, model)) {
+          || !flows(r, model)) {
         continue;
       }
       ctx.report(
@@ -270,7 +253,7 @@ public final class BindingProfileUnvalidated extends Rule {
    * Whether the value read goes anywhere beyond a comparison, a truth test, a log call or a return;
    * a value assigned to a name is followed to that name's later uses in the function.
    */
-  private static boolean flows(Read r, FileFacts facts, SemanticModel model) {
+  private static boolean flows(Read r, SemanticModel model) {
     Expr e = outermost(r.read(), model);
     String assigned = assignedName(e, model.parentOf(e));
     if (assigned == null) {
@@ -278,8 +261,7 @@ public final class BindingProfileUnvalidated extends Rule {
     }
     int line = e.loc().line();
     List<Ast.Name> uses = new ArrayList<>();
-    for (Ast.Name use :
-        facts.loads.getOrDefault(r.function(), Map.of()).getOrDefault(assigned, List.of())) {
+    for (Ast.Name use : model.reads(model.scopeOpenedBy(r.function()), assigned)) {
       if (use.loc().line() >= line) {
         if (isInstanceCheck(use, model)) {
           return false;
