@@ -3,8 +3,8 @@ package com.googlesource.gerrit.plugins.securityreview.python.differential;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.googlesource.gerrit.plugins.securityreview.testing.Python3;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Timeout;
  * on PATH (every 6th file, at most 300); skipped when there is no {@code python3}.
  */
 class CpythonDifferentialTest {
-  private static final String PYTHON = "python3";
+  private static final String PYTHON = Python3.COMMAND;
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void stdlibSampleParsesAsCpython() throws Exception {
-    assumeTrue(pythonAvailable(), PYTHON + " (3.8 or newer) is not on PATH");
+    assumeTrue(Python3.available(), PYTHON + " (3.8 or newer) is not on PATH");
     DifferentialCheck.Options o = new DifferentialCheck.Options();
     o.python = PYTHON;
     o.stdlibOnly = true;
@@ -44,23 +44,5 @@ class CpythonDifferentialTest {
     assertWithMessage("fidelity in %%: %s\n%s", r.summaryLine(), report)
         .that(r.fidelity())
         .isAtLeast(99.5);
-  }
-
-  private static boolean pythonAvailable() {
-    try {
-      Process p =
-          new ProcessBuilder(
-                  PYTHON, "-c", "import sys; sys.exit(0 if sys.version_info >= (3, 8) else 1)")
-              .redirectErrorStream(true)
-              .start();
-      p.getOutputStream().close();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }
