@@ -4,6 +4,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.Comment;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.ImportTable;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
@@ -628,9 +629,9 @@ public final class SemanticModel {
     return e instanceof Ast.Name n ? n : null;
   }
 
-  /** The last part of a dotted name. */
+  /** The last part of a dotted name ({@link DottedNames#lastPart}). */
   public static String lastPart(String dotted) {
-    return dotted.substring(dotted.lastIndexOf('.') + 1);
+    return DottedNames.lastPart(dotted);
   }
 
   /**
