@@ -437,6 +437,10 @@ def main():
 
 
 if __name__ == "__main__":
+    if sys.platform == "emscripten":
+        # Pyodide (CPython in WebAssembly) has no threads; its stack is what it is.
+        main()
+        sys.exit(0)
     # Deeply nested trees need a deep Python stack to dump; run in a thread with a big one.
     sys.setrecursionlimit(200000)
     threading.stack_size(512 * 1024 * 1024)

@@ -259,6 +259,8 @@ public final class Ast {
           Call,
           FormattedValue,
           JoinedStr,
+          TemplateStr,
+          Interpolation,
           Constant,
           Attribute,
           Subscript,
@@ -317,6 +319,21 @@ public final class Ast {
       implements Expr {}
 
   public record JoinedStr(java.util.List<Expr> values, Loc loc) implements Expr {}
+
+  /**
+   * A template string (PEP 750, Python 3.14): its values are string Constants and {@link
+   * Interpolation}s. It evaluates to a {@code string.templatelib.Template}, not a string: the parts
+   * stay apart for the consumer to escape.
+   */
+  public record TemplateStr(java.util.List<Expr> values, Loc loc) implements Expr {}
+
+  /**
+   * A {@code {...}} field of a template string. {@code str} is the source text of the expression
+   * (from after the brace, trailing blanks dropped); {@code conversion} as in {@link
+   * FormattedValue}; {@code formatSpec} a JoinedStr or null.
+   */
+  public record Interpolation(Expr value, String str, int conversion, Expr formatSpec, Loc loc)
+      implements Expr {}
 
   /**
    * A literal. {@code value} is a {@link String}, {@link Bytes}, {@link BigInteger}, {@link

@@ -257,6 +257,11 @@ public abstract class NodeVisitor {
         opt(v.formatSpec(), f);
       }
       case JoinedStr j -> each(j.values(), f);
+      case TemplateStr t -> each(t.values(), f);
+      case Interpolation v -> {
+        f.accept(v.value());
+        opt(v.formatSpec(), f);
+      }
       case Constant c -> {}
       case Attribute a -> f.accept(a.value());
       case Subscript s -> {

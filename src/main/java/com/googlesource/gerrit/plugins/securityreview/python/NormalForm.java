@@ -309,7 +309,8 @@ public final class NormalForm {
 
   /**
    * Fields that are layout or type hints: positions, type comments, the parenthesized-name flag of
-   * AnnAssign, and the annotations of arguments and return values.
+   * AnnAssign, the annotations of arguments and return values, and the source text an Interpolation
+   * keeps of its expression (the expression itself is compared).
    */
   private static boolean skipped(Record r, String field) {
     return switch (field) {
@@ -317,6 +318,7 @@ public final class NormalForm {
       case "simple" -> r instanceof AnnAssign;
       case "annotation" -> r instanceof Arg;
       case "returns" -> r instanceof FunctionDef || r instanceof AsyncFunctionDef;
+      case "str" -> r instanceof Interpolation;
       default -> false;
     };
   }

@@ -1414,6 +1414,7 @@ final class Parser {
       case DictComp d -> "dict comprehension";
       case GeneratorExp g -> "generator expression";
       case JoinedStr j -> "f-string expression";
+      case TemplateStr t -> "t-string expression";
       case Tuple t -> "tuple";
       case Ast.List l -> "list";
       case Slice s -> "slice";
@@ -2027,7 +2028,7 @@ final class Parser {
 
   // ---------------------------------------------------------------- strings
 
-  /** One or more adjacent string and f-string literals, concatenated as CPython does. */
+  /** One or more adjacent string, f-string and t-string literals, concatenated as CPython does. */
   private Expr strings() {
     int s = p;
     List<Expr> parts = new ArrayList<>();
@@ -2042,9 +2043,13 @@ final class Parser {
     return strings.concatenate(parts, s, loc(s));
   }
 
+  /** An f-string, or a t-string when FSTRING_START has the {@code t} prefix. */
   private Expr fstring() {
     int start = p;
-    boolean raw = value[p].indexOf('r') >= 0 || value[p].indexOf('R') >= 0;
+    String prefix = value[p];
+    boolean raw = prefix.indexOf('r') >= 0 || prefix.indexOf('R') >= 0;
+    boolean template = prefix.indexOf('t') >= 0 || prefix.indexOf('T') >= 0;
+    String kind = template ? "t-string" : "f-string";
     p++;
     List<Expr> values = new ArrayList<>();
     while (!at(FSTRING_END)) {
@@ -2055,23 +2060,28 @@ final class Parser {
         }
         p++;
       } else if (at(LBRACE)) {
-        replacementField(values, raw);
+        replacementField(values, raw, kind, template);
       } else {
         throw invalid();
       }
     }
     p++;
-    return new JoinedStr(values, loc(start));
+    return template ? new TemplateStr(values, loc(start)) : new JoinedStr(values, loc(start));
   }
 
-  /** A {@code {...}} field; adds a FormattedValue, preceded by the text of a {@code =} debug. */
-  private void replacementField(List<Expr> into, boolean raw) {
+  /**
+   * A {@code {...}} field of a literal of the given kind ("f-string" or "t-string"); adds a
+   * FormattedValue, or an Interpolation for a field of a t-string itself (fields in its format
+   * specs stay FormattedValues, as in CPython), preceded by the text of a {@code =} debug.
+   */
+  private void replacementField(List<Expr> into, boolean raw, String kind, boolean interpolation) {
     int open = p;
     p++;
     if (at(RBRACE)) {
-      throw error(p, "f-string: valid expression required before '}'");
+      throw error(p, kind + ": valid expression required before '}'");
     }
     Expr v = at(YIELD) ? yieldExpr() : starExpressions();
+    int expressionEnd = tend[p - 1];
     boolean debug = eat(EQUAL);
     int debugEnd = p;
     int conversion = -1;
@@ -2079,12 +2089,12 @@ final class Parser {
     if (eat(EXCLAMATION)) {
       conversionTok = p;
       if (!at(NAME) || tstart[p] != tend[p - 1]) {
-        throw error(p, "f-string: missing conversion character");
+        throw error(p, kind + ": missing conversion character");
       }
       String c = value[p];
       if (!(c.equals("s") || c.equals("r") || c.equals("a"))) {
         throw error(
-            p, "f-string: invalid conversion character '" + c + "': expected 's', 'r', or 'a'");
+            p, kind + ": invalid conversion character '" + c + "': expected 's', 'r', or 'a'");
       }
       conversion = c.charAt(0);
       p++;
@@ -2102,7 +2112,7 @@ final class Parser {
           }
           p++;
         } else if (at(LBRACE)) {
-          replacementField(items, raw);
+          replacementField(items, raw, kind, false);
         } else {
           throw expected("'}'");
         }
@@ -2110,7 +2120,7 @@ final class Parser {
       spec = new JoinedStr(strings.fold(items, false), loc(colon));
     }
     if (!at(RBRACE)) {
-      throw error(p, "f-string: expecting '}'");
+      throw error(p, kind + ": expecting '}'");
     }
     p++;
     Loc l = loc(open);
@@ -2133,6 +2143,9 @@ final class Parser {
       }
       into.add(new Constant(debugText, null, new Loc(l.line(), l.col() + 1, endLn, endC)));
     }
-    into.add(new FormattedValue(v, conversion, spec, l));
+    into.add(
+        interpolation
+            ? new Interpolation(v, text.substring(tend[open], expressionEnd), conversion, spec, l)
+            : new FormattedValue(v, conversion, spec, l));
   }
 }

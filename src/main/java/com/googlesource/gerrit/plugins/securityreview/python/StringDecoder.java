@@ -5,6 +5,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Constant;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.JoinedStr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Loc;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast.TemplateStr;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +58,14 @@ final class StringDecoder {
     return new Constant(v, null, parser.locOf(tok));
   }
 
-  /** Joins adjacent literals: a Constant, or a JoinedStr when an f-string is among them. */
+  /**
+   * Joins adjacent literals: a Constant, a JoinedStr when an f-string is among them, or a
+   * TemplateStr when they are all t-strings (a t-string mixes with no other literal).
+   */
   Expr concatenate(List<Expr> parts, int startTok, Loc loc) {
+    if (parts.stream().anyMatch(e -> e instanceof TemplateStr)) {
+      return template(parts, startTok, loc);
+    }
     boolean fstring = false;
     boolean bytes = false;
     boolean unicode = false;
@@ -102,6 +109,17 @@ final class StringDecoder {
       return values.get(0);
     }
     return new JoinedStr(values, loc);
+  }
+
+  private Expr template(List<Expr> parts, int startTok, Loc loc) {
+    List<Expr> flat = new ArrayList<>();
+    for (Expr e : parts) {
+      if (!(e instanceof TemplateStr t)) {
+        throw parser.error(startTok, "cannot mix t-string literals with string or bytes literals");
+      }
+      flat.addAll(t.values());
+    }
+    return new TemplateStr(fold(flat, true), loc);
   }
 
   /** Merges runs of adjacent string Constants; with {@code dropEmpty}, drops empty ones. */

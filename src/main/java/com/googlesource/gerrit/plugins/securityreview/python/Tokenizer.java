@@ -8,7 +8,8 @@ import java.util.List;
  * Python 3.13 tokenizer: CPython's rules for indentation (tabs to multiples of eight, checked
  * against tab size one), implicit line joining in brackets, {@code \} continuations, string
  * prefixes, numeric literals, and PEP 701 f-strings (FSTRING_START / FSTRING_MIDDLE / FSTRING_END
- * with ordinary tokens for the replacement fields).
+ * with ordinary tokens for the replacement fields). Python 3.14's template strings (PEP 750) come
+ * out as f-string tokens whose FSTRING_START carries the {@code t} prefix.
  *
  * <p>Errors do not stop it: each is reported once, an {@link Tok#ERROR} token marks the spot, and
  * tokenizing goes on so that the parser can recover.
@@ -73,6 +74,9 @@ final class Tokenizer {
     final boolean formatSpec;
     final int startOffset;
 
+    /** "f-string" or "t-string": the kind of literal this mode is part of, for messages. */
+    final String kind;
+
     /** For a field: the bracket level inside its braces. */
     final int fieldLevel;
 
@@ -83,6 +87,7 @@ final class Tokenizer {
         boolean raw,
         boolean formatSpec,
         int startOffset,
+        String kind,
         int fieldLevel) {
       this.field = field;
       this.quote = quote;
@@ -90,6 +95,7 @@ final class Tokenizer {
       this.raw = raw;
       this.formatSpec = formatSpec;
       this.startOffset = startOffset;
+      this.kind = kind;
       this.fieldLevel = fieldLevel;
     }
   }
@@ -255,8 +261,8 @@ final class Tokenizer {
       error(
           outer.startOffset,
           (outer.quoteSize == 3
-                  ? "unterminated triple-quoted f-string literal"
-                  : "unterminated f-string literal")
+                  ? "unterminated triple-quoted " + outer.kind + " literal"
+                  : "unterminated " + outer.kind + " literal")
               + " (detected at line "
               + lastLine()
               + ")");
@@ -401,6 +407,13 @@ final class Tokenizer {
           string(s, p, prefix);
           return;
         }
+        String conflict = templatePrefixConflict(s, p);
+        if (conflict != null) {
+          error(s, conflict);
+          emit(Tok.ERROR, s, p, null);
+          string(p, p, 0);
+          return;
+        }
       }
       pos = p;
       name(s, p);
@@ -451,7 +464,7 @@ final class Tokenizer {
         // At the top of a replacement field, ':' starts the format spec.
         pos++;
         emit(Tok.COLON, s, pos, null);
-        modes.add(new Mode(false, field.quote, field.quoteSize, field.raw, true, s, 0));
+        modes.add(new Mode(false, field.quote, field.quoteSize, field.raw, true, s, field.kind, 0));
         return;
       }
       if (op == Tok.RBRACE) {
@@ -736,6 +749,7 @@ final class Tokenizer {
   private static final int PREFIX_BYTES = 2;
   private static final int PREFIX_UNICODE = 4;
   private static final int PREFIX_F = 8;
+  private static final int PREFIX_T = 16;
 
   /** Flags of a valid string prefix {@code text[s, e)}, or -1. */
   private int stringPrefix(int s, int e) {
@@ -750,6 +764,7 @@ final class Tokenizer {
             case 'b' -> PREFIX_BYTES;
             case 'u' -> PREFIX_UNICODE;
             case 'f' -> PREFIX_F;
+            case 't' -> PREFIX_T;
             default -> -1;
           };
       if (f < 0 || (flags & f) != 0) {
@@ -763,7 +778,25 @@ final class Tokenizer {
     if ((flags & PREFIX_BYTES) != 0 && (flags & PREFIX_F) != 0) {
       return -1;
     }
+    if ((flags & PREFIX_T) != 0 && (flags & (PREFIX_BYTES | PREFIX_F)) != 0) {
+      return -1;
+    }
     return flags;
+  }
+
+  /**
+   * For a prefix {@code text[s, e)} that combines {@code t} with a letter it cannot go with, the
+   * message CPython 3.14 gives; else null.
+   */
+  private String templatePrefixConflict(int s, int e) {
+    String p = text.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+    if (p.length() != 2 || p.indexOf('t') < 0) {
+      return null;
+    }
+    char other = p.charAt(0) == 't' ? p.charAt(1) : p.charAt(0);
+    return other == 'b' || other == 'u' || other == 'f'
+        ? "'" + other + "' and 't' prefixes are incompatible"
+        : null;
   }
 
   /** A string literal with prefix {@code text[s, q)} and its opening quote at {@code q}. */
@@ -771,10 +804,13 @@ final class Tokenizer {
     char quote = text.charAt(q);
     int quoteSize =
         q + 2 < len && text.charAt(q + 1) == quote && text.charAt(q + 2) == quote ? 3 : 1;
-    if ((prefix & PREFIX_F) != 0) {
+    if ((prefix & (PREFIX_F | PREFIX_T)) != 0) {
+      // A t-string (PEP 750) is tokenized as an f-string is; the parser tells them apart by the
+      // prefix of FSTRING_START.
       pos = q + quoteSize;
       emit(Tok.FSTRING_START, s, pos, text.substring(s, pos));
-      modes.add(new Mode(false, quote, quoteSize, (prefix & PREFIX_RAW) != 0, false, s, 0));
+      String kind = (prefix & PREFIX_T) != 0 ? "t-string" : "f-string";
+      modes.add(new Mode(false, quote, quoteSize, (prefix & PREFIX_RAW) != 0, false, s, kind, 0));
       return;
     }
     int p = q + quoteSize;
@@ -832,8 +868,8 @@ final class Tokenizer {
         error(
             modes.get(0).startOffset,
             (mode.quoteSize == 3
-                    ? "unterminated triple-quoted f-string literal"
-                    : "unterminated f-string literal")
+                    ? "unterminated triple-quoted " + modes.get(0).kind + " literal"
+                    : "unterminated " + modes.get(0).kind + " literal")
                 + " (detected at line "
                 + lastLine()
                 + ")");
@@ -848,7 +884,7 @@ final class Tokenizer {
         flushMiddle(s, p, value, runStart);
         if (mode.formatSpec) {
           // The quote ends the f-string inside a format spec: the field was never closed.
-          error(p, "f-string: expecting '}'");
+          error(p, mode.kind + ": expecting '}'");
           pos = p;
           modes.remove(modes.size() - 1);
           // Drop the field as well and let the outer literal mode see the quote.
@@ -868,12 +904,18 @@ final class Tokenizer {
         if (mode.formatSpec) {
           error(
               p,
-              "f-string: newlines are not allowed in format specifiers for single quoted"
-                  + " f-strings");
+              mode.kind
+                  + ": newlines are not allowed in format specifiers for single quoted "
+                  + mode.kind
+                  + "s");
         } else {
           error(
               modes.get(0).startOffset,
-              "unterminated f-string literal (detected at line " + lineOf(p) + ")");
+              "unterminated "
+                  + modes.get(0).kind
+                  + " literal (detected at line "
+                  + lineOf(p)
+                  + ")");
         }
         pos = p;
         unwindFstrings();
@@ -923,7 +965,7 @@ final class Tokenizer {
         level = Math.min(level + 1, MAX_BRACKET_DEPTH);
         pos = p + 1;
         emit(Tok.LBRACE, p, p + 1, null);
-        modes.add(new Mode(true, mode.quote, mode.quoteSize, mode.raw, false, p, level));
+        modes.add(new Mode(true, mode.quote, mode.quoteSize, mode.raw, false, p, mode.kind, level));
         return;
       }
       if (c == '}') {
@@ -934,7 +976,7 @@ final class Tokenizer {
           return;
         }
         flushMiddle(s, p, value, runStart);
-        error(p, "f-string: single '}' is not allowed");
+        error(p, mode.kind + ": single '}' is not allowed");
         emit(Tok.ERROR, p, p + 1, null);
         p++;
         s = p;

@@ -109,6 +109,48 @@ class ParserErrorTest {
             1,
             3,
             "f-string: valid expression required before '}'"),
+        // ---- template strings (Python 3.14; messages checked with CPython 3.14.2,
+        // tools/cpython314)
+        bad(
+            "t-string mixed with a string",
+            "x = t\"a\" \"b\"\n",
+            1,
+            4,
+            "cannot mix t-string literals with string or bytes literals"),
+        bad(
+            "string mixed with a t-string",
+            "x = f\"{a}\" t\"b\"\n",
+            1,
+            4,
+            "cannot mix t-string literals with string or bytes literals"),
+        bad("t with b prefix", "bt\"a\"\n", 1, 0, "'b' and 't' prefixes are incompatible"),
+        bad("t with f prefix", "tf\"a\"\n", 1, 0, "'f' and 't' prefixes are incompatible"),
+        bad("t with u prefix", "ut\"a\"\n", 1, 0, "'u' and 't' prefixes are incompatible"),
+        bad(
+            "t-string unterminated",
+            "t\"abc\n",
+            1,
+            0,
+            "unterminated t-string literal (detected at line 1)"),
+        bad("t-string single brace", "t\"a}b\"\n", 1, 3, "t-string: single '}' is not allowed"),
+        bad(
+            "t-string bad conversion",
+            "t\"{x!z}\"\n",
+            1,
+            5,
+            "t-string: invalid conversion character 'z': expected 's', 'r', or 'a'"),
+        bad(
+            "t-string empty expression",
+            "t\"{}\"\n",
+            1,
+            3,
+            "t-string: valid expression required before '}'"),
+        bad(
+            "assign to t-string",
+            "t\"a\" = 1\n",
+            1,
+            0,
+            "cannot assign to t-string expression here. Maybe you meant '==' instead of '='?"),
         // ---- brackets
         beforeOnly(
             "never closed", "before = 1\ns = (1, 2\nafter = 3\n", 2, 4, "'(' was never closed"),

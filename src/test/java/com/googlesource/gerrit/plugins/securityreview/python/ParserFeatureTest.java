@@ -27,18 +27,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every fixture in {@code src/test/resources/python/features/} (one syntax feature per file) must
  * parse without diagnostics to exactly the tree CPython 3.13 gives: its {@code NAME.ast} beside it
  * is CPython's dump in {@link AstDumper}'s form, made by {@code
- * tools/cpython313/regen-expected.sh}.
+ * tools/cpython313/regen-expected.sh}. The fixtures of {@code features-3.14/} use syntax that
+ * Python 3.14 added (template strings); their dumps come from CPython 3.14, made by {@code
+ * tools/cpython314/regen-expected.sh}.
  *
  * <p>A fuzz-ish test also cuts and punches holes in each fixture: the parser must never throw and
  * must always give a module.
  */
 class ParserFeatureTest {
-  private static final String FEATURES = "python/features";
+  /** A folder of feature fixtures and the CPython version whose trees they hold. */
+  private record FeatureDir(String resource, String python, String regen) {}
 
-  static Path featuresDir() {
-    URL url = ParserFeatureTest.class.getClassLoader().getResource(FEATURES);
+  private static final List<FeatureDir> FEATURE_DIRS =
+      List.of(
+          new FeatureDir("python/features", "3.13", "tools/cpython313/regen-expected.sh"),
+          new FeatureDir("python/features-3.14", "3.14", "tools/cpython314/regen-expected.sh"));
+
+  private static Path dir(FeatureDir d) {
+    URL url = ParserFeatureTest.class.getClassLoader().getResource(d.resource());
     if (url == null) {
-      throw new IllegalStateException("test resource folder " + FEATURES + " is missing");
+      throw new IllegalStateException("test resource folder " + d.resource() + " is missing");
     }
     try {
       return Path.of(url.toURI());
@@ -47,12 +55,12 @@ class ParserFeatureTest {
     }
   }
 
-  static List<Path> fixtures() {
-    try (Stream<Path> files = Files.list(featuresDir())) {
+  private static List<Path> fixtures(FeatureDir d) {
+    try (Stream<Path> files = Files.list(dir(d))) {
       List<Path> list =
           files.filter(p -> p.getFileName().toString().endsWith(".py")).sorted().toList();
       if (list.isEmpty()) {
-        throw new IllegalStateException("no fixtures in " + FEATURES);
+        throw new IllegalStateException("no fixtures in " + d.resource());
       }
       return list;
     } catch (IOException e) {
@@ -60,17 +68,26 @@ class ParserFeatureTest {
     }
   }
 
-  static Stream<Arguments> features() {
-    return fixtures().stream().map(p -> Arguments.of(p.getFileName().toString(), p));
+  static List<Path> fixtures() {
+    return FEATURE_DIRS.stream().flatMap(d -> fixtures(d).stream()).toList();
   }
 
-  @ParameterizedTest(name = "{0}")
+  static Stream<Arguments> features() {
+    return FEATURE_DIRS.stream()
+        .flatMap(
+            d ->
+                fixtures(d).stream()
+                    .map(p -> Arguments.of(p.getFileName().toString(), p, d.python(), d.regen())));
+  }
+
+  @ParameterizedTest(name = "{0} (CPython {2})")
   @MethodSource("features")
-  void parsesLikeCPython(String name, Path fixture) throws IOException {
+  void parsesLikeCPython(String name, Path fixture, String python, String regen)
+      throws IOException {
     byte[] source = Files.readAllBytes(fixture);
     Path expectedFile =
         fixture.resolveSibling(name.substring(0, name.length() - ".py".length()) + ".ast");
-    assertWithMessage("expected dump %s (run tools/cpython313/regen-expected.sh)", expectedFile)
+    assertWithMessage("expected dump %s (run %s)", expectedFile, regen)
         .that(Files.exists(expectedFile))
         .isTrue();
     String expected = stripFinalNewline(Files.readString(expectedFile, StandardCharsets.UTF_8));
@@ -80,7 +97,12 @@ class ParserFeatureTest {
     assertWithMessage("%s: diagnostics", name).that(result.diagnostics()).isEmpty();
     String actual = AstDumper.dump(result.module());
     if (!actual.equals(expected)) {
-      fail(name + ": dump differs from CPython 3.13's\n" + describeDifferences(expected, result));
+      fail(
+          name
+              + ": dump differs from CPython "
+              + python
+              + "'s\n"
+              + describeDifferences(expected, result));
     }
   }
 

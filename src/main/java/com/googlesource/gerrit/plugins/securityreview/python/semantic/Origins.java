@@ -118,6 +118,10 @@ public final class Origins {
         Expr v = unsafe(j, depth);
         return v == null ? Origin.LITERAL : Origin.built("as an f-string", v);
       }
+      case Ast.TemplateStr t -> {
+        // A t-string is not formatted: its parts reach the consumer apart, for it to escape.
+        return Origin.LITERAL;
+      }
       case Ast.BinOp b when b.op() == Ast.Operator.Mod && isStringLiteral(b.left()) -> {
         Expr v = percentUnsafe(b, depth);
         return v == null ? Origin.LITERAL : Origin.built("with `%`", v);
@@ -266,6 +270,7 @@ public final class Origins {
         yield null;
       }
       case Ast.FormattedValue f -> unsafe(f.value(), depth);
+      case Ast.TemplateStr t -> null;
       case Ast.Await a when policy.unknownCallsSafe() -> unsafe(a.value(), depth);
       case Call c when isNumeric(c) || isEscaping(c) -> null;
       case Call c when isFormat(c) -> unsafeArgument(c, depth);

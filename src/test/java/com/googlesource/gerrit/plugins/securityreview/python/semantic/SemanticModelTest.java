@@ -664,6 +664,20 @@ class SemanticModelTest {
   }
 
   @Test
+  void templateStringIsNotBuiltByFormatting() {
+    parse(
+        """
+        def f(cursor, name):
+            sql = t'SELECT * FROM t WHERE name = {name}'
+            shell = t'ls {name}'
+            both = sql + f' AND id = {name}'
+        """);
+    assertThat(Origins.of(model, valueOf("sql"), OriginPolicy.SQL).isLiteral()).isTrue();
+    assertThat(Origins.of(model, valueOf("shell"), OriginPolicy.SHELL).isLiteral()).isTrue();
+    assertThat(Origins.of(model, valueOf("both"), OriginPolicy.SQL).isBuilt()).isTrue();
+  }
+
+  @Test
   void htmlPolicyTrustsCallsButNotParameters() {
     parse(
         """
