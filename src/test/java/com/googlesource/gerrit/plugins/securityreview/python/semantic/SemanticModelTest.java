@@ -1138,6 +1138,22 @@ class SemanticModelTest {
   }
 
   @Test
+  void statModeConstantsFoldThroughAliasedImports() {
+    parse(
+        """
+        import stat as st
+        from stat import S_IRWXO as OTHERS
+        def f(path):
+            os.chmod(path, st.S_IRWXU + OTHERS)
+            os.umask(~st.S_IRWXU & 0o777)
+        """);
+    assertThat(model.constantValue(call("os.chmod").args().get(1)))
+        .hasValue(java.math.BigInteger.valueOf(0707));
+    assertThat(model.constantValue(call("os.umask").args().get(0)))
+        .hasValue(java.math.BigInteger.valueOf(0077));
+  }
+
+  @Test
   void falsyConstantsAndImportedModules() {
     parse(
         """
