@@ -1154,6 +1154,27 @@ class SemanticModelTest {
   }
 
   @Test
+  void sameReferenceFollowsBindingsAndAttributeChains() {
+    parse(
+        """
+        def f(path, other):
+            with tarfile.open(path) as tar:
+                alias = tar
+                run(tar, alias, other)
+        class C:
+            def g(self, other):
+                check(self.archive, self.archive, other.archive, self.backup)
+        """);
+    List<Expr> run = call("run").args();
+    assertThat(model.sameReference(run.get(0), run.get(1))).isTrue();
+    assertThat(model.sameReference(run.get(0), run.get(2))).isFalse();
+    List<Expr> check = call("check").args();
+    assertThat(model.sameReference(check.get(0), check.get(1))).isTrue();
+    assertThat(model.sameReference(check.get(0), check.get(2))).isFalse();
+    assertThat(model.sameReference(check.get(0), check.get(3))).isFalse();
+  }
+
+  @Test
   void falsyConstantsAndImportedModules() {
     parse(
         """
