@@ -53,3 +53,8 @@ class _Runner(object):
 
 def _shell_by_constant(cmd):
     return subprocess.call(cmd, shell=RUN_IN_SHELL)  # expect: PY104:12
+
+
+def _ping_tuple(host):
+    # A tuple argv is an argv as a list is: its first element is the script.
+    return subprocess.call(('ping -c 1 ' + host,), shell=True)  # expect: PY104:12

@@ -48,3 +48,7 @@ def _flush_tables():
     for table in range(100, 110):
         # A range() index is a number: nothing to inject.
         subprocess.call('ip route flush table %d 2>/dev/null' % table, shell=True)
+
+
+def _tuple_literal_script():
+    return subprocess.call(('ovs-vsctl show',), shell=True)

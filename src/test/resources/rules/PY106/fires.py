@@ -51,3 +51,8 @@ def _prefix(namespace, cmd):
 
 def _joined(args):
     return subprocess.check_output(' '.join(args))  # expect: PY106:12
+
+
+def _tuple_shell(namespace, cmd):
+    argv = ('ip', 'netns', 'exec', namespace, 'sh', '-c', cmd)
+    return subprocess.check_output(argv)  # expect: PY106:12

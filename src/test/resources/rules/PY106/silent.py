@@ -55,3 +55,8 @@ def _self_execute(self, cmd):
 def _shell_true(device):
     # shell=True is PY104's.
     return subprocess.call('ip link show %s' % device, shell=True)
+
+
+def _tuple_argv(namespace, device):
+    argv = ('ip', 'netns', 'exec', namespace, 'ip', 'link', 'set', device, 'up')
+    return subprocess.check_output(argv)

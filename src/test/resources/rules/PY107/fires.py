@@ -16,3 +16,7 @@ def respawn(path, argv):
 
 def spawn(binary):
     return os.spawnlp(os.P_WAIT, binary, binary, '--version')  # expect: PY107:12
+
+
+def dump_tuple(bridge):
+    return subprocess.check_output(('ovs-ofctl', 'dump-flows', bridge))  # expect: PY107:12

@@ -24,3 +24,7 @@ def bash(script):
 def shell(cmd):
     # PY104's.
     return subprocess.run(cmd, shell=True)
+
+
+def fixed_tuple():
+    return subprocess.check_output(('/usr/bin/ovs-vsctl', 'show'))

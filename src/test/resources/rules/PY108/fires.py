@@ -17,3 +17,7 @@ def version():
 
 def dump():
     return subprocess.run('ovs-ofctl', check=True)  # expect: PY108:27
+
+
+def show_tuple():
+    return subprocess.check_output(('ovs-vsctl', '--version'))  # expect: PY108:37

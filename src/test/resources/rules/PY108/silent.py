@@ -23,3 +23,7 @@ def variable(cmd):
 
 def absolute_shell():
     os.system('/bin/sync')
+
+
+def absolute_tuple():
+    return subprocess.check_output(('/usr/bin/ovs-vsctl', 'show'))

@@ -38,3 +38,20 @@ def unpack_any(path, dest):
 def unzip_bundle(bundle: zipfile.ZipFile, dest):
     # Typed as a zip archive, whose extractall() strips absolute paths and '..'.
     bundle.extractall(dest)
+
+
+def unpack_regular_files(path, dest):
+    # A comprehension with a condition chooses members.
+    with tarfile.open(path) as tar:
+        tar.extractall(dest, members=[m for m in tar if m.isfile() and not m.name.startswith('/')])
+
+
+def unpack_selected(path, dest, wanted):
+    with tarfile.open(path) as tar:
+        chosen = [tar.getmember(name) for name in wanted]
+        tar.extractall(dest, members=chosen)
+
+
+def unpack_given(tar, dest, members):
+    # The caller's list of members.
+    tar.extractall(dest, members=members)

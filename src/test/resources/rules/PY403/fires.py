@@ -3,6 +3,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 import markupsafe
 from flask import Markup
+from django.utils.safestring import mark_safe as safe_html
 
 
 def network_link(network):
@@ -74,3 +75,22 @@ def add_crumb(page):
     # A module list filled in a function.
     BREADCRUMBS.append("<li>%s</li>" % page.title)
     return mark_safe("".join(BREADCRUMBS))  # expect: PY403:12
+
+
+@mark_safe
+def subnet_cell(subnet):
+    # Everything the function returns is marked safe.
+    return '<td title="%s">%s</td>' % (subnet.cidr, subnet.name)  # expect: PY403:12
+
+
+@safe_html
+def port_badge(port):
+    if port.admin_state_up:
+        return "<span>up</span>"
+    return "<span class='down'>" + port["description"] + "</span>"  # expect: PY403:12
+
+
+class RouterColumns:
+    @safestring.mark_safe
+    def gateway(self, router):
+        return f"<code>{router.external_gateway_info}</code>"  # expect: PY403:16

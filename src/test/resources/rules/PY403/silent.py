@@ -2,6 +2,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.safestring import mark_safe
+from django.utils.safestring import mark_safe as safe_html
 import markupsafe
 
 
@@ -97,3 +98,32 @@ def separators():
     for sep in ("|", "/"):
         html += "<span>%s</span>" % sep
     return mark_safe(html)
+
+
+@mark_safe
+def separator():
+    # Only literals are returned.
+    return "<hr/>"
+
+
+@safe_html
+def flavor_cell(flavor):
+    # format_html escapes the values it inserts.
+    return format_html("<td>{}</td>", flavor.name)
+
+
+@mark_safe
+def status_icon(instance):
+    if instance.locked:
+        return '<i class="lock"></i>'
+    return escape(instance.status)
+
+
+def render_title(title):
+    # A decorator of another name returns what it likes.
+    return title.upper()
+
+
+@render_title
+def volume_title(volume):
+    return "<h2>%s</h2>" % volume.name

@@ -1,7 +1,9 @@
 import os
 import pathlib
 import stat
+import stat as st
 from stat import S_IWOTH
+from stat import S_IRWXO as ALL_OTHERS
 
 HAPROXY_CFG_MODE = 0o666
 
@@ -51,3 +53,20 @@ def write_socket(path):
 def write_local_mode(path):
     mode = 0o777
     os.chmod(path, mode)  # expect: PY406:20
+
+
+def aliased_module(path):
+    # Constants resolve through the import, whatever it is called.
+    os.chmod(path, st.S_IRWXU | st.S_IWOTH)  # expect: PY406:20
+
+
+def aliased_constant(path):
+    os.chmod(path, st.S_IRWXU + ALL_OTHERS)  # expect: PY406:20
+
+
+def masked_but_open(path):
+    os.chmod(path, (st.S_IRWXU | st.S_IRWXG | st.S_IRWXO) & ~st.S_IXOTH)  # expect: PY406:20
+
+
+def aliased_umask():
+    os.umask(st.S_IWGRP | st.S_IXOTH)  # expect: PY406:14

@@ -1,6 +1,8 @@
 import os
 import pathlib
 import stat
+import stat as st
+from stat import S_IWOTH as OTHERS_WRITE
 
 CFG_MODE = 0o640
 
@@ -57,3 +59,15 @@ def path_chmod(path):
 def helper_chmod(utils, path):
     # Another signature: left alone.
     utils.chmod(path, 0o777)
+
+
+def aliased_restricted(path):
+    os.chmod(path, st.S_IRWXU | st.S_IRGRP)
+    os.chmod(path, 0o777 & ~OTHERS_WRITE & ~st.S_IWGRP)
+    os.umask(st.S_IRWXG | st.S_IRWXO)
+    os.umask(~st.S_IRWXU & 0o777)
+
+
+def aliased_mkdirs(path):
+    # Filtered through the umask, as above.
+    os.makedirs(path, st.S_IRWXU | st.S_IRWXG | st.S_IRWXO)

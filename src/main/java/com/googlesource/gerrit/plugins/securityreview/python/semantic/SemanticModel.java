@@ -495,6 +495,30 @@ public final class SemanticModel {
     return e;
   }
 
+  /**
+   * Whether two expressions read the same object: followed through their assignments ({@link
+   * #resolve}), names that one binding reaches, reads of the same attribute on such names ({@code
+   * self.archive} twice in one method), or one same expression. False when either is unknown.
+   */
+  public boolean sameReference(Expr a, Expr b) {
+    return sameReference(a, b, 0);
+  }
+
+  private boolean sameReference(Expr a, Expr b, int depth) {
+    Expr x = resolve(a);
+    Expr y = resolve(b);
+    if (x instanceof Ast.Attribute ax && y instanceof Ast.Attribute ay) {
+      return depth < MAX_NAME_STEPS
+          && ax.attr().equals(ay.attr())
+          && sameReference(ax.value(), ay.value(), depth + 1);
+    }
+    if (x instanceof Ast.Name nx && y instanceof Ast.Name ny) {
+      Binding bx = reachingBinding(nx);
+      return bx != null && bx == reachingBinding(ny);
+    }
+    return x != null && x == y;
+  }
+
   /** Name allow-list tests and validator calls of a name in a scope ({@code x in ALLOWED}). */
   List<Ast.Located> checksOf(Scope scope, String name) {
     Map<String, List<Ast.Located>> m = checks.get(scope);

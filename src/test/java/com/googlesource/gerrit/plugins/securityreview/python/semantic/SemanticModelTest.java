@@ -1152,6 +1152,43 @@ class SemanticModelTest {
   }
 
   @Test
+  void statModeConstantsFoldThroughAliasedImports() {
+    parse(
+        """
+        import stat as st
+        from stat import S_IRWXO as OTHERS
+        def f(path):
+            os.chmod(path, st.S_IRWXU + OTHERS)
+            os.umask(~st.S_IRWXU & 0o777)
+        """);
+    assertThat(model.constantValue(call("os.chmod").args().get(1)))
+        .hasValue(java.math.BigInteger.valueOf(0707));
+    assertThat(model.constantValue(call("os.umask").args().get(0)))
+        .hasValue(java.math.BigInteger.valueOf(0077));
+  }
+
+  @Test
+  void sameReferenceFollowsBindingsAndAttributeChains() {
+    parse(
+        """
+        def f(path, other):
+            with tarfile.open(path) as tar:
+                alias = tar
+                run(tar, alias, other)
+        class C:
+            def g(self, other):
+                check(self.archive, self.archive, other.archive, self.backup)
+        """);
+    List<Expr> run = call("run").args();
+    assertThat(model.sameReference(run.get(0), run.get(1))).isTrue();
+    assertThat(model.sameReference(run.get(0), run.get(2))).isFalse();
+    List<Expr> check = call("check").args();
+    assertThat(model.sameReference(check.get(0), check.get(1))).isTrue();
+    assertThat(model.sameReference(check.get(0), check.get(2))).isFalse();
+    assertThat(model.sameReference(check.get(0), check.get(3))).isFalse();
+  }
+
+  @Test
   void falsyConstantsAndImportedModules() {
     parse(
         """

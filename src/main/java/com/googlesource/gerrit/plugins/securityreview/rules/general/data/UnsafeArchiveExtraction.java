@@ -10,7 +10,9 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.KindFact;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
+import java.util.List;
 import java.util.Set;
 
 /** PY207: a tar archive extracted without a filter or member check. */
@@ -39,15 +41,17 @@ public final class UnsafeArchiveExtraction extends Rule {
               Flags `extractall()` on a `tarfile` archive (known from where it comes from:
               `tarfile.open()` / `tarfile.TarFile()`, directly, through the name or attribute it is
               assigned to or a `with ... as`, or a `tarfile.TarFile` annotation; or, when nothing
-              says what the receiver is, in a file that imports `tarfile`, as Ruff S202 does) without `filter='data'`
-              or `filter='tar'` (`filter='fully_trusted'` counts as none; a callable filter is
-              trusted), and `shutil.unpack_archive()` without `filter=`. It stays silent when
-              `members=` is given (the caller chose the members, as Bandit B202 assumes), except
-              `members=tar.getmembers()`, which is all of them; on `zipfile` archives (known the same
-              way), whose
-              `extractall()` already strips absolute paths and `..` (Bandit does not flag them
-              either); and on test code. Python 3.14 makes `filter='data'` the default; until a
-              project requires it, the filter must be explicit.
+              says what the receiver is, in a file that imports `tarfile`, as Ruff S202 does)
+              without `filter='data'` or `filter='tar'` (`filter='fully_trusted'` counts as none; a
+              callable filter is trusted), and `shutil.unpack_archive()` without `filter=`. It
+              stays silent when `members=` is given (the caller chose the members, as Bandit B202
+              assumes), except when the value is every member of the archive: the archive itself
+              (`members=tar`, which iterates over all of them), `tar.getmembers()`, a `list()`,
+              `tuple()` or `sorted()` copy of either, an unfiltered comprehension over either, or a
+              name bound to one of these. It is also silent on `zipfile` archives (known the same
+              way), whose `extractall()` already strips absolute paths and `..` (Bandit does not
+              flag them either), and on test code. Python 3.14 makes `filter='data'` the default;
+              until a project requires it, the filter must be explicit.
 
               ## Why it matters
 
@@ -88,6 +92,12 @@ public final class UnsafeArchiveExtraction extends Rule {
 
   private static final Set<String> SAFE_FILTERS = Set.of("data", "tar");
 
+  /** Builtins that copy an iterable as it is (all its members stay). */
+  private static final Set<String> COPIES = Set.of("list", "tuple", "sorted");
+
+  /** How many copies and comprehensions of the members are looked through. */
+  private static final int MAX_COPIES = 3;
+
   public UnsafeArchiveExtraction() {
     super(META);
     on(Call.class, this::visitCall);
@@ -103,7 +113,9 @@ public final class UnsafeArchiveExtraction extends Rule {
     if (!(call.func() instanceof Ast.Attribute a) || !a.attr().equals("extractall")) {
       return;
     }
-    if (hasSafeFilter(ctx, call) || choosesMembers(ctx, call) || RuleContext.hasUnpacking(call)) {
+    if (hasSafeFilter(ctx, call)
+        || choosesMembers(ctx, call, a.value())
+        || RuleContext.hasUnpacking(call)) {
       return;
     }
     // What the receiver is from where it came from (tarfile.open(), a TarFile annotation); when
@@ -133,13 +145,64 @@ public final class UnsafeArchiveExtraction extends Rule {
     return !"tarfile.fully_trusted_filter".equals(ctx.qualifiedName(filter));
   }
 
-  private static boolean choosesMembers(RuleContext ctx, Call call) {
+  /**
+   * Whether {@code members=} chooses members: anything but None and every member of the archive
+   * itself, which the caller did not choose.
+   */
+  private static boolean choosesMembers(RuleContext ctx, Call call, Expr archive) {
     Expr members = RuleContext.argument(call, 1, "members");
-    if (members == null || ctx.semantic().isNone(members)) {
+    return members != null
+        && !ctx.semantic().isNone(members)
+        && !allMembers(ctx.semantic(), archive, members, 0);
+  }
+
+  /**
+   * Whether a value is every member of the archive: the archive or another tar archive itself (it
+   * iterates over all its members), its {@code getmembers()}, a {@code list()}, {@code tuple()} or
+   * {@code sorted()} copy of one of those, or a comprehension that keeps each of them unchanged.
+   */
+  private static boolean allMembers(SemanticModel model, Expr archive, Expr members, int depth) {
+    if (depth > MAX_COPIES) {
       return false;
     }
-    return !(members instanceof Call m
-        && m.func() instanceof Ast.Attribute ma
-        && ma.attr().equals("getmembers"));
+    Expr value = model.resolve(members);
+    if (isArchive(model, archive, value)) {
+      return true;
+    }
+    if (value instanceof Call c && c.keywords().isEmpty()) {
+      if (c.func() instanceof Ast.Attribute f
+          && f.attr().equals("getmembers")
+          && c.args().isEmpty()) {
+        return isArchive(model, archive, f.value());
+      }
+      return c.args().size() == 1
+          && COPIES.contains(model.callName(c))
+          && allMembers(model, archive, c.args().get(0), depth + 1);
+    }
+    List<Ast.Comprehension> loops =
+        switch (value) {
+          case Ast.ListComp l when l.elt() instanceof Ast.Name e -> keepsEach(l.generators(), e);
+          case Ast.GeneratorExp g when g.elt() instanceof Ast.Name e ->
+              keepsEach(g.generators(), e);
+          case null, default -> List.of();
+        };
+    return loops.size() == 1 && allMembers(model, archive, loops.get(0).iter(), depth + 1);
+  }
+
+  /** The one loop of a comprehension whose element is its loop variable, unfiltered; or none. */
+  private static List<Ast.Comprehension> keepsEach(List<Ast.Comprehension> loops, Ast.Name elt) {
+    return loops.size() == 1
+            && loops.get(0).ifs().isEmpty()
+            && loops.get(0).target() instanceof Ast.Name t
+            && t.id().equals(elt.id())
+        ? loops
+        : List.of();
+  }
+
+  /** Whether a value is the archive being extracted, or any tar archive by where it came from. */
+  private static boolean isArchive(SemanticModel model, Expr archive, Expr value) {
+    KindFact kind = model.kindFact(value);
+    return kind.fromEvidence() && kind.kind() == ValueKind.TAR_ARCHIVE
+        || model.sameReference(archive, value);
   }
 }

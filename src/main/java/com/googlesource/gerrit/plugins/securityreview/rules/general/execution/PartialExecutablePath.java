@@ -11,6 +11,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.Kind;
 import com.googlesource.gerrit.plugins.securityreview.rules.general.execution.Processes.ProcessCall;
+import java.util.List;
 
 /** PY108 (off by default): a process started by program name, found through {@code $PATH}. */
 public final class PartialExecutablePath extends Rule {
@@ -37,10 +38,11 @@ public final class PartialExecutablePath extends Rule {
               Off by default. Flags the literal program of
               `subprocess.Popen/run/call/check_call/check_output`,
               `os.system`/`os.popen`/`getoutput` and `os.exec*`/`os.spawn*` (the first word of a
-              command string, the first element of an argv list) when it is not an absolute or
-              explicitly relative path (`/`, `./`, `\\\\` or a drive letter), the way Ruff's S607 and
-              Bandit's B607 read it. OpenStack's execute helpers (`processutils.execute`,
-              `utils.execute`, `netns.execute`) are never flagged, and neither is test code.
+              command string, the first element of an argv list or tuple) when it is not an
+              absolute or explicitly relative path (`/`, `./`, `\\\\` or a drive letter), the way
+              Ruff's S607 and Bandit's B607 read it. OpenStack's execute helpers
+              (`processutils.execute`, `utils.execute`, `netns.execute`) are never flagged, and
+              neither is test code.
 
               ## Why it matters
 
@@ -91,16 +93,23 @@ public final class PartialExecutablePath extends Rule {
   }
 
   /**
-   * The program a process call starts (the first element when it is an argv list), or null. Not for
-   * OpenStack's execute helpers: rootwrap and privsep resolve the program themselves.
+   * The program a process call starts (the first element when it is an argv list or tuple), or
+   * null. Not for OpenStack's execute helpers: rootwrap and privsep resolve the program themselves.
    */
   private static Expr program(ProcessCall p) {
     if (p == null || p.kind() == Kind.EXECUTE) {
       return null;
     }
     Expr program = Processes.program(p.call(), p.kind(), p.name());
-    if (program instanceof Ast.List l) {
-      return l.elts().isEmpty() ? null : l.elts().get(0);
+    // An argv is a list or a tuple display alike.
+    List<Expr> argv =
+        switch (program) {
+          case Ast.List l -> l.elts();
+          case Ast.Tuple t -> t.elts();
+          case null, default -> null;
+        };
+    if (argv != null) {
+      return argv.isEmpty() ? null : argv.get(0);
     }
     return program;
   }

@@ -19,9 +19,11 @@ import java.util.Set;
  * PY403: text carrying unescaped data marked as safe HTML (Django mark_safe, markupsafe.Markup).
  */
 public final class HtmlMarkedSafe extends Rule {
+  private static final String MARK_SAFE = "django.utils.safestring.mark_safe";
+
   private static final Set<String> MARKERS =
       Set.of(
-          "django.utils.safestring.mark_safe",
+          MARK_SAFE,
           "django.utils.safestring.SafeString",
           "django.utils.safestring.SafeText",
           "django.utils.safestring.SafeUnicode",
@@ -60,7 +62,11 @@ public final class HtmlMarkedSafe extends Rule {
               an escaping function (`escape`, `conditional_escape`, `format_html`,
               `markupsafe.escape`, `html.escape`). Literals, values formatted with `%d`,
               translations (`_()`) and what other functions return are not data here: a helper's
-              output is judged where the helper builds it. Test code is not checked.
+              output is judged where the helper builds it. A function decorated with `@mark_safe`
+              (however it is imported) has everything it returns marked safe, so each of its
+              `return` values is judged the same way and flagged where it carries such data; one
+              that returns only literals or `format_html(...)` output is not. Test code is not
+              checked.
 
               ## Why it matters
 
@@ -101,6 +107,30 @@ public final class HtmlMarkedSafe extends Rule {
   public HtmlMarkedSafe() {
     super(META);
     on(Call.class, this::visitCall);
+    on(Ast.FunctionLike.class, this::visitFunction);
+  }
+
+  /**
+   * {@code @mark_safe} on a function marks every string it returns as safe (Django applies it to
+   * the result when it is given a callable), so each returned text is judged as a call's argument.
+   */
+  private void visitFunction(Ast.FunctionLike fn, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    boolean marked =
+        fn.decoratorList().stream().anyMatch(d -> MARK_SAFE.equals(model.qualifiedName(d)));
+    if (!marked) {
+      return;
+    }
+    for (Expr returned : model.returns(fn)) {
+      if (Origins.firstUnsafePart(model, returned, OriginPolicy.HTML) != null) {
+        ctx.report(
+            this,
+            returned,
+            "`@mark_safe` on `"
+                + fn.name()
+                + "()` marks this returned text, which carries unescaped data, as safe HTML.");
+      }
+    }
   }
 
   private void visitCall(Call call, RuleContext ctx) {

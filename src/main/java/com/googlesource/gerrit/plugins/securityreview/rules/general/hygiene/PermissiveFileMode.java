@@ -54,9 +54,11 @@ public final class PermissiveFileMode extends Rule {
               name bound to such a value, a module constant included) and gives write access to
               others or sets the setuid bit; a mode written in decimal that reads like octal (`644`,
               `777`), which sets quite different bits; and `os.umask(...)` with a mask that leaves
-              write access for others open (`os.umask(0)`). Modes it cannot work out, and the mode
-              arguments of `os.open`, `os.mkdir` and `os.makedirs`, are left alone: those are
-              filtered through the umask, and 0o777 is their default. Test code is not checked.
+              write access for others open (`os.umask(0)`). The `stat` constants are known however
+              they are imported (`import stat as st`, `from stat import S_IWOTH as W`). Modes it
+              cannot work out, and the mode arguments of `os.open`, `os.mkdir` and `os.makedirs`,
+              are left alone: those are filtered through the umask, and 0o777 is their default.
+              Test code is not checked.
 
               ## Why it matters
 
