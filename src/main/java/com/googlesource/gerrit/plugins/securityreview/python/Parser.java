@@ -787,7 +787,16 @@ final class Parser {
         int ts = p;
         type = expression();
         if (at(COMMA)) {
-          throw error(ts, "multiple exception types must be parenthesized");
+          // PEP 758 (Python 3.14): several types without parentheses, unless `as` follows.
+          List<Expr> types = new ArrayList<>();
+          types.add(type);
+          while (eat(COMMA) && !at(COLON) && !at(AS)) {
+            types.add(expression());
+          }
+          type = new Tuple(types, ExprContext.Load, loc(ts));
+          if (at(AS)) {
+            throw error(ts, "multiple exception types must be parenthesized when using 'as'");
+          }
         }
         if (eat(AS)) {
           hname = name();

@@ -196,12 +196,14 @@ class ParserErrorTest {
             2,
             0,
             "Missing parentheses in call to 'print'. Did you mean print(...)?"),
+        // `except A, B:` is valid since Python 3.14 (PEP 758), so the Python 2 form
+        // `except A, e:` parses as two types; with `as` the types still need parentheses.
         between(
-            "py2 except comma",
-            "before = 1\ntry:\n    pass\nexcept ValueError, e:\n    pass\nafter = 2\n",
+            "several types with as",
+            "before = 1\ntry:\n    pass\nexcept ValueError, TypeError as e:\n    pass\nafter = 2\n",
             4,
             7,
-            "multiple exception types must be parenthesized"),
+            "multiple exception types must be parenthesized when using 'as'"),
         between("py2 backticks", "before = 1\nx = `y`\nafter = 2\n", 2, 4, "invalid syntax"),
         between(
             "py2 octal",
