@@ -19,9 +19,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
  * @param returns it has a {@code return} statement
  * @param returnsConstant every {@code return} returns a constant (None, False, ...), an empty
  *     literal ({@code {}}, {@code []}) or nothing
- * @param returnsTrue it has a {@code return True}
- * @param returnsValue it has a {@code return} of a constant that is neither None nor True: a
- *     fallback its caller tells apart ({@code False}, {@code {}}, {@code -1}, a placeholder)
  * @param onlyPassOrControl the body is only {@code pass}, {@code continue}, {@code break} or {@code
  *     ...} (docstring-like constants included)
  * @param empty the body is empty (parse-error recovery)
@@ -53,8 +50,6 @@ public record HandlerIntent(
     LogLevel logLevel,
     boolean returns,
     boolean returnsConstant,
-    boolean returnsTrue,
-    boolean returnsValue,
     boolean onlyPassOrControl,
     boolean empty,
     boolean commented,

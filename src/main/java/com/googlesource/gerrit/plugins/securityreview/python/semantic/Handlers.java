@@ -56,8 +56,6 @@ final class Handlers {
     LogLevel[] level = {null};
     boolean[] returns = {false};
     boolean[] constantReturns = {true};
-    boolean[] returnsTrue = {false};
-    boolean[] returnsValue = {false};
     Walk.preorder(
         h.body(),
         n -> {
@@ -71,10 +69,6 @@ final class Handlers {
               returns[0] = true;
               if (r.value() != null && !isConstant(r.value())) {
                 constantReturns[0] = false;
-              } else if (r.value() != null && model.isTrue(r.value())) {
-                returnsTrue[0] = true;
-              } else if (r.value() != null && !model.isNone(r.value())) {
-                returnsValue[0] = true;
               }
             }
             case Ast.Call c -> {
@@ -123,8 +117,6 @@ final class Handlers {
             level[0],
             returns[0],
             returns[0] && constantReturns[0],
-            returns[0] && constantReturns[0] && returnsTrue[0],
-            returns[0] && constantReturns[0] && returnsValue[0],
             onlyPass,
             h.body().isEmpty(),
             commented(h),

@@ -244,31 +244,4 @@ class HandlersTest {
         .containsExactly(true, true, true, false, false)
         .inOrder();
   }
-
-  @Test
-  void handlerReturnsTrueOrAFallbackValue() {
-    List<HandlerIntent> hs =
-        intents(
-            """
-            def f():
-                try:
-                    g()
-                except Exception:
-                    return True
-                try:
-                    g()
-                except Exception:
-                    return False
-                try:
-                    g()
-                except Exception:
-                    return None
-            """);
-    assertThat(hs.stream().map(HandlerIntent::returnsTrue).toList())
-        .containsExactly(true, false, false)
-        .inOrder();
-    assertThat(hs.stream().map(HandlerIntent::returnsValue).toList())
-        .containsExactly(false, true, false)
-        .inOrder();
-  }
 }
