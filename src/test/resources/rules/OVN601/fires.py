@@ -12,4 +12,30 @@ def sync(nb_idl):
         except ValueError:
             continue
         except:  # expect: OVN601:9
-            raise
+            raise RuntimeError("verify failed")
+
+
+def parse_mac(text):
+    # Turns a KeyboardInterrupt into a ValueError.
+    try:
+        return int(text.replace(':', ''), 16)
+    except:  # expect: OVN601:5
+        raise ValueError(text)
+
+
+def serve(handlers, event, log):
+    for handler in handlers:
+        try:
+            handler(event)
+        except:  # expect: OVN601:9
+            log.exception("handler failed")
+
+
+def retry(step, log):
+    # Re-raises only when the step has no retry left.
+    try:
+        step()
+    except:  # expect: OVN601:5
+        if step.retries:
+            return
+        raise

@@ -27,8 +27,18 @@ public final class BareExcept extends Rule {
               """
               ## What it does
 
-              Flags `except:` clauses that name no exception type, in test code too: there it also
-              catches the `AssertionError` of a failing check and turns the test green.
+              Flags `except:` clauses that name no exception type and do not re-raise on every
+              path, in test code too: there it also catches the `AssertionError` of a failing
+              check and turns the test green. Raising another exception in its place is flagged
+              as well: a `KeyboardInterrupt` that turns into a `ValueError` no longer stops
+              anything.
+
+              It stays silent when the handler ends by re-raising what it caught (a bare
+              `raise`, `raise` of the name it binds, or a `with
+              excutils.save_and_reraise_exception():` block) and nothing leaves it earlier
+              (`return`, or `break` / `continue` of a loop around it): such a handler swallows
+              nothing. A bare `# noqa` on the `except:` line is the author's acknowledgement of
+              pycodestyle's E722 for this clause and silences it too.
 
               ## Why it matters
 
@@ -73,9 +83,20 @@ public final class BareExcept extends Rule {
   }
 
   private void visit(ExceptHandler h, RuleContext ctx) {
-    if (ctx.semantic().intentOf(h).bare()) {
-      // Only the "except:" keyword, not the whole handler body.
-      ctx.report(this, HandlerIntent.header(h), "Bare `except:`.", null);
+    HandlerIntent intent = ctx.semantic().intentOf(h);
+    // A handler that re-raises on every path lets SystemExit and KeyboardInterrupt through; a
+    // bare `# noqa` on the clause is the author's acknowledgement of E722.
+    if (!intent.bare() || intent.reraisesOnEveryPath() || intent.noqa()) {
+      return;
     }
+    // Only the "except:" keyword, not the whole handler body.
+    ctx.report(
+        this,
+        HandlerIntent.header(h),
+        intent.reraises()
+            ? "Bare `except:` does not re-raise on every path: SystemExit, KeyboardInterrupt and"
+                + " GreenletExit can end up swallowed or replaced by another exception."
+            : "Bare `except:` swallows SystemExit, KeyboardInterrupt and GreenletExit too.",
+        null);
   }
 }
