@@ -84,3 +84,9 @@ class Secrets:
 
     def report(self, creds):
         LOG.info("Using %s", self._without_password(creds))
+        shown = self._without_password(creds)
+        LOG.info("Using %s", shown)
+
+    def ec2(self, access_key):
+        # The access key is the public half of an EC2 credential.
+        LOG.error("Cannot delete the credentials of access key %s", access_key)

@@ -105,3 +105,19 @@ def token_or_unknown(token):
 def label():
     psk = 'Pre-shared Key'
     return psk
+
+
+# A choice for a setting named otherwise, not a secret.
+STYLE_LOGIN_PASSWORD = 'login_form'
+
+
+class Session:
+    def __init__(self, host, style=STYLE_LOGIN_PASSWORD):
+        self.host = host
+        self.style = style
+
+
+GUEST_OPTS = [
+    # The default names the field for the operator to fill.
+    cfg.StrOpt('guest_password', default='password', secret=True),
+]

@@ -58,4 +58,5 @@ def fetch_token(session):
 def pick_configured_key(keys):
     # An id that picks one of the configured keys is no secret.
     auth_key_id = random.choice(sorted(keys))
-    return keys[auth_key_id]
+    auth_key = keys[auth_key_id]
+    return auth_key

@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
 public final class SecretNames {
   private SecretNames() {}
 
-  /** A secret word; group 1 is the word. Ruff's list plus credentials and keys. */
+  /**
+   * A secret word; group 1 is the word. Ruff's list plus credentials and keys. An access key is the
+   * public half of an EC2 or S3 credential (its id), so it is not one.
+   */
   private static final String WORD =
       "(pas+wo?r?ds?|pass|passphrase|pwd|tokens?|secret_?key|secrete?s?|credentials?|creds"
-          + "|api_?key|access_?key|auth_?key|private_?key|priv_?key|ssl_?key|psk)";
+          + "|api_?key|auth_?key|private_?key|priv_?key|ssl_?key|psk)";
 
   /** A name ending in a secret word, optionally followed by a word saying it is the value. */
   private static final Pattern SECRET_NAME =

@@ -519,6 +519,22 @@ public final class SemanticModel {
     return m == null ? List.of() : Collections.unmodifiableList(m.getOrDefault(name, List.of()));
   }
 
+  /**
+   * The reads of a module-level name anywhere in the file (functions, classes and default values
+   * included) that resolve to the module's binding; in no particular order.
+   */
+  public List<Ast.Name> moduleReads(String name) {
+    List<Ast.Name> out = new ArrayList<>();
+    for (Map<String, List<Ast.Name>> byName : reads.values()) {
+      for (Ast.Name read : byName.getOrDefault(name, List.of())) {
+        if (resolvingScope(read) == moduleScope) {
+          out.add(read);
+        }
+      }
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------- names
 
   /**

@@ -43,15 +43,16 @@ public final class SecretLogged extends Rule {
               module itself, or as a last resort a name such as `LOG` or `self.log`) whose
               arguments carry a secret by its name: a variable, attribute, dict key, `.get()` key
               or keyword argument whose name ends in `password`, `passwd`, `pwd`, `pass`,
-              `passphrase`, `secret`, `token`, `credential(s)`, `creds`, a private, API, SSL or
-              secret key, or `psk` (`auth_token`, `admin_password`, `metadata_proxy_shared_secret`;
+              `passphrase`, `secret`, `token`, `credential(s)`, `creds`, a private, API, auth, SSL
+              or secret key, or `psk` (`auth_token`, `admin_password`, `metadata_proxy_shared_secret`;
               camelCase and PascalCase count the same, `adminPassword`, `AuthToken`), in the
               message, `%` arguments, f-strings, dicts, tuples or calls such as `str()`.
 
               It stays silent on:
 
               - values wrapped in `strutils.mask_password()` or `mask_dict_password()`, or passed
-                through a function of the same file that pops or deletes the secret key;
+                through a function of the same file that pops or deletes the secret key (also
+                through a variable bound to its result);
               - names that only describe a secret (`password_file`, `token_id`, `secret_ref`,
                 `path_to_private_key`) and flags (`has_password`, `use_token`);
               - a dict key or keyword named like a secret whose value has a name of its own: the
@@ -228,7 +229,8 @@ public final class SecretLogged extends Rule {
   private static boolean revealsNothing(Ast.Name n, SemanticModel model) {
     return !model.constantValues(n).isEmpty()
         || model.isPolicyCredentials(n)
-        || model.readsDataAttribute(n);
+        || model.readsDataAttribute(n)
+        || (model.resolve(n) instanceof Call c && removesSecret(model, c));
   }
 
   private static Expr callCarrier(Call c, RuleContext ctx) {

@@ -48,6 +48,7 @@ class SecretNamesTest {
         "username",
         "bypass",
         "compass",
+        "access_key",
       })
   void namesAboutSecretsOrNone(String name) {
     assertThat(SecretNames.isSecret(name)).isFalse();

@@ -861,6 +861,25 @@ class SemanticModelTest {
   }
 
   @Test
+  void moduleReadsAreFoundInEveryScope() {
+    parse(
+        """
+        STYLE = 'basic'
+
+        class Client:
+            def __init__(self, style=STYLE):
+                use(STYLE)
+
+        def local():
+            STYLE = 'other'
+            use(STYLE)
+        """);
+    List<Ast.Name> reads = model.moduleReads("STYLE");
+    assertThat(reads).hasSize(2);
+    assertThat(reads).doesNotContain(use("STYLE"));
+  }
+
+  @Test
   void dataAttributeReadsMakeAnObject() {
     parse(
         """

@@ -57,7 +57,8 @@ public final class InsecureRandomSecret extends Rule {
               does not count. Nor does a name that also speaks of time, size or position
               (`token_bucket_delay`, `password_length`, `retry_interval`), nor one that ends in a
               word saying it is about a secret rather than the secret (`auth_key_id`,
-              `token_type`). `random.SystemRandom()` and `secrets` are never flagged, nor is a
+              `token_type`); the value is not followed through such a name either, since an id
+              that picks a configured key makes no key. `random.SystemRandom()` and `secrets` are never flagged, nor is a
               variable that only shares the module's name (`random = random_module.SystemRandom()`):
               the call must reach the `random` module through an import.
 
@@ -261,7 +262,8 @@ public final class InsecureRandomSecret extends Rule {
           case Ast.AugAssign a -> a.target();
           default -> null;
         };
-    if (hit == null && target instanceof Ast.Name local) {
+    // A local named as an id or name of a secret (auth_key_id) picks one; it makes none.
+    if (hit == null && target instanceof Ast.Name local && !SecretNames.isAbout(local.id())) {
       return laterSecret(model, model.scopeOf(stmt), local.id(), new HashSet<>());
     }
     return hit;
@@ -286,7 +288,7 @@ public final class InsecureRandomSecret extends Rule {
           if (secretOrNull(name) != null) {
             return name;
           }
-          if (t instanceof Ast.Name n && !n.id().equals(local)) {
+          if (t instanceof Ast.Name n && !n.id().equals(local) && !SecretNames.isAbout(n.id())) {
             next.add(n.id());
           }
         }

@@ -11,8 +11,10 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ConfigOption;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ParameterDefault;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Scope;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SecretNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,7 +47,7 @@ public final class HardcodedPassword extends Rule {
               default of a parameter named like a secret (B107, S107), the value of a dict literal
               key named like a secret, or the `default` of an oslo.config option named like a
               secret. A secret name ends in `password`, `passwd`, `pwd`, `pass`, `passphrase`,
-              `token`, `secret`, `credential(s)` or an API/access/secret key (`adminPassword` and
+              `token`, `secret`, `credential(s)` or an API/auth/secret key (`adminPassword` and
               `AuthToken` count: camelCase and PascalCase are split). Unlike Ruff, which matches the
               secret word anywhere in the name, names that only describe a secret (`password_file`,
               `token_type`, `secret_ref`, `use_token`) do not count, and these values are not
@@ -59,8 +61,11 @@ public final class HardcodedPassword extends Rule {
               namespaced element `'{urn:api}AccessToken'`, a key `'vendor:kmip_secret_key'` or
               `'TARGET_CHAP_SECRET'`). Dict displays of more than four entries whose values are all
               string literals are tables of labels or types (column headings, a schema's
-              `{'secret_key': 'str', ...}`), not credentials, and are skipped. Passed or compared as
-              the secret itself,
+              `{'secret_key': 'str', ...}`), not credentials, and are skipped; so is a constant the
+              file passes as the value of a setting named otherwise (`STYLE_LOGIN_PASSWORD =
+              'basic_auth'` given as `style=STYLE_LOGIN_PASSWORD`): it is a choice for that
+              setting. An option default counts as stored (`default='password'` names the field
+              for the operator to fill). Passed or compared as the secret itself,
               `connect(password='password')` is a weak password and is flagged (a constant that
               reaches the call through a name was stored there, and is judged so). Config option
               *names* (`cfg.StrOpt('password')`) and `_('...')` translations are not literals
@@ -166,6 +171,9 @@ public final class HardcodedPassword extends Rule {
       return;
     }
     for (Expr target : a.targets()) {
+      if (target instanceof Ast.Name n && isOtherSetting(ctx.semantic(), n)) {
+        continue;
+      }
       if (check(ctx, ctx.semantic().storedName(target), a.value(), true)) {
         return;
       }
@@ -195,9 +203,10 @@ public final class HardcodedPassword extends Rule {
     for (Ast.Keyword k : call.keywords()) {
       check(ctx, k.arg(), k.value(), false);
     }
+    // A default is stored in the configuration: default='password' names the field.
     ConfigOption option = ctx.semantic().configOption(call).orElse(null);
     if (option != null && option.holdsText()) {
-      check(ctx, option.name(), option.defaultValue(), false);
+      check(ctx, option.name(), option.defaultValue(), true);
     }
   }
 
@@ -261,6 +270,41 @@ public final class HardcodedPassword extends Rule {
     return d.values().size() > TABLE_ENTRIES
         && d.values().stream()
             .allMatch(v -> v instanceof Ast.Constant c && c.value() instanceof String);
+  }
+
+  /**
+   * Whether the file uses a constant as the value of a setting named otherwise: it passes it as a
+   * keyword argument or gives it as a parameter default whose name is no secret ({@code
+   * style=STYLE_LOGIN_PASSWORD}). Then the constant is a choice for that setting, not a secret.
+   */
+  private static boolean isOtherSetting(SemanticModel model, Ast.Name target) {
+    Scope scope = model.scopeOf(target);
+    List<Ast.Name> reads =
+        scope == model.moduleScope()
+            ? model.moduleReads(target.id())
+            : model.reads(scope, target.id());
+    for (Ast.Name read : reads) {
+      String setting =
+          switch (model.parentOf(read)) {
+            case Ast.Keyword k -> k.arg();
+            case Ast.Arguments args -> defaultedParameter(args, read);
+            case null, default -> null;
+          };
+      if (setting != null && SecretNames.kind(setting) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The name of the parameter whose default a value is, or null. */
+  private static String defaultedParameter(Ast.Arguments args, Expr value) {
+    for (ParameterDefault d : SemanticModel.parameterDefaults(args)) {
+      if (d.value() == value) {
+        return d.parameter().arg();
+      }
+    }
+    return null;
   }
 
   /** A string built at the use from literals ({@code 'a' + 'b'}, an f-string), not a name. */

@@ -39,7 +39,8 @@ public final class SecretOptionNotMasked extends Rule {
               `DictOpt`, `MultiStrOpt`, and keystoneauth's `loading.Opt`) whose name (a literal, or
               a constant bound once) ends in a
               secret word (`password`, `passwd`, `pwd`, `passphrase`, `token`, `secret`,
-              `credential(s)`, `api_key`, `access_key`, `secret_key`, `auth_key`, `psk`) and that
+              `credential(s)`, `api_key`, `secret_key`, `auth_key`, `psk`; not `access_key`, the
+              public half of an EC2 or S3 credential) and that
               have no `secret=True` (a literal `False` counts as missing; any other expression is
               trusted). It stays silent on names that describe a secret without holding it
               (`*_file`, `*_path`, `*_dir`, `token_cache_time`, `use_token`), on `private_key` /
