@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Names that hold a secret: {@code password}, {@code admin_password}, {@code adminPassword}, {@code
  * AuthToken}, {@code metadata_proxy_shared_secret}. Names are compared in snake case (camelCase and
- * PascalCase are split, dashes and dots count as underscores), and the secret word must end the
- * name, so that names that describe a secret without holding it do not count: {@code
+ * PascalCase are split, dashes, dots and spaces count as underscores), and the secret word must end
+ * the name, so that names that describe a secret without holding it do not count: {@code
  * password_file}, {@code token_type}, {@code secret_ref}, {@code credential_id}, and {@code
  * path_to_private_key}; nor do flags about a secret such as {@code has_password} or {@code
  * use_token}.
@@ -104,12 +104,13 @@ public final class SecretNames {
 
   /**
    * A name in lower snake case: {@code adminPassword} and {@code AdminPassword} give {@code
-   * admin_password}, {@code X-Auth-Token} gives {@code x_auth_token}.
+   * admin_password}, {@code X-Auth-Token} gives {@code x_auth_token}, {@code 'auth token'} gives
+   * {@code auth_token}.
    */
   static String snake(String name) {
     return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
         .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-        .replaceAll("[-.]", "_")
+        .replaceAll("[^A-Za-z0-9_]+", "_")
         .toLowerCase(Locale.ROOT);
   }
 

@@ -25,6 +25,7 @@ class SecretNamesTest {
         "credentials",
         "creds",
         "password_value",
+        "auth token",
       })
   void secretNames(String name) {
     assertThat(SecretNames.isSecret(name)).isTrue();
