@@ -15,7 +15,7 @@ class OVNNovaNotifier:
     def _connect(self, conf, user, password):
         LOG.debug("Connecting to Nova as %s/%s", user, password)  # expect: OVN501:56
         LOG.info("Using credentials %(creds)s",
-                 {'creds': conf.nova})  # expect: OVN501:28
+                 {'creds': conf.nova.auth_headers()})  # expect: OVN501:28
         LOG.info("Nova user %(user)s, password %(pw)s",
                  {'user': user,
                   'pw': self._password})  # expect: OVN501:25
@@ -43,3 +43,8 @@ class OVNNovaNotifier:
 
     def _get_auth_token(self):
         return 'x'
+
+    def _mixed_case(self, adminPassword, client):
+        LOG.debug("Admin login with %s", adminPassword)  # expect: OVN501:42
+        LOG.info("Session %s", client.AuthToken)  # expect: OVN501:32
+        LOG.info("Keys %(k)s", {'k': client.secretKey})  # expect: OVN501:38

@@ -43,3 +43,50 @@ class OVNNovaNotifier:
         LOG.debug("uid %s", pwd.getpwnam('neutron').pw_uid)
         token = context.auth_token
         return token
+
+
+class PolicyChecks:
+    def check(self, context, action, target):
+        # Policy credentials are user, project and role ids, not secrets.
+        LOG.debug("Denied %(creds)s", {'creds': context.to_policy_values()})
+        creds = context.to_policy_values()
+        LOG.debug("Denied %s", creds)
+
+    def enforce(self, credentials, action, target):
+        LOG.debug("Checking %(a)s for %(c)s", {'a': action, 'c': credentials})
+        self._enforcer.enforce(action, target, credentials)
+
+
+class Secrets:
+    def expired(self, token, now):
+        # An object the code reads fields of prints as its class says, not as the token.
+        if token.expires_at < now:
+            LOG.warning("Token %s has expired", token)
+
+    def delete(self, client, ids):
+        # The key labels the value; the value's own name says it is an id.
+        for item in ids:
+            LOG.error("Cannot delete credential %(credential)s", {'credential': item})
+
+    def key_files(self):
+        LOG.warning("Check %s", self.path_to_private_key)
+        LOG.info("Reading %s", self.adminPasswordFile)
+
+    def unlock(self, device):
+        # Known constants: the source shows them already.
+        for password in ('', 'NULL'):
+            LOG.info("Unlocking %s with %r failed", device, password)
+
+    def _without_password(self, creds):
+        shown = dict(creds)
+        shown.pop('password')
+        return shown
+
+    def report(self, creds):
+        LOG.info("Using %s", self._without_password(creds))
+        shown = self._without_password(creds)
+        LOG.info("Using %s", shown)
+
+    def ec2(self, access_key):
+        # The access key is the public half of an EC2 credential.
+        LOG.error("Cannot delete the credentials of access key %s", access_key)

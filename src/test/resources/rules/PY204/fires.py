@@ -43,3 +43,10 @@ def manager_key():
 def proxy_conf(conf):
     conf(metadata_proxy_shared_secret='secret')  # expect: PY204:39
     return connect_manager(conf, 'ovsdb', password='password')  # expect: PY204:52
+
+
+class VendorClient:
+    def __init__(self):
+        self.AuthToken = 'a81f3c0de2'  # expect: PY204:26
+        admin_password = 'secret'  # expect: PY204:26
+        self.login(adminPassword=admin_password)  # expect: PY204:34

@@ -65,3 +65,59 @@ def sample_values():
     token = 'fake-token'
     password = 'dummy_password'
     return private_key, token, password
+
+
+# Names of fields, not their values: a namespaced element, an extra-spec key, a metadata key.
+ACCESS_TOKEN_ELEMENT = '{urn:vendor:api}AccessToken'
+KMIP_SECRET_KEY = 'vendor:kmip_secret_key'
+CHAP_SECRET_KEY = 'VENDOR_TARGET_CHAP_SECRET'
+
+# Tables of labels or types: many entries, every value a literal.
+COLUMNS = {
+    'id': 'ID',
+    'name': 'Name',
+    'peer': 'Peer',
+    'psk': 'Pre-shared Key',
+    'mtu': 'MTU',
+}
+FIELD_TYPES = {
+    'name': 'str',
+    'size': 'int',
+    'encrypted': 'bool',
+    'secret_key': 'str',
+    'crc': 'bool',
+}
+
+
+def hide(body):
+    # Masking placeholders put in place of the secret.
+    if 'password' in body:
+        body['password'] = '**HIDDEN**'
+    return body
+
+
+def token_or_unknown(token):
+    if token is None:
+        token = 'Unknown'
+    return token
+
+
+def label():
+    psk = 'Pre-shared Key'
+    return psk
+
+
+# A choice for a setting named otherwise, not a secret.
+STYLE_LOGIN_PASSWORD = 'login_form'
+
+
+class Session:
+    def __init__(self, host, style=STYLE_LOGIN_PASSWORD):
+        self.host = host
+        self.style = style
+
+
+GUEST_OPTS = [
+    # The default names the field for the operator to fill.
+    cfg.StrOpt('guest_password', default='password', secret=True),
+]

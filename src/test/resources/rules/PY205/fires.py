@@ -27,3 +27,8 @@ sb_opts = [
     cfg.StrOpt(SB_PASSWORD_OPT,  # expect: PY205:16
                help=_('Password of the OVN SB manager user.')),
 ]
+
+vendor_opts = [
+    # Mixed-case names are split into words as snake_case ones are.
+    cfg.StrOpt('vendorApiToken', help=_('Token of the vendor REST API.')),  # expect: PY205:16
+]

@@ -18,6 +18,8 @@ ovn_opts = [
     cfg.StrOpt('admin_token_path', help=_('Token.')),
     cfg.StrOpt('metadata_secret', secret=SECRET_OPTIONS_MASKED),
     cfg.StrOpt('token_signing_key', help=_('Path to the token signing key.')),
+    cfg.StrOpt('password',
+               help=_('Entry point of the password authentication plugin.')),
 ]
 
 SECRET_OPTIONS_MASKED = True

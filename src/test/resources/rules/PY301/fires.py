@@ -60,3 +60,8 @@ DIGEST = 'md5'
 
 def digest_by_constant(data):
     return hashlib.new(DIGEST, data).hexdigest()  # expect: PY301:24
+
+
+def image_checksum(data):
+    # A checksum guards integrity: a security use, whatever its name.
+    return hashlib.sha1(data).hexdigest()  # expect: PY301:12

@@ -50,3 +50,8 @@ def _new_api_key():
     raw: str = ''.join(random.choices(string.hexdigits, k=32))  # expect: PY309:24
     api_key = raw.lower()
     return api_key
+
+
+def session_token():
+    sessionToken = random.getrandbits(64)  # expect: PY309:20
+    return sessionToken

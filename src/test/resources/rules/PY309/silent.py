@@ -53,3 +53,10 @@ def fetch_token(session):
     time.sleep(delay)
     token = session.get_token()
     return token
+
+
+def pick_configured_key(keys):
+    # An id that picks one of the configured keys is no secret.
+    auth_key_id = random.choice(sorted(keys))
+    auth_key = keys[auth_key_id]
+    return auth_key

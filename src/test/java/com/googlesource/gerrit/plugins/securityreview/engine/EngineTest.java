@@ -515,6 +515,8 @@ class EngineTest {
         "pkg/test_foo.py",
         "pkg/foo_test.py",
         "pkg/foo_tests.py",
+        "dashboards/users/tests.py",
+        "pkg/test.py",
         "conftest.py",
         "pkg/conftest.py",
         "neutron\\tests\\unit\\x.py",
@@ -533,6 +535,7 @@ class EngineTest {
         "pkg/attest_x.py",
         "pkg/contest.py",
         "pkg/testing.py",
+        "pkg/latests.py",
         "setup.py",
       })
   void isTestPath_false(String path) {

@@ -33,6 +33,9 @@ public final class SemanticModel {
   /** How many assignments {@link #resolve} and the value queries follow a name through. */
   static final int MAX_NAME_STEPS = 4;
 
+  /** The methods of oslo.policy's Enforcer (and the wrappers named after them) that check. */
+  private static final Set<String> POLICY_CHECKS = Set.of("enforce", "authorize");
+
   private final Ast.Module module;
   private final List<Comment> comments;
 
@@ -538,6 +541,22 @@ public final class SemanticModel {
   public List<Ast.Name> reads(Scope scope, String name) {
     Map<String, List<Ast.Name>> m = reads.get(scope);
     return m == null ? List.of() : Collections.unmodifiableList(m.getOrDefault(name, List.of()));
+  }
+
+  /**
+   * The reads of a module-level name anywhere in the file (functions, classes and default values
+   * included) that resolve to the module's binding; in no particular order.
+   */
+  public List<Ast.Name> moduleReads(String name) {
+    List<Ast.Name> out = new ArrayList<>();
+    for (Map<String, List<Ast.Name>> byName : reads.values()) {
+      for (Ast.Name read : byName.getOrDefault(name, List.of())) {
+        if (resolvingScope(read) == moduleScope) {
+          out.add(read);
+        }
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- names
@@ -1100,6 +1119,61 @@ public final class SemanticModel {
   /** Whether an expression is a logger: {@code LOG}, {@code self.log}, {@code logging}. */
   public boolean isLogger(Expr e) {
     return loggers().isLogger(e);
+  }
+
+  /**
+   * Whether a value is the credentials of an oslo.policy check, a dict of user, project and role
+   * ids rather than a secret: the result of oslo.context's {@code to_policy_values()} (also through
+   * a name bound to it), or a name the same scope passes to a policy check, {@code
+   * enforcer.enforce(rule, target, creds)} or {@code authorize(...)}.
+   */
+  public boolean isPolicyCredentials(Expr e) {
+    Expr v = resolve(e);
+    if (v instanceof Ast.Call c
+        && c.func() instanceof Ast.Attribute a
+        && a.attr().equals("to_policy_values")) {
+      return true;
+    }
+    if (!(e instanceof Ast.Name n)) {
+      return false;
+    }
+    Scope scope = resolvingScope(n);
+    if (scope == null) {
+      return false;
+    }
+    for (Ast.Name read : reads(scope, n.id())) {
+      Node parent = parentOf(read);
+      if (parent instanceof Ast.Keyword k) {
+        parent = parentOf(k);
+      }
+      if (parent instanceof Ast.Call c
+          && c.func() != read
+          && POLICY_CHECKS.contains(lastName(c.func()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether code in a name's scope reads a data attribute of it ({@code token.expires_at}, not a
+   * method call): the value is then an object, whose string form is what its class makes it, not
+   * text or a dict. Dunder attributes do not count.
+   */
+  public boolean readsDataAttribute(Ast.Name use) {
+    Scope scope = resolvingScope(use);
+    if (scope == null) {
+      return false;
+    }
+    for (Ast.Name read : reads(scope, use.id())) {
+      if (parentOf(read) instanceof Ast.Attribute a
+          && a.value() == read
+          && !a.attr().startsWith("__")
+          && !(parentOf(a) instanceof Ast.Call c && c.func() == a)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- value shapes

@@ -12,12 +12,12 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.LogLevel;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.LoggerCall;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SecretNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** OVN501: a log call whose arguments carry a password, token, key or credential. */
 public final class SecretLogged extends Rule {
@@ -41,18 +41,33 @@ public final class SecretLogged extends Rule {
               Flags logging calls (`.debug/info/warning/error/exception/critical/log` on a logger:
               a value made by `logging.getLogger()` or oslo.log's `getLogger()`, the `logging`
               module itself, or as a last resort a name such as `LOG` or `self.log`) whose
-              arguments carry a secret by its name: a variable,
-              attribute, dict key, `.get()` key or keyword argument called `password`, `passwd`,
-              `pwd`, `passphrase`, `secret`, `token`, `credential(s)`, `creds`, `private_key`,
-              `api_key`, `ssl_key` or `secret_key` (or ending in one of them, such as `auth_token`,
-              `admin_password` or `metadata_proxy_shared_secret`), in the message, `%` arguments,
-              f-strings, dicts, tuples or calls such as `str()`. It stays silent on values wrapped
-              in `strutils.mask_password()` or `mask_dict_password()`; on names that only describe a
-              secret (`*_file`, `*_path`, `*_ref`, `*_id`, `*_len`, `*_type`, `*_name`, `*_url`, and
-              flags such as `has_password` or `use_token`); on `len()`, `bool()`, `isinstance()` and
-              comparisons of a secret, which reveal nothing; on imported modules such as `pwd` and
-              `secrets`; on the OVN `ovn_nb_private_key` / `ovn_sb_private_key` options, which hold
-              file paths; and on test code.
+              arguments carry a secret by its name: a variable, attribute, dict key, `.get()` key
+              or keyword argument whose name ends in `password`, `passwd`, `pwd`, `pass`,
+              `passphrase`, `secret`, `token`, `credential(s)`, `creds`, a private, API, auth, SSL
+              or secret key, or `psk` (`auth_token`, `admin_password`, `metadata_proxy_shared_secret`;
+              camelCase and PascalCase count the same, `adminPassword`, `AuthToken`), in the
+              message, `%` arguments, f-strings, dicts, tuples or calls such as `str()`.
+
+              It stays silent on:
+
+              - values wrapped in `strutils.mask_password()` or `mask_dict_password()`, or passed
+                through a function of the same file that pops or deletes the secret key (also
+                through a variable bound to its result);
+              - names that only describe a secret (`password_file`, `token_id`, `secret_ref`,
+                `path_to_private_key`) and flags (`has_password`, `use_token`);
+              - a dict key or keyword named like a secret whose value has a name of its own: the
+                key only labels it (`{'credential': item}` logs whatever `item` is);
+              - oslo.policy credentials (the result of `context.to_policy_values()`, or a name
+                the same function passes to `enforce()` / `authorize()`): user, project and role
+                ids, not secrets;
+              - variables that hold a known constant (`for password in ('', 'NULL')`): the source
+                already shows the value;
+              - variables the code reads data attributes of (`token.expires_at`): they are
+                objects, whose string form is their class's, not the secret;
+              - `len()`, `bool()`, `isinstance()` and comparisons of a secret, which reveal
+                nothing; imported modules such as `pwd` and `secrets`; the OVN
+                `ovn_nb_private_key` / `ovn_sb_private_key` options, which hold file paths; and
+                test code.
 
               ## Why it matters
 
@@ -86,20 +101,6 @@ public final class SecretLogged extends Rule {
               - oslo.utils strutils.mask_password <https://docs.openstack.org/oslo.utils/latest/reference/strutils.html>
               """)
           .build();
-
-  /** The last word(s) of a name that make it a secret. */
-  private static final Pattern SECRET =
-      Pattern.compile(
-          "(?:^|_)(?:password|passwd|passwords|pwd|passphrase|secret|secrets|token|tokens"
-              + "|credential|credentials|creds|private_key|api_key|apikey|ssl_key|secret_key)$");
-
-  /** First words of a name that make it a flag about a secret, not the secret. */
-  private static final Pattern FLAG =
-      Pattern.compile("^(?:is|has|use|uses|enable|enabled|no|with|should|need|needs|require)_");
-
-  /** Last words of a name that describe a secret without holding it: {@code token_id}. */
-  private static final Pattern DESCRIPTIVE =
-      Pattern.compile("_(?:id|ids|file|path|ref|len|length|type|name|url|uri)$");
 
   /** Options named like secrets that hold file paths. */
   private static final Set<String> PATH_OPTIONS =
@@ -144,28 +145,20 @@ public final class SecretLogged extends Rule {
   }
 
   /** Whether an identifier, attribute or dict key names a secret. */
-  static boolean isSecretName(String raw) {
-    String name =
-        raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
-    return SECRET.matcher(name).find()
-        && !FLAG.matcher(name).find()
-        && !PATH_OPTIONS.contains(name);
+  static boolean isSecretName(String name) {
+    return SecretNames.isSecret(name) && !PATH_OPTIONS.contains(name);
   }
 
   /**
-   * Whether the value given to a secret-named key may be the secret: not a literal, and not a
-   * variable whose own name says it is something else ({@code {'token': token_id}}).
+   * Whether the value given to a secret-named key or keyword may be the secret. The key only labels
+   * the value: a value with a name of its own is judged by that name ({@code {'credential': i}}
+   * logs whatever {@code i} is), a constant is no secret, and policy credentials hold ids and
+   * roles.
    */
-  private static boolean holdsValue(Expr value) {
-    if (value instanceof Ast.Constant) {
-      return false;
-    }
-    String dotted = SemanticModel.dotted(value);
-    if (dotted == null) {
-      return true;
-    }
-    String last = SemanticModel.lastPart(dotted).toLowerCase(Locale.ROOT);
-    return !DESCRIPTIVE.matcher(last).find();
+  private static boolean holdsValue(Expr value, SemanticModel model) {
+    return !(value instanceof Ast.Constant)
+        && SemanticModel.dotted(value) == null
+        && !model.isPolicyCredentials(value);
   }
 
   /** The part of a logged expression that carries a secret, or null. */
@@ -175,7 +168,8 @@ public final class SecretLogged extends Rule {
         boolean secret =
             n.ctx() == Ast.ExprContext.Load
                 && isSecretName(n.id())
-                && !ctx.imports().isImported(n.id());
+                && !ctx.imports().isImported(n.id())
+                && !revealsNothing(n, ctx.semantic());
         return secret ? n : null;
       }
       case Ast.Attribute a -> {
@@ -207,7 +201,7 @@ public final class SecretLogged extends Rule {
           Expr key = d.keys().get(i);
           Expr value = d.values().get(i);
           String k = key == null ? null : constantKey(key);
-          if (k != null && isSecretName(k) && holdsValue(value)) {
+          if (k != null && isSecretName(k) && holdsValue(value, ctx.semantic())) {
             return value;
           }
           Expr inner = carrier(value, ctx);
@@ -226,7 +220,23 @@ public final class SecretLogged extends Rule {
     }
   }
 
+  /**
+   * Whether a secret-named variable shows nothing secret when logged: a constant (the source
+   * already shows it: {@code for password in ('', 'NULL')}), policy credentials (ids and roles), or
+   * an object the code reads data attributes of ({@code token.expires_at}), whose string form is
+   * its class's, not the secret.
+   */
+  private static boolean revealsNothing(Ast.Name n, SemanticModel model) {
+    return !model.constantValues(n).isEmpty()
+        || model.isPolicyCredentials(n)
+        || model.readsDataAttribute(n)
+        || (model.resolve(n) instanceof Call c && removesSecret(model, c));
+  }
+
   private static Expr callCarrier(Call c, RuleContext ctx) {
+    if (ctx.semantic().isPolicyCredentials(c) || removesSecret(ctx.semantic(), c)) {
+      return null;
+    }
     String callee = ctx.callName(c);
     String last = callee == null ? null : SemanticModel.lastPart(callee);
     if (last != null
@@ -265,7 +275,7 @@ public final class SecretLogged extends Rule {
       }
     }
     for (Ast.Keyword k : c.keywords()) {
-      if (k.arg() != null && isSecretName(k.arg()) && holdsValue(k.value())) {
+      if (k.arg() != null && isSecretName(k.arg()) && holdsValue(k.value(), ctx.semantic())) {
         return k.value();
       }
       Expr inner = carrier(k.value(), ctx);
@@ -274,6 +284,41 @@ public final class SecretLogged extends Rule {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a call runs a function of this file that takes a secret out of what it returns: its
+   * body pops or deletes a secret-named key ({@code creds.pop('password')}).
+   */
+  private static boolean removesSecret(SemanticModel model, Call c) {
+    Ast.FunctionLike fn = model.calledFunction(c);
+    if (fn == null) {
+      return false;
+    }
+    boolean[] removes = {false};
+    new NodeVisitor() {
+      @Override
+      protected boolean enter(Ast.Node n) {
+        switch (n) {
+          case Call pop
+              when pop.func() instanceof Ast.Attribute f
+                  && f.attr().equals("pop")
+                  && !pop.args().isEmpty()
+                  && isSecretName(constantKey(pop.args().get(0))) ->
+              removes[0] = true;
+          case Ast.Delete d -> {
+            for (Expr t : d.targets()) {
+              if (t instanceof Ast.Subscript s && isSecretName(constantKey(s.slice()))) {
+                removes[0] = true;
+              }
+            }
+          }
+          default -> {}
+        }
+        return !removes[0];
+      }
+    }.visit(fn);
+    return removes[0];
   }
 
   private static Expr firstChildCarrier(Expr e, RuleContext ctx) {

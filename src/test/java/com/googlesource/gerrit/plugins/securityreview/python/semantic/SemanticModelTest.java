@@ -835,6 +835,93 @@ class SemanticModelTest {
     assertThat(model.loggerCall(call("logging.log")).get().level()).isEqualTo(LogLevel.ERROR);
   }
 
+  // ---------------------------------------------------------------- secrets
+
+  @Test
+  void policyCredentialsAreWhatPolicyChecksTake() {
+    parse(
+        """
+        def check(context, action, target, enforcer):
+            values = context.to_policy_values()
+            use(values)
+            use(context.to_policy_values())
+
+        def enforce(credentials, action, target):
+            use(credentials)
+            policy.enforce(credentials, action, target)
+
+        def authorize(creds, enforcer):
+            use(creds)
+            enforcer.authorize('rule', {}, creds=creds)
+
+        def login(credentials, session):
+            use(credentials)
+            session.post('/login', credentials)
+        """);
+    assertThat(model.isPolicyCredentials(use("values"))).isTrue();
+    assertThat(model.isPolicyCredentials(call("context.to_policy_values"))).isTrue();
+    List<Ast.Name> credentials = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n instanceof Ast.Name name
+          && name.id().equals("credentials")
+          && model.parentOf(name) instanceof Ast.Call c
+          && "use".equals(SemanticModel.dotted(c.func()))) {
+        credentials.add(name);
+      }
+    }
+    assertThat(model.isPolicyCredentials(credentials.get(0))).isTrue();
+    assertThat(model.isPolicyCredentials(use("creds"))).isTrue();
+    assertThat(model.isPolicyCredentials(credentials.get(1))).isFalse();
+  }
+
+  @Test
+  void moduleReadsAreFoundInEveryScope() {
+    parse(
+        """
+        STYLE = 'basic'
+
+        class Client:
+            def __init__(self, style=STYLE):
+                use(STYLE)
+
+        def local():
+            STYLE = 'other'
+            use(STYLE)
+        """);
+    List<Ast.Name> reads = model.moduleReads("STYLE");
+    assertThat(reads).hasSize(2);
+    assertThat(reads).doesNotContain(use("STYLE"));
+  }
+
+  @Test
+  void dataAttributeReadsMakeAnObject() {
+    parse(
+        """
+        def expired(token, now):
+            if token.expires_at < now:
+                use(token)
+
+        def text(password):
+            use(password.strip())
+            use(password.__class__)
+            use(password)
+        """);
+    assertThat(model.readsDataAttribute(use("token"))).isTrue();
+    assertThat(model.readsDataAttribute(use("password"))).isFalse();
+  }
+
+  @Test
+  void loopVariableOverANamedLiteralListHasEachValue() {
+    parse(
+        """
+        def unlock(device):
+            candidates = ['NULL', '']
+            for password in candidates:
+                use(password)
+        """);
+    assertThat(model.constantValues(use("password"))).containsExactly("NULL", "");
+  }
+
   // ---------------------------------------------------------------- robustness
 
   @Test

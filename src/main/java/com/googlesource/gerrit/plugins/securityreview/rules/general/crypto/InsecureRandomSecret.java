@@ -10,6 +10,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Scope;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SecretNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,8 +55,12 @@ public final class InsecureRandomSecret extends Rule {
               where predictability costs nothing, which is why Neutron waives S311 in tests and
               marks the rest `# noqa: S311`. A generic or ambiguous name (`key`, `value`, `name`)
               does not count. Nor does a name that also speaks of time, size or position
-              (`token_bucket_delay`, `password_length`, `retry_interval`). `random.SystemRandom()`
-              and `secrets` are never flagged.
+              (`token_bucket_delay`, `password_length`, `retry_interval`), nor one that ends in a
+              word saying it is about a secret rather than the secret (`auth_key_id`,
+              `token_type`); the value is not followed through such a name either, since an id
+              that picks a configured key makes no key. `random.SystemRandom()` and `secrets` are never flagged, nor is a
+              variable that only shares the module's name (`random = random_module.SystemRandom()`):
+              the call must reach the `random` module through an import.
 
               ## Why it matters
 
@@ -185,7 +190,8 @@ public final class InsecureRandomSecret extends Rule {
     String name = ctx.semantic().callName(c);
     if (name == null
         || !name.startsWith("random.")
-        || !FUNCTIONS.contains(name.substring("random.".length()))) {
+        || !FUNCTIONS.contains(name.substring("random.".length()))
+        || !resolvesThroughImport(ctx, c)) {
       return;
     }
     String secret = secretSink(ctx, c);
@@ -195,6 +201,19 @@ public final class InsecureRandomSecret extends Rule {
           c.func(),
           "`" + name + "()` generates `" + secret + "`, which looks like a secret.");
     }
+  }
+
+  /**
+   * Whether the call's name comes from an import, not from a variable that merely shares the
+   * module's name ({@code random = random_module.SystemRandom()}).
+   */
+  private static boolean resolvesThroughImport(RuleContext ctx, Ast.Call c) {
+    String dotted = SemanticModel.dotted(c.func());
+    if (dotted == null) {
+      return false;
+    }
+    String head = dotted.contains(".") ? dotted.substring(0, dotted.indexOf('.')) : dotted;
+    return ctx.imports().isImported(head) || !dotted.equals(ctx.semantic().callName(c));
   }
 
   /** The secret-sounding name the call's result flows into, or null. */
@@ -243,7 +262,8 @@ public final class InsecureRandomSecret extends Rule {
           case Ast.AugAssign a -> a.target();
           default -> null;
         };
-    if (hit == null && target instanceof Ast.Name local) {
+    // A local named as an id or name of a secret (auth_key_id) picks one; it makes none.
+    if (hit == null && target instanceof Ast.Name local && !SecretNames.isAbout(local.id())) {
       return laterSecret(model, model.scopeOf(stmt), local.id(), new HashSet<>());
     }
     return hit;
@@ -268,7 +288,7 @@ public final class InsecureRandomSecret extends Rule {
           if (secretOrNull(name) != null) {
             return name;
           }
-          if (t instanceof Ast.Name n && !n.id().equals(local)) {
+          if (t instanceof Ast.Name n && !n.id().equals(local) && !SecretNames.isAbout(n.id())) {
             next.add(n.id());
           }
         }
@@ -313,7 +333,7 @@ public final class InsecureRandomSecret extends Rule {
       return null;
     }
     List<String> words = ValueNames.words(name);
-    if (words.stream().anyMatch(MEASURE_WORDS::contains)) {
+    if (words.stream().anyMatch(MEASURE_WORDS::contains) || SecretNames.isAbout(name)) {
       return null;
     }
     for (int i = 0; i < words.size(); i++) {

@@ -141,7 +141,6 @@ public final class WeakHash extends Rule {
       Set.of(
           "cache",
           "etag",
-          "checksum",
           "fingerprint",
           "name",
           "shard",

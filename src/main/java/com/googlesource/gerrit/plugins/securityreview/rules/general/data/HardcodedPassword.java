@@ -11,7 +11,10 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ConfigOption;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ParameterDefault;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Scope;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SecretNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,22 +47,31 @@ public final class HardcodedPassword extends Rule {
               default of a parameter named like a secret (B107, S107), the value of a dict literal
               key named like a secret, or the `default` of an oslo.config option named like a
               secret. A secret name ends in `password`, `passwd`, `pwd`, `pass`, `passphrase`,
-              `token`, `secret`, `credential(s)` or an API/access/secret key (`adminPassword`
-              counts: camelCase is split). Unlike Ruff, which matches the secret word anywhere in
-              the name, names that only describe a secret (`password_file`, `token_type`,
-              `secret_ref`, `use_token`) do not count, and these values are not secrets:
-              placeholders (`'***'`, `'<password>'`, `'${TOKEN}'`, `'REDACTED'`, `'fake-token'`,
-              `'dummy'`), format strings (`'%(password)s'`, `'{}'`), file paths, `private_key`
-              values that are not key material (a PEM block or a long base64 run) but file names,
-              sentences, and strings that name the field rather than fill it (`PASSWORD =
-              'password'`, `auth_token = 'X-Auth-Token'`, an auth plugin `'v3password'`) where they
-              are stored in a constant, attribute or dict; passed or compared as the secret itself,
+              `token`, `secret`, `credential(s)` or an API/auth/secret key (`adminPassword` and
+              `AuthToken` count: camelCase and PascalCase are split). Unlike Ruff, which matches the
+              secret word anywhere in the name, names that only describe a secret (`password_file`,
+              `token_type`, `secret_ref`, `use_token`) do not count, and these values are not
+              secrets: placeholders (`'***'`, `'**HIDDEN**'`, `'<password>'`, `'${TOKEN}'`,
+              `'REDACTED'`, `'Unknown'`, `'fake-token'`, `'dummy'`), format strings
+              (`'%(password)s'`, `'{}'`), file paths, `private_key` values that are not key
+              material (a PEM block or a long base64 run) but file names, sentences, and, where
+              they are stored in a constant, attribute or dict, labels of two or more words
+              (`'Pre-shared Key'`) and strings that name the field rather than fill it (`PASSWORD =
+              'password'`, `auth_token = 'X-Auth-Token'`, an auth plugin `'v3password'`, a
+              namespaced element `'{urn:api}AccessToken'`, a key `'vendor:kmip_secret_key'` or
+              `'TARGET_CHAP_SECRET'`). Dict displays of more than four entries whose values are all
+              string literals are tables of labels or types (column headings, a schema's
+              `{'secret_key': 'str', ...}`), not credentials, and are skipped; so is a constant the
+              file passes as the value of a setting named otherwise (`STYLE_LOGIN_PASSWORD =
+              'basic_auth'` given as `style=STYLE_LOGIN_PASSWORD`): it is a choice for that
+              setting. An option default counts as stored (`default='password'` names the field
+              for the operator to fill). Passed or compared as the secret itself,
               `connect(password='password')` is a weak password and is flagged (a constant that
               reaches the call through a name was stored there, and is judged so). Config option
               *names* (`cfg.StrOpt('password')`) and `_('...')` translations are not literals
               assigned to a secret, so they never match. Test code and fake clients (`fake*.py`,
               `*fakes.py`) are not checked: fake credentials there are not secrets (Neutron ignores
-              S105 in tests).
+              S105 in tests; Django-style `tests.py` modules are test code too).
 
               ## Why it matters
 
@@ -108,7 +120,8 @@ public final class HardcodedPassword extends Rule {
   /** Values that stand for a secret without being one. */
   private static final Pattern PLACEHOLDER =
       Pattern.compile(
-          "^(?:[*xX#?.\\-_ ]+|<[^>]*>|\\$\\{[^}]*}|\\$[A-Z_]+|\\{[^}]*}|%\\([^)]*\\)s|%s)$");
+          "^(?:[*xX#?.\\-_ ]+|<[^>]*>|\\$\\{[^}]*}|\\$[A-Z_]+|\\{[^}]*}|%\\([^)]*\\)s|%s"
+              + "|\\*+[^*]*\\*+)$");
 
   /** Format directives: the value is a template, not a secret. */
   private static final Pattern FORMAT = Pattern.compile("%[sdr(]|\\{[a-zA-Z0-9_]*}");
@@ -130,10 +143,14 @@ public final class HardcodedPassword extends Rule {
           "unset",
           "none",
           "null",
+          "unknown",
           "n/a",
           "todo",
           "secret_value",
           "password_value");
+
+  /** A dict display with more entries than this, all string literals, is a table of labels. */
+  private static final int TABLE_ENTRIES = 4;
 
   /** Identifier-like: words of letters joined by {@code _ - . :} (a field or header name). */
   private static final Pattern NAME_LIKE =
@@ -154,6 +171,9 @@ public final class HardcodedPassword extends Rule {
       return;
     }
     for (Expr target : a.targets()) {
+      if (target instanceof Ast.Name n && isOtherSetting(ctx.semantic(), n)) {
+        continue;
+      }
       if (check(ctx, ctx.semantic().storedName(target), a.value(), true)) {
         return;
       }
@@ -183,9 +203,10 @@ public final class HardcodedPassword extends Rule {
     for (Ast.Keyword k : call.keywords()) {
       check(ctx, k.arg(), k.value(), false);
     }
+    // A default is stored in the configuration: default='password' names the field.
     ConfigOption option = ctx.semantic().configOption(call).orElse(null);
     if (option != null && option.holdsText()) {
-      check(ctx, option.name(), option.defaultValue(), false);
+      check(ctx, option.name(), option.defaultValue(), true);
     }
   }
 
@@ -200,6 +221,9 @@ public final class HardcodedPassword extends Rule {
 
   private void visitDict(Ast.Dict d, RuleContext ctx) {
     if (isFakeModule(ctx.path())) {
+      return;
+    }
+    if (isTable(d)) {
       return;
     }
     SemanticModel model = ctx.semantic();
@@ -238,6 +262,51 @@ public final class HardcodedPassword extends Rule {
     return true;
   }
 
+  /**
+   * A table of labels or types ({@code {'psk': 'Pre-shared Key', ...}}, a schema's {@code {'field':
+   * 'str', ...}}): many entries, every value a string literal. Credentials come a few at a time.
+   */
+  private static boolean isTable(Ast.Dict d) {
+    return d.values().size() > TABLE_ENTRIES
+        && d.values().stream()
+            .allMatch(v -> v instanceof Ast.Constant c && c.value() instanceof String);
+  }
+
+  /**
+   * Whether the file uses a constant as the value of a setting named otherwise: it passes it as a
+   * keyword argument or gives it as a parameter default whose name is no secret ({@code
+   * style=STYLE_LOGIN_PASSWORD}). Then the constant is a choice for that setting, not a secret.
+   */
+  private static boolean isOtherSetting(SemanticModel model, Ast.Name target) {
+    Scope scope = model.scopeOf(target);
+    List<Ast.Name> reads =
+        scope == model.moduleScope()
+            ? model.moduleReads(target.id())
+            : model.reads(scope, target.id());
+    for (Ast.Name read : reads) {
+      String setting =
+          switch (model.parentOf(read)) {
+            case Ast.Keyword k -> k.arg();
+            case Ast.Arguments args -> defaultedParameter(args, read);
+            case null, default -> null;
+          };
+      if (setting != null && SecretNames.kind(setting) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The name of the parameter whose default a value is, or null. */
+  private static String defaultedParameter(Ast.Arguments args, Expr value) {
+    for (ParameterDefault d : SemanticModel.parameterDefaults(args)) {
+      if (d.value() == value) {
+        return d.parameter().arg();
+      }
+    }
+    return null;
+  }
+
   /** A string built at the use from literals ({@code 'a' + 'b'}, an f-string), not a name. */
   private static boolean isBuiltHere(Expr value) {
     return value instanceof Ast.BinOp || value instanceof Ast.JoinedStr;
@@ -259,19 +328,38 @@ public final class HardcodedPassword extends Rule {
     if (s.startsWith("/") || s.startsWith("./") || s.startsWith("~/")) {
       return false;
     }
-    if (s.split("\\s+").length >= 3) {
+    int words = s.split("\\s+").length;
+    if (words >= 3) {
       return false;
     }
     if (!stored) {
       return true;
     }
+    // A stored text of words is a label ('Pre-shared Key').
+    if (words >= 2) {
+      return false;
+    }
     // PASSWORD = 'password', auth_token = 'X-Auth-Token', AUTH_PLUGIN = 'v3password'.
     if (NameWords.snake(s).equals(NameWords.snake(name))) {
       return false;
     }
-    return !(NAME_LIKE.matcher(s).matches()
-        && !s.matches(".*[0-9].*[0-9].*|.*[0-9]$")
-        && SecretNames.kindsIn(s).contains(kind));
+    return !namesField(s, kind);
+  }
+
+  /**
+   * Whether a stored value names a secret field rather than filling it: an identifier (the part
+   * after a namespace such as {@code '{ns}AccessToken'}) with no run of digits that has a secret
+   * word of the same kind ({@code 'X-Auth-Token'}), or of any kind when it joins several words
+   * ({@code 'PURE_TARGET_CHAP_SECRET'}, {@code 'vendor:kmip_secret_key'}).
+   */
+  private static boolean namesField(String s, String kind) {
+    String label = s.substring(Math.max(s.lastIndexOf('}'), s.lastIndexOf('/')) + 1);
+    if (!NAME_LIKE.matcher(label).matches() || label.matches(".*[0-9].*[0-9].*|.*[0-9]$")) {
+      return false;
+    }
+    Set<String> kinds = SecretNames.kindsIn(label);
+    boolean severalWords = NameWords.snake(label).matches(".*[_:.].*");
+    return kinds.contains(kind) || (severalWords && !kinds.isEmpty());
   }
 
   /** Fake clients shipped outside the tests folders ({@code fake_keystoneclient.py}). */

@@ -12,6 +12,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Loc;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Located;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ConfigOption;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.SecretNames;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -38,13 +39,16 @@ public final class SecretOptionNotMasked extends Rule {
               `DictOpt`, `MultiStrOpt`, and keystoneauth's `loading.Opt`) whose name (a literal, or
               a constant bound once) ends in a
               secret word (`password`, `passwd`, `pwd`, `passphrase`, `token`, `secret`,
-              `credential(s)`, `api_key`, `access_key`, `secret_key`, `auth_key`, `psk`) and that
+              `credential(s)`, `api_key`, `secret_key`, `auth_key`, `psk`; not `access_key`, the
+              public half of an EC2 or S3 credential) and that
               have no `secret=True` (a literal `False` counts as missing; any other expression is
               trusted). It stays silent on names that describe a secret without holding it
               (`*_file`, `*_path`, `*_dir`, `token_cache_time`, `use_token`), on `private_key` /
-              `priv_key` options (in OpenStack they hold the path of a key file, as
-              `ovn_nb_private_key` does), on options whose help text speaks of a file or path, and
-              on test code. Bandit and Ruff have no such check.
+              `priv_key` / `ssl_key` options (in OpenStack they hold the path of a key file, as
+              `ovn_nb_private_key` does), on options whose help text speaks of a file or path, or
+              of an entry point (keystone's `[auth] password` option names the password auth
+              plugin, not a password), and on test code. camelCase names are split into words
+              (`vendorApiToken` is a token). Bandit and Ruff have no such check.
 
               ## Why it matters
 
@@ -83,9 +87,13 @@ public final class SecretOptionNotMasked extends Rule {
               """)
           .build();
 
-  /** Help texts of options that name a file holding the secret. */
-  private static final Pattern FILE_HELP =
-      Pattern.compile("(?i)\\b(?:file|files|filename|path|directory|location)\\b");
+  /**
+   * Help texts of options that hold something other than the secret: a file holding it, or the
+   * entry point of a plugin named after it (keystone's {@code [auth] password}).
+   */
+  private static final Pattern NOT_SECRET_HELP =
+      Pattern.compile(
+          "(?i)\\b(?:file|files|filename|path|directory|location|entry[ -]?points?)\\b");
 
   public SecretOptionNotMasked() {
     super(META);
@@ -106,7 +114,7 @@ public final class SecretOptionNotMasked extends Rule {
       return;
     }
     String help = option.help() == null ? "" : option.help();
-    if (FILE_HELP.matcher(help).find() || RuleContext.hasUnpacking(call)) {
+    if (NOT_SECRET_HELP.matcher(help).find() || RuleContext.hasUnpacking(call)) {
       return;
     }
     Fix fix;
