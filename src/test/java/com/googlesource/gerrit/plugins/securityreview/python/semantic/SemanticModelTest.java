@@ -517,6 +517,38 @@ class SemanticModelTest {
   }
 
   @Test
+  void requestOfAWsgifyHandlerAndOfTheHelpersItIsPassedTo() {
+    parse(
+        """
+        import webob
+        import webob.dec
+        class Proxy:
+            @webob.dec.wsgify(RequestClass=webob.Request)
+            def __call__(self, req):
+                return self._relay(1, incoming=req)
+            def _relay(self, n, incoming):
+                incoming.a()
+            def annotated(self, r: webob.Request):
+                r.b()
+        def other(env):
+            env.c()
+        def passes_two_kinds(thing):
+            thing.d()
+        @webob.dec.wsgify
+        def handler(request):
+            passes_two_kinds(request)
+            passes_two_kinds(other)
+            other(request)
+        """);
+    assertThat(model.kindOf(use("req"))).isEqualTo(ValueKind.HTTP_REQUEST);
+    assertThat(model.kindOf(receiverOf("a"))).isEqualTo(ValueKind.HTTP_REQUEST);
+    assertThat(model.kindFact(receiverOf("b")).evidence()).isEqualTo(Evidence.ANNOTATION);
+    // Every call of other() passes a request; passes_two_kinds() also gets a function.
+    assertThat(model.kindOf(receiverOf("c"))).isEqualTo(ValueKind.HTTP_REQUEST);
+    assertThat(model.kindOf(receiverOf("d"))).isEqualTo(ValueKind.UNKNOWN);
+  }
+
+  @Test
   void withTargetAndExecutorSubmit() {
     parse(
         """
