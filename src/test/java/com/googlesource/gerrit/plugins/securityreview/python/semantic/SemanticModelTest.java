@@ -549,6 +549,21 @@ class SemanticModelTest {
   }
 
   @Test
+  void dropPortGroupNameByConstantLiteralOrLocalName() {
+    parse(
+        """
+        from neutron.common.ovn import constants as ovn_const
+        def f(nb, other):
+            name = ovn_const.OVN_DROP_PORT_GROUP_NAME
+            nb.a(name); nb.b('neutron_pg_drop'); nb.c(other); nb.d('pg_1234')
+        """);
+    assertThat(model.isDropPortGroupName(call("nb.a").args().get(0))).isTrue();
+    assertThat(model.isDropPortGroupName(call("nb.b").args().get(0))).isTrue();
+    assertThat(model.isDropPortGroupName(call("nb.c").args().get(0))).isFalse();
+    assertThat(model.isDropPortGroupName(call("nb.d").args().get(0))).isFalse();
+  }
+
+  @Test
   void withTargetAndExecutorSubmit() {
     parse(
         """
