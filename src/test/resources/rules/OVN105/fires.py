@@ -43,3 +43,8 @@ def signed_request(url, instance_id, signature):
     headers = {'X-Instance-ID': instance_id, 'X-Instance-ID-Signature': signature}
     LOG.debug("Asking for metadata with %s", headers)  # expect: OVN105:46
     return requests.get(url, headers=headers, timeout=10)
+
+
+HAPROXY_HEADERS = """  # expect: OVN105:19
+    http-request add-header X-Neutron-%(res_type)s-ID %(res_id)s
+"""

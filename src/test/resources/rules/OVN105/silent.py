@@ -59,3 +59,15 @@ def helper_called_with_other_things(req):
 
 def caller(env):
     return helper_called_with_other_things(env)
+
+
+# The header is replaced, or deleted before it is added: the client's copy is gone.
+HAPROXY_SET = """
+    http-request del-header X-Neutron-%(other_type)s-ID
+    http-request set-header X-Neutron-%(res_type)s-ID %(res_id)s
+"""
+HAPROXY_DEL_THEN_ADD = """
+    http-request del-header X-Instance-ID
+    http-request add-header X-Instance-ID %(instance_id)s
+    http-request add-header X-Forwarded-Proto https
+"""

@@ -18,6 +18,8 @@ import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * OVN105: a proxy that passes on identity headers its client can set, copied from the request it
@@ -54,7 +56,11 @@ public final class ClientIdentityHeaderForwarded extends Rule {
               - the received request's headers passed on whole as `headers=` (directly, through
                 `dict(...)`, `.copy()` or a local name), unless the function deletes or pops an
                 identity header from that copy first;
-              - a logging call that logs a dict holding an `X-Instance-ID-Signature`.
+              - a logging call that logs a dict holding an `X-Instance-ID-Signature`;
+              - an HAProxy configuration text (a string of the file) whose `http-request
+                add-header` adds an identity header, or an `X-...-ID` header such as
+                `X-Neutron-%(res_type)s-ID`, that it does not `del-header` first: `add-header`
+                keeps the client's own copy, `set-header` replaces it.
 
               `X-Forwarded-For` is not an identity header here: in Neutron's metadata path the
               HAProxy in front of the proxy sets it, and the proxy only trusts it after matching
@@ -69,7 +75,10 @@ public final class ClientIdentityHeaderForwarded extends Rule {
               (`X-Instance-ID-Signature`) computed with the shared secret. Nova serves whichever
               instance those headers name. If the proxy copies any of them from the request it
               received, an instance that sends its own headers gets another instance's metadata:
-              user data, keys, passwords. Logging the signature hands out a value that, with the
+              user data, keys, passwords. The HAProxy in front of the proxy names the network or
+              router the request came from in a header: added with `add-header`, a guest that
+              sends the header itself names another network (Launchpad bug 1865036, fixed with
+              `del-header` and `set-header`). Logging the signature hands out a value that, with the
               instance id, is all Nova asks for.
 
               ## Example
@@ -102,6 +111,8 @@ public final class ClientIdentityHeaderForwarded extends Rule {
 
               - Neutron metadata service <https://docs.openstack.org/neutron/latest/admin/config-metadata.html>
               - Nova metadata service, Neutron proxy headers <https://docs.openstack.org/nova/latest/admin/metadata-service.html>
+              - Launchpad bug 1865036, extra header fields in proxied metadata requests <https://bugs.launchpad.net/neutron/+bug/1865036>
+              - HAProxy `http-request set-header` <https://docs.haproxy.org/2.8/configuration.html#4.2-http-request%20set-header>
               - CWE-290: Authentication Bypass by Spoofing <https://cwe.mitre.org/data/definitions/290.html>
               - CWE-532: Insertion of Sensitive Information into Log File <https://cwe.mitre.org/data/definitions/532.html>
               """)
@@ -118,13 +129,64 @@ public final class ClientIdentityHeaderForwarded extends Rule {
           "x-roles",
           "x-identity-status");
 
+  private static final Pattern HAPROXY_ADD_HEADER =
+      Pattern.compile("http-request\\s+add-header\\s+(\\S+)");
+  private static final Pattern HAPROXY_DEL_HEADER =
+      Pattern.compile("http-request\\s+del-header\\s+(\\S+)");
+
   private static final String SIGNATURE_HEADER = "x-instance-id-signature";
 
   public ClientIdentityHeaderForwarded() {
     super(META);
+    on(Ast.Constant.class, this::visitConstant);
     on(Ast.Dict.class, this::visitDict);
     on(Ast.Assign.class, this::visitAssign);
     on(Call.class, this::visitCall);
+  }
+
+  /**
+   * An HAProxy configuration text that adds an identity header with {@code add-header}: HAProxy
+   * then keeps any copy the client sent, and the service behind it may read that one.
+   */
+  private void visitConstant(Ast.Constant constant, RuleContext ctx) {
+    if (!(constant.value() instanceof String text) || !text.contains("add-header")) {
+      return;
+    }
+    Matcher m = HAPROXY_ADD_HEADER.matcher(text);
+    while (m.find()) {
+      String header = m.group(1);
+      if (isIdentityHeaderTemplate(header) && !deletesFirst(text, header, m.start())) {
+        ctx.report(
+            this,
+            constant,
+            "This HAProxy configuration adds `"
+                + header
+                + "` with `add-header`, which keeps a copy the client sent: use `set-header`,"
+                + " or `del-header` it first.");
+        return;
+      }
+    }
+  }
+
+  /** Whether the configuration deletes the header before the line that adds it. */
+  private static boolean deletesFirst(String text, String header, int addedAt) {
+    Matcher d = HAPROXY_DEL_HEADER.matcher(text);
+    while (d.find() && d.start() < addedAt) {
+      if (d.group(1).equalsIgnoreCase(header)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An identity header, also as a template: one of {@link #IDENTITY_HEADERS}, or an {@code
+   * X-...-ID} header that names the network, router or instance asking ({@code
+   * X-OVN-%(res_type)s-ID}).
+   */
+  private static boolean isIdentityHeaderTemplate(String header) {
+    String h = header.toLowerCase(Locale.ROOT);
+    return IDENTITY_HEADERS.contains(h) || (h.startsWith("x-") && h.endsWith("-id"));
   }
 
   private void visitDict(Ast.Dict dict, RuleContext ctx) {
