@@ -11,6 +11,7 @@ public final class ValidationRules {
     return List.of(
         new BindingProfileUnvalidated(),
         new OvnMatchInjection(),
-        new ClientIdentityHeaderForwarded());
+        new ClientIdentityHeaderForwarded(),
+        new TenantNameSelectsResource());
   }
 }
