@@ -43,9 +43,10 @@ public final class TenantNameSelectsResource extends Rule {
               """
               ## What it does
 
-              Flags a value the semantic model knows to be a free-form field a tenant sets (a
-              resource's `name`, `description`, `dns_name`, the port and router names Neutron
-              copies into OVN `external_ids`, ...) when it is the key of a selection:
+              Flags a free-form field (`name`, `description`, `dns_name`, `device_id`, ...) read
+              from a value the semantic model knows to be a tenant's resource (a `port`, `network`,
+              `router`, ... an ML2 driver or API handler is given, `context.current`) when it is
+              the key of a selection:
 
               - the name of an OVSDB lookup on an API the model knows: `api.lookup(table, value)`,
                 a `*_get(value)` command, a condition of `db_find`/`db_find_rows`;
@@ -58,10 +59,11 @@ public final class TenantNameSelectsResource extends Rule {
               Silent when the function also reads a `project_id` or `tenant_id` (the selection is
               tied to an owner on that path), when the value was checked against an allow-list
               or went through a validator first, and in test code. Names Neutron itself sets
-              (`neutron-<uuid>`, `pg_<uuid>`) are not tenant input and do not count, nor do values
-              read from an OVN row's `external_ids` or `options`: Neutron wrote them, and the same
-              key (`neutron:router_name`) holds a tenant's label on one table and a Neutron name
-              on another. Whether a
+              (`neutron-<uuid>`, `pg_<uuid>`) are not tenant input and do not count, nor do a
+              `name` read from any dict or object the model knows nothing about, or values read
+              from an OVN row's `external_ids` or `options`: Neutron wrote those, and the same key
+              (`neutron:router_name`) holds a tenant's label on one table and a Neutron name on
+              another. Whether a
               name is unique within a project is not known to the rule, hence the low confidence.
 
               ## Why it matters
@@ -143,7 +145,7 @@ public final class TenantNameSelectsResource extends Rule {
     Optional<TenantSource> tenant = model.tenantSource(key);
     if (tenant.isEmpty()
         || !tenant.get().freeForm()
-        || isOvnRowColumn(tenant.get().source())
+        || !isReadFromTenantResource(model, tenant.get().source())
         || ownerCheckedInFunction(key, ctx)) {
       return;
     }
@@ -160,19 +162,25 @@ public final class TenantNameSelectsResource extends Rule {
   }
 
   /**
-   * Whether a tenant source is read from an OVN row's {@code external_ids} or {@code options}:
-   * Neutron wrote those values, mostly its own {@code neutron-<uuid>} names, and the same keys hold
-   * a tenant's label on one table and a Neutron name on another.
+   * Whether a tenant source is a field read from a value the model itself knows to be a tenant's
+   * resource ({@code port['name']} of a port a driver was given), not a name read from any dict or
+   * object: a {@code name} key alone says nothing about who set it. Values read from an OVN row's
+   * {@code external_ids} or {@code options} do not count either: Neutron wrote them, and the same
+   * key holds a tenant's label on one table and a Neutron name on another.
    */
-  private static boolean isOvnRowColumn(Expr source) {
+  private static boolean isReadFromTenantResource(SemanticModel model, Expr source) {
     Expr container =
         switch (source) {
           case Ast.Subscript s -> s.value();
           case Call c when c.func() instanceof Attribute a -> a.value();
-          default -> source;
+          default -> null;
         };
-    return container instanceof Attribute a
-        && (a.attr().equals("external_ids") || a.attr().equals("options"));
+    if (container == null
+        || (container instanceof Attribute a
+            && (a.attr().equals("external_ids") || a.attr().equals("options")))) {
+      return false;
+    }
+    return model.tenantSource(container).isPresent();
   }
 
   /** The values a call selects by: OVSDB lookup names, name filters, name keywords of getters. */
