@@ -45,6 +45,6 @@ def signed_request(url, instance_id, signature):
     return requests.get(url, headers=headers, timeout=10)
 
 
-HAPROXY_HEADERS = """  # expect: OVN105:19
-    http-request add-header X-Neutron-%(res_type)s-ID %(res_id)s
+HAPROXY_HEADERS = """
+    http-request add-header X-Neutron-%(res_type)s-ID %(res_id)s  # expect: OVN105:5
 """

@@ -14,6 +14,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.LoggerCall;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,7 +61,8 @@ public final class ClientIdentityHeaderForwarded extends Rule {
               - an HAProxy configuration text (a string of the file) whose `http-request
                 add-header` adds an identity header, or an `X-...-ID` header such as
                 `X-Neutron-%(res_type)s-ID`, that it does not `del-header` first: `add-header`
-                keeps the client's own copy, `set-header` replaces it.
+                keeps the client's own copy, `set-header` replaces it. The finding starts on
+                the `add-header` line; a suppression comment goes after the closing quotes.
 
               `X-Forwarded-For` is not an identity header here: in Neutron's metadata path the
               HAProxy in front of the proxy sets it, and the proxy only trusts it after matching
@@ -149,23 +151,46 @@ public final class ClientIdentityHeaderForwarded extends Rule {
    * then keeps any copy the client sent, and the service behind it may read that one.
    */
   private void visitConstant(Ast.Constant constant, RuleContext ctx) {
-    if (!(constant.value() instanceof String text) || !text.contains("add-header")) {
+    if (!(constant.value() instanceof String value) || !value.contains("add-header")) {
       return;
     }
+    // The source text, not the value: the finding goes on the line that adds the header.
+    String text = ctx.text(constant);
     Matcher m = HAPROXY_ADD_HEADER.matcher(text);
     while (m.find()) {
       String header = m.group(1);
       if (isIdentityHeaderTemplate(header) && !deletesFirst(text, header, m.start())) {
         ctx.report(
             this,
-            constant,
+            lineOf(constant, text, m.start()),
             "This HAProxy configuration adds `"
                 + header
                 + "` with `add-header`, which keeps a copy the client sent: use `set-header`,"
-                + " or `del-header` it first.");
+                + " or `del-header` it first.",
+            null);
         return;
       }
     }
+  }
+
+  /**
+   * From a match in a constant's source text to the constant's end: the finding starts on the line
+   * that adds the header, and a comment after the closing quotes can waive it.
+   */
+  private static Ast.Loc lineOf(Ast.Constant constant, String text, int start) {
+    String before = text.substring(0, start);
+    int newlines = (int) before.chars().filter(c -> c == '\n').count();
+    int lineStart = before.lastIndexOf('\n') + 1;
+    int col = utf8Length(text.substring(lineStart, start));
+    if (newlines == 0) {
+      col += constant.loc().col();
+    }
+    int line = constant.loc().line() + newlines;
+    return new Ast.Loc(line, col, constant.loc().endLine(), constant.loc().endCol());
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
   /** Whether the configuration deletes the header before the line that adds it. */
