@@ -53,3 +53,21 @@ class NorthdSync:
 
     def drop_router(self, name):
         self.north.lr_del(name).execute()  # expect: OVN303:9
+
+
+class QosExtension:
+    # A misspelt keyword: execute() takes it in **kwargs and checks nothing, reads included.
+    def __init__(self, conn):
+        self.northd = impl_idl_ovn.OvsdbNbOvnIdl(conn)
+
+    def switch_of(self, network_id):
+        return self.northd.ls_get(network_id).execute(check_errors=True)  # expect: OVN303:55
+
+    def drop_port(self, port_id):
+        self.northd.lsp_del(port_id).execute(check_erorr=True)  # expect: OVN303:46
+
+    def inside_a_transaction(self, network_ids):
+        with self.northd.transaction(check_error=True):
+            for network_id in network_ids:
+                self.northd.ls_get(network_id).execute(
+                    check_errors=True)  # expect: OVN303:21

@@ -41,3 +41,8 @@ def not_ovsdb(cursor, deferred, processutils, ip_wrapper, cmd):
 
 def make_command():
     return None
+
+
+def keywords_execute_takes(nb_idl, port):
+    nb_idl.lsp_del(port).execute(check_error=True, log_errors=False)
+    nb_idl.lsp_get(port).execute(check_error=True, timeout=5)

@@ -2,6 +2,7 @@ package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,9 @@ final class Kinds {
   private final SemanticModel model;
   private final Map<Expr, KindFact> memo = new IdentityHashMap<>();
   private final Map<Ast.FunctionLike, KindFact> returnsMemo = new IdentityHashMap<>();
+
+  /** The calls of each same-file function, by callee; built on first use. */
+  private Map<Ast.FunctionLike, List<Ast.Call>> callers;
 
   Kinds(SemanticModel model) {
     this.model = model;
@@ -245,7 +249,7 @@ final class Kinds {
         return b.index() < 0 ? fact(b.source(), depth + 1) : KindFact.UNKNOWN;
       }
       case PARAMETER -> {
-        return parameter((Ast.Arg) b.target(), b.scope());
+        return parameter((Ast.Arg) b.target(), b.scope(), depth);
       }
       default -> {
         return KindFact.UNKNOWN;
@@ -334,16 +338,108 @@ final class Kinds {
     return v instanceof Ast.Call c && KnownTypes.isOvsLibClass(model.callName(c));
   }
 
-  /** A parameter's kind from its annotation, else from its function's docstring. */
-  private KindFact parameter(Ast.Arg p, Scope scope) {
+  /**
+   * A parameter's kind from its annotation, the request of a {@code @webob.dec.wsgify} handler, its
+   * function's docstring, else from what every call of the function in the file passes.
+   */
+  private KindFact parameter(Ast.Arg p, Scope scope, int depth) {
     KindFact f = annotationKind(p.annotation());
     if (f != null) {
       return f.withEvidence(Evidence.ANNOTATION);
     }
-    if (scope.node() instanceof Ast.FunctionLike fn) {
-      return docstringKind(fn, p.arg());
+    if (!(scope.node() instanceof Ast.FunctionLike fn)) {
+      return KindFact.UNKNOWN;
     }
-    return KindFact.UNKNOWN;
+    if (isHandledRequest(fn, p)) {
+      return KindFact.of(ValueKind.HTTP_REQUEST, Evidence.ORIGIN);
+    }
+    KindFact documented = docstringKind(fn, p.arg());
+    return documented.isKnown() ? documented : passedKind(fn, p, depth);
+  }
+
+  /** Whether a parameter is the request a {@code @webob.dec.wsgify} function is called with. */
+  private boolean isHandledRequest(Ast.FunctionLike fn, Ast.Arg p) {
+    boolean handler = false;
+    for (Expr d : fn.decoratorList()) {
+      Expr decorator = d instanceof Ast.Call c ? c.func() : d;
+      handler |= KnownTypes.isRequestHandlerDecorator(model.qualifiedName(decorator));
+    }
+    List<Ast.Arg> params = fn.args().args();
+    int first = model.classOfMethod(fn) != null ? 1 : 0;
+    return handler && params.size() > first && params.get(first) == p;
+  }
+
+  /**
+   * The kind every call of a same-file function passes for a parameter, when the file calls it and
+   * each call passes a value known (not by its name) to be of that one kind.
+   */
+  private KindFact passedKind(Ast.FunctionLike fn, Ast.Arg p, int depth) {
+    List<Ast.Call> calls = callsOf(fn);
+    if (calls.isEmpty() || depth >= MAX_DEPTH) {
+      return KindFact.UNKNOWN;
+    }
+    List<Ast.Arg> positional = new ArrayList<>(fn.args().posonlyargs());
+    positional.addAll(fn.args().args());
+    int index = positional.indexOf(p);
+    KindFact agreed = null;
+    for (Ast.Call c : calls) {
+      Expr arg = passedArgument(fn, c, p, index);
+      KindFact f = arg == null ? KindFact.UNKNOWN : fact(arg, depth + 1);
+      if (!f.fromEvidence() || f.kind() == ValueKind.LITERAL) {
+        return KindFact.UNKNOWN;
+      }
+      if (agreed == null) {
+        agreed = f.withEvidence(Evidence.ORIGIN);
+      } else if (agreed.kind() != f.kind()) {
+        return KindFact.UNKNOWN;
+      }
+    }
+    return agreed;
+  }
+
+  /** What a call passes for a parameter (at {@code index} among the positional ones), or null. */
+  private Expr passedArgument(Ast.FunctionLike fn, Ast.Call c, Ast.Arg p, int index) {
+    for (Ast.Keyword k : c.keywords()) {
+      if (k.arg() == null) {
+        return null; // **kwargs: cannot tell
+      }
+      if (k.arg().equals(p.arg())) {
+        return k.value();
+      }
+    }
+    if (index < 0) {
+      return null;
+    }
+    int skip = c.func() instanceof Ast.Attribute && model.classOfMethod(fn) != null ? 1 : 0;
+    int at = index - skip;
+    if (at < 0 || at >= c.args().size()) {
+      return null;
+    }
+    for (int i = 0; i <= at; i++) {
+      if (c.args().get(i) instanceof Ast.Starred) {
+        return null;
+      }
+    }
+    return c.args().get(at);
+  }
+
+  /** The calls of the file that call a same-file function; the index is built on first use. */
+  private List<Ast.Call> callsOf(Ast.FunctionLike fn) {
+    if (callers == null) {
+      callers = new IdentityHashMap<>();
+      Walk.preorder(
+          model.module().body(),
+          n -> {
+            if (n instanceof Ast.Call c) {
+              Ast.FunctionLike callee = model.calledFunction(c);
+              if (callee != null) {
+                callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(c);
+              }
+            }
+            return true;
+          });
+    }
+    return callers.getOrDefault(fn, List.of());
   }
 
   /** The kind an annotation names: a known type, {@code Optional[X]}, or a same-file class. */

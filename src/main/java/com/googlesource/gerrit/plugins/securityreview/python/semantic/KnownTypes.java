@@ -154,6 +154,12 @@ final class KnownTypes {
         "keystoneauth1.session.Session",
         "keystoneauth1.loading.load_session_from_conf_options");
     exact(
+        ValueKind.HTTP_REQUEST,
+        "webob.Request",
+        "webob.BaseRequest",
+        "webob.request.Request",
+        "webob.request.BaseRequest");
+    exact(
         ValueKind.OVSDB_IDL,
         "ovs.db.idl.Idl",
         "ovsdbapp.backend.ovs_idl.connection.Connection",
@@ -253,6 +259,11 @@ final class KnownTypes {
       return new KindFact(ValueKind.OVSDB_API, Evidence.ORIGIN, OvsdbDatabase.OVS);
     }
     return null;
+  }
+
+  /** {@code webob.dec.wsgify}: the decorator whose function receives the request it handles. */
+  static boolean isRequestHandlerDecorator(String qualified) {
+    return "webob.dec.wsgify".equals(qualified);
   }
 
   /** {@code ovs_lib.BaseOVS} and its subclasses, whose {@code .ovsdb} is the OVS API. */

@@ -27,6 +27,11 @@ import java.util.Set;
  * <p>Not thread-safe: one model per file, used by one thread.
  */
 public final class SemanticModel {
+  /** The default drop port group's name (neutron/common/ovn/constants.py), and its constant. */
+  private static final String DROP_PORT_GROUP = "neutron_pg_drop";
+
+  private static final String DROP_PORT_GROUP_CONSTANT = "OVN_DROP_PORT_GROUP_NAME";
+
   /** Qualified names longer than this many parts are not worked out (nothing real is). */
   static final int MAX_DOTTED_PARTS = 100;
 
@@ -1065,6 +1070,20 @@ public final class SemanticModel {
           default -> null;
         };
     return name != null && KnownTypes.isOvnApiName(name);
+  }
+
+  /**
+   * Whether a value names Neutron's default drop port group, the one row every port with port
+   * security is in: {@code ovn_const.OVN_DROP_PORT_GROUP_NAME} (also through a local name) or a
+   * string holding {@code neutron_pg_drop}.
+   */
+  public boolean isDropPortGroupName(Expr e) {
+    Optional<String> s = constantString(e);
+    if (s.isPresent()) {
+      return s.get().contains(DROP_PORT_GROUP);
+    }
+    String q = qualifiedName(resolve(e));
+    return q != null && lastPart(q).equals(DROP_PORT_GROUP_CONSTANT);
   }
 
   /** Whether a value is tenant-controlled (see {@link TenantSource}). */

@@ -27,6 +27,11 @@ public enum ValueKind {
   TAR_ARCHIVE,
   /** A {@code zipfile} archive ({@code zipfile.ZipFile}). */
   ZIP_ARCHIVE,
+  /**
+   * A request a server received: a {@code webob} request ({@code webob.Request}, the argument of a
+   * {@code @webob.dec.wsgify} handler). Its headers and environ are what the client sent.
+   */
+  HTTP_REQUEST,
   /** Neutron's OVN client ({@code ovn_client.OVNClient}), whose write methods write the NB. */
   OVN_CLIENT,
   LITERAL,

@@ -13,6 +13,7 @@ public final class ConfigRules {
         new PortSecurityDisabled(),
         new DropPortGroupWithoutDhcp(),
         new TlsVerifyDisabled(),
-        new BindAllInterfaces());
+        new BindAllInterfaces(),
+        new SharedPortGroupWithTenantGroups());
   }
 }

@@ -89,9 +89,6 @@ public final class DropPortGroupWithoutDhcp extends Rule {
               """)
           .build();
 
-  private static final String DROP_PG_CONSTANT = "OVN_DROP_PORT_GROUP_NAME";
-  private static final String DROP_PG_NAME = "neutron_pg_drop";
-
   /** What the walk collects of one file: ACL-less drop group creations, and whether ACLs follow. */
   private static final class FileFacts {
     final List<Ast.Call> aclLessCreations = new ArrayList<>();
@@ -115,7 +112,7 @@ public final class DropPortGroupWithoutDhcp extends Rule {
       return;
     }
     Expr name = RuleContext.argument(c, 0, "name");
-    if (name == null || !isDropPortGroup(model, name)) {
+    if (name == null || !model.isDropPortGroupName(name)) {
       return;
     }
     Expr acls = RuleContext.keyword(c, "acls");
@@ -139,15 +136,6 @@ public final class DropPortGroupWithoutDhcp extends Rule {
           "`pg_add` creates the default drop port group with no ACLs, and nothing in this module"
               + " adds its drop and DHCP allow ACLs.");
     }
-  }
-
-  private static boolean isDropPortGroup(SemanticModel model, Expr e) {
-    String s = model.constantString(e).orElse(null);
-    if (s != null) {
-      return s.contains(DROP_PG_NAME);
-    }
-    String q = model.qualifiedName(model.resolve(e));
-    return q != null && DottedNames.lastPart(q).equals(DROP_PG_CONSTANT);
   }
 
   /** A call that creates the drop or DHCP ACLs. */

@@ -30,6 +30,31 @@ final class Ovsdb {
   private static final Set<String> READ_VERBS =
       Set.of("get", "list", "find", "exists", "lookup", "show", "dump", "count", "has", "is");
 
+  /**
+   * The keywords ovsdbapp's {@code Command.execute()} and the transaction it opens take (ovsdbapp's
+   * {@code check_error}, {@code log_errors}, {@code nested}, {@code timeout}; Neutron's NB API adds
+   * {@code bump_nb_cfg} and {@code revision_mismatch_raise}). Any other keyword lands in {@code
+   * **kwargs} and is ignored.
+   */
+  private static final Set<String> EXECUTE_KEYWORDS =
+      Set.of(
+          "check_error",
+          "log_errors",
+          "nested",
+          "timeout",
+          "bump_nb_cfg",
+          "revision_mismatch_raise");
+
+  /** The first keyword of an {@code execute(...)} call that ovsdbapp does not take, or null. */
+  static Ast.Keyword unknownExecuteKeyword(Call execute) {
+    for (Ast.Keyword k : execute.keywords()) {
+      if (k.arg() != null && !EXECUTE_KEYWORDS.contains(k.arg())) {
+        return k;
+      }
+    }
+    return null;
+  }
+
   /** What a command does, as far as its name tells. */
   enum Verb {
     WRITE,

@@ -44,7 +44,12 @@ public final class OvsdbCommandUnchecked extends Rule {
               tells nothing stay silent, as do commands added to a transaction (`txn.add(cmd)`),
               commands executed inside a `with <api>.transaction(...)` block (ovsdbapp reuses that
               transaction, whose own `check_error` then applies), a `check_error` given by a
-              variable or through `**kwargs`, and test code. No automatic fix: once the command
+              variable or through `**kwargs`, and test code. Any command, a read included, is
+              flagged, also inside a transaction block, when `execute()` gets a keyword it does
+              not take (`check_errors=True`, a
+              misspelling Neutron once had on its switch and router port lookups): ovsdbapp's
+              `execute(check_error=False, log_errors=True, **kwargs)` swallows it, and the
+              command runs unchecked although its author asked for the opposite. No automatic fix: once the command
               raises, the caller must decide how to handle the error.
 
               ## Why it matters
@@ -86,9 +91,26 @@ public final class OvsdbCommandUnchecked extends Rule {
         || !exec.attr().equals("execute")
         || !(exec.value() instanceof Call command)
         || !(command.func() instanceof Attribute cmd)
-        || Ovsdb.verb(cmd.attr()) != Ovsdb.Verb.WRITE
         || RuleContext.hasUnpacking(call)
         || ctx.semantic().kindOf(command) != ValueKind.OVSDB_COMMAND) {
+      return;
+    }
+    String shown = "`" + ctx.text(cmd.value()) + "." + cmd.attr() + "()`";
+    Ast.Keyword unknown = Ovsdb.unknownExecuteKeyword(call);
+    if (unknown != null) {
+      // Whatever the command does and wherever it runs: the keyword is a mistake.
+      ctx.report(
+          this,
+          unknown,
+          "`"
+              + unknown.arg()
+              + "` is not a keyword of `execute()`: ovsdbapp takes it in `**kwargs` and ignores"
+              + " it, so "
+              + shown
+              + " is executed without checking errors.");
+      return;
+    }
+    if (Ovsdb.verb(cmd.attr()) != Ovsdb.Verb.WRITE || Ovsdb.inTransactionBlock(call, ctx)) {
       return;
     }
     Expr checkError = RuleContext.keyword(call, "check_error");
@@ -97,19 +119,7 @@ public final class OvsdbCommandUnchecked extends Rule {
     if (checkError != null && !explicitFalse) {
       return;
     }
-    if (Ovsdb.inTransactionBlock(call, ctx)) {
-      return;
-    }
     String how = checkError == null ? "without `check_error`" : "with `check_error=False`";
-    ctx.report(
-        this,
-        call,
-        "The write command `"
-            + ctx.text(cmd.value())
-            + "."
-            + cmd.attr()
-            + "()` is executed "
-            + how
-            + ".");
+    ctx.report(this, call, "The write command " + shown + " is executed " + how + ".");
   }
 }

@@ -12,6 +12,7 @@ public final class TransactionRules {
         new TransactionCheckErrorFalse(),
         new OvnCallInPrecommit(),
         new OvsdbCommandUnchecked(),
-        new SqlStringBuilt());
+        new SqlStringBuilt(),
+        new VerifyAfterWrite());
   }
 }

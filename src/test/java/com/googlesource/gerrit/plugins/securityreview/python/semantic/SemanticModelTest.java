@@ -517,6 +517,53 @@ class SemanticModelTest {
   }
 
   @Test
+  void requestOfAWsgifyHandlerAndOfTheHelpersItIsPassedTo() {
+    parse(
+        """
+        import webob
+        import webob.dec
+        class Proxy:
+            @webob.dec.wsgify(RequestClass=webob.Request)
+            def __call__(self, req):
+                return self._relay(1, incoming=req)
+            def _relay(self, n, incoming):
+                incoming.a()
+            def annotated(self, r: webob.Request):
+                r.b()
+        def other(env):
+            env.c()
+        def passes_two_kinds(thing):
+            thing.d()
+        @webob.dec.wsgify
+        def handler(request):
+            passes_two_kinds(request)
+            passes_two_kinds(other)
+            other(request)
+        """);
+    assertThat(model.kindOf(use("req"))).isEqualTo(ValueKind.HTTP_REQUEST);
+    assertThat(model.kindOf(receiverOf("a"))).isEqualTo(ValueKind.HTTP_REQUEST);
+    assertThat(model.kindFact(receiverOf("b")).evidence()).isEqualTo(Evidence.ANNOTATION);
+    // Every call of other() passes a request; passes_two_kinds() also gets a function.
+    assertThat(model.kindOf(receiverOf("c"))).isEqualTo(ValueKind.HTTP_REQUEST);
+    assertThat(model.kindOf(receiverOf("d"))).isEqualTo(ValueKind.UNKNOWN);
+  }
+
+  @Test
+  void dropPortGroupNameByConstantLiteralOrLocalName() {
+    parse(
+        """
+        from neutron.common.ovn import constants as ovn_const
+        def f(nb, other):
+            name = ovn_const.OVN_DROP_PORT_GROUP_NAME
+            nb.a(name); nb.b('neutron_pg_drop'); nb.c(other); nb.d('pg_1234')
+        """);
+    assertThat(model.isDropPortGroupName(call("nb.a").args().get(0))).isTrue();
+    assertThat(model.isDropPortGroupName(call("nb.b").args().get(0))).isTrue();
+    assertThat(model.isDropPortGroupName(call("nb.c").args().get(0))).isFalse();
+    assertThat(model.isDropPortGroupName(call("nb.d").args().get(0))).isFalse();
+  }
+
+  @Test
   void withTargetAndExecutorSubmit() {
     parse(
         """
