@@ -87,3 +87,60 @@ class ChassisWatcher:
 
     def _watch(self):
         pass
+
+
+class WaitsNothingElseEnds:
+    """Shapes close to the ones something else ends, where nothing does."""
+
+    def __init__(self):
+        self._stopping = threading.Event()
+        self._worker = threading.Thread(target=self._loop)
+        self._wakeup = threading.Event()
+        self._executor = futures.ThreadPoolExecutor(max_workers=2)
+
+    def halt_too_late(self):
+        # The join comes before the stop flag is set: the worker never sees it.
+        self._worker.join()  # expect: OVN202:9
+        self._stopping.set()
+
+    def fetch_unchecked(self, hosts):
+        pending = [self._executor.submit(str, h) for h in hosts]
+        futures.wait(pending, timeout=30)
+        # Some may still be running after the timed wait: nothing checks done().
+        return [fut.result() for fut in pending]  # expect: OVN202:17
+
+    def gather(self, items):
+        started = [self._executor.submit(str, i) for i in items]
+        for fut in started:
+            yield fut.result()  # expect: OVN202:19
+
+    def _loop(self):
+        while True:
+            self._wakeup.wait()  # expect: OVN202:13
+            if self._stopping.is_set():
+                break
+
+
+def probe(address):
+    # Without -w or -W, ping to a host that drops the packets may never finish.
+    proc = subprocess.Popen(['ping', '-c', '3', address])
+    return proc.wait()  # expect: OVN202:12
+
+
+def restart_child(path):
+    # Called from the entry point, but from service code too.
+    child = subprocess.Popen([path])
+    child.wait()  # expect: OVN202:5
+
+
+class Supervisor:
+    def respawn(self):
+        restart_child('/usr/local/bin/agent')
+
+
+def main():
+    restart_child('/usr/local/bin/agent')
+
+
+if __name__ == '__main__':
+    main()

@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ModuleRole;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.Map;
@@ -77,6 +78,10 @@ public final class HttpWithoutTimeout extends Rule {
   private static final Set<String> METHODS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
 
+  /** httpx's request functions, also the request methods of its clients. */
+  private static final Set<String> HTTPX_METHODS =
+      Set.of("request", "get", "options", "head", "post", "put", "patch", "delete", "stream");
+
   /** Other HTTP entry points and the position of their timeout parameter. */
   private static final Map<String, Integer> TIMEOUT_POSITION =
       Map.of(
@@ -101,7 +106,13 @@ public final class HttpWithoutTimeout extends Rule {
       return;
     }
     SemanticModel model = ctx.semantic();
+    if (model.moduleRole(ctx.path()) == ModuleRole.DEV_TOOLING) {
+      return; // run by hand or by a CI job, whose own limits bound it
+    }
     String name = ctx.callName(call);
+    if (name != null && visitHttpx(call, name, ctx)) {
+      return;
+    }
     Integer position = name == null ? null : TIMEOUT_POSITION.get(name);
     if (position != null) {
       if (unbounded(RuleContext.argument(call, position, "timeout"), model)) {
@@ -122,6 +133,56 @@ public final class HttpWithoutTimeout extends Rule {
       String shown = ctx.text(method.value()).replaceAll("\\s+", "") + "." + method.attr();
       ctx.report(this, call, "`" + shown + "(...)` is called with no timeout.", null);
     }
+  }
+
+  /**
+   * httpx calls, which time out after 5 s unless told otherwise: flags {@code timeout=None} (or
+   * {@code httpx.Timeout(None)}) on a request function, on a client's request method, or on a
+   * client's construction (it disables the default for every request the client makes). Returns
+   * whether the call was an httpx one.
+   */
+  private boolean visitHttpx(Call call, String name, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    boolean function =
+        name.startsWith("httpx.") && HTTPX_METHODS.contains(name.substring("httpx.".length()));
+    boolean client = name.equals("httpx.Client") || name.equals("httpx.AsyncClient");
+    boolean method =
+        call.func() instanceof Ast.Attribute a
+            && HTTPX_METHODS.contains(a.attr())
+            && model.kindOf(a.value()) == ValueKind.HTTPX_CLIENT;
+    if (!function && !client && !method) {
+      return false;
+    }
+    Expr timeout = RuleContext.keyword(call, "timeout");
+    if (timeout != null && disablesHttpxTimeout(timeout, model)) {
+      String shown = ctx.text(call.func()).replaceAll("\\s+", "");
+      ctx.report(
+          this,
+          call,
+          "`"
+              + shown
+              + "(...)` turns httpx's default timeout off with `timeout=None`"
+              + (client ? " for every request of the client." : "."),
+          null);
+    }
+    return true;
+  }
+
+  /** {@code None}, {@code httpx.Timeout(None)} or {@code httpx.Timeout(timeout=None)}. */
+  private static boolean disablesHttpxTimeout(Expr timeout, SemanticModel model) {
+    if (model.isNone(timeout)) {
+      return true;
+    }
+    if (!(timeout instanceof Call c) || !"httpx.Timeout".equals(model.callName(c))) {
+      return false;
+    }
+    Expr only =
+        c.args().size() == 1 && c.keywords().isEmpty()
+            ? c.args().get(0)
+            : c.args().isEmpty() && c.keywords().size() == 1
+                ? RuleContext.keyword(c, "timeout")
+                : null;
+    return only != null && model.isNone(only);
   }
 
   /** requests.get(...), requests.api.get(...), or get(...) after "from requests import get". */

@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ModuleRole;
 import java.util.Set;
 
 /** OVN204: a tenacity (or retrying) retry with no stop condition. */
@@ -95,7 +96,7 @@ public final class RetryWithoutStop extends Rule {
 
   private void visitCall(Call call, RuleContext ctx) {
     String name = RuleContext.hasUnpacking(call) ? null : ctx.callName(call);
-    if (name == null) {
+    if (name == null || !isServiceCode(ctx)) {
       return;
     }
     if (TENACITY.contains(name)) {
@@ -116,6 +117,9 @@ public final class RetryWithoutStop extends Rule {
 
   /** {@code @tenacity.retry} without parentheses: the defaults, which never stop. */
   private void visitFunction(Ast.FunctionLike fn, RuleContext ctx) {
+    if (fn.decoratorList().isEmpty() || !isServiceCode(ctx)) {
+      return;
+    }
     for (Expr d : fn.decoratorList()) {
       if (d instanceof Call) {
         continue; // the Call itself is visited
@@ -125,5 +129,10 @@ public final class RetryWithoutStop extends Rule {
         ctx.report(this, d, "`@" + name + "` with no arguments never gives up.", null);
       }
     }
+  }
+
+  /** Tooling and test harness code run under a CI job or a test runner, whose limits bound it. */
+  private static boolean isServiceCode(RuleContext ctx) {
+    return ctx.semantic().moduleRole(ctx.path()) == ModuleRole.SERVICE;
   }
 }

@@ -11,6 +11,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Binding;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.KindFact;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ModuleRole;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.IdentityHashMap;
@@ -138,7 +139,9 @@ public final class WaitWithoutTimeout extends Rule {
       return;
     }
     String what = waitWithoutTimeout(call, name, model.kindFact(receiver), model);
-    if (what != null) {
+    if (what != null
+        && model.waitEnd(call).isEmpty()
+        && model.moduleRole(ctx.path()) == ModuleRole.SERVICE) {
       ctx.report(
           this,
           call,
