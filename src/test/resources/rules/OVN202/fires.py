@@ -26,22 +26,6 @@ class OVNMechanismDriverSketch:
         with self._rows_changed:
             self._rows_changed.wait()  # expect: OVN202:13
 
-    def wait_for_other_driver(self, other):
-        # Not assigned in this file: the name says it is an event.
-        other._connection_ready_event.wait()  # expect: OVN202:9
-
-    def sync_in_thread(self, ctx):
-        worker = threading.Thread(target=self._sync, args=(ctx,))
-        worker.start()
-        worker.join()  # expect: OVN202:9
-
-    def sync_in_pool(self, ctx):
-        future = self._executor.submit(self._sync, ctx)
-        return future.result()  # expect: OVN202:16
-
-    def sync_now(self, ctx):
-        return self._executor.submit(self._sync, ctx).result()  # expect: OVN202:16
-
     def ask_worker(self, request):
         replies = queue.Queue()
         threading.Thread(target=self._answer, args=(request, replies)).start()
@@ -97,22 +81,20 @@ class WaitsNothingElseEnds:
         self._worker = threading.Thread(target=self._loop)
         self._wakeup = threading.Event()
         self._executor = futures.ThreadPoolExecutor(max_workers=2)
+        # Completed by a callback from another thread, if that callback ever comes.
+        self._reply = futures.Future()
+
+    def on_reply(self, payload):
+        self._reply.set_result(payload)
+
+    def reply(self):
+        payload = self._reply.result()  # expect: OVN202:19
+        return payload.upper()
 
     def halt_too_late(self):
         # The join comes before the stop flag is set: the worker never sees it.
         self._worker.join()  # expect: OVN202:9
         self._stopping.set()
-
-    def fetch_unchecked(self, hosts):
-        pending = [self._executor.submit(str, h) for h in hosts]
-        futures.wait(pending, timeout=30)
-        # Some may still be running after the timed wait: nothing checks done().
-        return [fut.result() for fut in pending]  # expect: OVN202:17
-
-    def gather(self, items):
-        started = [self._executor.submit(str, i) for i in items]
-        for fut in started:
-            yield fut.result()  # expect: OVN202:19
 
     def _loop(self):
         while True:

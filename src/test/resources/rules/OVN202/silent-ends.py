@@ -42,6 +42,23 @@ class PortSyncer:
             return fut.result()
         return None
 
+    def sync_in_thread(self, host):
+        # Work started here ends when it does: a join timeout would not stop it, the bound
+        # belongs in the work's own calls.
+        worker = threading.Thread(target=self._fetch, args=(host,))
+        worker.start()
+        worker.join()
+
+    def sync_now(self, host):
+        return self._executor.submit(self._fetch, host).result()
+
+    def fan_out(self, hosts):
+        pending = []
+        for h in hosts:
+            fut = self._executor.submit(self._fetch, h)
+            pending.append(fut)
+        return [fut.result() for fut in pending]
+
     def halt(self):
         # Set the stop flag the worker loops on, then wait for it to notice.
         self._stopping.set()

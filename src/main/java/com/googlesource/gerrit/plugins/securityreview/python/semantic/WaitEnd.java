@@ -6,6 +6,11 @@ public enum WaitEnd {
    * The future is already done: yielded by {@code as_completed}, or checked with {@code done()}.
    */
   COMPLETED,
+  /**
+   * The thread or future was started by the function that waits for it: it ends when that work
+   * does, and the work's own calls are where a bound belongs (a join timeout would not stop it).
+   */
+  OWN_WORK,
   /** The thread was told to stop just before: its stop event set, or the thread cancelled. */
   STOPPED,
   /** An enclosing timeout interrupts it: {@code with eventlet.Timeout(...)}, one armed before. */

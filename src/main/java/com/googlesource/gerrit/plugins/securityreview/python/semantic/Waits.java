@@ -62,6 +62,9 @@ final class Waits {
     if (isDone(receiver, wait)) {
       return Optional.of(WaitEnd.COMPLETED);
     }
+    if (fn != null && isOwnWork(receiver, model.scopeOpenedBy(fn))) {
+      return Optional.of(WaitEnd.OWN_WORK);
+    }
     if (joinsThread(method, receiver) && toldToStop(receiver, wait)) {
       return Optional.of(WaitEnd.STOPPED);
     }
@@ -157,6 +160,86 @@ final class Waits {
       return true;
     }
     return null;
+  }
+
+  // ---------------------------------------------------------------- work started here
+
+  /**
+   * Whether a thread or future was started by the function that waits for it: made right there
+   * ({@code pool.submit(f).result()}), bound to a local from such a call, or a loop variable over a
+   * local list of them (a comprehension, or appends in the function).
+   */
+  private boolean isOwnWork(Expr receiver, Scope fnScope) {
+    if (isStartedWork(receiver, fnScope)) {
+      return true;
+    }
+    if (!(receiver instanceof Ast.Name n)) {
+      return false;
+    }
+    List<Binding> bindings = model.reachingBindings(n);
+    return !bindings.isEmpty()
+        && bindings.stream()
+            .allMatch(
+                b ->
+                    (b.kind() == Binding.Kind.FOR_TARGET
+                            || b.kind() == Binding.Kind.COMPREHENSION_TARGET)
+                        ? b.index() < 0 && holdsStartedWork(b.source(), fnScope)
+                        : b.scope() == fnScope
+                            && b.isPlainAssignment()
+                            && isStartedWork(b.value(), fnScope));
+  }
+
+  /** A thread or future started in the function: the call itself, or a local bound to one. */
+  private boolean isStartedWork(Expr e, Scope fnScope) {
+    if (e instanceof Ast.Call c) {
+      ValueKind kind = model.kindOf(c);
+      return kind == ValueKind.THREAD || kind == ValueKind.FUTURE;
+    }
+    if (e instanceof Ast.Name n) {
+      List<Binding> bindings = model.reachingBindings(n);
+      return !bindings.isEmpty()
+          && bindings.stream()
+              .allMatch(
+                  b ->
+                      b.scope() == fnScope
+                          && b.isPlainAssignment()
+                          && b.value() instanceof Ast.Call
+                          && isStartedWork(b.value(), fnScope));
+    }
+    return false;
+  }
+
+  /** A local collection of threads or futures the function starts. */
+  private boolean holdsStartedWork(Expr iterable, Scope fnScope) {
+    switch (iterable) {
+      case Ast.ListComp c -> {
+        return isStartedWork(c.elt(), fnScope);
+      }
+      case Ast.GeneratorExp c -> {
+        return isStartedWork(c.elt(), fnScope);
+      }
+      case Ast.Name n -> {
+        List<Binding> bindings = model.reachingBindings(n);
+        if (bindings.size() != 1
+            || bindings.get(0).scope() != fnScope
+            || !bindings.get(0).isPlainAssignment()) {
+          return false;
+        }
+        Expr value = bindings.get(0).value();
+        if (value instanceof Ast.ListComp || value instanceof Ast.GeneratorExp) {
+          return holdsStartedWork(value, fnScope);
+        }
+        List<Ast.Call> appends = model.appendsTo(fnScope, n.id());
+        return value instanceof Ast.List l
+            && l.elts().isEmpty()
+            && !appends.isEmpty()
+            && appends.stream()
+                .allMatch(a -> a.args().size() == 1 && isStartedWork(a.args().get(0), fnScope));
+      }
+      default -> {
+        return false;
+      }
+    }
   }
 
   // ---------------------------------------------------------------- stopped threads
@@ -264,11 +347,12 @@ final class Waits {
     }
     List<String> words = new ArrayList<>();
     for (Expr e : elements) {
-      Optional<String> word = model.constantString(e);
-      if (word.isEmpty()) {
-        continue; // a computed word (an address, a size): the literal ones still say what runs
+      // A computed word keeps its literal start ('--timeout=%d' % t); an address or a size has
+      // none, and the literal words around it still say what runs.
+      String word = model.constantString(e).orElseGet(() -> model.constantPrefix(e));
+      if (word != null && !word.isEmpty()) {
+        words.add(word);
       }
-      words.add(word.get());
     }
     boolean programIsLiteral =
         !elements.isEmpty() && model.constantString(elements.get(0)).isPresent();

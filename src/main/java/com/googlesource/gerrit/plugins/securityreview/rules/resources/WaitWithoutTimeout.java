@@ -184,7 +184,8 @@ public final class WaitWithoutTimeout extends Rule {
   /** What is wrong with the call, or null when it is bounded or not a wait we know. */
   private static String waitWithoutTimeout(
       Call call, String name, KindFact receiver, SemanticModel model) {
-    ValueKind kind = receiver.kind();
+    // A kind guessed from the receiver's name alone is no evidence of what it is.
+    ValueKind kind = receiver.fromEvidence() ? receiver.kind() : ValueKind.UNKNOWN;
     boolean noArgs = call.args().isEmpty() && call.keywords().isEmpty();
     switch (name) {
       case "wait" -> {

@@ -121,13 +121,57 @@ class WaitsTest {
     String src =
         """
         import threading
-        def f():
-            t = threading.Timer(5, print)
-            t.start()
-            t.cancel()
-            t.join()
+        class S:
+            def __init__(self):
+                self._timer = threading.Timer(5, print)
+            def halt(self):
+                self._timer.cancel()
+                self._timer.join()
         """;
     assertThat(endOf(src, "join")).hasValue(WaitEnd.STOPPED);
+  }
+
+  @Test
+  void threadStartedAndJoinedHereIsOwnWork() {
+    String src =
+        """
+        import threading
+        def f():
+            t = threading.Thread(target=print)
+            t.start()
+            t.join()
+        """;
+    assertThat(endOf(src, "join")).hasValue(WaitEnd.OWN_WORK);
+  }
+
+  @Test
+  void futuresFannedOutHereAreOwnWork() {
+    String src =
+        """
+        def f(pool, items):
+            pending = []
+            for i in items:
+                fut = pool.submit(print, i)
+                pending.append(fut)
+            for fut in pending:
+                print(fut.result())
+        """;
+    assertThat(endOf(src, "result")).hasValue(WaitEnd.OWN_WORK);
+  }
+
+  @Test
+  void threadKeptOnSelfIsNotOwnWork() {
+    String src =
+        """
+        import threading
+        class S:
+            def __init__(self):
+                self._t = threading.Thread(target=print)
+            def run(self):
+                self._t.start()
+                self._t.join()
+        """;
+    assertThat(endOf(src, "join")).isEmpty();
   }
 
   @Test
@@ -218,11 +262,13 @@ class WaitsTest {
   }
 
   @Test
-  void startingWorkAndWaitingIsNoWrapper() {
+  void aWaitAmongOtherStatementsIsNoWrapper() {
     String src =
         """
-        def run(pool):
-            return pool.submit(print).result()
+        class H:
+            def result(self):
+                print('waiting')
+                return self._fut.result()
         """;
     assertThat(endOf(src, "result")).isEmpty();
   }
