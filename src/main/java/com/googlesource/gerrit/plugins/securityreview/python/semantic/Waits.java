@@ -329,6 +329,7 @@ final class Waits {
     return switch (program) {
       case "timeout" -> true;
       case "ping" -> argv.stream().skip(1).anyMatch(a -> a.startsWith("-w") || a.startsWith("-W"));
+      case "rsync" -> argv.stream().skip(1).anyMatch(a -> a.startsWith("--timeout="));
       default -> false;
     };
   }

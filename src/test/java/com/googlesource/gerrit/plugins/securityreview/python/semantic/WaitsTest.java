@@ -228,6 +228,20 @@ class WaitsTest {
   }
 
   @Test
+  void rsyncWithAnIoTimeout() {
+    String src =
+        """
+        import subprocess
+        def f(src, dst, seconds):
+            args = ['rsync', '--quiet', '--timeout=%d' % seconds]
+            args.extend([src, dst])
+            p = subprocess.Popen(args)
+            p.communicate()
+        """;
+    assertThat(endOf(src, "communicate")).hasValue(WaitEnd.OWN_DEADLINE);
+  }
+
+  @Test
   void commandUnderCoreutilsTimeout() {
     String src =
         """
