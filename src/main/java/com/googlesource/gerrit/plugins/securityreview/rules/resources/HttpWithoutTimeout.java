@@ -15,7 +15,10 @@ import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.Map;
 import java.util.Set;
 
-/** OVN203: an HTTP request with no timeout (requests, urllib, http.client, httplib2). */
+/**
+ * OVN203: an HTTP request with no timeout (requests, urllib, http.client, httplib2), or with
+ * httpx's default timeout turned off.
+ */
 public final class HttpWithoutTimeout extends Rule {
   static final RuleMeta META =
       RuleMeta.builder("OVN203")
@@ -47,6 +50,18 @@ public final class HttpWithoutTimeout extends Rule {
               as none. Calls that pass `**kwargs` are left alone (the timeout may be in them).
               Applies to test code too, as Neutron's own Ruff configuration keeps S113 on in tests.
 
+              `httpx` differs: its request functions (`httpx.get/post/put/patch/delete/head/
+              options/request/stream`) and the same methods of an `httpx.Client` or
+              `httpx.AsyncClient` time out after 5 seconds of network inactivity unless told
+              otherwise, so only an explicit `timeout=None` (or `httpx.Timeout(None)`) is flagged:
+              on the request, or on the client's construction, where it turns the default off for
+              every request the client makes.
+
+              Stays silent in developer and CI tooling (the module role of the semantic model:
+              modules under a top-level `tools/`, `devstack/`, `playbooks/`, `doc/` or
+              `releasenotes/` folder, or `setup.py`): they run by hand or in a CI job whose own
+              limits bound them.
+
               ## Why it matters
 
               `requests` and `urllib` have no default timeout: a peer that accepts the connection
@@ -72,6 +87,7 @@ public final class HttpWithoutTimeout extends Rule {
               - Bandit B113: request_without_timeout <https://bandit.readthedocs.io/en/latest/plugins/b113_request_without_timeout.html>
               - Ruff S113 <https://docs.astral.sh/ruff/rules/request-without-timeout/>
               - requests: Timeouts <https://requests.readthedocs.io/en/latest/user/advanced/#timeouts>
+              - HTTPX: Timeouts <https://www.python-httpx.org/advanced/timeouts/>
               """)
           .build();
 
