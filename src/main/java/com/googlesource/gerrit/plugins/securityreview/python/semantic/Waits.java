@@ -52,7 +52,7 @@ final class Waits {
     this.model = model;
   }
 
-  /** What ends a wait on {@code receiver} made by {@code wait}, if anything but a timeout does. */
+  /** What ends a wait call ({@code receiver.method(...)}), if anything but a timeout does. */
   Optional<WaitEnd> endOf(Ast.Call wait) {
     if (!(wait.func() instanceof Ast.Attribute method)) {
       return Optional.empty();
@@ -111,7 +111,7 @@ final class Waits {
       }
       if (n instanceof Ast.If branch) {
         Boolean done = doneTest(branch.test(), key);
-        if (done != null && (done ? branch.body() : branch.orelse()).contains(inner)) {
+        if (done != null && indexOf(done ? branch.body() : branch.orelse(), inner) >= 0) {
           return true;
         }
       }
@@ -236,7 +236,7 @@ final class Waits {
             && appends.stream()
                 .allMatch(a -> a.args().size() == 1 && isStartedWork(a.args().get(0), fnScope));
       }
-      default -> {
+      case null, default -> {
         return false;
       }
     }
@@ -500,7 +500,7 @@ final class Waits {
   }
 
   /** {@code if __name__ == '__main__':} */
-  static boolean isMainGuard(Ast.If i) {
+  private static boolean isMainGuard(Ast.If i) {
     if (!(i.test() instanceof Ast.Compare c)
         || c.ops().size() != 1
         || c.ops().get(0) != Ast.CmpOp.Eq) {
@@ -607,7 +607,8 @@ final class Waits {
     return null;
   }
 
-  private static int indexOf(List<Stmt> block, Stmt stmt) {
+  /** The position of a node in a block by identity (records compare by value). */
+  private static int indexOf(List<Stmt> block, Node stmt) {
     for (int i = 0; i < block.size(); i++) {
       if (block.get(i) == stmt) {
         return i;
