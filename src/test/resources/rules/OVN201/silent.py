@@ -74,6 +74,15 @@ class MaintenanceWorker:
             self._handle(rows.pop())
             eventlet.sleep(0)
 
+    def cooperative_without_argument(self, chunks):
+        # sleep() with no argument yields to other greenthreads; it does not wait.
+        while True:
+            chunk = chunks.read()
+            if not chunk:
+                return
+            self._handle(chunk)
+            eventlet.sleep()
+
     def back_off_then_leave(self, sock):
         while True:
             try:

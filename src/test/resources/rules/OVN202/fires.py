@@ -26,22 +26,6 @@ class OVNMechanismDriverSketch:
         with self._rows_changed:
             self._rows_changed.wait()  # expect: OVN202:13
 
-    def wait_for_other_driver(self, other):
-        # Not assigned in this file: the name says it is an event.
-        other._connection_ready_event.wait()  # expect: OVN202:9
-
-    def sync_in_thread(self, ctx):
-        worker = threading.Thread(target=self._sync, args=(ctx,))
-        worker.start()
-        worker.join()  # expect: OVN202:9
-
-    def sync_in_pool(self, ctx):
-        future = self._executor.submit(self._sync, ctx)
-        return future.result()  # expect: OVN202:16
-
-    def sync_now(self, ctx):
-        return self._executor.submit(self._sync, ctx).result()  # expect: OVN202:16
-
     def ask_worker(self, request):
         replies = queue.Queue()
         threading.Thread(target=self._answer, args=(request, replies)).start()
@@ -87,3 +71,58 @@ class ChassisWatcher:
 
     def _watch(self):
         pass
+
+
+class WaitsNothingElseEnds:
+    """Shapes close to the ones something else ends, where nothing does."""
+
+    def __init__(self):
+        self._stopping = threading.Event()
+        self._worker = threading.Thread(target=self._loop)
+        self._wakeup = threading.Event()
+        self._executor = futures.ThreadPoolExecutor(max_workers=2)
+        # Completed by a callback from another thread, if that callback ever comes.
+        self._reply = futures.Future()
+
+    def on_reply(self, payload):
+        self._reply.set_result(payload)
+
+    def reply(self):
+        payload = self._reply.result()  # expect: OVN202:19
+        return payload.upper()
+
+    def halt_too_late(self):
+        # The join comes before the stop flag is set: the worker never sees it.
+        self._worker.join()  # expect: OVN202:9
+        self._stopping.set()
+
+    def _loop(self):
+        while True:
+            self._wakeup.wait()  # expect: OVN202:13
+            if self._stopping.is_set():
+                break
+
+
+def probe(address):
+    # Without -w or -W, ping to a host that drops the packets may never finish.
+    proc = subprocess.Popen(['ping', '-c', '3', address])
+    return proc.wait()  # expect: OVN202:12
+
+
+def restart_child(path):
+    # Called from the entry point, but from service code too.
+    child = subprocess.Popen([path])
+    child.wait()  # expect: OVN202:5
+
+
+class Supervisor:
+    def respawn(self):
+        restart_child('/usr/local/bin/agent')
+
+
+def main():
+    restart_child('/usr/local/bin/agent')
+
+
+if __name__ == '__main__':
+    main()

@@ -153,6 +153,7 @@ final class KnownTypes {
         "requests.sessions.Session",
         "keystoneauth1.session.Session",
         "keystoneauth1.loading.load_session_from_conf_options");
+    exact(ValueKind.HTTPX_CLIENT, "httpx.Client", "httpx.AsyncClient");
     exact(
         ValueKind.HTTP_REQUEST,
         "webob.Request",

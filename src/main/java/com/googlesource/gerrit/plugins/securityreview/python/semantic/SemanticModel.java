@@ -71,6 +71,7 @@ public final class SemanticModel {
   private BindingProfiles bindingProfiles;
   private Handlers handlers;
   private Loggers loggers;
+  private Waits waits;
   private ValueShapes valueShapes;
 
   /**
@@ -1195,6 +1196,19 @@ public final class SemanticModel {
     return false;
   }
 
+  /**
+   * What ends a blocking wait call ({@code x.wait()}, {@code t.join()}, {@code f.result()}, {@code
+   * p.communicate()}) other than a timeout argument of its own, or empty when nothing known does.
+   */
+  public Optional<WaitEnd> waitEnd(Ast.Call wait) {
+    return waits().endOf(wait);
+  }
+
+  /** What this module is for, given its path in the repository: see {@link ModuleRole}. */
+  public ModuleRole moduleRole(String path) {
+    return ModuleRole.of(path, module);
+  }
+
   // ---------------------------------------------------------------- value shapes
 
   /**
@@ -1281,6 +1295,13 @@ public final class SemanticModel {
       loggers = new Loggers(this);
     }
     return loggers;
+  }
+
+  private Waits waits() {
+    if (waits == null) {
+      waits = new Waits(this);
+    }
+    return waits;
   }
 
   // ---------------------------------------------------------------- positions

@@ -22,6 +22,8 @@ public enum ValueKind {
   PROCESS,
   /** A {@code requests} or keystoneauth session. */
   HTTP_SESSION,
+  /** An {@code httpx} client ({@code httpx.Client}, {@code httpx.AsyncClient}). */
+  HTTPX_CLIENT,
   LOCK,
   /** A {@code tarfile} archive ({@code tarfile.open}, {@code TarFile}). */
   TAR_ARCHIVE,

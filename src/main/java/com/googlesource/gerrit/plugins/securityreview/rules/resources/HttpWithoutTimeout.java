@@ -9,12 +9,16 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ModuleRole;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.Map;
 import java.util.Set;
 
-/** OVN203: an HTTP request with no timeout (requests, urllib, http.client, httplib2). */
+/**
+ * OVN203: an HTTP request with no timeout (requests, urllib, http.client, httplib2), or with
+ * httpx's default timeout turned off.
+ */
 public final class HttpWithoutTimeout extends Rule {
   static final RuleMeta META =
       RuleMeta.builder("OVN203")
@@ -46,6 +50,18 @@ public final class HttpWithoutTimeout extends Rule {
               as none. Calls that pass `**kwargs` are left alone (the timeout may be in them).
               Applies to test code too, as Neutron's own Ruff configuration keeps S113 on in tests.
 
+              `httpx` differs: its request functions (`httpx.get/post/put/patch/delete/head/
+              options/request/stream`) and the same methods of an `httpx.Client` or
+              `httpx.AsyncClient` time out after 5 seconds of network inactivity unless told
+              otherwise, so only an explicit `timeout=None` (or `httpx.Timeout(None)`) is flagged:
+              on the request, or on the client's construction, where it turns the default off for
+              every request the client makes.
+
+              Stays silent in developer and CI tooling (the module role of the semantic model:
+              modules under a top-level `tools/`, `devstack/`, `playbooks/`, `doc/` or
+              `releasenotes/` folder, or `setup.py`): they run by hand or in a CI job whose own
+              limits bound them.
+
               ## Why it matters
 
               `requests` and `urllib` have no default timeout: a peer that accepts the connection
@@ -71,11 +87,16 @@ public final class HttpWithoutTimeout extends Rule {
               - Bandit B113: request_without_timeout <https://bandit.readthedocs.io/en/latest/plugins/b113_request_without_timeout.html>
               - Ruff S113 <https://docs.astral.sh/ruff/rules/request-without-timeout/>
               - requests: Timeouts <https://requests.readthedocs.io/en/latest/user/advanced/#timeouts>
+              - HTTPX: Timeouts <https://www.python-httpx.org/advanced/timeouts/>
               """)
           .build();
 
   private static final Set<String> METHODS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
+
+  /** httpx's request functions, also the request methods of its clients. */
+  private static final Set<String> HTTPX_METHODS =
+      Set.of("request", "get", "options", "head", "post", "put", "patch", "delete", "stream");
 
   /** Other HTTP entry points and the position of their timeout parameter. */
   private static final Map<String, Integer> TIMEOUT_POSITION =
@@ -101,7 +122,13 @@ public final class HttpWithoutTimeout extends Rule {
       return;
     }
     SemanticModel model = ctx.semantic();
+    if (model.moduleRole(ctx.path()) == ModuleRole.DEV_TOOLING) {
+      return; // run by hand or by a CI job, whose own limits bound it
+    }
     String name = ctx.callName(call);
+    if (name != null && visitHttpx(call, name, ctx)) {
+      return;
+    }
     Integer position = name == null ? null : TIMEOUT_POSITION.get(name);
     if (position != null) {
       if (unbounded(RuleContext.argument(call, position, "timeout"), model)) {
@@ -122,6 +149,56 @@ public final class HttpWithoutTimeout extends Rule {
       String shown = ctx.text(method.value()).replaceAll("\\s+", "") + "." + method.attr();
       ctx.report(this, call, "`" + shown + "(...)` is called with no timeout.", null);
     }
+  }
+
+  /**
+   * httpx calls, which time out after 5 s unless told otherwise: flags {@code timeout=None} (or
+   * {@code httpx.Timeout(None)}) on a request function, on a client's request method, or on a
+   * client's construction (it disables the default for every request the client makes). Returns
+   * whether the call was an httpx one.
+   */
+  private boolean visitHttpx(Call call, String name, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    boolean function =
+        name.startsWith("httpx.") && HTTPX_METHODS.contains(name.substring("httpx.".length()));
+    boolean client = name.equals("httpx.Client") || name.equals("httpx.AsyncClient");
+    boolean method =
+        call.func() instanceof Ast.Attribute a
+            && HTTPX_METHODS.contains(a.attr())
+            && model.kindOf(a.value()) == ValueKind.HTTPX_CLIENT;
+    if (!function && !client && !method) {
+      return false;
+    }
+    Expr timeout = RuleContext.keyword(call, "timeout");
+    if (timeout != null && disablesHttpxTimeout(timeout, model)) {
+      String shown = ctx.text(call.func()).replaceAll("\\s+", "");
+      ctx.report(
+          this,
+          call,
+          "`"
+              + shown
+              + "(...)` turns httpx's default timeout off with `timeout=None`"
+              + (client ? " for every request of the client." : "."),
+          null);
+    }
+    return true;
+  }
+
+  /** {@code None}, {@code httpx.Timeout(None)} or {@code httpx.Timeout(timeout=None)}. */
+  private static boolean disablesHttpxTimeout(Expr timeout, SemanticModel model) {
+    if (model.isNone(timeout)) {
+      return true;
+    }
+    if (!(timeout instanceof Call c) || !"httpx.Timeout".equals(model.callName(c))) {
+      return false;
+    }
+    Expr only =
+        c.args().size() == 1 && c.keywords().isEmpty()
+            ? c.args().get(0)
+            : c.args().isEmpty() && c.keywords().size() == 1
+                ? RuleContext.keyword(c, "timeout")
+                : null;
+    return only != null && model.isNone(only);
   }
 
   /** requests.get(...), requests.api.get(...), or get(...) after "from requests import get". */

@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ModuleRole;
 import java.util.Set;
 
 /** OVN204: a tenacity (or retrying) retry with no stop condition. */
@@ -38,7 +39,12 @@ public final class RetryWithoutStop extends Rule {
               `stop_max_attempt_number`, `stop_max_delay` or `stop_func`. Imports are resolved
               (`from tenacity import retry` counts). Calls that pass `**kwargs` are left alone.
               Stays silent on oslo.db's `wrap_db_retry` and neutron-lib's `retry_db_errors` (bounded
-              by `max_retries`), and in test code.
+              by `max_retries`), in test code, and in modules that are not service code (the
+              module role of the semantic model): developer and CI tooling under a top-level
+              `tools/`, `devstack/`, `playbooks/`, `doc/` or `releasenotes/` folder or `setup.py`,
+              and test-suite support that imports a test framework (`unittest`, `testtools`,
+              `oslotest`, `pytest`, tempest's test base), run under a CI job or a test runner whose
+              limits bound it.
 
               ## Why it matters
 
@@ -95,7 +101,7 @@ public final class RetryWithoutStop extends Rule {
 
   private void visitCall(Call call, RuleContext ctx) {
     String name = RuleContext.hasUnpacking(call) ? null : ctx.callName(call);
-    if (name == null) {
+    if (name == null || !isServiceCode(ctx)) {
       return;
     }
     if (TENACITY.contains(name)) {
@@ -116,6 +122,9 @@ public final class RetryWithoutStop extends Rule {
 
   /** {@code @tenacity.retry} without parentheses: the defaults, which never stop. */
   private void visitFunction(Ast.FunctionLike fn, RuleContext ctx) {
+    if (fn.decoratorList().isEmpty() || !isServiceCode(ctx)) {
+      return;
+    }
     for (Expr d : fn.decoratorList()) {
       if (d instanceof Call) {
         continue; // the Call itself is visited
@@ -125,5 +134,10 @@ public final class RetryWithoutStop extends Rule {
         ctx.report(this, d, "`@" + name + "` with no arguments never gives up.", null);
       }
     }
+  }
+
+  /** Tooling and test harness code run under a CI job or a test runner, whose limits bound it. */
+  private static boolean isServiceCode(RuleContext ctx) {
+    return ctx.semantic().moduleRole(ctx.path()) == ModuleRole.SERVICE;
   }
 }

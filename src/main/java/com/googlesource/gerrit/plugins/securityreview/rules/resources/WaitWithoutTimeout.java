@@ -11,6 +11,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Binding;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.KindFact;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ModuleRole;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.IdentityHashMap;
@@ -43,25 +44,55 @@ public final class WaitWithoutTimeout extends Rule {
               """
               ## What it does
 
-              Flags calls that block until something happens and pass no timeout: `wait()` on a
-              `threading`/`eventlet`/`multiprocessing` `Event` or `Condition`; `join()` with no
-              arguments on a thread or process, or on a receiver nothing is known about (`str.join`
-              always takes an argument); `result()` on a future;
-              `wait()` and `communicate()` on a `subprocess.Popen`; and `get()` without `timeout=`
-              or `block=False` on a reply queue (a queue the function itself creates and waits on).
-              The receiver's kind comes from where it comes from: its constructor
-              (`threading.Event()`, `threading.Thread(...)`, `executor.submit(...)`), also kept in
-              `self.x` in `__init__` and waited on in another method, or returned by a helper or a
-              property, or its annotation or docstring; only when nothing says where it comes from
-              does its name count (`*_event`, `*future*`). A receiver known to be something else (a
-              dict, an object of a class of the file) is left alone whatever its name. Stays silent in test code; in functions that stop a service or handle a
-              signal (`stop`, `shutdown`, `close`, `cleanup`, `_handle_sigterm`, ...) and in
-              `wait`/`join` wrappers, where blocking is the job; on long-lived work queues
-              (`self._queue.get()`: consumer threads block until work arrives by design); on reply
-              queues in functions that have their own timeout path (a timer that posts a timeout
-              into the queue); on `Queue.join()` and `Pool.join()`, which take no timeout; and on
-              `launcher.wait()`-style calls whose receiver is not known to be one of these kinds.
-              Neutron's `wait_until_true()` is not flagged: it is bounded by default (60 s), and
+              Flags calls that block until something happens, pass no timeout, and that nothing
+              else ends: `wait()` on a `threading`/`eventlet`/`multiprocessing` `Event` or
+              `Condition`; `join()` with no arguments on a thread or process; `result()` on a
+              future; `wait()` and `communicate()` on a `subprocess.Popen`; and `get()` without
+              `timeout=` or `block=False` on a reply queue (a queue the function itself creates and
+              waits on). The receiver's kind must be known from where it comes from: its
+              constructor (`threading.Event()`, `threading.Thread(...)`, `executor.submit(...)`),
+              also kept in `self.x` in `__init__` and waited on in another method, or returned by a
+              helper or a property, or its annotation or docstring. Its name (`*_event`,
+              `*future*`) or the method's name alone is no evidence: a receiver nothing is known
+              about, or known to be something else (a dict, an object of a class of the file), is
+              left alone.
+
+              A wait is unbounded only when nothing else can end it, so these are not flagged:
+
+              - a future that is already done: the loop variable over `as_completed(...)` or over
+                the done part of `wait(...)`, or inside `if f.done():` (the `else` of
+                `if not f.done():`);
+              - a thread or future the waiting function starts itself (a local from `Thread(...)`
+                or `submit(...)`, or a loop over a local list of them): it ends when its work does,
+                a join timeout would not stop that work, and the bound belongs in the work's own
+                calls (where OVN203 and OVN201 look);
+              - a join after the function told the thread to stop: an event set, or `cancel()`,
+                `kill()`, `stop()` or `terminate()` on the same thread or timer, earlier in the
+                function;
+              - a wait under an armed timeout: inside `with eventlet.Timeout(...)` (or asyncio's
+                `timeout()`), or after one is created earlier in the same function;
+              - a child process whose command bounds itself: `ping` with `-w`/`-W`, `rsync` with
+                `--timeout=`, or a command run under coreutils' `timeout`;
+              - a wrapper whose whole body is the wait: it hands back the result of a wait on
+                something it holds (`return self._future.result()`) or waits on what its caller
+                passed in (`for t in threads: t.join()`); its caller owns the bound;
+              - a wait on a script's entry path: under `if __name__ == '__main__':` or in a function
+                only that path calls; whoever runs the process bounds it by ending it;
+              - a wait at the top of a `while True:` loop that never breaks or returns: a worker
+                waiting for its next event, where a timeout would only send it back to waiting.
+
+              Also silent in test code and in modules that are not service code (see the module
+              role in the semantic model): developer and CI tooling under a top-level `tools/`,
+              `devstack/`, `playbooks/`, `doc/` or `releasenotes/` folder or `setup.py`, and
+              test-suite support that imports a test framework (`unittest`, `testtools`,
+              `oslotest`, `pytest`, tempest's test base), run under a CI job or a test runner whose
+              limits bound it. Also silent in functions that stop a service or handle a signal
+              (`stop`, `shutdown`, `close`, `cleanup`, `_handle_sigterm`, ...) and in `wait`/`join`
+              wrappers, where blocking is the job; on long-lived work queues (`self._queue.get()`:
+              consumer threads block until work arrives by design); on reply queues in functions
+              that have their own timeout path (a timer that posts a timeout into the queue); and
+              on `Queue.join()` and `Pool.join()`, which take no timeout. Neutron's
+              `wait_until_true()` is not flagged: it is bounded by default (60 s), and
               `timeout=None` makes it fail with a `TypeError` rather than wait forever.
 
               ## Why it matters
@@ -138,7 +169,9 @@ public final class WaitWithoutTimeout extends Rule {
       return;
     }
     String what = waitWithoutTimeout(call, name, model.kindFact(receiver), model);
-    if (what != null) {
+    if (what != null
+        && model.waitEnd(call).isEmpty()
+        && model.moduleRole(ctx.path()) == ModuleRole.SERVICE) {
       ctx.report(
           this,
           call,
@@ -181,7 +214,8 @@ public final class WaitWithoutTimeout extends Rule {
   /** What is wrong with the call, or null when it is bounded or not a wait we know. */
   private static String waitWithoutTimeout(
       Call call, String name, KindFact receiver, SemanticModel model) {
-    ValueKind kind = receiver.kind();
+    // A kind guessed from the receiver's name alone is no evidence of what it is.
+    ValueKind kind = receiver.fromEvidence() ? receiver.kind() : ValueKind.UNKNOWN;
     boolean noArgs = call.args().isEmpty() && call.keywords().isEmpty();
     switch (name) {
       case "wait" -> {
@@ -197,10 +231,9 @@ public final class WaitWithoutTimeout extends Rule {
         }
       }
       case "join" -> {
-        // str.join and os.path.join need arguments; a join() with none is a thread's or a
-        // process's, unless the receiver is known to be something else (a queue or a pool, whose
-        // join takes no timeout, or an object of a class of the file).
-        if (noArgs && (kind == ValueKind.THREAD || (!receiver.isKnown() && !receiver.isOther()))) {
+        // Only a receiver known to be a thread or process: a queue's or a pool's join takes no
+        // timeout, and the method's name alone says nothing of the receiver.
+        if (noArgs && kind == ValueKind.THREAD) {
           return "waits for the thread to finish with no timeout";
         }
       }
@@ -218,8 +251,7 @@ public final class WaitWithoutTimeout extends Rule {
         }
       }
       case "communicate" -> {
-        // communicate() is Popen's: no other common class has a method of that name.
-        if ((kind == ValueKind.PROCESS || !receiver.isKnown())
+        if (kind == ValueKind.PROCESS
             && unbounded(RuleContext.argument(call, 1, "timeout"), model)) {
           return "waits for the child process with no timeout";
         }
