@@ -154,6 +154,12 @@ final class KnownTypes {
         "keystoneauth1.session.Session",
         "keystoneauth1.loading.load_session_from_conf_options");
     exact(
+        ValueKind.SQL_CONNECTION,
+        "alembic.op.get_bind",
+        "sqlalchemy.create_engine",
+        "sqlalchemy.engine.create_engine",
+        "sqlite3.connect");
+    exact(
         ValueKind.OVSDB_IDL,
         "ovs.db.idl.Idl",
         "ovsdbapp.backend.ovs_idl.connection.Connection",

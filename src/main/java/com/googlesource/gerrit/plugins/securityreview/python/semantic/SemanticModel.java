@@ -717,6 +717,17 @@ public final class SemanticModel {
   }
 
   /**
+   * The expression a parameter of a same-file function gets from a call of it ({@link
+   * #calledFunction}): the argument passed, the receiver for {@code self} in {@code self.f(x)},
+   * else the parameter's default; null when the call does not say.
+   */
+  public Expr argumentFor(Ast.Call call, Ast.FunctionLike fn, Ast.Arg param) {
+    boolean receiverBound =
+        call.func() instanceof Ast.Attribute && classOfMethod(fn) != null && !isStaticMethod(fn);
+    return CallArguments.argumentFor(call, fn, param, receiverBound);
+  }
+
+  /**
    * The class whose instance (or class object) a name is in a method: the method's first parameter
    * ({@code self}, {@code cls}); null otherwise.
    */
@@ -986,6 +997,15 @@ public final class SemanticModel {
   }
 
   // ---------------------------------------------------------------- facts built on the above
+
+  /**
+   * The value a condition tests when it is one setting handed in from outside (a parameter, an
+   * attribute of one, an imported object such as the configuration), negated or compared with a
+   * constant; null for conditions on values the code computes or on two values combined.
+   */
+  public Expr settingRead(Expr test) {
+    return Settings.settingRead(this, test);
+  }
 
   /** What kind of object a value is, and on what evidence; memoised. */
   public KindFact kindFact(Expr e) {

@@ -9,7 +9,13 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Binding;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Set;
 
 /** OVN404: TLS certificate or host name verification switched off with a constant. */
@@ -90,6 +96,10 @@ public final class TlsVerifyDisabled extends Rule {
 
   private static final String UNVERIFIED_CONTEXT = "_create_unverified_context";
 
+  /** What an SSL context is made with when it is a server's: it asks clients for nothing. */
+  private static final Set<String> SERVER_SIDE =
+      Set.of("ssl.PROTOCOL_TLS_SERVER", "ssl.Purpose.CLIENT_AUTH");
+
   public TlsVerifyDisabled() {
     super(META);
     on(Ast.Call.class, this::visitCall);
@@ -101,20 +111,55 @@ public final class TlsVerifyDisabled extends Rule {
 
   private void visitCall(Ast.Call c, RuleContext ctx) {
     SemanticModel model = ctx.semantic();
+    String message = null;
+    Keyword at = null;
     for (Keyword k : c.keywords()) {
-      if (k.arg() == null) {
-        continue;
-      }
-      if (k.arg().equals("verify") && model.isFalse(k.value())) {
-        ctx.report(this, k, "Certificate verification is switched off with `verify=False`.");
-      } else if (k.arg().equals("insecure") && model.isTrue(k.value())) {
-        ctx.report(this, k, "Certificate verification is switched off with `insecure=True`.");
-      } else if (HOSTNAME_KEYWORDS.contains(k.arg()) && model.isFalse(k.value())) {
-        ctx.report(this, k, "Host name verification is switched off with `" + k.arg() + "=False`.");
-      } else if (isCertNone(model, k.value())) {
-        ctx.report(this, k, "Certificate verification is switched off with `ssl.CERT_NONE`.");
+      message = k.arg() == null ? null : keywordMessage(model, c, k);
+      if (message != null) {
+        at = k;
+        break;
       }
     }
+    if (message == null || chosenBySetting(model, c)) {
+      return;
+    }
+    // From the keyword to the end of the call: a suppression on the call's last line counts.
+    Ast.Loc loc = new Ast.Loc(at.loc().line(), at.loc().col(), c.loc().endLine(), c.loc().endCol());
+    ctx.report(this, loc, message, null);
+  }
+
+  /** What a keyword of a call switches off, or null. */
+  private static String keywordMessage(SemanticModel model, Ast.Call c, Keyword k) {
+    if (k.arg().equals("verify") && alwaysFalse(model, k.value()) && isTlsClient(model, c)) {
+      return "Certificate verification is switched off with `verify=False`.";
+    }
+    if (k.arg().equals("insecure") && alwaysTrue(model, k.value())) {
+      return "Certificate verification is switched off with `insecure=True`.";
+    }
+    if (HOSTNAME_KEYWORDS.contains(k.arg()) && alwaysFalse(model, k.value())) {
+      return "Host name verification is switched off with `" + k.arg() + "=False`.";
+    }
+    if (isCertNone(model, k.value()) && !isTrueKeyword(model, c, "server_side")) {
+      return "Certificate verification is switched off with `ssl.CERT_NONE`.";
+    }
+    return null;
+  }
+
+  /**
+   * A call whose {@code verify} is a TLS switch: a callable of an imported library ({@code
+   * requests.get}, {@code keystoneauth1.session.Session}, an OpenStack client) or a method of an
+   * HTTP session. Methods of other objects and functions of the file have their own {@code verify}.
+   */
+  private static boolean isTlsClient(SemanticModel model, Ast.Call c) {
+    if (c.func() instanceof Ast.Attribute a && model.kindOf(a.value()) == ValueKind.HTTP_SESSION) {
+      return true;
+    }
+    String dotted = SemanticModel.dotted(c.func());
+    if (dotted == null) {
+      return false;
+    }
+    int dot = dotted.indexOf('.');
+    return model.imports().isImported(dot < 0 ? dotted : dotted.substring(0, dot));
   }
 
   private void visitAttribute(Ast.Attribute a, RuleContext ctx) {
@@ -133,23 +178,234 @@ public final class TlsVerifyDisabled extends Rule {
 
   private void visitAssign(Ast.Assign a, RuleContext ctx) {
     SemanticModel model = ctx.semantic();
-    if (isCertNone(model, a.value())) {
-      ctx.report(this, a, "Certificate verification is switched off with `ssl.CERT_NONE`.");
-    } else if (model.isFalse(a.value())) {
-      for (Expr t : a.targets()) {
-        if (t instanceof Ast.Attribute at && at.attr().equals("check_hostname")) {
-          ctx.report(this, a, "Host name verification is switched off.");
+    String message = assignMessage(model, a);
+    if (message != null && !chosenBySetting(model, a)) {
+      ctx.report(this, a, message);
+    }
+  }
+
+  /** What an assignment switches off, or null. */
+  private static String assignMessage(SemanticModel model, Ast.Assign a) {
+    boolean certNone = isCertNone(model, a.value());
+    boolean hostnameOff = !certNone && model.isFalse(a.value());
+    if (!certNone && !hostnameOff) {
+      return null;
+    }
+    for (Expr t : a.targets()) {
+      if (t instanceof Ast.Attribute at && isServerContext(model, at.value())) {
+        return null; // A server that asks no client certificate: the normal default.
+      }
+    }
+    if (certNone) {
+      return "Certificate verification is switched off with `ssl.CERT_NONE`.";
+    }
+    for (Expr t : a.targets()) {
+      if (t instanceof Ast.Attribute at && at.attr().equals("check_hostname")) {
+        return "Host name verification is switched off.";
+      }
+    }
+    return null;
+  }
+
+  private void visitDict(Ast.Dict d, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    if (dictMessage(model, d) != null && !chosenBySetting(model, d)) {
+      for (Expr v : d.values()) {
+        if (isCertNone(model, v)) {
+          ctx.report(this, v, "Certificate verification is switched off with `ssl.CERT_NONE`.");
         }
       }
     }
   }
 
-  private void visitDict(Ast.Dict d, RuleContext ctx) {
-    for (Expr v : d.values()) {
-      if (isCertNone(ctx.semantic(), v)) {
-        ctx.report(this, v, "Certificate verification is switched off with `ssl.CERT_NONE`.");
+  /** What a dict of TLS options switches off (not for a server socket's options), or null. */
+  private static String dictMessage(SemanticModel model, Ast.Dict d) {
+    boolean certNone = false;
+    for (int i = 0; i < d.keys().size(); i++) {
+      Expr key = d.keys().get(i);
+      if (key != null
+          && model.constantString(key).filter("server_side"::equals).isPresent()
+          && model.isTrue(d.values().get(i))) {
+        return null;
+      }
+      certNone |= isCertNone(model, d.values().get(i));
+    }
+    return certNone ? "Certificate verification is switched off with `ssl.CERT_NONE`." : null;
+  }
+
+  /**
+   * Whether the code is in a branch that an operator's setting selects: an {@code if} (or
+   * conditional expression) testing one value handed in from outside ({@link
+   * SemanticModel#settingRead}), whose other branch neither switches verification off too nor
+   * passes that same value on (a CA file tested and then used: no CA means no verification, which
+   * is the defect).
+   */
+  private static boolean chosenBySetting(SemanticModel model, Ast.Node node) {
+    Ast.Node child = node;
+    for (Ast.Node a = model.parentOf(node);
+        a != null && !(a instanceof Ast.FunctionLike) && !(a instanceof Ast.ClassDef);
+        child = a, a = model.parentOf(a)) {
+      if (selectsBySetting(model, a, child)) {
+        return true;
       }
     }
+    return false;
+  }
+
+  /** Whether {@code branching} is an if whose branch holding {@code child} a setting selects. */
+  private static boolean selectsBySetting(SemanticModel model, Ast.Node branching, Ast.Node child) {
+    List<? extends Ast.Node> other;
+    Expr test;
+    switch (branching) {
+      case Ast.If i when containsNode(i.body(), child) -> {
+        test = i.test();
+        other = i.orelse().isEmpty() ? following(model, i) : i.orelse();
+      }
+      case Ast.If i when containsNode(i.orelse(), child) -> {
+        test = i.test();
+        other = i.body();
+      }
+      case Ast.IfExp i when i.body() == child -> {
+        test = i.test();
+        other = List.of(i.orelse());
+      }
+      case Ast.IfExp i when i.orelse() == child -> {
+        test = i.test();
+        other = List.of(i.body());
+      }
+      default -> {
+        return false;
+      }
+    }
+    Expr setting = model.settingRead(test);
+    return setting != null && !switchesOff(model, other) && !passesOn(other, setting);
+  }
+
+  /**
+   * For an {@code if} with no {@code else} whose body ends by leaving ({@code return}, {@code
+   * raise}): the statements after it, which are its other branch. Otherwise none.
+   */
+  private static List<Ast.Stmt> following(SemanticModel model, Ast.If i) {
+    Ast.Stmt last = i.body().isEmpty() ? null : i.body().get(i.body().size() - 1);
+    if (!(last instanceof Ast.Return) && !(last instanceof Ast.Raise)) {
+      return List.of();
+    }
+    List<Ast.Stmt> block = model.blockOf(i);
+    for (int n = 0; n < block.size(); n++) {
+      if (block.get(n) == i) {
+        return block.subList(n + 1, block.size());
+      }
+    }
+    return List.of();
+  }
+
+  private static boolean containsNode(List<? extends Ast.Node> nodes, Ast.Node n) {
+    for (Ast.Node x : nodes) {
+      if (x == n) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any of the nodes holds what this rule flags. */
+  private static boolean switchesOff(SemanticModel model, List<? extends Ast.Node> nodes) {
+    return anyNode(
+        nodes,
+        n ->
+            switch (n) {
+              case Ast.Call c ->
+                  c.keywords().stream()
+                      .anyMatch(k -> k.arg() != null && keywordMessage(model, c, k) != null);
+              case Ast.Assign a -> assignMessage(model, a) != null;
+              case Ast.Dict d -> dictMessage(model, d) != null;
+              case Ast.Attribute at -> at.attr().equals(UNVERIFIED_CONTEXT);
+              default -> false;
+            });
+  }
+
+  /** Whether the nodes pass the tested value on: as an argument or an assigned value. */
+  private static boolean passesOn(List<? extends Ast.Node> nodes, Expr setting) {
+    String tested = SemanticModel.dotted(setting);
+    return tested != null
+        && anyNode(
+            nodes,
+            n ->
+                switch (n) {
+                  case Ast.Call c ->
+                      c.args().stream().anyMatch(x -> tested.equals(SemanticModel.dotted(x)))
+                          || c.keywords().stream()
+                              .anyMatch(k -> tested.equals(SemanticModel.dotted(k.value())));
+                  case Ast.Assign a -> tested.equals(SemanticModel.dotted(a.value()));
+                  default -> false;
+                });
+  }
+
+  private static boolean anyNode(
+      List<? extends Ast.Node> roots, java.util.function.Predicate<Ast.Node> test) {
+    ArrayDeque<Ast.Node> stack = new ArrayDeque<>(roots);
+    while (!stack.isEmpty()) {
+      Ast.Node n = stack.pop();
+      if (test.test(n)) {
+        return true;
+      }
+      NodeVisitor.forEachChild(n, stack::push);
+    }
+    return false;
+  }
+
+  /** False on every path that reaches the use (a name set to False on one branch only is not). */
+  private static boolean alwaysFalse(SemanticModel model, Expr e) {
+    return onEveryBinding(model, e, model::isFalse);
+  }
+
+  private static boolean alwaysTrue(SemanticModel model, Expr e) {
+    return onEveryBinding(model, e, model::isTrue);
+  }
+
+  private static boolean onEveryBinding(
+      SemanticModel model, Expr e, java.util.function.Predicate<Expr> test) {
+    if (!(e instanceof Ast.Name n)) {
+      return test.test(e);
+    }
+    List<Binding> bindings = model.reachingBindings(n);
+    if (bindings.isEmpty()) {
+      return test.test(e);
+    }
+    for (Binding b : bindings) {
+      Expr v = model.valueOf(b);
+      if (v == null || !test.test(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isTrueKeyword(SemanticModel model, Ast.Call c, String name) {
+    for (Keyword k : c.keywords()) {
+      if (name.equals(k.arg()) && model.isTrue(k.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An SSL context made for a server ({@code ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)}, {@code
+   * ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)}), also through a name bound to one.
+   */
+  private static boolean isServerContext(SemanticModel model, Expr e) {
+    if (!(model.resolve(e) instanceof Ast.Call c)) {
+      return false;
+    }
+    String callee = model.callName(c);
+    if (!"ssl.SSLContext".equals(callee) && !"ssl.create_default_context".equals(callee)) {
+      return false;
+    }
+    Expr first =
+        RuleContext.argument(
+            c, 0, "SSLContext".equals(DottedNames.lastPart(callee)) ? "protocol" : "purpose");
+    return first != null && SERVER_SIDE.contains(model.qualifiedName(first));
   }
 
   private static boolean isCertNone(SemanticModel model, Expr e) {
@@ -163,6 +419,9 @@ public final class TlsVerifyDisabled extends Rule {
   }
 
   private void reportUnverified(RuleContext ctx, Expr e) {
+    if (chosenBySetting(ctx.semantic(), e)) {
+      return;
+    }
     ctx.report(
         this,
         e,

@@ -13,6 +13,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origin;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.OriginPolicy;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origins;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.Locale;
 import java.util.Set;
 
@@ -154,7 +155,8 @@ public final class SqlStringBuilt extends Rule {
 
   /** {@code alembic.op}, or a receiver named as a session, connection, engine or cursor. */
   private static boolean isSqlRunner(Expr receiver, RuleContext ctx) {
-    if ("alembic.op".equals(ctx.qualifiedName(receiver))) {
+    if ("alembic.op".equals(ctx.qualifiedName(receiver))
+        || ctx.semantic().kindOf(receiver) == ValueKind.SQL_CONNECTION) {
       return true;
     }
     String name =
