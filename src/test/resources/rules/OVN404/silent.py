@@ -1,3 +1,5 @@
+import json
+import os
 import ssl
 
 from keystoneauth1 import session as ks_session
@@ -112,3 +114,14 @@ def server_contexts(cert, key, conf):
     other.check_hostname = False
     options = {'server_side': True, 'certfile': cert, 'cert_reqs': ssl.CERT_NONE}
     return ssl.wrap_socket(conf.sock, server_side=True, cert_reqs=ssl.CERT_NONE), options
+
+
+def fingerprint(address):
+    # Runs only when the deployment's settings turn verification off.
+    app = json.loads(os.environ.get('APP_SETTINGS'))
+    if app.get('verify_ca', True) or not address:
+        return None
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx

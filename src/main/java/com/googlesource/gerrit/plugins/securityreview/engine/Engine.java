@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class Engine {
   private static final Pattern TEST_PATH =
-      Pattern.compile("(^|.*/)(tests?/.*|test_[^/]*\\.py|[^/]*_tests?\\.py|conftest\\.py)$");
+      Pattern.compile(
+          "(^|.*/)(tests?/.*|tests?\\.py|test_[^/]*\\.py|[^/]*_tests?\\.py|conftest\\.py)$");
 
   private final List<Rule> rules;
   private final EngineOptions options;

@@ -61,7 +61,7 @@ public final class RulesTable {
         reaches severity medium and confidence medium, by default; both thresholds are \
         configurable.
 
-        Rules skip test code (`tests/` folders, `test_*.py`, `*_test.py`, `conftest.py`) unless \
+        Rules skip test code (`tests/` folders, `test_*.py`, `*_test.py`, `tests.py`, `conftest.py`) unless \
         the column "tests" says yes: a defect there does not ship, and tests build the very \
         patterns the rules look for on purpose.
 

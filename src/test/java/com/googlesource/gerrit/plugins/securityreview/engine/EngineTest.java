@@ -517,6 +517,8 @@ class EngineTest {
         "pkg/foo_tests.py",
         "conftest.py",
         "pkg/conftest.py",
+        "dashboards/ports/tests.py",
+        "pkg/test.py",
         "neutron\\tests\\unit\\x.py",
       })
   void isTestPath_true(String path) {

@@ -999,6 +999,42 @@ public final class SemanticModel {
   // ---------------------------------------------------------------- facts built on the above
 
   /**
+   * Whether the module is a command-line tool: it runs under {@code if __name__ == '__main__':} and
+   * parses its own arguments with {@code argparse.ArgumentParser}, so the person who runs it gives
+   * its inputs.
+   */
+  public boolean isCommandLineTool() {
+    boolean main = false;
+    for (Ast.Stmt s : module().body()) {
+      main |=
+          s instanceof Ast.If i
+              && i.test() instanceof Ast.Compare c
+              && c.left() instanceof Ast.Name n
+              && n.id().equals("__name__")
+              && c.comparators().size() == 1
+              && constantString(c.comparators().get(0)).filter("__main__"::equals).isPresent();
+    }
+    if (!main) {
+      return false;
+    }
+    boolean[] parser = {false};
+    Walk.preorder(
+        List.of(module()),
+        n -> {
+          if (n instanceof Ast.Call c && "argparse.ArgumentParser".equals(callName(c))) {
+            parser[0] = true;
+          }
+          return !parser[0];
+        });
+    return parser[0];
+  }
+
+  /** The conditions that select the branch a node is in, innermost first, up to its function. */
+  public List<Guard> guards(Node node) {
+    return Guard.of(this, node);
+  }
+
+  /**
    * The value a condition tests when it is one setting handed in from outside (a parameter, an
    * attribute of one, an imported object such as the configuration), negated or compared with a
    * constant; null for conditions on values the code computes or on two values combined.

@@ -12,6 +12,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Binding;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Guard;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.ArrayDeque;
@@ -111,21 +112,15 @@ public final class TlsVerifyDisabled extends Rule {
 
   private void visitCall(Ast.Call c, RuleContext ctx) {
     SemanticModel model = ctx.semantic();
-    String message = null;
-    Keyword at = null;
     for (Keyword k : c.keywords()) {
-      message = k.arg() == null ? null : keywordMessage(model, c, k);
-      if (message != null) {
-        at = k;
-        break;
+      String message = k.arg() == null ? null : keywordMessage(model, c, k);
+      if (message != null && !chosenBySetting(model, c)) {
+        // From the keyword to the end of the call: a suppression on the call's last line counts.
+        Ast.Loc loc =
+            new Ast.Loc(k.loc().line(), k.loc().col(), c.loc().endLine(), c.loc().endCol());
+        ctx.report(this, loc, message, null);
       }
     }
-    if (message == null || chosenBySetting(model, c)) {
-      return;
-    }
-    // From the keyword to the end of the call: a suppression on the call's last line counts.
-    Ast.Loc loc = new Ast.Loc(at.loc().line(), at.loc().col(), c.loc().endLine(), c.loc().endCol());
-    ctx.report(this, loc, message, null);
   }
 
   /** What a keyword of a call switches off, or null. */
@@ -241,68 +236,12 @@ public final class TlsVerifyDisabled extends Rule {
    * is the defect).
    */
   private static boolean chosenBySetting(SemanticModel model, Ast.Node node) {
-    Ast.Node child = node;
-    for (Ast.Node a = model.parentOf(node);
-        a != null && !(a instanceof Ast.FunctionLike) && !(a instanceof Ast.ClassDef);
-        child = a, a = model.parentOf(a)) {
-      if (selectsBySetting(model, a, child)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code branching} is an if whose branch holding {@code child} a setting selects. */
-  private static boolean selectsBySetting(SemanticModel model, Ast.Node branching, Ast.Node child) {
-    List<? extends Ast.Node> other;
-    Expr test;
-    switch (branching) {
-      case Ast.If i when containsNode(i.body(), child) -> {
-        test = i.test();
-        other = i.orelse().isEmpty() ? following(model, i) : i.orelse();
-      }
-      case Ast.If i when containsNode(i.orelse(), child) -> {
-        test = i.test();
-        other = i.body();
-      }
-      case Ast.IfExp i when i.body() == child -> {
-        test = i.test();
-        other = List.of(i.orelse());
-      }
-      case Ast.IfExp i when i.orelse() == child -> {
-        test = i.test();
-        other = List.of(i.body());
-      }
-      default -> {
-        return false;
-      }
-    }
-    Expr setting = model.settingRead(test);
-    return setting != null && !switchesOff(model, other) && !passesOn(other, setting);
-  }
-
-  /**
-   * For an {@code if} with no {@code else} whose body ends by leaving ({@code return}, {@code
-   * raise}): the statements after it, which are its other branch. Otherwise none.
-   */
-  private static List<Ast.Stmt> following(SemanticModel model, Ast.If i) {
-    Ast.Stmt last = i.body().isEmpty() ? null : i.body().get(i.body().size() - 1);
-    if (!(last instanceof Ast.Return) && !(last instanceof Ast.Raise)) {
-      return List.of();
-    }
-    List<Ast.Stmt> block = model.blockOf(i);
-    for (int n = 0; n < block.size(); n++) {
-      if (block.get(n) == i) {
-        return block.subList(n + 1, block.size());
-      }
-    }
-    return List.of();
-  }
-
-  private static boolean containsNode(List<? extends Ast.Node> nodes, Ast.Node n) {
-    for (Ast.Node x : nodes) {
-      if (x == n) {
-        return true;
+    for (Guard g : model.guards(node)) {
+      for (Expr condition : g.necessary()) {
+        Expr setting = model.settingRead(condition);
+        if (setting != null && !switchesOff(model, g.other()) && !passesOn(g.other(), setting)) {
+          return true;
+        }
       }
     }
     return false;
