@@ -63,3 +63,11 @@ class SubnetQueries:
 def copy_descriptions(conn):
     for row in conn.execute("SELECT id, description FROM ports").fetchall():
         conn.execute("UPDATE trunks SET description = '%s'" % row[1])  # expect: OVN304:9
+
+
+class SubnetFinder:
+    def __init__(self, queries: SubnetQueries):
+        self.queries = queries
+
+    def by_cidr(self, conn):
+        return conn.execute("SELECT id FROM subnets WHERE cidr = '%s'" % self.queries.cidr)  # expect: OVN304:16

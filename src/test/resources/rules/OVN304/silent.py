@@ -127,3 +127,15 @@ class Broker:
     def count(self, conn):
         # The helper formats its parameter; this caller passes a constant.
         return conn.execute(self._count_sql('object')).fetchone()
+
+
+class Reclaimer:
+    def __init__(self, broker):
+        """Deletes old rows.
+
+        :param broker: the :class:`~acme.db.Broker` whose rows go.
+        """
+        self.broker = broker
+
+    def purge(self, conn):
+        conn.execute('DELETE FROM %s WHERE deleted = 1' % self.broker.kind)

@@ -37,11 +37,12 @@ import java.util.Set;
  *     count as parts of the name; set comprehensions are judged by their element
  * @param constantsSafe a part is safe when nothing but constants can reach it: subscripts and
  *     slices of safe parts, methods of safe receivers with safe arguments ({@code x.lower()}), an
- *     attribute of {@code self} whose every value assigned in the class is safe (one the class
- *     never assigns is a class-level setting its subclasses give), the settings of a database
- *     connection ({@code op.get_bind().engine.url.database}: the deployment's own), and calls of
- *     same-file functions whose every return is safe, their parameters bound to the call's
- *     arguments; a call of such a function that returns a built string is followed into it
+ *     attribute of {@code self} (or of an instance of a class of this file) whose every value
+ *     assigned in the class is safe (one the class never assigns is a class-level setting its
+ *     subclasses give), the settings of a database connection ({@code
+ *     op.get_bind().engine.url.database}: the deployment's own), and calls of same-file functions
+ *     whose every return is safe, their parameters bound to the call's arguments; a call of such a
+ *     function that returns a built string is followed into it
  */
 public record OriginPolicy(
     boolean bytesAreStrings,

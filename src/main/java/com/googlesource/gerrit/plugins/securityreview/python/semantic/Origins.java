@@ -470,9 +470,10 @@ public final class Origins {
 
   /**
    * Under {@link OriginPolicy#constantsSafe}: a folded constant, a setting of a database connection
-   * (an attribute chain on one), or an attribute of {@code self} whose every assigned value (or
-   * property return) is safe; one the class and its same-file bases never assign is a class-level
-   * setting of its subclasses.
+   * (an attribute chain on one), or an attribute of {@code self} (or of an instance of a class of
+   * this file, {@link SemanticModel#instanceClass}) whose every assigned value (or property return)
+   * is safe; one the class and its same-file bases never assign is a class-level setting of its
+   * subclasses.
    */
   private boolean constantAttribute(Ast.Attribute a, int depth) {
     if (model.constantValue(a).isPresent()) {
@@ -486,6 +487,10 @@ public final class Origins {
       return true;
     }
     Ast.ClassDef cls = model.ownerClass(a);
+    if (cls == null) {
+      // An instance of a class of this file: judged by what that class assigns.
+      cls = model.instanceClass(a.value());
+    }
     if (cls == null || !judgingAttributes.add(a)) {
       return cls != null;
     }

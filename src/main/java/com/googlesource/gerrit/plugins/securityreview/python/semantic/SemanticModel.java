@@ -801,6 +801,15 @@ public final class SemanticModel {
   }
 
   /**
+   * The module-level class of this file a value is an instance of: a call of it, a parameter
+   * annotated or documented as one ({@code :param broker: a :class:`~pkg.mod.Broker`}), a name or
+   * {@code self} attribute holding one; null when nothing says.
+   */
+  public Ast.ClassDef instanceClass(Expr e) {
+    return InstanceClasses.of(this, e, 0);
+  }
+
+  /**
    * What a {@code @property} (or cached property) of a class, or of its same-file base, returns;
    * empty when there is no such property.
    */

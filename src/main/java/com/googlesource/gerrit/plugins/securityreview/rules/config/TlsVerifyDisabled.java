@@ -45,8 +45,9 @@ public final class TlsVerifyDisabled extends Rule {
               Flags TLS verification switched off with a constant (a literal, or a name whose
               value at that point is one):
 
-              - `verify=False` on any call (requests, httpx, keystoneauth sessions and adapters,
-                OpenStack clients: `verify` is their TLS switch);
+              - `verify=False` on a TLS client: a callable of an imported library (requests, httpx,
+                keystoneauth sessions, OpenStack clients: `verify` is their TLS switch) or a method
+                of an HTTP session (`requests.Session()`, also kept on `self`);
               - `insecure=True` on any call (keystoneauth loading, OpenStack clients);
               - any use of `ssl._create_unverified_context` (Bandit B323, Ruff S323), called or
                 assigned to `ssl._create_default_https_context`;
@@ -55,13 +56,26 @@ public final class TlsVerifyDisabled extends Rule {
               - `check_hostname = False` assigned to an attribute, and `check_hostname=False` /
                 `assert_hostname=False` arguments.
 
+              A name counts as `False` only when every assignment that may reach the use is.
+
               Silent: values read from configuration (`verify=not conf.insecure`,
               `insecure=cfg.CONF.nova.insecure`, `verify=verify_cert`) because the operator chooses
-              them; comparisons such as `if ctx.verify_mode == ssl.CERT_NONE:`;
+              them; code in a branch that one such setting selects (`if conf.insecure:`, `if not
+              self.verify_ssl:`, a caller's `insecure=True` passed down, `if verify: return`
+              before it) when the other branch keeps verification on: that is the operator's
+              escape hatch. A branch chosen by a computed value (a URL's scheme), one whose other
+              branch switches verification off too, or one that tests a CA file and falls back to
+              no verification without it, is still flagged. Also silent: a `verify` keyword on
+              methods of objects the file does not show and on functions of the file (their
+              `verify` may mean anything, such as a checksum); server-side contexts
+              (`ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)`, `Purpose.CLIENT_AUTH`, socket options with
+              `server_side=True`), where `CERT_NONE` only means that no client certificate is
+              asked for; comparisons such as `if ctx.verify_mode == ssl.CERT_NONE:`;
               `urllib3.disable_warnings(...)`, which only hides the warning (a hint, not the hole:
               the hole is the `verify=False` next to it, which is flagged); and test code, where
               mocks assert these very arguments. `# nosec B501`, `# nosec B323`, `# noqa: S501` and
-              `# noqa: S323` suppress a finding, as does `# security-review: ignore[OVN404]`.
+              `# noqa: S323` suppress a finding, as does `# security-review: ignore[OVN404]`, also on
+              the last line of the call.
 
               ## Why it matters
 

@@ -47,11 +47,15 @@ public final class UrlOpenAnyScheme extends Rule {
 
               Silent: URLs that start with a literal `http://` or `https://` — a plain string, an
               f-string, `'https://%s' % host`, `'http://{}'.format(host)` or a concatenation — also
-              when held in a local variable (the value that reaches the call) or a constant;
-              `urlopen(req)` where `req` is a `Request(...)` built in the same function (the
-              `Request` call is the one checked, so there is one finding, not two); functions that
-              check the URL's scheme before or after opening it (`url.startswith('http')`,
-              `urlparse(url).scheme`); and test code.
+              when held in a local variable (the value that reaches the call), a constant, or an
+              attribute of `self` that the class only ever sets to such a URL (`self.url =
+              'https://' + host` in `__init__`); functions that check the URL's scheme before or
+              after opening it (`url.startswith('http')`, `urlparse(url).scheme`) or refuse it with
+              a validator first (`if not allowed(url): raise ...`); command-line tools (a module
+              that parses its arguments with `argparse` and runs under `if __name__ ==
+              '__main__':`), whose user gives the URL; and test code. `urlopen(req)` where `req`
+              is a `Request(...)` of the same function is one finding, at the `urlopen`, so that a
+              suppression there covers it.
 
               ## Why it matters
 
