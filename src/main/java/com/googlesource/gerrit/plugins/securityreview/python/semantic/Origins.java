@@ -6,6 +6,8 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,7 @@ public final class Origins {
 
   /** Attributes of {@code self} being judged, against cycles ({@code self.x = self.x + 'a'}). */
   private final Set<Ast.Expr> judgingAttributes =
-      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      Collections.newSetFromMap(new IdentityHashMap<>());
 
   /** A call followed into the function it calls, with the name judgements made inside it. */
   private record Frame(Call call, Ast.FunctionLike function, Map<Ast.Name, Boolean> judgedNames) {}
@@ -296,7 +298,7 @@ public final class Origins {
       case Ast.Subscript s when policy.constantsSafe() ->
           unsafe(s.value(), depth) != null || unsafe(s.slice(), depth) != null ? s : null;
       case Ast.Slice s when policy.constantsSafe() ->
-          firstUnsafe(java.util.Arrays.asList(s.lower(), s.upper(), s.step()), depth);
+          firstUnsafe(Arrays.asList(s.lower(), s.upper(), s.step()), depth);
       case Ast.Tuple t -> firstUnsafe(t.elts(), depth);
       case Ast.List l -> firstUnsafe(l.elts(), depth);
       case Ast.Set s when policy.unknownCallsSafe() || policy.constantsSafe() ->

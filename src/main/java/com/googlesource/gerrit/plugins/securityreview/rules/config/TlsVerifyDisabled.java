@@ -18,6 +18,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** OVN404: TLS certificate or host name verification switched off with a constant. */
 public final class TlsVerifyDisabled extends Rule {
@@ -294,8 +295,7 @@ public final class TlsVerifyDisabled extends Rule {
                 });
   }
 
-  private static boolean anyNode(
-      List<? extends Ast.Node> roots, java.util.function.Predicate<Ast.Node> test) {
+  private static boolean anyNode(List<? extends Ast.Node> roots, Predicate<Ast.Node> test) {
     ArrayDeque<Ast.Node> stack = new ArrayDeque<>(roots);
     while (!stack.isEmpty()) {
       Ast.Node n = stack.pop();
@@ -316,8 +316,7 @@ public final class TlsVerifyDisabled extends Rule {
     return onEveryBinding(model, e, model::isTrue);
   }
 
-  private static boolean onEveryBinding(
-      SemanticModel model, Expr e, java.util.function.Predicate<Expr> test) {
+  private static boolean onEveryBinding(SemanticModel model, Expr e, Predicate<Expr> test) {
     if (!(e instanceof Ast.Name n)) {
       return test.test(e);
     }
