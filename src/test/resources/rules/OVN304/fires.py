@@ -37,3 +37,37 @@ def count_rows(engine, table, where):
 def raw_cursor(engine, host):
     cursor = engine.raw_connection().cursor()
     cursor.execute("SELECT * FROM agents WHERE host = '%(host)s'" % {'host': host})  # expect: OVN304:5
+
+
+def _where_name(name):
+    return "SELECT id FROM networks WHERE name = '%s'" % name
+
+
+def networks_named(session, name):
+    # Built in the helper from the caller's parameter: flagged where it runs.
+    return session.execute(_where_name(name))  # expect: OVN304:12
+
+
+class SubnetQueries:
+    def __init__(self, cidr):
+        self.cidr = cidr
+
+    def _select(self, column):
+        return f"SELECT {column} FROM subnets WHERE cidr = '{self.cidr}'"
+
+    def gateways(self, conn):
+        sql = self._select('gateway_ip')
+        return conn.execute(sql).fetchall()  # expect: OVN304:16
+
+
+def copy_descriptions(conn):
+    for row in conn.execute("SELECT id, description FROM ports").fetchall():
+        conn.execute("UPDATE trunks SET description = '%s'" % row[1])  # expect: OVN304:9
+
+
+class SubnetFinder:
+    def __init__(self, queries: SubnetQueries):
+        self.queries = queries
+
+    def by_cidr(self, conn):
+        return conn.execute("SELECT id FROM subnets WHERE cidr = '%s'" % self.queries.cidr)  # expect: OVN304:16

@@ -59,3 +59,83 @@ def make_runner():
 
 def text(value):
     return value
+
+
+def convert_tables(connection):
+    # Table and column names that only constants reach.
+    tables = ['ports', 'networks', 'subnets']
+    for table in tables:
+        op.execute("ALTER TABLE %s CONVERT TO CHARACTER SET utf8mb4" % table)
+    op.execute("ALTER TABLE %s ENGINE=InnoDB" % table)
+    text_columns = {'ports': [('description', True)], 'networks': [('name', False)]}
+    for table, columns in text_columns.items():
+        changes = []
+        for column, nullable in columns:
+            null = "NULL" if nullable else "NOT NULL"
+            changes.append(f"MODIFY COLUMN {column} TEXT {null}")
+        op.execute(sa.text(f"ALTER TABLE {table} " + ", ".join(changes)))
+
+
+def set_charset():
+    # The database name is the deployment's own connection setting.
+    bind = op.get_bind()
+    op.execute(f"ALTER DATABASE {bind.engine.url.database} DEFAULT CHARACTER SET utf8")
+    op.execute("ALTER DATABASE `%s` CHARSET utf8" % op.get_bind().engine.url.database)
+
+
+def purge(conn, lower, upper, limit):
+    # Conditions are literals with placeholders; the values are bound.
+    conditions = []
+    args = []
+    if lower:
+        conditions.append('name > ?')
+        args.append(lower)
+    if upper:
+        conditions.extend(('name <= ?', 'deleted = 0'))
+        args.append(upper)
+    query = 'DELETE FROM object'
+    if conditions:
+        query += ' WHERE ' + ' AND '.join(conditions)
+    query += ' LIMIT %d' % limit
+    conn.execute(query, args)
+    columns = ['id', 'name']
+    conn.execute('SELECT %s FROM object' % ', '.join(c.upper() for c in columns[:1]))
+
+
+class Broker:
+    # A class setting: this class reads it, its subclasses give it.
+    kind = 'container'
+
+    def __init__(self, path):
+        self.path = path
+        self.status_table = self.kind + '_stat'
+
+    def _deleted_column(self, conn):
+        if conn.version < 1:
+            return '+deleted'
+        return 'deleted'
+
+    def info(self, conn):
+        conn.execute('SELECT * FROM %s_stat' % self.kind)
+        conn.execute('SELECT * FROM %s' % self.status_table)
+        conn.execute('SELECT * FROM %s_info' % self.subtype)
+        conn.execute('SELECT name FROM object WHERE %s = 0' % self._deleted_column(conn))
+
+    def _count_sql(self, table):
+        return "SELECT COUNT(*) FROM %s" % table
+
+    def count(self, conn):
+        # The helper formats its parameter; this caller passes a constant.
+        return conn.execute(self._count_sql('object')).fetchone()
+
+
+class Reclaimer:
+    def __init__(self, broker):
+        """Deletes old rows.
+
+        :param broker: the :class:`~acme.db.Broker` whose rows go.
+        """
+        self.broker = broker
+
+    def purge(self, conn):
+        conn.execute('DELETE FROM %s WHERE deleted = 1' % self.broker.kind)

@@ -46,3 +46,18 @@ def set_addresses(nb_idl, port_id, txn):
 
 def flag_is_other(port):
     port['security_groups_enabled'] = False
+
+
+def attributes_from_options(parsed_args):
+    # A client passing on the user's own flag.
+    attrs = {}
+    if parsed_args.no_port_security:
+        attrs['port_security_enabled'] = False
+    return attrs
+
+
+def build_port(network_id, insecure=False):
+    body = {'network_id': network_id}
+    if insecure:
+        body['port_security_enabled'] = False
+    return body

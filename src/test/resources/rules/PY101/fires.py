@@ -27,3 +27,8 @@ def _legacy(code):
 
 def _constant():
     return eval("1 + 2")  # expect: PY101:12
+
+
+def load_location(volume):
+    location = volume['provider_location']
+    return eval(location)  # expect: PY101:12

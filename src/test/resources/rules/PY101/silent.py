@@ -37,3 +37,11 @@ def _local_eval(text):
 def _mentions():
     LOG = "eval(x) and exec(y) in a string are not calls"
     return LOG
+
+
+def _handlers(base, registry):
+    # Names of the program's own classes, looked up the long way.
+    for cls in base.__subclasses__():
+        key = cls.__name__
+        registry[key] = eval(key)
+    return eval(base.__qualname__)

@@ -19,8 +19,8 @@ def download(conf, path):
 
 
 def build_request(endpoint, body):
-    req = urllib.request.Request(endpoint, data=body)  # expect: PY305:11
-    return urllib.request.urlopen(req, timeout=10)
+    req = urllib.request.Request(endpoint, data=body)
+    return urllib.request.urlopen(req, timeout=10)  # expect: PY305:12
 
 
 def templated(scheme, host):
@@ -34,3 +34,19 @@ def six_fetch(url):
 
 def legacy(url):
     return urllib.request.URLopener().open(url)  # expect: PY305:12
+
+
+class Client:
+    def __init__(self, endpoint):
+        self.endpoint = endpoint
+
+    def get(self):
+        # Whatever scheme the caller's endpoint has.
+        return urllib.request.urlopen(self.endpoint, timeout=10)  # expect: PY305:16
+
+
+def warned_only(url, log):
+    if not url.lower().startswith('http'):
+        log.warning('odd URL %s', url)
+    req = urllib.request.Request(url)  # expect: PY305:11
+    return urllib.request.build_opener().open(req)

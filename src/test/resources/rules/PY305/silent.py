@@ -61,3 +61,27 @@ def checked_after(url):
     if not url.startswith('https://'):
         raise ValueError(url)
     return resp
+
+
+def validated(url, token):
+    # A validator that refuses the URL before it is opened.
+    if not allowed_uri(url):
+        raise ValueError(url)
+    request = urllib.request.Request(url, headers={'X-Auth-Token': token})
+    return urllib.request.build_opener().open(request)
+
+
+def allowed_uri(url):
+    return urllib.parse.urlparse(url).scheme in ('http', 'https')
+
+
+class ArrayApi:
+    def __init__(self, address):
+        self.login_url = 'https://' + address + '/login'
+        self.api_url = 'https://{}/api'.format(address)
+
+    def login(self, body):
+        return urllib.request.urlopen(urllib.request.Request(self.login_url, body), timeout=10)
+
+    def get(self):
+        return urllib.request.urlopen(self.api_url, timeout=10)

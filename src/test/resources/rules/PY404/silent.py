@@ -20,3 +20,29 @@ class OVNClient:
     def _invalid(self, ports):
         assert not self._invalidated
         return ports
+
+
+class PortApi:
+    def create(self, context, port, *filters):
+        # Narrowing and presence: programming invariants, not checks on input.
+        assert port is not None, "port must be validated"
+        assert isinstance(context.project_id, str), "project"
+        assert filters, "no validators given"
+        project = self._project_of(context)
+        assert project.owner_id in project.member_ids  # computed here, not given
+        assert self.policy_loaded
+        return port
+
+    def _internal(self, context, port):
+        assert port["tenant_id"] == context.tenant_id
+        return port
+
+
+class _Helper:
+    def update(self, context, port):
+        assert port["tenant_id"] == context.tenant_id
+        return port
+
+
+VALID_SIZE = 16
+assert VALID_SIZE % 8 == 0, "validated at import"

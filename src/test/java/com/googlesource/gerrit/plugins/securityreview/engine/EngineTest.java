@@ -519,6 +519,8 @@ class EngineTest {
         "pkg/test.py",
         "conftest.py",
         "pkg/conftest.py",
+        "dashboards/ports/tests.py",
+        "pkg/test.py",
         "neutron\\tests\\unit\\x.py",
       })
   void isTestPath_true(String path) {

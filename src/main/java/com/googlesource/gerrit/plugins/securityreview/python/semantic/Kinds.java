@@ -19,6 +19,10 @@ final class Kinds {
   private static final Set<String> API_NON_COMMANDS =
       Set.of("lookup", "is_table_present", "is_col_present", "start", "stop", "start_connection");
 
+  /** Methods of a database connection or engine that give a connection to the same database. */
+  private static final Set<String> SQL_CONNECTION_METHODS =
+      Set.of("connect", "begin", "cursor", "raw_connection", "execution_options");
+
   private static final Pattern TYPE_LINE = Pattern.compile(":type\\s+(\\w+)\\s*:\\s*([\\w.]+)");
   private static final Pattern PARAM_LINE =
       Pattern.compile(":param\\s+(?:[\\w.\\[\\], ]+\\s+)?(\\w+)\\s*:([^\\n]*)");
@@ -137,6 +141,10 @@ final class Kinds {
             return receiver.withKind(ValueKind.OVSDB_COMMAND);
           }
           return KindFact.UNKNOWN;
+        }
+        case SQL_CONNECTION -> {
+          // engine.connect(), conn.begin(): the same database, through the same settings.
+          return SQL_CONNECTION_METHODS.contains(method) ? receiver : KindFact.UNKNOWN;
         }
         case POOL -> {
           if (method.equals("submit")) {

@@ -161,6 +161,12 @@ final class KnownTypes {
         "webob.request.Request",
         "webob.request.BaseRequest");
     exact(
+        ValueKind.SQL_CONNECTION,
+        "alembic.op.get_bind",
+        "sqlalchemy.create_engine",
+        "sqlalchemy.engine.create_engine",
+        "sqlite3.connect");
+    exact(
         ValueKind.OVSDB_IDL,
         "ovs.db.idl.Idl",
         "ovsdbapp.backend.ovs_idl.connection.Connection",

@@ -35,6 +35,14 @@ import java.util.Set;
  *     SemanticModel#reachingBindings}), not only the last one: loop and unpacking targets by what
  *     they unpack, and {@code name.append(...)}/{@code extend}/{@code insert} calls before the use
  *     count as parts of the name; set comprehensions are judged by their element
+ * @param constantsSafe a part is safe when nothing but constants can reach it: subscripts and
+ *     slices of safe parts, methods of safe receivers with safe arguments ({@code x.lower()}), an
+ *     attribute of {@code self} (or of an instance of a class of this file) whose every value
+ *     assigned in the class is safe (one the class never assigns is a class-level setting its
+ *     subclasses give), the settings of a database connection ({@code
+ *     op.get_bind().engine.url.database}: the deployment's own), and calls of same-file functions
+ *     whose every return is safe, their parameters bound to the call's arguments; a call of such a
+ *     function that returns a built string is followed into it
  */
 public record OriginPolicy(
     boolean bytesAreStrings,
@@ -56,7 +64,8 @@ public record OriginPolicy(
     boolean unresolvedNamesSafe,
     Set<String> escapingCalls,
     boolean numericFormatSafe,
-    boolean everyReachingBinding) {
+    boolean everyReachingBinding,
+    boolean constantsSafe) {
 
   public OriginPolicy {
     safeAttributes = Set.copyOf(safeAttributes);
@@ -92,6 +101,7 @@ public record OriginPolicy(
     b.escapingCalls = escapingCalls;
     b.numericFormatSafe = numericFormatSafe;
     b.everyReachingBinding = everyReachingBinding;
+    b.constantsSafe = constantsSafe;
     return b;
   }
 
@@ -114,7 +124,11 @@ public record OriginPolicy(
           .addNeedsString(true)
           .build();
 
-  /** Raw SQL text (OVN304): bind placeholders and table names are safe. */
+  /**
+   * Raw SQL text (OVN304): bind placeholders, numbers and whatever only constants reach (table
+   * names from a constant list, class settings, the connection's own database name) are safe;
+   * parameters, call results and other objects' attributes are data.
+   */
   public static final OriginPolicy SQL =
       builder()
           .upperCaseNamesSafe(true)
@@ -122,7 +136,11 @@ public record OriginPolicy(
           .safeAttributes(Set.of("__tablename__"))
           .numericCalls(Set.of("int", "float", "len", "bool", "abs", "round"))
           .starredOpaque(true)
+          .joinLooksIntoParts(true)
           .placeholderJoinSafe(true)
+          .numericFormatSafe(true)
+          .everyReachingBinding(true)
+          .constantsSafe(true)
           .build();
 
   /** OVN match expressions (OVN102): only free-form tenant fields count. */
@@ -194,6 +212,7 @@ public record OriginPolicy(
     private Set<String> escapingCalls = Set.of();
     private boolean numericFormatSafe;
     private boolean everyReachingBinding;
+    private boolean constantsSafe;
 
     private Builder() {}
 
@@ -297,6 +316,11 @@ public record OriginPolicy(
       return this;
     }
 
+    public Builder constantsSafe(boolean value) {
+      this.constantsSafe = value;
+      return this;
+    }
+
     public OriginPolicy build() {
       return new OriginPolicy(
           bytesAreStrings,
@@ -318,7 +342,8 @@ public record OriginPolicy(
           unresolvedNamesSafe,
           escapingCalls,
           numericFormatSafe,
-          everyReachingBinding);
+          everyReachingBinding,
+          constantsSafe);
     }
   }
 }

@@ -6,6 +6,8 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,20 @@ public final class Origins {
   private final SemanticModel model;
   private final OriginPolicy policy;
   private int nesting;
-  private final Map<Ast.Name, Boolean> judgedNames = new IdentityHashMap<>();
+  private Map<Ast.Name, Boolean> judgedNames = new IdentityHashMap<>();
+
+  /**
+   * Under {@link OriginPolicy#constantsSafe}, the same-file calls being followed into their
+   * function, innermost first: a parameter of that function is judged by the call's argument.
+   */
+  private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+
+  /** Attributes of {@code self} being judged, against cycles ({@code self.x = self.x + 'a'}). */
+  private final Set<Ast.Expr> judgingAttributes =
+      Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /** A call followed into the function it calls, with the name judgements made inside it. */
+  private record Frame(Call call, Ast.FunctionLike function, Map<Ast.Name, Boolean> judgedNames) {}
 
   private Origins(SemanticModel model, OriginPolicy policy) {
     this.model = model;
@@ -164,10 +179,55 @@ public final class Origins {
       case Call c when isNumeric(c) || isEscaping(c) || isSafeCall(c) -> {
         return Origin.LITERAL;
       }
+      case Call c when policy.constantsSafe() && model.calledFunction(c) != null -> {
+        return calledOrigin(c, model.calledFunction(c), depth);
+      }
       default -> {
         return Origin.opaque(e);
       }
     }
+  }
+
+  /**
+   * A call of a same-file function: built when one of its returns is built from a part that is not
+   * safe (its parameters judged by this call's arguments), literal when every return is.
+   */
+  private Origin calledOrigin(Call c, Ast.FunctionLike fn, int depth) {
+    if (!enter(c, fn)) {
+      return Origin.opaque(c);
+    }
+    try {
+      boolean literal = !model.returns(fn).isEmpty();
+      for (Expr r : model.returns(fn)) {
+        Origin o = plainOrigin(r, depth + 1);
+        if (o.isBuilt()) {
+          return Origin.built(o.how() + " in `" + fn.name() + "()`", o.value());
+        }
+        literal &= o.isLiteral();
+      }
+      return literal ? Origin.LITERAL : Origin.opaque(c);
+    } finally {
+      leave();
+    }
+  }
+
+  /** Starts following a call into its function; false when it is already being followed. */
+  private boolean enter(Call c, Ast.FunctionLike fn) {
+    if (frames.size() >= policy.maxNameDepth()) {
+      return false;
+    }
+    for (Frame f : frames) {
+      if (f.function() == fn) {
+        return false;
+      }
+    }
+    frames.push(new Frame(c, fn, judgedNames));
+    judgedNames = new IdentityHashMap<>();
+    return true;
+  }
+
+  private void leave() {
+    judgedNames = frames.pop().judgedNames();
   }
 
   private Origin lastBindingOrigin(Ast.Name n, int depth) {
@@ -237,10 +297,16 @@ public final class Origins {
         }
         yield unsafe(assigned, depth + 1) != null ? n : null;
       }
-      case Ast.Attribute a -> isSafeAttribute(a) ? null : a;
+      case Ast.Attribute a ->
+          isSafeAttribute(a) || (policy.constantsSafe() && constantAttribute(a, depth)) ? null : a;
+      case Ast.Subscript s when policy.constantsSafe() ->
+          unsafe(s.value(), depth) != null || unsafe(s.slice(), depth) != null ? s : null;
+      case Ast.Slice s when policy.constantsSafe() ->
+          firstUnsafe(Arrays.asList(s.lower(), s.upper(), s.step()), depth);
       case Ast.Tuple t -> firstUnsafe(t.elts(), depth);
       case Ast.List l -> firstUnsafe(l.elts(), depth);
-      case Ast.Set s when policy.unknownCallsSafe() -> firstUnsafe(s.elts(), depth);
+      case Ast.Set s when policy.unknownCallsSafe() || policy.constantsSafe() ->
+          firstUnsafe(s.elts(), depth);
       case Ast.Dict d -> firstUnsafe(d.values(), depth);
       case Ast.Starred s -> policy.starredOpaque() ? s : unsafe(s.value(), depth);
       case Ast.UnaryOp u -> unsafe(u.operand(), depth);
@@ -248,7 +314,8 @@ public final class Origins {
         Expr v = unsafe(i.body(), depth);
         yield v != null ? v : unsafe(i.orelse(), depth);
       }
-      case Ast.BoolOp b when policy.unknownCallsSafe() -> firstUnsafe(b.values(), depth);
+      case Ast.BoolOp b when policy.unknownCallsSafe() || policy.constantsSafe() ->
+          firstUnsafe(b.values(), depth);
       case Ast.BinOp b
           when b.op() == Ast.Operator.Mod
               && policy.numericFormatSafe()
@@ -278,8 +345,11 @@ public final class Origins {
           null;
       case Call c when isJoin(c) && policy.joinLooksIntoParts() -> unsafe(c.args().get(0), depth);
       case Call c when policy.unknownCallsSafe() -> trustedCall(c, depth);
-      case Ast.ListComp l when policy.unknownCallsSafe() -> unsafe(l.elt(), depth);
-      case Ast.GeneratorExp g when policy.unknownCallsSafe() -> unsafe(g.elt(), depth);
+      case Call c when policy.constantsSafe() -> constantCallUnsafe(c, depth);
+      case Ast.ListComp l when policy.unknownCallsSafe() || policy.constantsSafe() ->
+          unsafe(l.elt(), depth);
+      case Ast.GeneratorExp g when policy.unknownCallsSafe() || policy.constantsSafe() ->
+          unsafe(g.elt(), depth);
       case Ast.SetComp c when policy.everyReachingBinding() -> unsafe(c.elt(), depth);
       default -> e;
     };
@@ -335,7 +405,7 @@ public final class Origins {
   /** Whether what one binding gives a name is unsafe: parameters are, imports and defs are not. */
   private boolean bindingUnsafe(Binding b, int depth) {
     if (b.kind() == Binding.Kind.PARAMETER) {
-      return true;
+      return argumentUnsafe(b, depth);
     }
     Expr given =
         switch (b.kind()) {
@@ -351,6 +421,96 @@ public final class Origins {
           default -> null;
         };
     return given != null && unsafe(given, depth + 1) != null;
+  }
+
+  /**
+   * A parameter: unsafe, unless the function is being followed from a call ({@link #frames}) whose
+   * argument for it is safe where the call is.
+   */
+  private boolean argumentUnsafe(Binding parameter, int depth) {
+    Frame f = frames.peek();
+    if (f == null || parameter.scope().node() != f.function()) {
+      return true;
+    }
+    Expr argument = model.argumentFor(f.call(), f.function(), (Ast.Arg) parameter.target());
+    if (argument == null) {
+      return true;
+    }
+    // The argument is judged where the call is: outside the function and its judgements.
+    Map<Ast.Name, Boolean> inside = judgedNames;
+    leave();
+    try {
+      return unsafe(argument, depth + 1) != null;
+    } finally {
+      frames.push(new Frame(f.call(), f.function(), judgedNames));
+      judgedNames = inside;
+    }
+  }
+
+  /**
+   * Under {@link OriginPolicy#constantsSafe}: a folded constant, a same-file function whose every
+   * return is safe, or a method of a safe receiver with safe arguments; other calls give data.
+   */
+  private Expr constantCallUnsafe(Call c, int depth) {
+    if (model.constantValue(c).isPresent()) {
+      return null;
+    }
+    Ast.FunctionLike fn = model.calledFunction(c);
+    if (fn != null) {
+      if (model.returns(fn).isEmpty() || !enter(c, fn)) {
+        return c;
+      }
+      try {
+        return firstUnsafe(model.returns(fn), depth + 1) == null ? null : c;
+      } finally {
+        leave();
+      }
+    }
+    if (c.func() instanceof Ast.Attribute a
+        && RECEIVER_METHODS.contains(a.attr())
+        && unsafe(a.value(), depth) == null
+        && unsafeArgument(c, depth) == null) {
+      return null;
+    }
+    return c;
+  }
+
+  /**
+   * Under {@link OriginPolicy#constantsSafe}: a folded constant, a setting of a database connection
+   * (an attribute chain on one), or an attribute of {@code self} (or of an instance of a class of
+   * this file, {@link SemanticModel#instanceClass}) whose every assigned value (or property return)
+   * is safe; one the class and its same-file bases never assign is a class-level setting of its
+   * subclasses.
+   */
+  private boolean constantAttribute(Ast.Attribute a, int depth) {
+    if (model.constantValue(a).isPresent()) {
+      return true;
+    }
+    Expr root = a;
+    while (root instanceof Ast.Attribute r) {
+      root = r.value();
+    }
+    if (model.kindOf(root) == ValueKind.SQL_CONNECTION) {
+      return true;
+    }
+    Ast.ClassDef cls = model.ownerClass(a);
+    if (cls == null) {
+      // An instance of a class of this file: judged by what that class assigns.
+      cls = model.instanceClass(a.value());
+    }
+    if (cls == null || !judgingAttributes.add(a)) {
+      return cls != null;
+    }
+    try {
+      Ast.FunctionLike method = model.method(cls, a.attr());
+      if (method != null) {
+        return model.isProperty(method)
+            && firstUnsafe(model.propertyReturns(cls, a.attr()), depth + 1) == null;
+      }
+      return firstUnsafe(model.attributeValues(cls, a.attr()), depth + 1) == null;
+    } finally {
+      judgingAttributes.remove(a);
+    }
   }
 
   /** For policies where the callee decides: escaping is safe, text conversions carry data. */

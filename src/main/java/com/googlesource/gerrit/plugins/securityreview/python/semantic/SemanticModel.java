@@ -766,6 +766,17 @@ public final class SemanticModel {
   }
 
   /**
+   * The expression a parameter of a same-file function gets from a call of it ({@link
+   * #calledFunction}): the argument passed, the receiver for {@code self} in {@code self.f(x)},
+   * else the parameter's default; null when the call does not say.
+   */
+  public Expr argumentFor(Ast.Call call, Ast.FunctionLike fn, Ast.Arg param) {
+    boolean receiverBound =
+        call.func() instanceof Ast.Attribute && classOfMethod(fn) != null && !isStaticMethod(fn);
+    return CallArguments.argumentFor(call, fn, param, receiverBound);
+  }
+
+  /**
    * The class whose instance (or class object) a name is in a method: the method's first parameter
    * ({@code self}, {@code cls}); null otherwise.
    */
@@ -836,6 +847,15 @@ public final class SemanticModel {
   /** The class of {@code self}/{@code cls} in {@code self.x}, or null. */
   public Ast.ClassDef ownerClass(Ast.Attribute attribute) {
     return attribute.value() instanceof Ast.Name owner ? selfClass(owner) : null;
+  }
+
+  /**
+   * The module-level class of this file a value is an instance of: a call of it, a parameter
+   * annotated or documented as one ({@code :param broker: a :class:`~pkg.mod.Broker`}), a name or
+   * {@code self} attribute holding one; null when nothing says.
+   */
+  public Ast.ClassDef instanceClass(Expr e) {
+    return InstanceClasses.of(this, e, 0);
   }
 
   /**
@@ -1035,6 +1055,51 @@ public final class SemanticModel {
   }
 
   // ---------------------------------------------------------------- facts built on the above
+
+  /**
+   * Whether the module is a command-line tool: it runs under {@code if __name__ == '__main__':} and
+   * parses its own arguments with {@code argparse.ArgumentParser}, so the person who runs it gives
+   * its inputs.
+   */
+  public boolean isCommandLineTool() {
+    boolean main = false;
+    for (Ast.Stmt s : module().body()) {
+      main |=
+          s instanceof Ast.If i
+              && i.test() instanceof Ast.Compare c
+              && c.left() instanceof Ast.Name n
+              && n.id().equals("__name__")
+              && c.comparators().size() == 1
+              && constantString(c.comparators().get(0)).filter("__main__"::equals).isPresent();
+    }
+    if (!main) {
+      return false;
+    }
+    boolean[] parser = {false};
+    Walk.preorder(
+        List.of(module()),
+        n -> {
+          if (n instanceof Ast.Call c && "argparse.ArgumentParser".equals(callName(c))) {
+            parser[0] = true;
+          }
+          return !parser[0];
+        });
+    return parser[0];
+  }
+
+  /** The conditions that select the branch a node is in, innermost first, up to its function. */
+  public List<Guard> guards(Node node) {
+    return Guard.of(this, node);
+  }
+
+  /**
+   * The value a condition tests when it is one setting handed in from outside (a parameter, an
+   * attribute of one, an imported object such as the configuration), negated or compared with a
+   * constant; null for conditions on values the code computes or on two values combined.
+   */
+  public Expr settingRead(Expr test) {
+    return Settings.settingRead(this, test);
+  }
 
   /** What kind of object a value is, and on what evidence; memoised. */
   public KindFact kindFact(Expr e) {

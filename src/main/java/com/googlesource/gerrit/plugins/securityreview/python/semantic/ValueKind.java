@@ -36,6 +36,11 @@ public enum ValueKind {
   HTTP_REQUEST,
   /** Neutron's OVN client ({@code ovn_client.OVNClient}), whose write methods write the NB. */
   OVN_CLIENT,
+  /**
+   * A database connection or engine made from the deployment's settings ({@code
+   * alembic.op.get_bind()}, {@code sqlalchemy.create_engine(url)}, {@code sqlite3.connect}).
+   */
+  SQL_CONNECTION,
   LITERAL,
   UNKNOWN
 }

@@ -10,6 +10,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
 import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Guard;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.List;
 
@@ -45,8 +46,11 @@ public final class PortSecurityDisabled extends Rule {
               Silent: reads and comparisons (`if port['port_security_enabled'] is False:`,
               `port.get('port_security_enabled', False)`), filters such as
               `{'port_security_enabled': [False]}`, values that are not literals (the API's own
-              `port_security_enabled=port[psec.PORTSECURITY]`), parameter defaults, and test code,
-              where ports without port security are ordinary fixtures.
+              `port_security_enabled=port[psec.PORTSECURITY]`), parameter defaults, code in a
+              branch that a value handed in from outside selects (`if
+              parsed_args.disable_port_security:` in a client, a caller's `disable_security=True`:
+              the user asked for it, the code only passes the choice on), and test code, where
+              ports without port security are ordinary fixtures.
 
               ## Why it matters
 
@@ -158,6 +162,19 @@ public final class PortSecurityDisabled extends Rule {
     }
   }
 
+  /**
+   * Whether the innermost condition around the node tests one value handed in from outside ({@link
+   * SemanticModel#settingRead}): the caller's or the user's explicit choice, passed on.
+   */
+  private static boolean chosenByCaller(SemanticModel model, Ast.Located at) {
+    for (Guard g : model.guards(at)) {
+      if (g.encloses()) {
+        return model.settingRead(g.test()) != null;
+      }
+    }
+    return false;
+  }
+
   /** {@code 'port_security_enabled'}, or the API definition's constant for it. */
   private static boolean isEnabledKey(SemanticModel model, Expr key) {
     if (model.constantString(key).filter(ENABLED::equals).isPresent()) {
@@ -180,6 +197,9 @@ public final class PortSecurityDisabled extends Rule {
   }
 
   private void reportOff(RuleContext ctx, Ast.Located at, Expr value) {
+    if (chosenByCaller(ctx.semantic(), at)) {
+      return;
+    }
     ctx.report(
         this,
         at,
@@ -191,6 +211,9 @@ public final class PortSecurityDisabled extends Rule {
   }
 
   private void reportEmpty(RuleContext ctx, Ast.Located at) {
+    if (chosenByCaller(ctx.semantic(), at)) {
+      return;
+    }
     ctx.report(
         this,
         at,

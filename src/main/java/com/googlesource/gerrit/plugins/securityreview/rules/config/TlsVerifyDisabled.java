@@ -9,8 +9,16 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Keyword;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
+import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Binding;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.Guard;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** OVN404: TLS certificate or host name verification switched off with a constant. */
 public final class TlsVerifyDisabled extends Rule {
@@ -38,8 +46,9 @@ public final class TlsVerifyDisabled extends Rule {
               Flags TLS verification switched off with a constant (a literal, or a name whose
               value at that point is one):
 
-              - `verify=False` on any call (requests, httpx, keystoneauth sessions and adapters,
-                OpenStack clients: `verify` is their TLS switch);
+              - `verify=False` on a TLS client: a callable of an imported library (requests, httpx,
+                keystoneauth sessions, OpenStack clients: `verify` is their TLS switch) or a method
+                of an HTTP session (`requests.Session()`, also kept on `self`);
               - `insecure=True` on any call (keystoneauth loading, OpenStack clients);
               - any use of `ssl._create_unverified_context` (Bandit B323, Ruff S323), called or
                 assigned to `ssl._create_default_https_context`;
@@ -48,13 +57,26 @@ public final class TlsVerifyDisabled extends Rule {
               - `check_hostname = False` assigned to an attribute, and `check_hostname=False` /
                 `assert_hostname=False` arguments.
 
+              A name counts as `False` only when every assignment that may reach the use is.
+
               Silent: values read from configuration (`verify=not conf.insecure`,
               `insecure=cfg.CONF.nova.insecure`, `verify=verify_cert`) because the operator chooses
-              them; comparisons such as `if ctx.verify_mode == ssl.CERT_NONE:`;
+              them; code in a branch that one such setting selects (`if conf.insecure:`, `if not
+              self.verify_ssl:`, a caller's `insecure=True` passed down, `if verify: return`
+              before it) when the other branch keeps verification on: that is the operator's
+              escape hatch. A branch chosen by a computed value (a URL's scheme), one whose other
+              branch switches verification off too, or one that tests a CA file and falls back to
+              no verification without it, is still flagged. Also silent: a `verify` keyword on
+              methods of objects the file does not show and on functions of the file (their
+              `verify` may mean anything, such as a checksum); server-side contexts
+              (`ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)`, `Purpose.CLIENT_AUTH`, socket options with
+              `server_side=True`), where `CERT_NONE` only means that no client certificate is
+              asked for; comparisons such as `if ctx.verify_mode == ssl.CERT_NONE:`;
               `urllib3.disable_warnings(...)`, which only hides the warning (a hint, not the hole:
               the hole is the `verify=False` next to it, which is flagged); and test code, where
               mocks assert these very arguments. `# nosec B501`, `# nosec B323`, `# noqa: S501` and
-              `# noqa: S323` suppress a finding, as does `# security-review: ignore[OVN404]`.
+              `# noqa: S323` suppress a finding, as does `# security-review: ignore[OVN404]`, also on
+              the last line of the call.
 
               ## Why it matters
 
@@ -90,6 +112,10 @@ public final class TlsVerifyDisabled extends Rule {
 
   private static final String UNVERIFIED_CONTEXT = "_create_unverified_context";
 
+  /** What an SSL context is made with when it is a server's: it asks clients for nothing. */
+  private static final Set<String> SERVER_SIDE =
+      Set.of("ssl.PROTOCOL_TLS_SERVER", "ssl.Purpose.CLIENT_AUTH");
+
   public TlsVerifyDisabled() {
     super(META);
     on(Ast.Call.class, this::visitCall);
@@ -102,19 +128,48 @@ public final class TlsVerifyDisabled extends Rule {
   private void visitCall(Ast.Call c, RuleContext ctx) {
     SemanticModel model = ctx.semantic();
     for (Keyword k : c.keywords()) {
-      if (k.arg() == null) {
-        continue;
-      }
-      if (k.arg().equals("verify") && model.isFalse(k.value())) {
-        ctx.report(this, k, "Certificate verification is switched off with `verify=False`.");
-      } else if (k.arg().equals("insecure") && model.isTrue(k.value())) {
-        ctx.report(this, k, "Certificate verification is switched off with `insecure=True`.");
-      } else if (HOSTNAME_KEYWORDS.contains(k.arg()) && model.isFalse(k.value())) {
-        ctx.report(this, k, "Host name verification is switched off with `" + k.arg() + "=False`.");
-      } else if (isCertNone(model, k.value())) {
-        ctx.report(this, k, "Certificate verification is switched off with `ssl.CERT_NONE`.");
+      String message = k.arg() == null ? null : keywordMessage(model, c, k);
+      if (message != null && !chosenBySetting(model, c)) {
+        // From the keyword to the end of the call: a suppression on the call's last line counts.
+        Ast.Loc loc =
+            new Ast.Loc(k.loc().line(), k.loc().col(), c.loc().endLine(), c.loc().endCol());
+        ctx.report(this, loc, message, null);
       }
     }
+  }
+
+  /** What a keyword of a call switches off, or null. */
+  private static String keywordMessage(SemanticModel model, Ast.Call c, Keyword k) {
+    if (k.arg().equals("verify") && alwaysFalse(model, k.value()) && isTlsClient(model, c)) {
+      return "Certificate verification is switched off with `verify=False`.";
+    }
+    if (k.arg().equals("insecure") && alwaysTrue(model, k.value())) {
+      return "Certificate verification is switched off with `insecure=True`.";
+    }
+    if (HOSTNAME_KEYWORDS.contains(k.arg()) && alwaysFalse(model, k.value())) {
+      return "Host name verification is switched off with `" + k.arg() + "=False`.";
+    }
+    if (isCertNone(model, k.value()) && !isTrueKeyword(model, c, "server_side")) {
+      return "Certificate verification is switched off with `ssl.CERT_NONE`.";
+    }
+    return null;
+  }
+
+  /**
+   * A call whose {@code verify} is a TLS switch: a callable of an imported library ({@code
+   * requests.get}, {@code keystoneauth1.session.Session}, an OpenStack client) or a method of an
+   * HTTP session. Methods of other objects and functions of the file have their own {@code verify}.
+   */
+  private static boolean isTlsClient(SemanticModel model, Ast.Call c) {
+    if (c.func() instanceof Ast.Attribute a && model.kindOf(a.value()) == ValueKind.HTTP_SESSION) {
+      return true;
+    }
+    String dotted = SemanticModel.dotted(c.func());
+    if (dotted == null) {
+      return false;
+    }
+    int dot = dotted.indexOf('.');
+    return model.imports().isImported(dot < 0 ? dotted : dotted.substring(0, dot));
   }
 
   private void visitAttribute(Ast.Attribute a, RuleContext ctx) {
@@ -133,23 +188,176 @@ public final class TlsVerifyDisabled extends Rule {
 
   private void visitAssign(Ast.Assign a, RuleContext ctx) {
     SemanticModel model = ctx.semantic();
-    if (isCertNone(model, a.value())) {
-      ctx.report(this, a, "Certificate verification is switched off with `ssl.CERT_NONE`.");
-    } else if (model.isFalse(a.value())) {
-      for (Expr t : a.targets()) {
-        if (t instanceof Ast.Attribute at && at.attr().equals("check_hostname")) {
-          ctx.report(this, a, "Host name verification is switched off.");
+    String message = assignMessage(model, a);
+    if (message != null && !chosenBySetting(model, a)) {
+      ctx.report(this, a, message);
+    }
+  }
+
+  /** What an assignment switches off, or null. */
+  private static String assignMessage(SemanticModel model, Ast.Assign a) {
+    boolean certNone = isCertNone(model, a.value());
+    boolean hostnameOff = !certNone && model.isFalse(a.value());
+    if (!certNone && !hostnameOff) {
+      return null;
+    }
+    for (Expr t : a.targets()) {
+      if (t instanceof Ast.Attribute at && isServerContext(model, at.value())) {
+        return null; // A server that asks no client certificate: the normal default.
+      }
+    }
+    if (certNone) {
+      return "Certificate verification is switched off with `ssl.CERT_NONE`.";
+    }
+    for (Expr t : a.targets()) {
+      if (t instanceof Ast.Attribute at && at.attr().equals("check_hostname")) {
+        return "Host name verification is switched off.";
+      }
+    }
+    return null;
+  }
+
+  private void visitDict(Ast.Dict d, RuleContext ctx) {
+    SemanticModel model = ctx.semantic();
+    if (dictMessage(model, d) != null && !chosenBySetting(model, d)) {
+      for (Expr v : d.values()) {
+        if (isCertNone(model, v)) {
+          ctx.report(this, v, "Certificate verification is switched off with `ssl.CERT_NONE`.");
         }
       }
     }
   }
 
-  private void visitDict(Ast.Dict d, RuleContext ctx) {
-    for (Expr v : d.values()) {
-      if (isCertNone(ctx.semantic(), v)) {
-        ctx.report(this, v, "Certificate verification is switched off with `ssl.CERT_NONE`.");
+  /** What a dict of TLS options switches off (not for a server socket's options), or null. */
+  private static String dictMessage(SemanticModel model, Ast.Dict d) {
+    boolean certNone = false;
+    for (int i = 0; i < d.keys().size(); i++) {
+      Expr key = d.keys().get(i);
+      if (key != null
+          && model.constantString(key).filter("server_side"::equals).isPresent()
+          && model.isTrue(d.values().get(i))) {
+        return null;
+      }
+      certNone |= isCertNone(model, d.values().get(i));
+    }
+    return certNone ? "Certificate verification is switched off with `ssl.CERT_NONE`." : null;
+  }
+
+  /**
+   * Whether the code is in a branch that an operator's setting selects: an {@code if} (or
+   * conditional expression) testing one value handed in from outside ({@link
+   * SemanticModel#settingRead}), whose other branch neither switches verification off too nor
+   * passes that same value on (a CA file tested and then used: no CA means no verification, which
+   * is the defect).
+   */
+  private static boolean chosenBySetting(SemanticModel model, Ast.Node node) {
+    for (Guard g : model.guards(node)) {
+      for (Expr condition : g.necessary()) {
+        Expr setting = model.settingRead(condition);
+        if (setting != null && !switchesOff(model, g.other()) && !passesOn(g.other(), setting)) {
+          return true;
+        }
       }
     }
+    return false;
+  }
+
+  /** Whether any of the nodes holds what this rule flags. */
+  private static boolean switchesOff(SemanticModel model, List<? extends Ast.Node> nodes) {
+    return anyNode(
+        nodes,
+        n ->
+            switch (n) {
+              case Ast.Call c ->
+                  c.keywords().stream()
+                      .anyMatch(k -> k.arg() != null && keywordMessage(model, c, k) != null);
+              case Ast.Assign a -> assignMessage(model, a) != null;
+              case Ast.Dict d -> dictMessage(model, d) != null;
+              case Ast.Attribute at -> at.attr().equals(UNVERIFIED_CONTEXT);
+              default -> false;
+            });
+  }
+
+  /** Whether the nodes pass the tested value on: as an argument or an assigned value. */
+  private static boolean passesOn(List<? extends Ast.Node> nodes, Expr setting) {
+    String tested = SemanticModel.dotted(setting);
+    return tested != null
+        && anyNode(
+            nodes,
+            n ->
+                switch (n) {
+                  case Ast.Call c ->
+                      c.args().stream().anyMatch(x -> tested.equals(SemanticModel.dotted(x)))
+                          || c.keywords().stream()
+                              .anyMatch(k -> tested.equals(SemanticModel.dotted(k.value())));
+                  case Ast.Assign a -> tested.equals(SemanticModel.dotted(a.value()));
+                  default -> false;
+                });
+  }
+
+  private static boolean anyNode(List<? extends Ast.Node> roots, Predicate<Ast.Node> test) {
+    ArrayDeque<Ast.Node> stack = new ArrayDeque<>(roots);
+    while (!stack.isEmpty()) {
+      Ast.Node n = stack.pop();
+      if (test.test(n)) {
+        return true;
+      }
+      NodeVisitor.forEachChild(n, stack::push);
+    }
+    return false;
+  }
+
+  /** False on every path that reaches the use (a name set to False on one branch only is not). */
+  private static boolean alwaysFalse(SemanticModel model, Expr e) {
+    return onEveryBinding(model, e, model::isFalse);
+  }
+
+  private static boolean alwaysTrue(SemanticModel model, Expr e) {
+    return onEveryBinding(model, e, model::isTrue);
+  }
+
+  private static boolean onEveryBinding(SemanticModel model, Expr e, Predicate<Expr> test) {
+    if (!(e instanceof Ast.Name n)) {
+      return test.test(e);
+    }
+    List<Binding> bindings = model.reachingBindings(n);
+    if (bindings.isEmpty()) {
+      return test.test(e);
+    }
+    for (Binding b : bindings) {
+      Expr v = model.valueOf(b);
+      if (v == null || !test.test(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isTrueKeyword(SemanticModel model, Ast.Call c, String name) {
+    for (Keyword k : c.keywords()) {
+      if (name.equals(k.arg()) && model.isTrue(k.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An SSL context made for a server ({@code ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)}, {@code
+   * ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)}), also through a name bound to one.
+   */
+  private static boolean isServerContext(SemanticModel model, Expr e) {
+    if (!(model.resolve(e) instanceof Ast.Call c)) {
+      return false;
+    }
+    String callee = model.callName(c);
+    if (!"ssl.SSLContext".equals(callee) && !"ssl.create_default_context".equals(callee)) {
+      return false;
+    }
+    Expr first =
+        RuleContext.argument(
+            c, 0, "SSLContext".equals(DottedNames.lastPart(callee)) ? "protocol" : "purpose");
+    return first != null && SERVER_SIDE.contains(model.qualifiedName(first));
   }
 
   private static boolean isCertNone(SemanticModel model, Expr e) {
@@ -163,6 +371,9 @@ public final class TlsVerifyDisabled extends Rule {
   }
 
   private void reportUnverified(RuleContext ctx, Expr e) {
+    if (chosenBySetting(ctx.semantic(), e)) {
+      return;
+    }
     ctx.report(
         this,
         e,

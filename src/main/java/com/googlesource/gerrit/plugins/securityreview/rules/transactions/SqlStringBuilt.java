@@ -13,6 +13,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origin;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.OriginPolicy;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origins;
+import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.Locale;
 import java.util.Set;
 
@@ -41,13 +42,26 @@ public final class SqlStringBuilt extends Rule {
               `sa.text`) or to `.execute(...)` / `.executemany(...)` / `.exec_driver_sql(...)` of a
               session, connection, engine, bind or cursor (`context.session.execute`,
               `op.get_bind().execute`, `alembic.op.execute`) when the SQL is built with `%`,
-              `str.format`, an f-string or `+` from a value that is not a literal. A SQL string
-              assigned to a local variable earlier in the same function is followed. Silent: plain
-              literals, bound parameters, SQLAlchemy expression objects
-              (`table.update().values(...)`), formatting from literals, UPPER_CASE constants,
-              `__tablename__`, `int(...)`/`len(...)`, placeholder lists such as `', '.join(['%s'] *
-              n)`, SQL that arrives as a parameter (it is built elsewhere), `+` between two
-              variables (nothing says they are strings), and test code.
+              `str.format`, an f-string, `+` or a join from a value that is not constant: a
+              parameter, a call's result (rows read back from the database included), another
+              object's attribute. A SQL string assigned to a local variable earlier in the same
+              function is followed, and so is SQL built by a function of the same file and run by
+              its caller (`conn.execute(self._select(name))`), with the helper's parameters judged
+              by the caller's arguments.
+
+              Silent: plain literals, bound parameters, SQLAlchemy expression objects
+              (`table.update().values(...)`), and text that only constants reach: literals and
+              UPPER_CASE constants, a loop variable over a constant list or dict (`for table in
+              TABLES`, `for table, columns in COLUMNS.items()`), a list filled with literals and
+              joined (`' AND '.join(conditions)` of `'name > ?'` parts), numbers (`%d`,
+              `int(...)`, `len(...)`), placeholder lists such as `', '.join(['%s'] * n)`,
+              `__tablename__`, an attribute of `self` whose every assigned value is constant (one
+              the class never assigns is a class-level setting that subclasses give), the
+              database connection's own settings (`op.get_bind().engine.url.database`: the
+              deployment's connection URL), and a same-file helper returning constants. Also
+              silent: SQL that arrives as a parameter (it is checked where it is built), `+`
+              between two variables before any literal (a prefix built elsewhere), and test
+              code.
 
               ## Why it matters
 
@@ -154,7 +168,8 @@ public final class SqlStringBuilt extends Rule {
 
   /** {@code alembic.op}, or a receiver named as a session, connection, engine or cursor. */
   private static boolean isSqlRunner(Expr receiver, RuleContext ctx) {
-    if ("alembic.op".equals(ctx.qualifiedName(receiver))) {
+    if ("alembic.op".equals(ctx.qualifiedName(receiver))
+        || ctx.semantic().kindOf(receiver) == ValueKind.SQL_CONNECTION) {
       return true;
     }
     String name =

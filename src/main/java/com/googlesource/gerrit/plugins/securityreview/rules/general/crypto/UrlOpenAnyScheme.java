@@ -47,11 +47,15 @@ public final class UrlOpenAnyScheme extends Rule {
 
               Silent: URLs that start with a literal `http://` or `https://` — a plain string, an
               f-string, `'https://%s' % host`, `'http://{}'.format(host)` or a concatenation — also
-              when held in a local variable (the value that reaches the call) or a constant;
-              `urlopen(req)` where `req` is a `Request(...)` built in the same function (the
-              `Request` call is the one checked, so there is one finding, not two); functions that
-              check the URL's scheme before or after opening it (`url.startswith('http')`,
-              `urlparse(url).scheme`); and test code.
+              when held in a local variable (the value that reaches the call), a constant, or an
+              attribute of `self` that the class only ever sets to such a URL (`self.url =
+              'https://' + host` in `__init__`); functions that check the URL's scheme before or
+              after opening it (`url.startswith('http')`, `urlparse(url).scheme`) or refuse it with
+              a validator first (`if not allowed(url): raise ...`); command-line tools (a module
+              that parses its arguments with `argparse` and runs under `if __name__ ==
+              '__main__':`), whose user gives the URL; and test code. `urlopen(req)` where `req`
+              is a `Request(...)` of the same function is one finding, at the `urlopen`, so that a
+              suppression there covers it.
 
               ## Why it matters
 
@@ -122,8 +126,9 @@ public final class UrlOpenAnyScheme extends Rule {
       }
       return;
     }
+    recordValidated(ctx, model, c);
     String function = urllibFunction(model.callName(c));
-    if (function == null) {
+    if (function == null || model.isCommandLineTool()) {
       return;
     }
     if (LEGACY.contains(function)) {
@@ -137,10 +142,17 @@ public final class UrlOpenAnyScheme extends Rule {
       return; // The URL is hidden in *args / **kwargs: nothing to say about it.
     }
     Expr url = RuleContext.argument(c, 0, "url");
-    if (url == null || isHttpUrl(model, url)) {
-      return;
+    if (function.equals("urlopen") && url != null && isRequest(model, model.resolve(url))) {
+      // urlopen(req): the URL is the Request's, reported here where it is opened.
+      Ast.Call request = (Ast.Call) model.resolve(url);
+      if (RuleContext.hasUnpacking(request)) {
+        return;
+      }
+      url = RuleContext.argument(request, 0, "url");
+    } else if (function.equals("Request") && isOpenedByUrlopen(model, c)) {
+      return; // Reported at the urlopen call.
     }
-    if (function.equals("urlopen") && isRequest(model, model.resolve(url))) {
+    if (url == null || isHttpUrl(model, url)) {
       return;
     }
     String message =
@@ -153,8 +165,78 @@ public final class UrlOpenAnyScheme extends Rule {
     if (fn != null && url instanceof Ast.Name name) {
       state(ctx).pending.add(new Pending(fn, name.id(), c, message));
     } else {
-      ctx.report(this, c.func(), message);
+      report(ctx, c, message);
     }
+  }
+
+  /** From the callee to the end of the call: a suppression on the call's last line counts. */
+  private void report(RuleContext ctx, Ast.Call c, String message) {
+    Ast.Loc f = c.func().loc();
+    ctx.report(
+        this, new Ast.Loc(f.line(), f.col(), c.loc().endLine(), c.loc().endCol()), message, null);
+  }
+
+  /**
+   * A call in the condition of an {@code if} whose body leaves ({@code if not validate(url): raise
+   * ...}): the names it is given are checked in the functions around it.
+   */
+  private void recordValidated(RuleContext ctx, SemanticModel model, Ast.Call c) {
+    if (!(model.statementOf(c) instanceof Ast.If i)
+        || !leaves(i.body())
+        || !inside(model, c, i.test())) {
+      return;
+    }
+    for (Expr a : c.args()) {
+      if (a instanceof Ast.Name n) {
+        FileState state = state(ctx);
+        for (Ast.FunctionLike fn : functionsAround(model, c)) {
+          state.prefixTested.computeIfAbsent(fn, k -> new HashSet<>()).add(n.id());
+        }
+      }
+    }
+  }
+
+  private static boolean leaves(List<Ast.Stmt> body) {
+    Ast.Stmt last = body.isEmpty() ? null : body.get(body.size() - 1);
+    return last instanceof Ast.Raise || last instanceof Ast.Return;
+  }
+
+  private static boolean inside(SemanticModel model, Ast.Node node, Ast.Node root) {
+    for (Ast.Node a = node; a != null; a = model.parentOf(a)) {
+      if (a == root) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code req = Request(url)} (or {@code urlopen(Request(url))}) whose request goes to a {@code
+   * urlopen} of the same function.
+   */
+  private static boolean isOpenedByUrlopen(SemanticModel model, Ast.Call request) {
+    Ast.Node parent = model.parentOf(request);
+    if (isUrlopenOf(model, parent, request)) {
+      return true;
+    }
+    if (!(parent instanceof Ast.Assign a)
+        || a.targets().size() != 1
+        || !(a.targets().get(0) instanceof Ast.Name target)) {
+      return false;
+    }
+    for (Ast.Name read : model.reads(model.scopeOf(a), target.id())) {
+      if (isUrlopenOf(model, model.parentOf(read), read) && model.resolve(read) == request) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUrlopenOf(SemanticModel model, Ast.Node call, Expr argument) {
+    return call instanceof Ast.Call c
+        && "urlopen".equals(urllibFunction(model.callName(c)))
+        && !c.args().isEmpty()
+        && c.args().get(0) == argument;
   }
 
   /** Any {@code .scheme} read, as of {@code urlparse(url).scheme}. */
@@ -173,7 +255,7 @@ public final class UrlOpenAnyScheme extends Rule {
           state.readScheme.contains(p.function())
               || state.prefixTested.getOrDefault(p.function(), Set.of()).contains(p.url());
       if (!checked) {
-        ctx.report(this, p.call().func(), p.message());
+        report(ctx, p.call(), p.message());
       }
     }
   }
@@ -205,9 +287,20 @@ public final class UrlOpenAnyScheme extends Rule {
     return null;
   }
 
-  /** Whether the URL (or the value it was last given) starts with a constant http(s) scheme. */
+  /**
+   * Whether the URL (or the value it was last given) starts with a constant http(s) scheme; for
+   * {@code self.url}, every value the class assigns to it does.
+   */
   private static boolean isHttpUrl(SemanticModel model, Expr url) {
-    String lead = model.constantPrefix(model.resolve(url)).stripLeading().toLowerCase(Locale.ROOT);
+    if (url instanceof Ast.Attribute a && model.ownerClass(a) != null) {
+      List<Expr> values = model.attributeValues(a);
+      return !values.isEmpty() && values.stream().allMatch(v -> hasHttpPrefix(model, v));
+    }
+    return hasHttpPrefix(model, model.resolve(url));
+  }
+
+  private static boolean hasHttpPrefix(SemanticModel model, Expr url) {
+    String lead = model.constantPrefix(url).stripLeading().toLowerCase(Locale.ROOT);
     return lead.startsWith("http://") || lead.startsWith("https://");
   }
 

@@ -39,7 +39,8 @@ public final class ExecEvalUsed extends Rule {
               Silent: `ast.literal_eval()`, methods that happen to be called `eval` on other objects
               (`model.eval()`, `redis.eval(script)`, `sympy.sympify(...).eval()`), an `eval` or
               `exec` that the file defines, assigns or imports itself (then it is not the builtin),
-              and test code.
+              `eval` of a name's `__name__` (`eval(cls.__name__)`: an identifier the code itself
+              defines, looked up the long way; `globals()[...]` would do), and test code.
 
               ## Why it matters
 
@@ -97,6 +98,9 @@ public final class ExecEvalUsed extends Rule {
       return;
     }
     Expr code = RuleContext.argument(call, 0, "source");
+    if (code != null && isCodeIdentifier(ctx.semantic(), code)) {
+      return;
+    }
     String what =
         code == null
             ? "its argument"
@@ -111,6 +115,15 @@ public final class ExecEvalUsed extends Rule {
   private static boolean isShadowed(SemanticModel model, Name name) {
     Scope scope = model.resolvingScope(name);
     return scope == null || !model.bindings(scope, name.id()).isEmpty();
+  }
+
+  /**
+   * The {@code __name__} (or {@code __qualname__}) of a class, function or module, also through a
+   * name bound to it: an identifier of the program itself, not data.
+   */
+  private static boolean isCodeIdentifier(SemanticModel model, Expr code) {
+    return model.resolve(code) instanceof Ast.Attribute a
+        && (a.attr().equals("__name__") || a.attr().equals("__qualname__"));
   }
 
   private static boolean isStringLiteral(Expr e) {

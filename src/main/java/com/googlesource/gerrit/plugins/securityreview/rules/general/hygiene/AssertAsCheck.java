@@ -29,12 +29,18 @@ public final class AssertAsCheck extends Rule {
               """
               ## What it does
 
-              Flags `assert` statements in production code whose condition or message speaks of
-              access, ownership or validation: names, attributes, keys or message words such as
+              Flags `assert` statements in production code that check what a caller gives: in a
+              public function or method (of a public class), a part of the condition tests the
+              content of a parameter other than `self`, and the condition or message speaks of
+              access, ownership or validation (names, attributes, keys or message words such as
               `is_admin`, `tenant_id`, `project_id`, `owner`, `user`, `role`, `policy`,
               `permission`, `allowed`, `authorized`, `token`, `signature`,
-              `valid`/`validate`/`verified`. Every other production assert is PY405's (off by
-              default). Test code is not checked: asserts are how tests check, and Neutron's Ruff
+              `valid`/`validate`/`verified`).
+
+              Not flagged here: parts that only narrow a type or check presence (`x is not None`,
+              `isinstance(x, T)`, a bare `x`), asserts on what the function computed itself or on
+              `self`, asserts in private functions and at module level: they state the code's own
+              invariants. Every other production assert is PY405's (off by default). Test code is not checked: asserts are how tests check, and Neutron's Ruff
               configuration ignores S101 there too.
 
               ## Why it matters
@@ -79,7 +85,7 @@ public final class AssertAsCheck extends Rule {
   }
 
   private void visitAssert(Ast.Assert a, RuleContext ctx) {
-    if (AssertChecks.looksLikeCheck(a)) {
+    if (AssertChecks.looksLikeCheck(a, ctx.semantic())) {
       ctx.report(
           this,
           AssertChecks.assertKeyword(a),

@@ -74,7 +74,7 @@ public final class AssertInProduction extends Rule {
   }
 
   private void visitAssert(Ast.Assert a, RuleContext ctx) {
-    if (!AssertChecks.looksLikeCheck(a)) {
+    if (!AssertChecks.looksLikeCheck(a, ctx.semantic())) {
       ctx.report(
           this, AssertChecks.assertKeyword(a), "This assert disappears under `python -O`.", null);
     }
