@@ -19,7 +19,7 @@ public final class SshHostKeyNotVerified extends Rule {
           .name("ssh-host-key-not-verified")
           .title("paramiko accepts unknown SSH host keys")
           .severity(Severity.HIGH)
-          .confidence(Confidence.HIGH)
+          .confidence(Confidence.LOW)
           .family(Family.CRYPTO)
           .bandit("B507")
           .ruff("S507")
@@ -42,6 +42,11 @@ public final class SshHostKeyNotVerified extends Rule {
 
               Silent: `RejectPolicy`, custom policies (which should be reviewed by hand), and test
               code.
+
+              Its confidence is low, so it comments without voting or opening an unresolved thread:
+              on the calibration corpus (18 OpenStack repositories, `tools/ecosystem/`) 2 of its 5
+              findings were defects, 1 a false positive (test guests whose keys cannot be known) and
+              2 debatable (trust on first use chosen by configuration).
 
               ## Why it matters
 

@@ -28,7 +28,7 @@ public final class HardcodedTmpPath extends Rule {
               "Fixed, predictable path in a world-writable temporary folder used as a file or"
                   + " folder")
           .severity(Severity.MEDIUM)
-          .confidence(Confidence.MEDIUM)
+          .confidence(Confidence.LOW)
           .family(Family.DATA)
           .bandit("B108")
           .ruff("S108")
@@ -56,6 +56,10 @@ public final class HardcodedTmpPath extends Rule {
               help texts, log messages and comparisons included; this rule stays silent on those, on
               the `dir=` of `tempfile` calls (a random name in `/tmp` is fine), and on test code
               (Neutron ignores S108 in tests).
+
+              Its confidence is low, so it comments without voting or opening an unresolved thread:
+              on the calibration corpus (18 OpenStack repositories, `tools/ecosystem/`) 5 of its 11
+              findings were defects, 3 false positives (paths inside a test guest) and 3 debatable.
 
               ## Why it matters
 

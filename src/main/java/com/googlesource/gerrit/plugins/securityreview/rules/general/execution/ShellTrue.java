@@ -24,7 +24,7 @@ public final class ShellTrue extends Rule {
           .name("shell-true-command")
           .title("Command that is not a literal run through a shell (`shell=True`)")
           .severity(Severity.HIGH)
-          .confidence(Confidence.HIGH)
+          .confidence(Confidence.LOW)
           .family(Family.EXECUTION)
           .bandit("B602,B604")
           .ruff("S602,S604")
@@ -52,6 +52,11 @@ public final class ShellTrue extends Rule {
               only from literals, UPPER_CASE constants and names bound to literals (Ruff reports
               them as "seems safe", Bandit with low severity: nothing can be injected into them),
               `shell=False`, and test code.
+
+              Its confidence is low, so it comments without voting or opening an unresolved thread:
+              on the calibration corpus (18 OpenStack repositories, `tools/ecosystem/`) none of its
+              10 findings was a clear defect; 9 were debatable (`shell=True` over paths the program
+              made itself) and 1 a false positive.
 
               ## Why it matters
 

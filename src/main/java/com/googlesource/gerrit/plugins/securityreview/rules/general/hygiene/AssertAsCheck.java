@@ -15,7 +15,7 @@ public final class AssertAsCheck extends Rule {
           .name("assert-as-check")
           .title("Access or validation check written as `assert`")
           .severity(Severity.MEDIUM)
-          .confidence(Confidence.MEDIUM)
+          .confidence(Confidence.LOW)
           .family(Family.HYGIENE)
           .bandit("B101")
           .ruff("S101")
@@ -42,6 +42,10 @@ public final class AssertAsCheck extends Rule {
               `self`, asserts in private functions and at module level: they state the code's own
               invariants. Every other production assert is PY405's (off by default). Test code is not checked: asserts are how tests check, and Neutron's Ruff
               configuration ignores S101 there too.
+
+              Its confidence is low, so it comments without voting or opening an unresolved thread:
+              on the calibration corpus (18 OpenStack repositories, `tools/ecosystem/`) 1 of its 7
+              findings was a defect, 1 a false positive and 5 debatable (constructor invariants).
 
               ## Why it matters
 
