@@ -64,6 +64,7 @@ public final class SemanticModel {
   private Handlers handlers;
   private Loggers loggers;
   private ValueShapes valueShapes;
+  private Addresses addresses;
 
   /**
    * One assignment of a class attribute: {@code self.x = value} in a method, {@code x = value} in
@@ -1115,6 +1116,28 @@ public final class SemanticModel {
     return name != null && name.startsWith(green) && name.indexOf('.', green.length()) > 0
         ? name.substring(green.length())
         : name;
+  }
+
+  /**
+   * Whether a value is a {@code str} by construction (a literal, a formatted or joined string,
+   * {@code str()}, a string method of a string, an element of a {@code split()}, an address's
+   * text).
+   */
+  public boolean isString(Expr e) {
+    return valueShapes().isString(e);
+  }
+
+  /**
+   * What IP address, prefix or MAC address a value holds, by where it came from: a field the
+   * Neutron API validates ({@code fixed_ips[*]['ip_address']}, {@code subnet['cidr']}, a rule's
+   * {@code remote_ip_prefix}, {@code mac_address}), a {@code netaddr}/{@code ipaddress} object or
+   * its {@code str()}; empty when nothing says so.
+   */
+  public Optional<IpValue> ipValue(Expr e) {
+    if (addresses == null) {
+      addresses = new Addresses(this);
+    }
+    return addresses.of(e);
   }
 
   private ValueShapes valueShapes() {
