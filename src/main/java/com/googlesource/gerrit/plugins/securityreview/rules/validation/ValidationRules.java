@@ -8,6 +8,10 @@ public final class ValidationRules {
   private ValidationRules() {}
 
   public static List<Rule> all() {
-    return List.of(new BindingProfileUnvalidated(), new OvnMatchInjection());
+    return List.of(
+        new BindingProfileUnvalidated(),
+        new OvnMatchInjection(),
+        new OvnSyntaxValueUnescaped(),
+        new AddressComparedAsString());
   }
 }
