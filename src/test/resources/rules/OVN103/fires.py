@@ -47,3 +47,18 @@ def host_dhcp_options(port, subnet):
 def load_balancer_vips(lb_row, member):
     backend = lb_row.external_ids.get('neutron:member_backend')
     return {'vips': {'%s:80' % member['ip_address']: backend}}  # expect: OVN103:54
+
+
+def lsp_dhcp_options(port, ip_version, option_names):
+    found = {}
+    for extra in port.get('extra_dhcp_opts', []):
+        if extra['ip_version'] == ip_version:
+            found[option_names[extra['opt_name']]] = extra['opt_value']  # expect: OVN103:54
+    return found
+
+
+def wrapped_routes(port):
+    routes = {}
+    for extra in port.get('extra_dhcp_opts', []):
+        routes[extra['opt_name']] = '{%s}' % extra['opt_value']  # expect: OVN103:37
+    return routes

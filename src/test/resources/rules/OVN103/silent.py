@@ -63,3 +63,20 @@ def validate_dns_name(name):
 
 def json_quote(value):
     return '"%s"' % value.replace('\\', '\\\\').replace('"', '\\"')
+
+
+def checked_dhcp_options(port, option_names):
+    found = {}
+    for extra in port.get('extra_dhcp_opts', []):
+        value = validate_dhcp_value(extra['opt_value'])
+        found[option_names[extra['opt_name']]] = value
+    return found
+
+
+def dhcp_option_names(port):
+    # The option's name is looked up in a mapping; its value is not stored.
+    return {extra['opt_name']: extra['ip_version'] for extra in port.get('extra_dhcp_opts', [])}
+
+
+def validate_dhcp_value(value):
+    return value

@@ -48,3 +48,12 @@ def parsed_prefix_match(rule):
 def interface_match(address):
     iface = ipaddress.ip_interface(address)
     return 'ip6.src == %s' % iface  # expect: OVN104:30
+
+
+def virtual_parents(self, virtual_ip, port, switch):
+    return [lsp.name for lsp in switch.ports for entry in lsp.port_security
+            if lsp.name != port['id'] and virtual_ip in entry]  # expect: OVN104:43
+
+
+def first_address_has(lsp, wanted):
+    return wanted in lsp.addresses[0]  # expect: OVN104:12

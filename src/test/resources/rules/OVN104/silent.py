@@ -59,3 +59,13 @@ def subnet_match(subnet):
 def log_line(rule):
     # Not a match: a message.
     return 'Rule %s uses prefix %s' % (rule['id'], rule['remote_ip_prefix'])
+
+
+def has_unknown(lsp):
+    # Membership of a whole entry in the column's list.
+    return 'unknown' in lsp.addresses or 'router' in lsp.addresses[0]
+
+
+def parsed_entries(lsp, wanted):
+    ips = [netaddr.IPAddress(x) for entry in lsp.port_security for x in entry.split()[1:]]
+    return netaddr.IPAddress(wanted) in ips

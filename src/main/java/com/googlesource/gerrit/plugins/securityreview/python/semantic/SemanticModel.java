@@ -1128,6 +1128,15 @@ public final class SemanticModel {
   }
 
   /**
+   * Whether a value is one entry of a row's {@code addresses} or {@code port_security} column, a
+   * {@code "MAC IP..."} string ({@code lsp.addresses[0]}, a loop variable over {@code
+   * lsp.port_security}).
+   */
+  public boolean isAddressEntry(Expr e) {
+    return valueShapes().isAddressEntry(e);
+  }
+
+  /**
    * What IP address, prefix or MAC address a value holds, by where it came from: a field the
    * Neutron API validates ({@code fixed_ips[*]['ip_address']}, {@code subnet['cidr']}, a rule's
    * {@code remote_ip_prefix}, {@code mac_address}), a {@code netaddr}/{@code ipaddress} object or

@@ -147,7 +147,7 @@ final class ValueShapes {
     if (e == null || depth > SemanticModel.MAX_NAME_STEPS) {
       return false;
     }
-    if (model.ipValue(e).map(IpValue::text).orElse(false)) {
+    if (model.ipValue(e).map(IpValue::text).orElse(false) || isAddressEntry(e, depth)) {
       return true;
     }
     return switch (e) {
@@ -176,6 +176,47 @@ final class ValueShapes {
       }
       default -> false;
     };
+  }
+
+  /** The OVSDB columns of Logical_Switch_Port that hold {@code "MAC IP..."} strings. */
+  private static final Set<String> ADDRESS_COLUMNS = Set.of("addresses", "port_security");
+
+  /**
+   * Whether a value is one entry of a row's {@code addresses} or {@code port_security} column: a
+   * string of a MAC address and IP addresses separated by spaces ({@code lsp.addresses[0]}, a loop
+   * variable over {@code lsp.port_security}, a name bound to one).
+   */
+  boolean isAddressEntry(Expr e) {
+    return isAddressEntry(e, 0);
+  }
+
+  private boolean isAddressEntry(Expr e, int depth) {
+    if (e == null || depth > SemanticModel.MAX_NAME_STEPS) {
+      return false;
+    }
+    return switch (e) {
+      case Ast.Subscript s ->
+          isAddressColumn(s.value())
+              && model.constantValue(s.slice()).filter(v -> v instanceof BigInteger).isPresent();
+      case Ast.Name n -> {
+        Binding b = model.reachingBinding(n);
+        if (b == null) {
+          yield false;
+        }
+        if (b.kind() == Binding.Kind.FOR_TARGET || b.kind() == Binding.Kind.COMPREHENSION_TARGET) {
+          yield b.index() < 0 && isAddressColumn(b.source());
+        }
+        Expr v = model.valueOf(b);
+        yield v != null && isAddressEntry(v, depth + 1);
+      }
+      default -> false;
+    };
+  }
+
+  private static boolean isAddressColumn(Expr e) {
+    return e instanceof Ast.Attribute a
+        && ADDRESS_COLUMNS.contains(a.attr())
+        && !(a.value() instanceof Ast.Name n && n.id().equals("self"));
   }
 
   /** {@code text.split(...)}: a list of strings. */

@@ -12,6 +12,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.semantic.IpValue;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,9 @@ public final class AddressComparedAsString extends Rule {
               - `in` / `not in` between an address (or a string formatted from one) and a string,
                 such as one entry of a comma-separated list or a joined address string: a
                 substring test;
+              - in OVN code, `in` / `not in` of any value that is not a constant against one
+                entry of a port's `addresses` or `port_security` column (`lsp.addresses[0]`, a
+                loop variable over `lsp.port_security`): each entry is a `"MAC IP..."` string;
               - `startswith()` / `endswith()` on an address or with one as the argument;
               - `==` / `!=` between an address and a prefix, or between the text of an address
                 and a parsed `netaddr`/`ipaddress` object (never equal);
@@ -60,7 +64,8 @@ public final class AddressComparedAsString extends Rule {
                 it, or `netaddr.IPNetwork()` of one, which keeps them) formatted into an OVN match
                 (a template with `==` or `!=` and an `ip4`/`ip6` field, `&&` or `||`).
 
-              It does not flag `in` against a list, set or dict (membership of whole entries), MAC
+              It does not flag `in` against a list, set or dict (membership of whole entries,
+              `'unknown' in lsp.addresses`), a constant looked for in an entry (`'router'`), MAC
               addresses, values nothing says are addresses, or prefixes known to be normalised
               (`.cidr`, `ipaddress.ip_network()`, `normalized_cidr`, `subnet['cidr']`). Test code is
               not checked.
@@ -135,6 +140,17 @@ public final class AddressComparedAsString extends Rule {
                   "`%s` is an IP address tested as a substring of a string; split the string"
                       + " into entries and compare parsed addresses.",
                   ctx.text(address)));
+        } else if (isOvnCode(ctx)
+            && model.isAddressEntry(right)
+            && model.constantValue(left).isEmpty()) {
+          // One "MAC IP..." entry of a port's addresses: whatever is looked for, a substring.
+          ctx.report(
+              this,
+              c,
+              String.format(
+                  "`%s` is tested as a substring of `%s`, one \"MAC IP...\" entry of a port's"
+                      + " addresses: split the entry and compare parsed addresses.",
+                  ctx.text(left), ctx.text(right)));
         }
       }
       case Eq, NotEq -> {
@@ -208,6 +224,11 @@ public final class AddressComparedAsString extends Rule {
                 ctx.text(part)));
       }
     }
+  }
+
+  /** Logical_Switch_Port rows, whose address entries are strings, are read in OVN code only. */
+  private static boolean isOvnCode(RuleContext ctx) {
+    return ctx.path().toLowerCase(Locale.ROOT).contains("ovn");
   }
 
   /** The literal text of a {@code %} template or of an f-string, or null. */

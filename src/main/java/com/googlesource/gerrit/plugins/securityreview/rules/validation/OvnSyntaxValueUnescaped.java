@@ -14,6 +14,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origins;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -57,7 +58,11 @@ public final class OvnSyntaxValueUnescaped extends Rule {
               - a DHCP option OVN reads as a string or a list (`domain_name`, `bootfile_name`,
                 `dns_server`, `classless_static_route`, ...) and the port options OVN reads as
                 lists (`requested-chassis`, `virtual-parents`, `virtual-ip`), set with
-                `options[key] = value` or in a dict display.
+                `options[key] = value` or in a dict display;
+              - in OVN code, an extra DHCP option's value (`opt_value`) stored into any map
+                (`opts[name] = value`, a dict display): the OVN driver writes those maps into
+                DHCP_Options, whatever the key is called on the way. Rewriting the option's own
+                `opt_value` in place is not flagged; the store that follows is.
 
               Where a value comes from is the semantic model's, as for OVN102: it is followed
               through assignments, helpers of the same file and string methods; UUIDs, integers,
@@ -143,6 +148,9 @@ public final class OvnSyntaxValueUnescaped extends Rule {
           "LSP_OPTIONS_VIRTUAL_PARENTS_KEY",
           "LSP_OPTIONS_VIRTUAL_IP_KEY");
 
+  /** The field of an extra DHCP option ({@code extra_dhcp_opts}) that holds its value. */
+  private static final String EXTRA_DHCP_VALUE_FIELD = "opt_value";
+
   /** Calls whose {@code (column, value)} arguments set columns of a row. */
   private static final Set<String> COLUMN_SETTERS = Set.of("db_set", "db_add");
 
@@ -195,11 +203,16 @@ public final class OvnSyntaxValueUnescaped extends Rule {
         column(col, dict.values().get(i), ctx);
       } else if (key != null && isParsedOptionKey(key, ctx)) {
         check(optionName(key, ctx), dict.values().get(i), ctx);
+      } else if (isOvnCode(ctx)) {
+        checkExtraDhcpValue(dict.values().get(i), ctx);
       }
     }
   }
 
-  /** {@code options['requested-chassis'] = value}. */
+  /**
+   * {@code options['requested-chassis'] = value}; in OVN code, {@code opts[name] = value} of an
+   * extra DHCP option's value.
+   */
   private void visitAssign(Ast.Assign assign, RuleContext ctx) {
     if (!inFunction(assign, ctx)) {
       return;
@@ -207,8 +220,53 @@ public final class OvnSyntaxValueUnescaped extends Rule {
     for (Expr target : assign.targets()) {
       if (target instanceof Ast.Subscript s && isParsedOptionKey(s.slice(), ctx)) {
         check(optionName(s.slice(), ctx), assign.value(), ctx);
+      } else if (target instanceof Ast.Subscript s
+          && isOvnCode(ctx)
+          // edo['opt_value'] = '"%s"' % edo['opt_value'] rewrites the option itself; the
+          // store that matters is where the value goes next.
+          && !isExtraDhcpValue(s, ctx)) {
+        checkExtraDhcpValue(assign.value(), ctx);
       }
     }
+  }
+
+  /**
+   * The OVN driver writes a port's extra DHCP options into its DHCP_Options row, whatever map holds
+   * them on the way; other drivers (dnsmasq) write them in their own syntax.
+   */
+  private static boolean isOvnCode(RuleContext ctx) {
+    return ctx.path().toLowerCase(Locale.ROOT).contains("ovn");
+  }
+
+  /** An extra DHCP option's value stored into a map as it is: OVN parses it as a DHCP value. */
+  private void checkExtraDhcpValue(Expr value, RuleContext ctx) {
+    Origin o = Origins.of(ctx.semantic(), value, OriginPolicy.OVN_MATCH);
+    if (o.kind() != Origin.Kind.TENANT
+        || !isExtraDhcpValue(o.tenant().source(), ctx)
+        || !reported(ctx).add(value)) {
+      return;
+    }
+    ctx.report(
+        this,
+        value,
+        String.format(
+            "An extra DHCP option's value, `%s`, is stored for OVN's DHCP_Options as the tenant"
+                + " wrote it: OVN parses it (a token, a quoted string or a `{...}` list), and it"
+                + " is neither escaped nor validated.",
+            ctx.text(o.tenant().source())));
+  }
+
+  /** {@code edo['opt_value']}, {@code edo.get('opt_value')}. */
+  private static boolean isExtraDhcpValue(Expr source, RuleContext ctx) {
+    Expr key =
+        switch (source) {
+          case Ast.Subscript s -> s.slice();
+          case Ast.Call c when c.func() instanceof Ast.Attribute a && !c.args().isEmpty() ->
+              c.args().get(0);
+          default -> null;
+        };
+    return key != null
+        && ctx.semantic().constantString(key).filter(EXTRA_DHCP_VALUE_FIELD::equals).isPresent();
   }
 
   /** A column's value: a map display's keys and values, a list display's elements, or itself. */

@@ -1271,4 +1271,23 @@ class SemanticModelTest {
     assertThat(model.isString(a.get(4))).isFalse();
     assertThat(model.isString(a.get(5))).isTrue();
   }
+
+  @Test
+  void addressEntriesOfAPortsColumns() {
+    parse(
+        """
+        def f(self, lsp, server):
+            first = lsp.addresses[0]
+            for entry in lsp.port_security:
+                use(first, entry, lsp.addresses, self.addresses[0], server.addresses['net'])
+        """);
+    List<Expr> a = call("use").args();
+    assertThat(model.isAddressEntry(a.get(0))).isTrue();
+    assertThat(model.isAddressEntry(a.get(1))).isTrue();
+    assertThat(model.isString(a.get(1))).isTrue();
+    // The column itself is a list; self's attribute and a keyed read are not entries.
+    assertThat(model.isAddressEntry(a.get(2))).isFalse();
+    assertThat(model.isAddressEntry(a.get(3))).isFalse();
+    assertThat(model.isAddressEntry(a.get(4))).isFalse();
+  }
 }
