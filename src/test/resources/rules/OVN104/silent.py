@@ -69,3 +69,9 @@ def has_unknown(lsp):
 def parsed_entries(lsp, wanted):
     ips = [netaddr.IPAddress(x) for entry in lsp.port_security for x in entry.split()[1:]]
     return netaddr.IPAddress(wanted) in ips
+
+
+def same_interface_network(subnet, address):
+    iface = ipaddress.ip_interface(address)
+    # An interface's network is a prefix: prefix against prefix, both as text.
+    return str(subnet['cidr']) == str(iface.network)

@@ -50,9 +50,12 @@ final class Addresses {
   private static final Set<String> STRICT_NETWORK_TYPES =
       Set.of("ipaddress.ip_network", "ipaddress.IPv4Network", "ipaddress.IPv6Network");
 
-  /** Attributes of a parsed prefix that are addresses. */
+  /** Attributes of a parsed prefix that are addresses (netaddr's and ipaddress's names). */
   private static final Set<String> PREFIX_ADDRESS_ATTRIBUTES =
       Set.of("ip", "network", "network_address", "broadcast", "broadcast_address");
+
+  /** An {@code ipaddress} interface's {@code network} is its prefix, not an address. */
+  private static final String INTERFACE_NETWORK = "network";
 
   private static final Object NONE = new Object();
 
@@ -154,7 +157,8 @@ final class Addresses {
     if (owner == null || owner.text() || owner.form() != IpValue.Form.PREFIX) {
       return null;
     }
-    if (a.attr().equals("cidr")) {
+    if (a.attr().equals("cidr")
+        || (a.attr().equals(INTERFACE_NETWORK) && isIpaddressInterface(owner.source()))) {
       return new IpValue(IpValue.Form.PREFIX, false, true, a);
     }
     if (PREFIX_ADDRESS_ATTRIBUTES.contains(a.attr())) {
@@ -176,6 +180,10 @@ final class Addresses {
     }
     Expr v = model.valueOf(b);
     return v == null ? null : value(v, depth + 1);
+  }
+
+  private boolean isIpaddressInterface(Expr source) {
+    return source instanceof Ast.Call c && "ipaddress.ip_interface".equals(model.callName(c));
   }
 
   /** Whether a name is a loop variable over a read of {@code field}. */

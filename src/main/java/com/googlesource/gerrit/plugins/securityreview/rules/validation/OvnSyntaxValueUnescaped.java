@@ -70,7 +70,9 @@ public final class OvnSyntaxValueUnescaped extends Rule {
               `mac_address`, `cidr`), `netaddr`/`ipaddress` values and the results of
               `validate_*`, `*escape*` and `*quote*` helpers are not tenant strings. Wrapping a
               value in quotes (`'"%s"' % value`) is not escaping it and is still flagged. Matches
-              are OVN102's. Only code inside functions is checked, and not test code.
+              are OVN102's. Only OVN code is checked (files whose path contains `ovn`: elsewhere
+              a `domain_name` key or an `addresses=` argument means something else), only code
+              inside functions, and not test code.
 
               ## Why it matters
 
@@ -171,7 +173,7 @@ public final class OvnSyntaxValueUnescaped extends Rule {
   }
 
   private void visitCall(Ast.Call call, RuleContext ctx) {
-    if (!inFunction(call, ctx)) {
+    if (!isOvnCode(ctx) || !inFunction(call, ctx)) {
       return;
     }
     for (Ast.Keyword k : call.keywords()) {
@@ -193,7 +195,7 @@ public final class OvnSyntaxValueUnescaped extends Rule {
   }
 
   private void visitDict(Ast.Dict dict, RuleContext ctx) {
-    if (!inFunction(dict, ctx)) {
+    if (!isOvnCode(ctx) || !inFunction(dict, ctx)) {
       return;
     }
     for (int i = 0; i < dict.keys().size(); i++) {
@@ -203,7 +205,7 @@ public final class OvnSyntaxValueUnescaped extends Rule {
         column(col, dict.values().get(i), ctx);
       } else if (key != null && isParsedOptionKey(key, ctx)) {
         check(optionName(key, ctx), dict.values().get(i), ctx);
-      } else if (isOvnCode(ctx)) {
+      } else {
         checkExtraDhcpValue(dict.values().get(i), ctx);
       }
     }
@@ -214,14 +216,13 @@ public final class OvnSyntaxValueUnescaped extends Rule {
    * extra DHCP option's value.
    */
   private void visitAssign(Ast.Assign assign, RuleContext ctx) {
-    if (!inFunction(assign, ctx)) {
+    if (!isOvnCode(ctx) || !inFunction(assign, ctx)) {
       return;
     }
     for (Expr target : assign.targets()) {
       if (target instanceof Ast.Subscript s && isParsedOptionKey(s.slice(), ctx)) {
         check(optionName(s.slice(), ctx), assign.value(), ctx);
       } else if (target instanceof Ast.Subscript s
-          && isOvnCode(ctx)
           // edo['opt_value'] = '"%s"' % edo['opt_value'] rewrites the option itself; the
           // store that matters is where the value goes next.
           && !isExtraDhcpValue(s, ctx)) {

@@ -1290,4 +1290,22 @@ class SemanticModelTest {
     assertThat(model.isAddressEntry(a.get(3))).isFalse();
     assertThat(model.isAddressEntry(a.get(4))).isFalse();
   }
+
+  @Test
+  void anInterfacesNetworkIsAPrefixButANetworksNetworkIsAnAddress() {
+    parse(
+        """
+        import ipaddress
+        import netaddr
+
+        def f(a, b):
+            iface = ipaddress.ip_interface(a)
+            net = netaddr.IPNetwork(b)
+            use(iface.network, net.network, iface.ip)
+        """);
+    List<Expr> a = call("use").args();
+    assertThat(model.ipValue(a.get(0)).orElseThrow().form()).isEqualTo(IpValue.Form.PREFIX);
+    assertThat(model.ipValue(a.get(1)).orElseThrow().form()).isEqualTo(IpValue.Form.ADDRESS);
+    assertThat(model.ipValue(a.get(2)).orElseThrow().form()).isEqualTo(IpValue.Form.ADDRESS);
+  }
 }
