@@ -62,3 +62,9 @@ def wrapped_routes(port):
     for extra in port.get('extra_dhcp_opts', []):
         routes[extra['opt_name']] = '{%s}' % extra['opt_value']  # expect: OVN103:37
     return routes
+
+
+def migrating_chassis(port, host):
+    target = port.get(
+        portbindings.PROFILE, {}).get('migrating_to')
+    return {'requested-chassis': host + ',' + target}  # expect: OVN103:34

@@ -254,7 +254,7 @@ public final class OvnSyntaxValueUnescaped extends Rule {
             "An extra DHCP option's value, `%s`, is stored for OVN's DHCP_Options as the tenant"
                 + " wrote it: OVN parses it (a token, a quoted string or a `{...}` list), and it"
                 + " is neither escaped nor validated.",
-            ctx.text(o.tenant().source())));
+            oneLine(ctx.text(o.tenant().source()))));
   }
 
   /** {@code edo['opt_value']}, {@code edo.get('opt_value')}. */
@@ -305,7 +305,7 @@ public final class OvnSyntaxValueUnescaped extends Rule {
         String.format(
             "`%s` is parsed by OVN, and this value is built from tenant-controlled `%s`, which is"
                 + " neither escaped nor validated.",
-            where, ctx.text(o.tenant().source())));
+            where, oneLine(ctx.text(o.tenant().source()))));
   }
 
   private static boolean isParsedOptionKey(Expr key, RuleContext ctx) {
@@ -322,5 +322,10 @@ public final class OvnSyntaxValueUnescaped extends Rule {
     return name != null && PARSED_OPTION_CONSTANTS.contains(SemanticModel.lastPart(name))
         ? SemanticModel.lastPart(name)
         : null;
+  }
+
+  /** Source text for a message: a read that spans lines, on one. */
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s*\\n\\s*", " ");
   }
 }
