@@ -212,8 +212,8 @@ public final class OvnSyntaxValueUnescaped extends Rule {
   }
 
   /**
-   * {@code options['requested-chassis'] = value}; in OVN code, {@code opts[name] = value} of an
-   * extra DHCP option's value.
+   * {@code options['requested-chassis'] = value}; {@code opts[name] = value} of an extra DHCP
+   * option's value.
    */
   private void visitAssign(Ast.Assign assign, RuleContext ctx) {
     if (!isOvnCode(ctx) || !inFunction(assign, ctx)) {
@@ -232,8 +232,9 @@ public final class OvnSyntaxValueUnescaped extends Rule {
   }
 
   /**
-   * The OVN driver writes a port's extra DHCP options into its DHCP_Options row, whatever map holds
-   * them on the way; other drivers (dnsmasq) write them in their own syntax.
+   * These columns and option keys are OVN's only in OVN code: elsewhere a {@code domain_name} key
+   * or an {@code addresses=} argument means something else, and other drivers (dnsmasq) write extra
+   * DHCP options in their own syntax.
    */
   private static boolean isOvnCode(RuleContext ctx) {
     return ctx.path().toLowerCase(Locale.ROOT).contains("ovn");
