@@ -73,6 +73,7 @@ public final class SemanticModel {
   private Loggers loggers;
   private Waits waits;
   private ValueShapes valueShapes;
+  private Addresses addresses;
 
   /**
    * One assignment of a class attribute: {@code self.x = value} in a method, {@code x = value} in
@@ -1311,6 +1312,37 @@ public final class SemanticModel {
     return name != null && name.startsWith(green) && name.indexOf('.', green.length()) > 0
         ? name.substring(green.length())
         : name;
+  }
+
+  /**
+   * Whether a value is a {@code str} by construction (a literal, a formatted or joined string,
+   * {@code str()}, a string method of a string, an element of a {@code split()}, an address's
+   * text).
+   */
+  public boolean isString(Expr e) {
+    return valueShapes().isString(e);
+  }
+
+  /**
+   * Whether a value is one entry of a row's {@code addresses} or {@code port_security} column, a
+   * {@code "MAC IP..."} string ({@code lsp.addresses[0]}, a loop variable over {@code
+   * lsp.port_security}).
+   */
+  public boolean isAddressEntry(Expr e) {
+    return valueShapes().isAddressEntry(e);
+  }
+
+  /**
+   * What IP address, prefix or MAC address a value holds, by where it came from: a field the
+   * Neutron API validates ({@code fixed_ips[*]['ip_address']}, {@code subnet['cidr']}, a rule's
+   * {@code remote_ip_prefix}, {@code mac_address}), a {@code netaddr}/{@code ipaddress} object or
+   * its {@code str()}; empty when nothing says so.
+   */
+  public Optional<IpValue> ipValue(Expr e) {
+    if (addresses == null) {
+      addresses = new Addresses(this);
+    }
+    return addresses.of(e);
   }
 
   private ValueShapes valueShapes() {

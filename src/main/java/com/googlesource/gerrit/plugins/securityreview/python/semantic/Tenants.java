@@ -42,6 +42,8 @@ final class Tenants {
           "dns_domain",
           "device_owner",
           "device_id",
+          // An extra DHCP option's value: free text the driver writes into DHCP_Options.
+          "opt_value",
           "neutron:port_name",
           "neutron:router_name",
           "neutron:device_owner");
@@ -173,7 +175,8 @@ final class Tenants {
           return new TenantSource(a, "the resource of an ML2 driver context", false);
         }
         if (FREE_FORM_ATTRIBUTES.contains(a.attr())
-            && !(a.value() instanceof Ast.Name n && n.id().equals("self"))) {
+            && !(a.value() instanceof Ast.Name n && n.id().equals("self"))
+            && !isConfigOption(a)) {
           return new TenantSource(a, "a free-form field of a Neutron object", true);
         }
         if (a.attr().equals("external_ids") || a.attr().equals("options")) {
@@ -251,6 +254,10 @@ final class Tenants {
   private Object read(Expr whole, Expr container, Expr key, int depth, Map<Ast.Arg, Expr> args) {
     if (isProfileKey(key)) {
       return new TenantSource(whole, "the port's binding profile", true);
+    }
+    if (model.ipValue(whole).isPresent()) {
+      // An address, prefix or MAC address the API validated: no room for another syntax.
+      return CLEAN;
     }
     if (isFreeFormKey(key)) {
       Object inner = taint(container, depth + 1, args);
@@ -417,6 +424,12 @@ final class Tenants {
       }
     }
     return CLEAN;
+  }
+
+  /** {@code cfg.CONF.dns_domain}: an oslo.config option, set by the operator. */
+  private boolean isConfigOption(Ast.Attribute a) {
+    String q = model.qualifiedName(a);
+    return q != null && q.startsWith("oslo_config.cfg.CONF.");
   }
 
   /** {@code context.current} needs a context: a name or attribute called {@code *context}. */

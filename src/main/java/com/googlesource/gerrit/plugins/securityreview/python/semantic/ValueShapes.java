@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What shape a value has where it is used: its truth value, the elements of the list it holds, the
@@ -116,5 +117,112 @@ final class ValueShapes {
       values.add(b.value());
     }
     return values;
+  }
+
+  /** String methods whose result is a string when the receiver is one. */
+  private static final Set<String> STRING_RESULT_METHODS =
+      Set.of(
+          "lower",
+          "upper",
+          "strip",
+          "lstrip",
+          "rstrip",
+          "replace",
+          "title",
+          "casefold",
+          "removeprefix",
+          "removesuffix");
+
+  /**
+   * Whether a value is a {@code str} by construction: a string literal, a formatted or joined
+   * string, {@code str()}, a string method of a string, an element or loop variable of a {@code
+   * split()}, a name bound to one of these, or the text of an address ({@link
+   * SemanticModel#ipValue}).
+   */
+  boolean isString(Expr e) {
+    return isString(e, 0);
+  }
+
+  private boolean isString(Expr e, int depth) {
+    if (e == null || depth > SemanticModel.MAX_NAME_STEPS) {
+      return false;
+    }
+    if (model.ipValue(e).map(IpValue::text).orElse(false) || isAddressEntry(e, depth)) {
+      return true;
+    }
+    return switch (e) {
+      case Ast.Constant c -> c.isString();
+      case Ast.JoinedStr j -> true;
+      case Ast.BinOp b when b.op() == Ast.Operator.Mod -> isString(b.left(), depth + 1);
+      case Ast.BinOp b when b.op() == Ast.Operator.Add ->
+          Origins.flatten(b, Ast.Operator.Add).stream().anyMatch(p -> isString(p, depth + 1));
+      case Ast.Call c when c.func() instanceof Ast.Attribute a ->
+          switch (a.attr()) {
+            case "format", "join" -> isString(a.value(), depth + 1);
+            default -> STRING_RESULT_METHODS.contains(a.attr()) && isString(a.value(), depth + 1);
+          };
+      case Ast.Call c -> "str".equals(model.callName(c)) && c.args().size() == 1;
+      case Ast.Subscript s -> isSplit(s.value()) || isString(s.value(), depth + 1);
+      case Ast.Name n -> {
+        Binding b = model.reachingBinding(n);
+        if (b == null) {
+          yield false;
+        }
+        if (b.kind() == Binding.Kind.FOR_TARGET || b.kind() == Binding.Kind.COMPREHENSION_TARGET) {
+          yield b.index() < 0 && isSplit(b.source());
+        }
+        Expr v = model.valueOf(b);
+        yield v != null && isString(v, depth + 1);
+      }
+      default -> false;
+    };
+  }
+
+  /** The OVSDB columns of Logical_Switch_Port that hold {@code "MAC IP..."} strings. */
+  private static final Set<String> ADDRESS_COLUMNS = Set.of("addresses", "port_security");
+
+  /**
+   * Whether a value is one entry of a row's {@code addresses} or {@code port_security} column: a
+   * string of a MAC address and IP addresses separated by spaces ({@code lsp.addresses[0]}, a loop
+   * variable over {@code lsp.port_security}, a name bound to one).
+   */
+  boolean isAddressEntry(Expr e) {
+    return isAddressEntry(e, 0);
+  }
+
+  private boolean isAddressEntry(Expr e, int depth) {
+    if (e == null || depth > SemanticModel.MAX_NAME_STEPS) {
+      return false;
+    }
+    return switch (e) {
+      case Ast.Subscript s ->
+          isAddressColumn(s.value())
+              && model.constantValue(s.slice()).filter(v -> v instanceof BigInteger).isPresent();
+      case Ast.Name n -> {
+        Binding b = model.reachingBinding(n);
+        if (b == null) {
+          yield false;
+        }
+        if (b.kind() == Binding.Kind.FOR_TARGET || b.kind() == Binding.Kind.COMPREHENSION_TARGET) {
+          yield b.index() < 0 && isAddressColumn(b.source());
+        }
+        Expr v = model.valueOf(b);
+        yield v != null && isAddressEntry(v, depth + 1);
+      }
+      default -> false;
+    };
+  }
+
+  private static boolean isAddressColumn(Expr e) {
+    return e instanceof Ast.Attribute a
+        && ADDRESS_COLUMNS.contains(a.attr())
+        && !(a.value() instanceof Ast.Name n && n.id().equals("self"));
+  }
+
+  /** {@code text.split(...)}: a list of strings. */
+  private static boolean isSplit(Expr e) {
+    return e instanceof Ast.Call c
+        && c.func() instanceof Ast.Attribute a
+        && (a.attr().equals("split") || a.attr().equals("rsplit") || a.attr().equals("splitlines"));
   }
 }

@@ -11,6 +11,8 @@ public final class ValidationRules {
     return List.of(
         new BindingProfileUnvalidated(),
         new OvnMatchInjection(),
+        new OvnSyntaxValueUnescaped(),
+        new AddressComparedAsString(),
         new ClientIdentityHeaderForwarded(),
         new TenantNameSelectsResource());
   }

@@ -1369,4 +1369,129 @@ class SemanticModelTest {
     assertThat(SemanticModel.spellsAny(List.of(valueOf("b")), (w, s) -> w.equals("retries")))
         .isFalse();
   }
+
+  // ---------------------------------------------------------------- addresses
+
+  @Test
+  void ipValuesComeFromApiFieldsAndParsedObjects() {
+    parse(
+        """
+        import ipaddress
+        import netaddr
+
+        def f(port, rule, subnet, name):
+            fixed = port['fixed_ips'][0]['ip_address']
+            for pair in port['allowed_address_pairs']:
+                use(pair['ip_address'])
+            remote = rule['remote_ip_prefix']
+            net = netaddr.IPNetwork(remote)
+            clean = net.cidr
+            strict = ipaddress.ip_network(remote, strict=False)
+            text = str(net)
+            for server in subnet['dns_nameservers']:
+                use(server)
+            use(fixed, remote, net, clean, strict, text, subnet['cidr'], port['mac_address'])
+            use(name, port['name'], net.ip)
+        """);
+    Ast.Call use = last(Ast.Call.class, c -> "use".equals(SemanticModel.dotted(c.func())));
+    List<Expr> a = use.args();
+    Map<String, IpValue> v = new HashMap<>();
+    String[] names = {"fixed", "remote", "net", "clean", "strict", "text", "cidr", "mac"};
+    Ast.Call main = (Ast.Call) model.parentOf(use("strict"));
+    for (int i = 0; i < names.length; i++) {
+      v.put(names[i], model.ipValue(main.args().get(i)).orElseThrow());
+    }
+    assertThat(v.get("fixed").form()).isEqualTo(IpValue.Form.ADDRESS);
+    assertThat(v.get("fixed").text()).isTrue();
+    assertThat(v.get("remote").form()).isEqualTo(IpValue.Form.PREFIX);
+    assertThat(v.get("remote").normalised()).isFalse();
+    assertThat(v.get("net").text()).isFalse();
+    assertThat(v.get("net").normalised()).isFalse();
+    assertThat(v.get("clean").normalised()).isTrue();
+    assertThat(v.get("strict").normalised()).isTrue();
+    assertThat(v.get("text").text()).isTrue();
+    assertThat(v.get("text").normalised()).isFalse();
+    assertThat(v.get("cidr").normalised()).isTrue();
+    assertThat(v.get("mac").form()).isEqualTo(IpValue.Form.MAC);
+    // Not addresses: a parameter and a name field; a parsed prefix's .ip is one.
+    assertThat(model.ipValue(a.get(0))).isEmpty();
+    assertThat(model.ipValue(a.get(1))).isEmpty();
+    assertThat(model.ipValue(a.get(2)).orElseThrow().form()).isEqualTo(IpValue.Form.ADDRESS);
+    Ast.Call pairUse =
+        last(
+            Ast.Call.class,
+            c ->
+                "use".equals(SemanticModel.dotted(c.func()))
+                    && c.args().get(0) instanceof Ast.Subscript);
+    assertThat(model.ipValue(pairUse.args().get(0)).orElseThrow().form())
+        .isEqualTo(IpValue.Form.ADDRESS_OR_PREFIX);
+    assertThat(model.ipValue(use("server")).orElseThrow().form()).isEqualTo(IpValue.Form.ADDRESS);
+  }
+
+  @Test
+  void validatedAddressesAreNotTenantStrings() {
+    parse(
+        """
+        def f(port):
+            use(port['fixed_ips'][0]['ip_address'], port['name'])
+        """);
+    Ast.Call use = call("use");
+    assertThat(model.tenantSource(use.args().get(0))).isEmpty();
+    assertThat(model.tenantSource(use.args().get(1))).isPresent();
+  }
+
+  @Test
+  void stringsByConstruction() {
+    parse(
+        """
+        def f(port, members, ips):
+            joined = ' '.join(ips)
+            for member in members.split(','):
+                use(joined, member, '%s:' % port['id'], ips, members, member.strip())
+        """);
+    List<Expr> a = call("use").args();
+    assertThat(model.isString(a.get(0))).isTrue();
+    assertThat(model.isString(a.get(1))).isTrue();
+    assertThat(model.isString(a.get(2))).isTrue();
+    assertThat(model.isString(a.get(3))).isFalse();
+    assertThat(model.isString(a.get(4))).isFalse();
+    assertThat(model.isString(a.get(5))).isTrue();
+  }
+
+  @Test
+  void addressEntriesOfAPortsColumns() {
+    parse(
+        """
+        def f(self, lsp, server):
+            first = lsp.addresses[0]
+            for entry in lsp.port_security:
+                use(first, entry, lsp.addresses, self.addresses[0], server.addresses['net'])
+        """);
+    List<Expr> a = call("use").args();
+    assertThat(model.isAddressEntry(a.get(0))).isTrue();
+    assertThat(model.isAddressEntry(a.get(1))).isTrue();
+    assertThat(model.isString(a.get(1))).isTrue();
+    // The column itself is a list; self's attribute and a keyed read are not entries.
+    assertThat(model.isAddressEntry(a.get(2))).isFalse();
+    assertThat(model.isAddressEntry(a.get(3))).isFalse();
+    assertThat(model.isAddressEntry(a.get(4))).isFalse();
+  }
+
+  @Test
+  void anInterfacesNetworkIsAPrefixButANetworksNetworkIsAnAddress() {
+    parse(
+        """
+        import ipaddress
+        import netaddr
+
+        def f(a, b):
+            iface = ipaddress.ip_interface(a)
+            net = netaddr.IPNetwork(b)
+            use(iface.network, net.network, iface.ip)
+        """);
+    List<Expr> a = call("use").args();
+    assertThat(model.ipValue(a.get(0)).orElseThrow().form()).isEqualTo(IpValue.Form.PREFIX);
+    assertThat(model.ipValue(a.get(1)).orElseThrow().form()).isEqualTo(IpValue.Form.ADDRESS);
+    assertThat(model.ipValue(a.get(2)).orElseThrow().form()).isEqualTo(IpValue.Form.ADDRESS);
+  }
 }
