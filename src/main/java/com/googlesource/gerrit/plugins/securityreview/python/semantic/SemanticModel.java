@@ -845,6 +845,30 @@ public final class SemanticModel {
     return cls == null ? List.of() : attributeValues(cls, attribute.attr());
   }
 
+  /**
+   * Whether a method of the class other than {@code method} reads {@code self.attr} (or {@code
+   * cls.attr}): the attribute outlives the call that set it.
+   */
+  public boolean attributeReadElsewhere(Ast.ClassDef cls, String attr, Ast.FunctionLike method) {
+    boolean[] read = {false};
+    Walk.preorder(
+        cls.body(),
+        n -> {
+          if (read[0]) {
+            return false;
+          }
+          if (n instanceof Ast.Attribute a
+              && a.ctx() == Ast.ExprContext.Load
+              && a.attr().equals(attr)
+              && ownerClass(a) == cls
+              && enclosingFunction(a) != method) {
+            read[0] = true;
+          }
+          return true;
+        });
+    return read[0];
+  }
+
   /** The class of {@code self}/{@code cls} in {@code self.x}, or null. */
   public Ast.ClassDef ownerClass(Ast.Attribute attribute) {
     return attribute.value() instanceof Ast.Name owner ? selfClass(owner) : null;

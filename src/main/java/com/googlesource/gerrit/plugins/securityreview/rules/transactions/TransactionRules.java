@@ -13,6 +13,7 @@ public final class TransactionRules {
         new OvnCallInPrecommit(),
         new OvsdbCommandUnchecked(),
         new SqlStringBuilt(),
-        new VerifyAfterWrite());
+        new VerifyAfterWrite(),
+        new AdminContextShared());
   }
 }

@@ -712,6 +712,29 @@ class SemanticModelTest {
   }
 
   @Test
+  void attributeReadElsewhereLooksAtTheOtherMethods() {
+    parse(
+        """
+        class Handler:
+            def __init__(self, plugin):
+                self.kept = make()
+                self.local = make()
+                plugin.use(self.local)
+
+            def run(self):
+                return self.kept
+
+            def store(self):
+                self.written = 1
+        """);
+    Ast.ClassDef cls = last(Ast.ClassDef.class, c -> true);
+    Ast.FunctionLike init = last(Ast.FunctionDef.class, f -> f.name().equals("__init__"));
+    assertThat(model.attributeReadElsewhere(cls, "kept", init)).isTrue();
+    assertThat(model.attributeReadElsewhere(cls, "local", init)).isFalse();
+    assertThat(model.attributeReadElsewhere(cls, "written", init)).isFalse();
+  }
+
+  @Test
   void templateStringIsNotBuiltByFormatting() {
     parse(
         """
