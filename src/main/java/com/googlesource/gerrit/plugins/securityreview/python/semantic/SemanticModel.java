@@ -869,6 +869,15 @@ public final class SemanticModel {
     return read[0];
   }
 
+  /**
+   * Whether a value is one key of an OVN row's settings column ({@code row.options.get(key)},
+   * {@code row['other_config'][key]}, also through a name): text that OVN parses itself. {@code
+   * external_ids} and a {@code self.options} of the class do not count.
+   */
+  public boolean isOvsdbMapValue(Expr e) {
+    return new OvsdbMapReads(this).isMapValue(e);
+  }
+
   /** The class of {@code self}/{@code cls} in {@code self.x}, or null. */
   public Ast.ClassDef ownerClass(Ast.Attribute attribute) {
     return attribute.value() instanceof Ast.Name owner ? selfClass(owner) : null;

@@ -12,7 +12,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.semantic.IpValue;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -228,7 +227,7 @@ public final class AddressComparedAsString extends Rule {
 
   /** Logical_Switch_Port rows, whose address entries are strings, are read in OVN code only. */
   private static boolean isOvnCode(RuleContext ctx) {
-    return ctx.path().toLowerCase(Locale.ROOT).contains("ovn");
+    return OvnCode.contains(ctx.path());
   }
 
   /** The literal text of a {@code %} template or of an f-string, or null. */

@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -134,7 +133,7 @@ public final class BindingProfileUnvalidated extends Rule {
    * their own way (or receive it from Nova), so only OVN code is in scope.
    */
   private static boolean isOvnCode(String path) {
-    return path.toLowerCase(Locale.ROOT).contains("ovn");
+    return OvnCode.contains(path);
   }
 
   private void visitCall(Ast.Call call, RuleContext ctx) {

@@ -14,7 +14,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origins;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -237,7 +236,7 @@ public final class OvnSyntaxValueUnescaped extends Rule {
    * DHCP options in their own syntax.
    */
   private static boolean isOvnCode(RuleContext ctx) {
-    return ctx.path().toLowerCase(Locale.ROOT).contains("ovn");
+    return OvnCode.contains(ctx.path());
   }
 
   /** An extra DHCP option's value stored into a map as it is: OVN parses it as a DHCP value. */

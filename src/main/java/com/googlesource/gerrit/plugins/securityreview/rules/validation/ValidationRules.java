@@ -13,6 +13,7 @@ public final class ValidationRules {
         new OvnMatchInjection(),
         new OvnSyntaxValueUnescaped(),
         new AddressComparedAsString(),
+        new OvnBooleanComparedAsString(),
         new ClientIdentityHeaderForwarded(),
         new TenantNameSelectsResource());
   }

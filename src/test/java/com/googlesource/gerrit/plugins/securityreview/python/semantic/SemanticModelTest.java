@@ -712,6 +712,24 @@ class SemanticModelTest {
   }
 
   @Test
+  void ovsdbMapValueIsAKeyOfAnOvnSettingsColumn() {
+    parse(
+        """
+        def f(port, row, settings):
+            a = port.options.get('k')
+            b = row['other_config']['k']
+            c = row.external_ids.get('k')
+            d = settings.get('k')
+            e = a
+        """);
+    assertThat(model.isOvsdbMapValue(valueOf("a"))).isTrue();
+    assertThat(model.isOvsdbMapValue(valueOf("b"))).isTrue();
+    assertThat(model.isOvsdbMapValue(valueOf("c"))).isFalse();
+    assertThat(model.isOvsdbMapValue(valueOf("d"))).isFalse();
+    assertThat(model.isOvsdbMapValue(valueOf("e"))).isTrue();
+  }
+
+  @Test
   void attributeReadElsewhereLooksAtTheOtherMethods() {
     parse(
         """
