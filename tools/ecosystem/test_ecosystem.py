@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Unit tests of ecosystem.py's pure parts, on small in-memory data (no jar, no git).
 
-Run: python3 tools/ecosystem/test_ecosystem.py (EcosystemToolTest runs it in ./run test).
+Run: python3 tools/ecosystem/test_ecosystem.py (PythonToolsTest runs it in ./run test).
 """
 
 import os

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Unit tests of fixes.py's pure parts, on small in-memory data (no jar, no git).
 
-Run: python3 tools/fixes/test_fixes.py (FixesToolTest runs it in ./run test).
+Run: python3 tools/fixes/test_fixes.py (PythonToolsTest runs it in ./run test).
 """
 
 import os

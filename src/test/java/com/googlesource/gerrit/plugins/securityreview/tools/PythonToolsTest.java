@@ -8,30 +8,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Runs the unit tests of the recall check over real fixes ({@code tools/fixes/test_fixes.py}) so
- * that CI keeps the Python tool working; skipped when python3 is not on PATH, as the tool needs it.
+ * Runs the unit tests of the Python tools under {@code tools/} (the ecosystem check, the recall
+ * check over real fixes) so that CI keeps them working; skipped when python3 is not on PATH, as
+ * the tools need it.
  */
-class FixesToolTest {
+class PythonToolsTest {
   private static final String PYTHON = Python3.COMMAND;
-  private static final Path TESTS = Path.of("tools/fixes/test_fixes.py");
 
-  @Test
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"tools/ecosystem/test_ecosystem.py", "tools/fixes/test_fixes.py"})
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
-  void pythonUnitTestsPass() throws Exception {
+  void unitTestsPass(String tests) throws Exception {
     assumeTrue(Python3.available(), PYTHON + " (3.8 or newer) is not on PATH");
     assertWithMessage("Maven runs the tests from the project folder")
-        .that(Files.isRegularFile(TESTS))
+        .that(Files.isRegularFile(Path.of(tests)))
         .isTrue();
-    Process p = new ProcessBuilder(PYTHON, TESTS.toString()).redirectErrorStream(true).start();
+    Process p = new ProcessBuilder(PYTHON, tests).redirectErrorStream(true).start();
     p.getOutputStream().close();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertWithMessage("python3 %s did not finish", TESTS)
+    assertWithMessage("python3 %s did not finish", tests)
         .that(p.waitFor(60, TimeUnit.SECONDS))
         .isTrue();
-    assertWithMessage("python3 %s failed:\n%s", TESTS, output).that(p.exitValue()).isEqualTo(0);
+    assertWithMessage("python3 %s failed:\n%s", tests, output).that(p.exitValue()).isEqualTo(0);
   }
 }
