@@ -68,7 +68,7 @@ final class ScanCommand {
     }
 
     long start = System.nanoTime();
-    ScanTargets scanTargets = new ScanTargets(cwd, options.engine(), err);
+    ScanTargets scanTargets = new ScanTargets(cwd, options.engine());
     boolean diff = options.diffRef() != null;
     List<Target> targets;
     if (diff) {
@@ -80,14 +80,14 @@ final class ScanCommand {
       }
     } else {
       targets = scanTargets.walk(options.paths());
-      if (targets.isEmpty()) {
+      if (targets.isEmpty() && scanTargets.unreadable().isEmpty()) {
         err.println(
             Main.NAME + ": warning: no files to scan in " + String.join(" ", options.paths()));
       }
     }
 
     Engine engine = new Engine(allRules, options.engine());
-    ScanReport report = ScanRun.check(engine, targets, diff, start);
+    ScanReport report = ScanRun.check(engine, targets, scanTargets.unreadable(), diff, start);
     List<Problem> errors = report.allErrors();
     for (Problem p : errors) {
       err.println(Main.NAME + ": " + p.path() + ": " + p.message());

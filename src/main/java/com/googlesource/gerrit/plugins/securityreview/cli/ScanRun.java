@@ -36,10 +36,16 @@ final class ScanRun {
   private ScanRun() {}
 
   /**
+   * @param unreadable what the walk for the targets could not read, reported first
    * @param diff whether the targets are the files of a change ({@code --diff})
    * @param startNanos {@link System#nanoTime} when the scan started, for the report's wall time
    */
-  static ScanReport check(Engine engine, List<Target> targets, boolean diff, long startNanos) {
+  static ScanReport check(
+      Engine engine,
+      List<Target> targets,
+      List<Problem> unreadable,
+      boolean diff,
+      long startNanos) {
     int cpus = Runtime.getRuntime().availableProcessors();
     int threads = Math.max(1, Math.min(targets.size(), Math.min(MAX_THREADS, cpus)));
     ExecutorService pool =
@@ -56,7 +62,7 @@ final class ScanRun {
         futures.add(pool.submit(() -> check(engine, t)));
       }
       List<Scanned> files = new ArrayList<>();
-      List<Problem> errors = new ArrayList<>();
+      List<Problem> errors = new ArrayList<>(unreadable);
       for (int i = 0; i < futures.size(); i++) {
         Checked checked;
         try {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -472,6 +474,29 @@ class ScanCommandTest {
     Run r = scan("docs");
     assertThat(r.status()).isEqualTo(0);
     assertThat(r.err()).contains("warning: no files to scan in docs");
+  }
+
+  /**
+   * A folder below the path that cannot be read hides its files: the scan says so as an error and
+   * exits 2, as {@code parse} does, after checking the rest. (Skipped where the user reads any
+   * folder whatever its mode, such as root.)
+   */
+  @Test
+  void unreadableSubfolder_isAnError_restStillChecked_exit2() throws IOException {
+    write("pkg/ok.py", "danger()\n");
+    Path locked = write("pkg/locked/hidden_from_us.py", "danger()\n").getParent();
+    Files.setPosixFilePermissions(locked, Set.of());
+    try {
+      Assumptions.assumeFalse(
+          Files.isReadable(locked), "this user reads folders whatever their permissions");
+      Run r = scan("pkg");
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("pkg/locked: cannot read: ");
+      assertThat(r.out()).contains("pkg/ok.py:1:1: TST100");
+      assertThat(r.summary()).contains("1 file not scanned (see errors)");
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
   }
 
   @Test
