@@ -13,6 +13,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.rules.RuleRobustnessTest;
 import com.googlesource.gerrit.plugins.securityreview.rules.Rules;
 import com.googlesource.gerrit.plugins.securityreview.testing.TestRules;
 import java.io.ByteArrayOutputStream;
@@ -323,6 +324,28 @@ class ScanCommandTest {
     Run all = scan();
     assertThat(all.out())
         .contains("a.py:2:1: SR001 [low/high] Syntax error: unterminated f-string");
+  }
+
+  /**
+   * Code on which OVN602, OVN603 and PY301 once threw (see {@link RuleRobustnessTest}): with every
+   * rule, the findings after it are reported and the exit status is that of the findings.
+   */
+  @Test
+  void codeThatOnceCrashedRules_allFindingsReported_exitAsTheFindingsSay() throws IOException {
+    write("driver.py", RuleRobustnessTest.COMPUTED_HANDLER_TYPES);
+    write("client.py", RuleRobustnessTest.EMPTY_HANDLER_BODY);
+    Run r = scanWith(Rules.all(), tmp, "--min-severity", "medium");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.findingLines().stream().map(l -> l.replaceAll(" \\[.*", "")))
+        .containsExactly(
+            "client.py:9:9: OVN602",
+            "driver.py:20:9: OVN603",
+            "driver.py:36:9: OVN602",
+            "driver.py:42:28: PY301")
+        .inOrder();
+    assertThat(r.summary()).contains("1 file with syntax errors");
+    assertThat(r.summary()).doesNotContain("internal error");
   }
 
   // ---------------------------------------------------------------- thresholds and rules
