@@ -116,15 +116,30 @@ final class Sarif {
           .append(report.preexisting())
           .append("},\n");
     }
+    List<Problem> errors = report.allErrors();
     b.append("      \"invocations\": [{\"executionSuccessful\": ")
-        .append(report.errors().isEmpty())
+        .append(errors.isEmpty())
         .append(", \"toolExecutionNotifications\": [");
-    for (int i = 0; i < report.errors().size(); i++) {
-      Problem p = report.errors().get(i);
+    for (int i = 0; i < errors.size(); i++) {
+      Problem p = errors.get(i);
       b.append(i == 0 ? "" : ", ").append("{\"level\": \"error\", \"message\": {\"text\": ");
       Json.appendQuoted(b, p.path() + ": " + p.message());
-      b.append("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": ");
+      b.append('}');
+      if (p.ruleId() != null) {
+        // The rule that failed: its descriptor, when it ran, is in tool.driver.rules.
+        b.append(", \"associatedRule\": {\"id\": ");
+        Json.appendQuoted(b, p.ruleId());
+        Integer ruleIndex = index.get(p.ruleId());
+        if (ruleIndex != null) {
+          b.append(", \"index\": ").append(ruleIndex);
+        }
+        b.append('}');
+      }
+      b.append(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": ");
       appendArtifact(b, p.path());
+      if (p.line() > 0) {
+        b.append(", \"region\": {\"startLine\": ").append(p.line()).append('}');
+      }
       b.append("}}]}");
     }
     b.append("]}],\n");

@@ -19,8 +19,9 @@ import java.util.Optional;
  * ScanReport} and {@link Sarif} render the result.
  *
  * <p>Exit status: 0 no finding at or above the thresholds, 1 at least one, 2 a usage error, a
- * missing path, a git failure, or a file that could not be checked (unreadable, or an internal
- * error, reported on stderr while the other files are still checked).
+ * missing path, a git failure, or a file that could not be checked fully (unreadable, or an
+ * internal error, such as a rule that threw; reported on stderr while the other rules and files are
+ * still checked).
  */
 final class ScanCommand {
   static final String SUMMARY =
@@ -67,7 +68,7 @@ final class ScanCommand {
     }
 
     long start = System.nanoTime();
-    ScanTargets scanTargets = new ScanTargets(cwd, options.engine(), err);
+    ScanTargets scanTargets = new ScanTargets(cwd, options.engine());
     boolean diff = options.diffRef() != null;
     List<Target> targets;
     if (diff) {
@@ -79,19 +80,20 @@ final class ScanCommand {
       }
     } else {
       targets = scanTargets.walk(options.paths());
-      if (targets.isEmpty()) {
+      if (targets.isEmpty() && scanTargets.unreadable().isEmpty()) {
         err.println(
             Main.NAME + ": warning: no files to scan in " + String.join(" ", options.paths()));
       }
     }
 
     Engine engine = new Engine(allRules, options.engine());
-    ScanReport report = ScanRun.check(engine, targets, diff, start);
-    for (Problem p : report.errors()) {
+    ScanReport report = ScanRun.check(engine, targets, scanTargets.unreadable(), diff, start);
+    List<Problem> errors = report.allErrors();
+    for (Problem p : errors) {
       err.println(Main.NAME + ": " + p.path() + ": " + p.message());
     }
     out.print(render(report, options.format(), engine));
-    if (!report.errors().isEmpty()) {
+    if (!errors.isEmpty()) {
       return Main.EXIT_ERROR;
     }
     return report.findings().isEmpty() ? Main.EXIT_OK : Main.EXIT_PROBLEMS;

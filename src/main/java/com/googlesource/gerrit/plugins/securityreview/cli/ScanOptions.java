@@ -68,7 +68,8 @@ record ScanOptions(
 
       Exit status: 0 no finding at or above the thresholds, 1 at least one (a file
       that does not parse is an SR001 finding of low severity), 2 usage error,
-      missing path, git failure, or a file that could not be checked.
+      missing path, git failure, or a file that could not be checked fully (an
+      unreadable file or folder, or a rule that threw: an internal error).
       """;
 
   /** The arguments that show {@link #HELP}, named by every usage error of {@code scan}. */

@@ -3,7 +3,9 @@ package com.googlesource.gerrit.plugins.securityreview.cli;
 import com.googlesource.gerrit.plugins.securityreview.engine.FileResult;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
 import com.googlesource.gerrit.plugins.securityreview.engine.Fix;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleFailure;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +17,8 @@ import java.util.Locale;
  * counts twice). An end column is exclusive: it is the column just after the last character.
  *
  * @param files the files checked, in the order they are reported
- * @param errors the files that could not be checked (unreadable, or an internal error)
+ * @param errors the files that could not be checked (unreadable, or an internal error); the rules
+ *     that failed on a checked file are in its result ({@link #internalErrors})
  * @param millis wall time of the scan
  * @param diff whether the scan reviewed a change ({@code --diff}): findings on changed lines that
  *     the base version did not have
@@ -31,8 +34,33 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
    */
   record Scanned(FileResult result, List<String> lineTexts) implements Checked {}
 
-  /** A file that could not be checked. */
-  record Problem(String path, String message) implements Checked {}
+  /**
+   * A file that could not be checked, or a rule that failed on one ({@code ruleId} and the {@code
+   * line} it failed at; null and 0 otherwise).
+   */
+  record Problem(String path, String message, String ruleId, int line) implements Checked {
+    Problem(String path, String message) {
+      this(path, message, null, 0);
+    }
+  }
+
+  /** The rules that threw on the files that were checked: bugs of ours, each a {@link Problem}. */
+  List<Problem> internalErrors() {
+    List<Problem> out = new ArrayList<>();
+    for (Scanned s : files) {
+      for (RuleFailure f : s.result().ruleFailures()) {
+        out.add(new Problem(s.result().path(), f.describe(), f.ruleId(), f.line()));
+      }
+    }
+    return out;
+  }
+
+  /** Everything that went wrong: files not checked, then rules that failed. */
+  List<Problem> allErrors() {
+    List<Problem> out = new ArrayList<>(errors);
+    out.addAll(internalErrors());
+    return out;
+  }
 
   List<Finding> findings() {
     return files.stream().flatMap(f -> f.result().findings().stream()).toList();
@@ -106,8 +134,8 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
   /**
    * E.g. {@code 3 files scanned, 2 findings (high 1, medium 1, low 0), 1 suppressed, 4 below
    * threshold, 1 file with syntax errors, 25 ms}; with {@code --diff} also how many findings were
-   * on unchanged lines and how many on changed lines were pre-existing, and when files could not be
-   * read, how many.
+   * on unchanged lines and how many on changed lines were pre-existing, when files could not be
+   * read, how many, and when rules failed, how often.
    */
   String summary() {
     StringBuilder b = new StringBuilder();
@@ -133,6 +161,12 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
       b.append(errors.size())
           .append(errors.size() == 1 ? " file" : " files")
           .append(" not scanned (see errors), ");
+    }
+    int internal = internalErrors().size();
+    if (internal > 0) {
+      b.append(internal)
+          .append(internal == 1 ? " internal error" : " internal errors")
+          .append(" in rules (see errors), ");
     }
     b.append(String.format(Locale.ROOT, "%d ms", millis));
     return b.toString();
@@ -165,11 +199,14 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
    *                     "edits": [{"line": 3, "column": 5, "endLine": 3, "endColumn": 11,
    *                                "replacement": "..."}]}}
    *   ],
-   *   "errors": [{"path": "b.py", "message": "cannot read: ..."}],
+   *   "errors": [{"path": "b.py", "message": "cannot read: ..."},
+   *              {"path": "c.py", "message": "internal error in rule OVN602 at line 7: ...",
+   *               "ruleId": "OVN602", "line": 7}],
    *   "summary": {"filesScanned": 3, "findings": 1,
    *               "bySeverity": {"high": 0, "medium": 1, "low": 0},
    *               "suppressed": 0, "belowThreshold": 2, "onUnchangedLines": 0, "preexisting": 0,
-   *               "filesWithSyntaxErrors": 0, "filesNotScanned": 1, "millis": 12}
+   *               "filesWithSyntaxErrors": 0, "filesNotScanned": 1, "internalErrors": 1,
+   *               "millis": 12}
    * }
    * </pre>
    *
@@ -194,15 +231,21 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
     }
     b.append(findings.isEmpty() ? "],\n" : "\n  ],\n");
     b.append("  \"errors\": [");
-    for (int i = 0; i < errors.size(); i++) {
-      Problem p = errors.get(i);
+    List<Problem> all = allErrors();
+    for (int i = 0; i < all.size(); i++) {
+      Problem p = all.get(i);
       b.append(i == 0 ? "\n    " : ",\n    ").append("{\"path\": ");
       Json.appendQuoted(b, p.path());
       b.append(", \"message\": ");
       Json.appendQuoted(b, p.message());
+      if (p.ruleId() != null) {
+        b.append(", \"ruleId\": ");
+        Json.appendQuoted(b, p.ruleId());
+        b.append(", \"line\": ").append(p.line());
+      }
       b.append('}');
     }
-    b.append(errors.isEmpty() ? "],\n" : "\n  ],\n");
+    b.append(all.isEmpty() ? "],\n" : "\n  ],\n");
     b.append("  \"summary\": {\"filesScanned\": ").append(files.size());
     b.append(", \"findings\": ").append(findings.size());
     b.append(", \"bySeverity\": {\"high\": ").append(count(Severity.HIGH));
@@ -214,6 +257,7 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
     b.append(", \"preexisting\": ").append(preexisting());
     b.append(", \"filesWithSyntaxErrors\": ").append(filesWithSyntaxErrors());
     b.append(", \"filesNotScanned\": ").append(errors.size());
+    b.append(", \"internalErrors\": ").append(internalErrors().size());
     b.append(", \"millis\": ").append(millis);
     b.append("}\n}\n");
     return b.toString();

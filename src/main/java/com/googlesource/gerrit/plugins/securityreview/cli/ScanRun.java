@@ -7,6 +7,7 @@ import com.googlesource.gerrit.plugins.securityreview.cli.ScanTargets.Target;
 import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
 import com.googlesource.gerrit.plugins.securityreview.engine.FileResult;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import java.util.concurrent.Future;
 /**
  * Runs the engine over the targets of a {@code scan} on a few threads with large stacks, and
  * gathers the results in the order of the targets. A file that cannot be read, or on which the
- * engine fails, becomes a {@link Problem}; the other files are still checked.
+ * engine fails, becomes a {@link Problem}; the other files are still checked. (A rule that throws
+ * does not stop the engine: its failure is in the file's result.)
  */
 final class ScanRun {
   /**
@@ -34,10 +36,16 @@ final class ScanRun {
   private ScanRun() {}
 
   /**
+   * @param unreadable what the walk for the targets could not read, reported first
    * @param diff whether the targets are the files of a change ({@code --diff})
    * @param startNanos {@link System#nanoTime} when the scan started, for the report's wall time
    */
-  static ScanReport check(Engine engine, List<Target> targets, boolean diff, long startNanos) {
+  static ScanReport check(
+      Engine engine,
+      List<Target> targets,
+      List<Problem> unreadable,
+      boolean diff,
+      long startNanos) {
     int cpus = Runtime.getRuntime().availableProcessors();
     int threads = Math.max(1, Math.min(targets.size(), Math.min(MAX_THREADS, cpus)));
     ExecutorService pool =
@@ -54,13 +62,15 @@ final class ScanRun {
         futures.add(pool.submit(() -> check(engine, t)));
       }
       List<Scanned> files = new ArrayList<>();
-      List<Problem> errors = new ArrayList<>();
+      List<Problem> errors = new ArrayList<>(unreadable);
       for (int i = 0; i < futures.size(); i++) {
         Checked checked;
         try {
           checked = futures.get(i).get();
         } catch (ExecutionException e) {
-          checked = new Problem(targets.get(i).path(), "internal error: " + describe(e.getCause()));
+          checked =
+              new Problem(
+                  targets.get(i).path(), "internal error: " + RuleFailure.error(e.getCause()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           checked = new Problem(targets.get(i).path(), "interrupted");
@@ -92,7 +102,7 @@ final class ScanRun {
               ? engine.analyze(t.path(), content, t.changed())
               : engine.analyze(t.path(), content, t.changed(), t.base());
     } catch (RuntimeException | StackOverflowError e) {
-      return new Problem(t.path(), "internal error while checking: " + describe(e));
+      return new Problem(t.path(), "internal error while checking: " + RuleFailure.error(e));
     }
     if (result.findings().isEmpty()) {
       return new Scanned(result, List.of());
@@ -104,17 +114,6 @@ final class ScanRun {
       texts.add(f.line() >= 1 && f.line() <= lines.length ? lines[f.line() - 1] : "");
     }
     return new Scanned(result, List.copyOf(texts));
-  }
-
-  /** The exception and where it was thrown, so that a bug report can name the rule. */
-  private static String describe(Throwable e) {
-    for (StackTraceElement frame : e.getStackTrace()) {
-      if (frame.getClassName().startsWith("com.googlesource.")) {
-        return e + " at " + frame;
-      }
-    }
-    StackTraceElement[] frames = e.getStackTrace();
-    return frames.length == 0 ? e.toString() : e + " at " + frames[0];
   }
 
   /** The lines of a file as text, for line hashes only: UTF-8, bad bytes replaced. */

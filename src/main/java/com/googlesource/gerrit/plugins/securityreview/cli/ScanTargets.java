@@ -2,11 +2,11 @@ package com.googlesource.gerrit.plugins.securityreview.cli;
 
 import static com.googlesource.gerrit.plugins.securityreview.cli.ScanOptions.HELP_COMMAND;
 
+import com.googlesource.gerrit.plugins.securityreview.cli.ScanReport.Problem;
 import com.googlesource.gerrit.plugins.securityreview.engine.BaseVersion;
 import com.googlesource.gerrit.plugins.securityreview.engine.ChangedLines;
 import com.googlesource.gerrit.plugins.securityreview.engine.EngineOptions;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -40,18 +40,21 @@ final class ScanTargets {
 
   private final Path cwd;
   private final EngineOptions options;
-  private final PrintStream err;
+  private final List<Problem> unreadable = new ArrayList<>();
 
   /**
    * @param cwd the folder relative paths are resolved against and reported relative to (absolute
    *     and normalized)
    * @param options the globs that admit files
-   * @param err where folders that cannot be read are warned about
    */
-  ScanTargets(Path cwd, EngineOptions options, PrintStream err) {
+  ScanTargets(Path cwd, EngineOptions options) {
     this.cwd = cwd;
     this.options = options;
-    this.err = err;
+  }
+
+  /** The files and folders below the paths that {@link #walk} could not read. */
+  List<Problem> unreadable() {
+    return List.copyOf(unreadable);
   }
 
   /**
@@ -92,7 +95,11 @@ final class ScanTargets {
 
               @Override
               public FileVisitResult visitFileFailed(Path file, IOException e) {
-                err.println(Main.NAME + ": warning: cannot read " + file + ": " + e.getMessage());
+                // Its files go unchecked: an error of the scan, not a warning.
+                Path rel = root.path().relativize(file);
+                String display =
+                    rel.toString().isEmpty() ? root.display() : join(root.display(), rel);
+                unreadable.add(new Problem(display, "cannot read: " + e.getMessage()));
                 return FileVisitResult.CONTINUE;
               }
             });

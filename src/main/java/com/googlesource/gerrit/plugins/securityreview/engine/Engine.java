@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,7 +94,7 @@ public final class Engine {
             } catch (FileBudget.Exceeded e) {
               throw e;
             } catch (RuntimeException | StackOverflowError e) {
-              now.diagnostics().add(ruleFailed(r, 1, e));
+              now.failures().add(r, 1, e);
             }
           }
         }
@@ -160,7 +161,14 @@ public final class Engine {
       }
     }
     return new FileResult(
-        path, List.copyOf(kept), suppressed, below, unchanged, old, List.copyOf(now.diagnostics()));
+        path,
+        List.copyOf(kept),
+        suppressed,
+        below,
+        unchanged,
+        old,
+        List.copyOf(now.diagnostics()),
+        now.failures().list());
   }
 
   private static final Comparator<Finding> BY_POSITION =
@@ -181,6 +189,7 @@ public final class Engine {
       RuleContext ctx,
       List<Rule> rules,
       List<Diagnostic> diagnostics,
+      Failures failures,
       Suppressions suppressions,
       FindingKeys keys) {
     List<Finding> findings() {
@@ -195,20 +204,17 @@ public final class Engine {
     List<Rule> fileRules = dispatch.rules();
     List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
     RuleContext ctx = new RuleContext(path, parsed, testFile);
+    Failures failures = new Failures();
     try {
-      boolean[] failed = new boolean[fileRules.size()];
-      walk(parsed.module(), dispatch, ctx, failed, diagnostics, budget);
-      for (int i = 0; i < fileRules.size(); i++) {
-        Rule r = fileRules.get(i);
-        if (!failed[i]) {
-          budget.check(parsed.source().lineCount());
-          try {
-            r.endFile(ctx);
-          } catch (FileBudget.Exceeded e) {
-            throw e;
-          } catch (RuntimeException e) {
-            diagnostics.add(ruleFailed(r, 1, e));
-          }
+      walk(parsed.module(), dispatch, ctx, failures, budget);
+      for (Rule r : fileRules) {
+        budget.check(parsed.source().lineCount());
+        try {
+          r.endFile(ctx);
+        } catch (FileBudget.Exceeded e) {
+          throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+          failures.add(r, 1, e);
         }
       }
     } catch (FileBudget.Exceeded e) {
@@ -222,6 +228,7 @@ public final class Engine {
         ctx,
         fileRules,
         diagnostics,
+        failures,
         new Suppressions(parsed.comments()),
         new FindingKeys(parsed.module(), parsed.source()));
   }
@@ -235,21 +242,38 @@ public final class Engine {
     return SyntaxErrorRule.META;
   }
 
-  /** A rule that throws is a bug in the rule: it stops for this file, the others go on. */
-  private static Diagnostic ruleFailed(Rule r, int line, Throwable e) {
-    return new Diagnostic(
-        line, 0, "rule " + r.meta().id() + " failed (" + e + "); its findings are incomplete");
+  /**
+   * The rules that threw on a file, each once: where it first failed and how often. A rule that
+   * throws is a bug in the rule, reported as such, never as a fact about the file.
+   */
+  private static final class Failures {
+    private final Map<String, RuleFailure> byRule = new LinkedHashMap<>();
+
+    void add(Rule r, int line, Throwable e) {
+      byRule.merge(
+          r.meta().id(),
+          new RuleFailure(r.meta().id(), Math.max(1, line), RuleFailure.error(e), 1),
+          (first, again) ->
+              new RuleFailure(first.ruleId(), first.line(), first.error(), first.times() + 1));
+    }
+
+    List<RuleFailure> list() {
+      return List.copyOf(byRule.values());
+    }
   }
 
+  /**
+   * Walks the tree once, calling each rule on the nodes it registered for. A rule that throws skips
+   * the rest of the statement it failed in and goes on with the next one; the other rules do not
+   * notice.
+   */
   private static void walk(
-      Node root,
-      Dispatch dispatch,
-      RuleContext ctx,
-      boolean[] failed,
-      List<Diagnostic> diagnostics,
-      FileBudget budget) {
+      Node root, Dispatch dispatch, RuleContext ctx, Failures failures, FileBudget budget) {
+    // For each rule, the statement it failed in, until the walk leaves that statement.
+    Node[] skipping = new Node[dispatch.rules().size()];
     new NodeVisitor() {
       private int line = 1;
+      private int skipped;
 
       @Override
       protected boolean enter(Node node) {
@@ -258,29 +282,51 @@ public final class Engine {
         }
         budget.tick(line);
         for (Dispatch.Entry e : dispatch.of(node)) {
-          if (failed[e.rule()]) {
+          if (skipping[e.rule()] != null) {
             continue;
           }
           try {
             e.registration().visit(node, ctx);
           } catch (FileBudget.Exceeded ex) {
             throw ex;
-          } catch (RuntimeException ex) {
-            failed[e.rule()] = true;
-            diagnostics.add(
-                ruleFailed(
-                    dispatch.rules().get(e.rule()),
-                    node instanceof Ast.Located l ? Math.max(1, l.loc().line()) : 1,
-                    ex));
+          } catch (RuntimeException | StackOverflowError ex) {
+            Node statement = statementOf(node);
+            skipping[e.rule()] = statement;
+            skipped++;
+            failures.add(
+                dispatch.rules().get(e.rule()),
+                statement instanceof Ast.Located l ? l.loc().line() : line,
+                ex);
           }
         }
         ctx.push(node);
         return true;
       }
 
+      /** The innermost statement holding the node (the node itself, or the module). */
+      private Node statementOf(Node node) {
+        if (node instanceof Ast.Stmt) {
+          return node;
+        }
+        for (Node a : ctx.ancestors()) {
+          if (a instanceof Ast.Stmt) {
+            return a;
+          }
+        }
+        return root;
+      }
+
       @Override
       protected void leave(Node node) {
         ctx.pop();
+        if (skipped > 0) {
+          for (int i = 0; i < skipping.length; i++) {
+            if (skipping[i] == node) {
+              skipping[i] = null;
+              skipped--;
+            }
+          }
+        }
       }
     }.visit(root);
   }

@@ -27,6 +27,7 @@ public final class RuleContext {
   private final ParseResult parsed;
   private final boolean testFile;
   private SemanticModel semantic;
+  private RuntimeException semanticFailure;
   private final Deque<Node> ancestors = new ArrayDeque<>();
   private final List<Finding> findings = new ArrayList<>();
   private final Map<Rule, Object> state = new HashMap<>();
@@ -57,7 +58,16 @@ public final class RuleContext {
    */
   public SemanticModel semantic() {
     if (semantic == null) {
-      semantic = SemanticModel.of(parsed);
+      if (semanticFailure != null) {
+        // Building it again would fail again, once per node and rule.
+        throw semanticFailure;
+      }
+      try {
+        semantic = SemanticModel.of(parsed);
+      } catch (RuntimeException e) {
+        semanticFailure = e;
+        throw e;
+      }
     }
     return semantic;
   }

@@ -58,7 +58,8 @@ public final class SyntaxErrorRule extends Rule {
 
   /**
    * The finding for a file that was not fully checked: it did not parse ({@code parsed} false), or
-   * a rule or the tree walk failed on it.
+   * a limit (time budget, nesting) stopped its analysis. A rule that throws is not reported here
+   * but as a {@link RuleFailure}.
    */
   static Finding finding(
       String path, List<Diagnostic> diagnostics, boolean parsed, SourceText source) {

@@ -3,6 +3,7 @@ package com.googlesource.gerrit.plugins.securityreview.gerrit;
 import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
 import com.googlesource.gerrit.plugins.securityreview.engine.FileResult;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleFailure;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.ChangedFile;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.PatchSetFiles;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.SkippedFile;
@@ -46,10 +47,24 @@ public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSet
     return results.stream().filter(r -> !r.parsed()).map(FileResult::path).toList();
   }
 
+  /** A rule that threw on a file: a bug of ours, and findings may be missing there. */
+  public record InternalError(String path, RuleFailure failure) {}
+
+  public List<InternalError> internalErrors() {
+    List<InternalError> out = new ArrayList<>();
+    for (FileResult r : results) {
+      for (RuleFailure f : r.ruleFailures()) {
+        out.add(new InternalError(r.path(), f));
+      }
+    }
+    return out;
+  }
+
   /**
-   * Whether this analysis knows every finding of the file at that path: it was checked and parsed,
-   * or the patch set no longer changes it against its parent (reverted or deleted). A file skipped
-   * as too large or binary, or with a syntax error, may have findings nobody saw.
+   * Whether this analysis knows every finding of the file at that path: it was checked and parsed
+   * and no rule failed on it, or the patch set no longer changes it against its parent (reverted or
+   * deleted). A file skipped as too large or binary, with a syntax error, or on which a rule threw,
+   * may have findings nobody saw.
    */
   public boolean complete(String path) {
     if (files.merge()) {
@@ -57,7 +72,7 @@ public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSet
     }
     for (FileResult r : results) {
       if (r.path().equals(path)) {
-        return r.parsed();
+        return r.complete();
       }
     }
     return unchecked().stream().noneMatch(s -> s.path().equals(path));
@@ -71,13 +86,16 @@ public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSet
   /**
    * The vote: negative when a finding meets the vote threshold; positive when every relevant file
    * was checked completely and nothing did; 0 when the review is incomplete (merge commit, skipped
-   * file, syntax error).
+   * file, syntax error, a rule that threw).
    */
   public short vote() {
     if (blocking() > 0) {
       return settings.voteOnFindings();
     }
-    if (files.merge() || !unchecked().isEmpty() || !syntaxErrors().isEmpty()) {
+    if (files.merge()
+        || !unchecked().isEmpty()
+        || !syntaxErrors().isEmpty()
+        || !internalErrors().isEmpty()) {
       return 0;
     }
     return settings.voteOnClean();

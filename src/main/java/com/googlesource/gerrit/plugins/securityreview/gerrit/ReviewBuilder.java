@@ -220,7 +220,7 @@ public final class ReviewBuilder {
 
   /**
    * The review's message: counts per severity, which findings are new, the pre-existing ones left
-   * alone, the vote's reason, files skipped and why.
+   * alone, the vote's reason, rules that failed, files skipped and why.
    */
   static String summary(Analysis a, int patchSet, Counts counts, int notPosted, int maxComments) {
     List<Finding> findings = a.findings();
@@ -305,6 +305,13 @@ public final class ReviewBuilder {
       m.append("\n\nSyntax errors (checked as far as they parse): ")
           .append(String.join(", ", syntax))
           .append('.');
+    }
+    List<Analysis.InternalError> internal = a.internalErrors();
+    if (!internal.isEmpty()) {
+      m.append("\n\nInternal errors (a rule failed; its findings in that statement are missing):");
+      for (Analysis.InternalError e : internal) {
+        m.append("\n* ").append(e.path()).append(": ").append(e.failure().describe());
+      }
     }
     List<SkippedFile> skipped = a.files().skipped();
     if (!skipped.isEmpty()) {

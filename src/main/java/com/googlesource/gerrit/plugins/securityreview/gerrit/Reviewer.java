@@ -126,6 +126,9 @@ public class Reviewer {
       if (!analysis.relevant()) {
         return Outcome.skipped(req, Status.NOTHING_TO_REVIEW, "no file to review");
       }
+      for (Analysis.InternalError e : analysis.internalErrors()) {
+        logger.atSevere().log("security-review: %s: %s: %s", req, e.path(), e.failure().describe());
+      }
       // Only now: whether the bot may vote depends on the vote the analysis gives.
       Verdict<Short> vote =
           preconditions.mayVote(req, reviewing, patchSet.change(), analysis.vote());

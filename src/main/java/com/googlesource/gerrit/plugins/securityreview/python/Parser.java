@@ -216,11 +216,18 @@ final class Parser {
 
   private void statementInto(List<Stmt> out) {
     int saveDepth = depth;
+    int start = p;
     try {
       statement(out);
     } catch (SyntaxError e) {
       depth = saveDepth;
       report(e);
+      recover();
+    } catch (RuntimeException e) {
+      // A defect of ours: lose the statement it is in, not the rest of the file.
+      depth = saveDepth;
+      p = Math.min(Math.max(p, start), n - 1);
+      report(new SyntaxError(start, "internal parser error: " + e));
       recover();
     }
   }

@@ -159,43 +159,75 @@ final class Tokenizer {
 
   private void run() {
     while (true) {
-      Mode mode = modes.isEmpty() ? null : modes.get(modes.size() - 1);
-      if (mode != null && !mode.field) {
-        fstringLiteral(mode);
-        continue;
-      }
-      if (atLineStart && level == 0 && modes.isEmpty()) {
-        if (!indentation()) {
+      int before = pos;
+      try {
+        if (!step()) {
           break;
         }
+      } catch (RuntimeException e) {
+        // A defect of ours: lose the line it is on, not the rest of the file.
+        skipLineAfterDefect(before, e);
       }
-      if (!skipSpaceAndComments()) {
-        break;
-      }
-      if (pos >= len) {
-        break;
-      }
-      char c = text.charAt(pos);
-      if (c == '\n') {
-        int s = pos;
-        pos++;
-        if (level == 0 && modes.isEmpty()) {
-          emit(Tok.NEWLINE, s, s + 1, null);
-          atLineStart = true;
-        } else if (modes.isEmpty() && statementKeywordStartsLine(pos)) {
-          // No expression goes on with such a line: the bracket was never closed. Close it
-          // here so that the statements below are read as statements.
-          error(bracketOffsets[level - 1], "'" + brackets[level - 1] + "' was never closed");
-          level = 0;
-          overflow = 0;
-          emit(Tok.NEWLINE, s, s + 1, null);
-          atLineStart = true;
-        }
-        continue;
-      }
-      token(c, mode);
     }
     finish();
+  }
+
+  /** Reads the next token or line break; false at the end of input. */
+  private boolean step() {
+    Mode mode = modes.isEmpty() ? null : modes.get(modes.size() - 1);
+    if (mode != null && !mode.field) {
+      fstringLiteral(mode);
+      return true;
+    }
+    if (atLineStart && level == 0 && modes.isEmpty()) {
+      if (!indentation()) {
+        return false;
+      }
+    }
+    if (!skipSpaceAndComments()) {
+      return false;
+    }
+    if (pos >= len) {
+      return false;
+    }
+    char c = text.charAt(pos);
+    if (c == '\n') {
+      int s = pos;
+      pos++;
+      if (level == 0 && modes.isEmpty()) {
+        emit(Tok.NEWLINE, s, s + 1, null);
+        atLineStart = true;
+      } else if (modes.isEmpty() && statementKeywordStartsLine(pos)) {
+        // No expression goes on with such a line: the bracket was never closed. Close it
+        // here so that the statements below are read as statements.
+        error(bracketOffsets[level - 1], "'" + brackets[level - 1] + "' was never closed");
+        level = 0;
+        overflow = 0;
+        emit(Tok.NEWLINE, s, s + 1, null);
+        atLineStart = true;
+      }
+      return true;
+    }
+    token(c, mode);
+    return true;
+  }
+
+  /**
+   * After an unexpected exception at {@code start}: reports it, drops open brackets and f-strings,
+   * and goes on at the next line break, marking what was skipped as an error token, so that the
+   * parser loses only the statement it was in.
+   */
+  private void skipLineAfterDefect(int start, RuntimeException e) {
+    int s = Math.min(start, len);
+    error(s, "internal tokenizer error: " + e);
+    modes.clear();
+    level = 0;
+    overflow = 0;
+    int nl = text.indexOf('\n', Math.min(Math.max(pos, s + 1), len));
+    pos = nl < 0 ? len : nl;
+    if (pos > s) {
+      emit(Tok.ERROR, s, pos, null);
+    }
   }
 
   /** Drops every open f-string after an error that leaves their structure unknown. */
@@ -934,7 +966,8 @@ final class Tokenizer {
           p++;
           continue;
         }
-        p += 2;
+        // A backslash that ends the file escapes nothing: stop at the end, not past it.
+        p = Math.min(p + 2, len);
         continue;
       }
       if (c == '\\' && mode.raw) {

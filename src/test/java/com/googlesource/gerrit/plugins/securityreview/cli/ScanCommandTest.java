@@ -8,7 +8,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
+import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
+import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import com.googlesource.gerrit.plugins.securityreview.rules.RuleRobustnessTest;
 import com.googlesource.gerrit.plugins.securityreview.rules.Rules;
 import com.googlesource.gerrit.plugins.securityreview.testing.TestRules;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +30,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -211,6 +218,136 @@ class ScanCommandTest {
     assertThat(r.summary()).contains("1 file not scanned (see errors)");
   }
 
+  /** TST901 {@code crash()}: throws a NullPointerException, as a rule with a bug might. */
+  private static List<Rule> rulesWithACrashingOne() {
+    List<Rule> rules = new ArrayList<>(TestRules.all());
+    rules.add(
+        new Rule(TestRules.meta("TST901", Severity.LOW, Confidence.LOW, true, null, null)) {
+          {
+            on(Ast.Call.class, this::visitCall);
+          }
+
+          private void visitCall(Ast.Call call, RuleContext ctx) {
+            if ("crash".equals(ctx.callName(call))) {
+              throw new NullPointerException("rule bug");
+            }
+          }
+        });
+    return rules;
+  }
+
+  @Test
+  void ruleThatThrows_isAnInternalError_restOfFileChecked_exit2() throws IOException {
+    write("a.py", "crash()\ndanger()\n");
+    write("b.py", "danger()\n");
+    Run r = scanWith(rulesWithACrashingOne(), tmp, "--min-severity", "medium");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "a.py: internal error in rule TST901 at line 1: java.lang.NullPointerException: rule"
+                + " bug at ");
+    assertThat(r.findingLines()).hasSize(2);
+    assertThat(r.out()).contains("a.py:2:1: TST100");
+    assertThat(r.out()).contains("b.py:1:1: TST100");
+    assertThat(r.out()).doesNotContain("SR001");
+    assertThat(r.summary()).contains("0 files with syntax errors");
+    assertThat(r.summary()).contains("1 internal error in rules (see errors)");
+    assertThat(r.summary()).doesNotContain("not scanned");
+  }
+
+  @Test
+  void ruleThatThrows_inJsonAndSarif() throws IOException {
+    write("a.py", "danger()\n\ncrash()\n");
+    Run json = scanWith(rulesWithACrashingOne(), tmp, "--format", "json");
+    assertThat(json.status()).isEqualTo(2);
+    JsonObject doc = JsonParser.parseString(json.out()).getAsJsonObject();
+    JsonArray errors = doc.getAsJsonArray("errors");
+    assertThat(errors).hasSize(1);
+    JsonObject e = errors.get(0).getAsJsonObject();
+    assertThat(e.get("path").getAsString()).isEqualTo("a.py");
+    assertThat(e.get("ruleId").getAsString()).isEqualTo("TST901");
+    assertThat(e.get("line").getAsInt()).isEqualTo(3);
+    assertThat(e.get("message").getAsString())
+        .startsWith("internal error in rule TST901 at line 3");
+    JsonObject summary = doc.getAsJsonObject("summary");
+    assertThat(summary.get("internalErrors").getAsInt()).isEqualTo(1);
+    assertThat(summary.get("filesNotScanned").getAsInt()).isEqualTo(0);
+    assertThat(summary.get("filesWithSyntaxErrors").getAsInt()).isEqualTo(0);
+    assertThat(summary.get("findings").getAsInt()).isEqualTo(1);
+
+    Run sarif = scanWith(rulesWithACrashingOne(), tmp, "--format", "sarif");
+    assertThat(sarif.status()).isEqualTo(2);
+    JsonObject run =
+        JsonParser.parseString(sarif.out())
+            .getAsJsonObject()
+            .getAsJsonArray("runs")
+            .get(0)
+            .getAsJsonObject();
+    JsonObject invocation = run.getAsJsonArray("invocations").get(0).getAsJsonObject();
+    assertThat(invocation.get("executionSuccessful").getAsBoolean()).isFalse();
+    JsonObject note =
+        invocation.getAsJsonArray("toolExecutionNotifications").get(0).getAsJsonObject();
+    assertThat(note.get("level").getAsString()).isEqualTo("error");
+    JsonObject rule = note.getAsJsonObject("associatedRule");
+    assertThat(rule.get("id").getAsString()).isEqualTo("TST901");
+    int index = rule.get("index").getAsInt();
+    JsonObject descriptor =
+        run.getAsJsonObject("tool")
+            .getAsJsonObject("driver")
+            .getAsJsonArray("rules")
+            .get(index)
+            .getAsJsonObject();
+    assertThat(descriptor.get("id").getAsString()).isEqualTo("TST901");
+    JsonObject location =
+        note.getAsJsonArray("locations")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("physicalLocation");
+    assertThat(location.getAsJsonObject("artifactLocation").get("uri").getAsString())
+        .isEqualTo("a.py");
+    assertThat(location.getAsJsonObject("region").get("startLine").getAsInt()).isEqualTo(3);
+    assertThat(run.getAsJsonArray("results")).hasSize(1);
+  }
+
+  /**
+   * {@code f"\} at the very end of a file made the tokenizer throw and the module come back empty:
+   * nothing was checked, and under {@code --min-severity medium} the scan said all was well.
+   */
+  @Test
+  void fstringBackslashAtEndOfFile_findingsBeforeItStillReported() throws IOException {
+    Files.write(tmp.resolve("a.py"), "danger()\nf\"\\".getBytes(UTF_8));
+    Run r = scan("--min-severity", "medium");
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.findingLines()).hasSize(1);
+    assertThat(r.out()).contains("a.py:1:1: TST100");
+    assertThat(r.err()).isEmpty();
+    Run all = scan();
+    assertThat(all.out())
+        .contains("a.py:2:1: SR001 [low/high] Syntax error: unterminated f-string");
+  }
+
+  /**
+   * Code on which OVN602, OVN603 and PY301 once threw (see {@link RuleRobustnessTest}): with every
+   * rule, the findings after it are reported and the exit status is that of the findings.
+   */
+  @Test
+  void codeThatOnceCrashedRules_allFindingsReported_exitAsTheFindingsSay() throws IOException {
+    write("driver.py", RuleRobustnessTest.COMPUTED_HANDLER_TYPES);
+    write("client.py", RuleRobustnessTest.EMPTY_HANDLER_BODY);
+    Run r = scanWith(Rules.all(), tmp, "--min-severity", "medium");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.findingLines().stream().map(l -> l.replaceAll(" \\[.*", "")))
+        .containsExactly(
+            "client.py:9:9: OVN602",
+            "driver.py:20:9: OVN603",
+            "driver.py:36:9: OVN602",
+            "driver.py:42:28: PY301")
+        .inOrder();
+    assertThat(r.summary()).contains("1 file with syntax errors");
+    assertThat(r.summary()).doesNotContain("internal error");
+  }
+
   // ---------------------------------------------------------------- thresholds and rules
 
   @Test
@@ -360,6 +497,29 @@ class ScanCommandTest {
     Run r = scan("docs");
     assertThat(r.status()).isEqualTo(0);
     assertThat(r.err()).contains("warning: no files to scan in docs");
+  }
+
+  /**
+   * A folder below the path that cannot be read hides its files: the scan says so as an error and
+   * exits 2, as {@code parse} does, after checking the rest. (Skipped where the user reads any
+   * folder whatever its mode, such as root.)
+   */
+  @Test
+  void unreadableSubfolder_isAnError_restStillChecked_exit2() throws IOException {
+    write("pkg/ok.py", "danger()\n");
+    Path locked = write("pkg/locked/hidden_from_us.py", "danger()\n").getParent();
+    Files.setPosixFilePermissions(locked, Set.of());
+    try {
+      Assumptions.assumeFalse(
+          Files.isReadable(locked), "this user reads folders whatever their permissions");
+      Run r = scan("pkg");
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("pkg/locked: cannot read: ");
+      assertThat(r.out()).contains("pkg/ok.py:1:1: TST100");
+      assertThat(r.summary()).contains("1 file not scanned (see errors)");
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
   }
 
   @Test

@@ -401,27 +401,126 @@ class EngineTest {
   }
 
   /**
-   * Engine gap: {@code analyze} promises never to throw, but a rule that throws on some content (a
-   * null field it did not expect) escapes it, and the file loses every other rule's findings.
+   * A rule with a bug: it reports every {@code danger()} call and throws on every {@code bad()}
+   * call, in the walk and, when asked to, at the end of the file.
+   */
+  private static Rule buggy(boolean failAtEnd) {
+    return new Rule(meta("TST902", Severity.MEDIUM, Confidence.HIGH, true, null, null)) {
+      {
+        on(Ast.Call.class, this::visitCall);
+      }
+
+      private void visitCall(Ast.Call call, RuleContext ctx) {
+        String name = ctx.callName(call);
+        if ("bad".equals(name)) {
+          throw new NullPointerException("rule bug");
+        }
+        if ("danger".equals(name)) {
+          ctx.report(this, call, "Call of danger.");
+        }
+      }
+
+      @Override
+      public void endFile(RuleContext ctx) {
+        if (failAtEnd) {
+          throw new IllegalStateException("end of file bug");
+        }
+      }
+    };
+  }
+
+  /**
+   * A rule that throws is an internal error naming the rule, not a syntax error of the file; the
+   * other rules do not notice, and the failing rule goes on with the next statement.
    */
   @Test
-  void failingRule_doesNotLoseOtherFindings() {
-    Rule broken =
-        new Rule(meta("TST902", Severity.LOW, Confidence.LOW, true, null, null)) {
+  void failingRule_losesOnlyTheStatement_andIsAnInternalErrorNotSr001() {
+    Engine engine =
+        new Engine(List.of(new SyntaxErrorRule(), buggy(false), DANGER), EngineOptions.defaults());
+    String source =
+        """
+        bad()
+        danger()
+        def f():
+            x = bad(danger())
+            danger()
+        danger()
+        """;
+    FileResult r = engine.analyze("a.py", source.getBytes(UTF_8), ChangedLines.ALL);
+    // TST902 lost only line 4, the statement it failed in; TST100 lost nothing.
+    assertThat(ids(r))
+        .containsExactly(
+            "TST100@2", "TST902@2", "TST100@4", "TST100@5", "TST902@5", "TST100@6", "TST902@6");
+    assertThat(r.diagnostics()).isEmpty();
+    assertThat(r.parsed()).isTrue();
+    assertThat(r.complete()).isFalse();
+    assertThat(r.ruleFailures()).hasSize(1);
+    RuleFailure failure = r.ruleFailures().get(0);
+    assertThat(failure.ruleId()).isEqualTo("TST902");
+    assertThat(failure.line()).isEqualTo(1);
+    assertThat(failure.times()).isEqualTo(2);
+    assertThat(failure.error()).startsWith("java.lang.NullPointerException: rule bug at ");
+    assertThat(failure.error()).contains("EngineTest");
+    assertThat(failure.describe())
+        .startsWith("internal error in rule TST902 at line 1 (and 1 more): ");
+  }
+
+  @Test
+  void ruleFailingAtEndOfFile_keepsItsFindings_andIsAnInternalError() {
+    Engine engine = new Engine(List.of(buggy(true), DANGER), EngineOptions.defaults());
+    FileResult r = engine.analyze("a.py", "danger()\n".getBytes(UTF_8), ChangedLines.ALL);
+    assertThat(ids(r)).containsExactly("TST100@1", "TST902@1");
+    assertThat(r.diagnostics()).isEmpty();
+    assertThat(r.ruleFailures()).hasSize(1);
+    assertThat(r.ruleFailures().get(0).error())
+        .startsWith("java.lang.IllegalStateException: end of file bug at ");
+  }
+
+  /** A rule that overflows the stack (deep recursion on odd code) fails like any other. */
+  @Test
+  void ruleOverflowingTheStack_isAnInternalError_andTheOthersGoOn() {
+    Rule deep =
+        new Rule(meta("TST903", Severity.LOW, Confidence.LOW, true, null, null)) {
           {
-            on(Node.class, this::visitNode);
+            on(Ast.Call.class, (call, ctx) -> recurse(0));
           }
 
-          private void visitNode(Node node, RuleContext ctx) {
-            if (node instanceof Ast.Call) {
-              throw new NullPointerException("rule bug");
-            }
+          private int recurse(int n) {
+            return recurse(n + 1) + 1;
           }
         };
-    Engine engine = new Engine(List.of(broken, DANGER), EngineOptions.defaults());
-    FileResult r = engine.analyze("a.py", "danger()\n".getBytes(UTF_8), ChangedLines.ALL);
-    assertThat(ids(r)).contains("TST100@1");
-    assertThat(r.diagnostics()).isNotEmpty();
+    Engine engine = new Engine(List.of(deep, DANGER), EngineOptions.defaults());
+    FileResult r = engine.analyze("a.py", "danger()\ndanger()\n".getBytes(UTF_8), ChangedLines.ALL);
+    assertThat(ids(r)).containsExactly("TST100@1", "TST100@2");
+    assertThat(r.diagnostics()).isEmpty();
+    assertThat(r.ruleFailures()).hasSize(1);
+    assertThat(r.ruleFailures().get(0).times()).isEqualTo(2);
+  }
+
+  /** The f-string tokenizer crash once emptied the module: every finding of the file was lost. */
+  @Test
+  void fstringBackslashAtEndOfFile_keepsTheFindingsBefore() {
+    FileResult r = analyze("danger()\nmed_call()\nf\"\\");
+    assertThat(ids(r)).containsExactly("TST100@1", "TST302@2", "SR001@3");
+    assertThat(r.diagnostics().get(0).message())
+        .isEqualTo("unterminated f-string literal (detected at line 3)");
+  }
+
+  /**
+   * CPython 3.13 gives up on a 1.5 million term sum (RecursionError while building its tree); our
+   * parser reads it, so the file is checked, on the default stack of a Gerrit thread.
+   */
+  @Test
+  void longSum_isNoSyntaxError_andTheFileIsChecked() throws InterruptedException {
+    String source = "danger()\nx = " + "a + ".repeat(1_500_000) + "a\nmed_call()\n";
+    AtomicReference<FileResult> result = new AtomicReference<>();
+    Thread t = new Thread(null, () -> result.set(analyze(source)), "small-stack", 512 * 1024);
+    t.start();
+    t.join();
+    FileResult r = result.get();
+    assertThat(r).isNotNull();
+    assertThat(r.diagnostics()).isEmpty();
+    assertThat(ids(r)).containsExactly("TST100@1", "TST302@3");
   }
 
   // ---------------------------------------------------------------- hostile content

@@ -2,6 +2,7 @@ package com.googlesource.gerrit.plugins.securityreview.python;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
@@ -543,6 +544,50 @@ class ParserErrorTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  @Test
+  void fstringBackslashAtEndOfFile_keepsTheStatementsBefore() {
+    // CPython 3.13: "SyntaxError: unterminated f-string literal (detected at line 3)".
+    String source = "import os\nx = 1\nf\"\\";
+    ParseResult result = parseSafely("f-string backslash at EOF", source.getBytes(UTF_8));
+    assertThat(topLevelNames(result.module())).containsExactly("import", "x").inOrder();
+    assertThat(result.diagnostics()).hasSize(1);
+    assertThat(result.diagnostics().get(0).line()).isEqualTo(3);
+    assertThat(result.diagnostics().get(0).message())
+        .isEqualTo("unterminated f-string literal (detected at line 3)");
+  }
+
+  /**
+   * Every prefix of text full of string and f-string corner cases, alone and followed by a good
+   * statement: no prefix may make the tokenizer or the parser fail (an internal error) where they
+   * should report a syntax error.
+   */
+  @Test
+  void everyPrefixOfStringCornerCases_givesSyntaxErrorsNotInternalErrors() {
+    String text =
+        """
+        a = f'{x!r:>{w}}' t"{y=}" rb'\\' f\"""{'\\N{DASH}'}\\
+        {z:{'{'}}}\""" f"{'\\n'}" rf"\\{x}\\"
+        b = f"{f'{f"{1}"}'}" '\\
+        ' u"\\"" f'{{}}' f'}}{{' f'{a:{b}{c}}}' f"{x:\\}"
+        c = (1,
+          f'''\\
+        ''', [\\
+        ]) \\
+         + 2 # f"\\
+        """;
+    for (int i = 0; i <= text.length(); i++) {
+      String prefix = text.substring(0, i);
+      for (String source : List.of(prefix, prefix + "\nlast = 1\n")) {
+        ParseResult result = parseSafely("prefix " + i, source.getBytes(UTF_8));
+        for (Diagnostic d : result.diagnostics()) {
+          assertWithMessage("prefix %s: %s", i, source)
+              .that(d.message())
+              .doesNotContain("internal");
+        }
+      }
+    }
+  }
 
   private static ParseResult parseSafely(String name, byte[] source) {
     return parseSafely(name, source, 30);

@@ -63,11 +63,15 @@ public final class FileResultSubject extends Subject {
     return check("flaggedLines(%s)", id).that(lines);
   }
 
-  /** The file parsed: no syntax errors. */
+  /** The file parsed (no syntax errors) and every rule checked all of it (none threw). */
   public void parses() {
     if (!actual.diagnostics().isEmpty()) {
       failWithoutActual(
           simpleFact("expected the file to parse"), fact("but has", actual.diagnostics()));
+    }
+    if (!actual.ruleFailures().isEmpty()) {
+      failWithoutActual(
+          simpleFact("expected no rule to fail"), fact("but has", actual.ruleFailures()));
     }
   }
 
