@@ -61,7 +61,9 @@ public final class SqlStringBuilt extends Rule {
               deployment's connection URL), and a same-file helper returning constants. Also
               silent: SQL that arrives as a parameter (it is checked where it is built), `+`
               between two variables before any literal (a prefix built elsewhere), and test
-              code.
+              code. A template string (`t"..."`, Python 3.14) is not SQL text built by formatting:
+              the driver or query builder that takes it sees each interpolated value apart and can
+              bind it, so it stays silent.
 
               ## Why it matters
 

@@ -56,7 +56,9 @@ public final class ShellTrue extends Rule {
               Its confidence is low, so it comments without voting or opening an unresolved thread:
               on the calibration corpus (18 OpenStack repositories, `tools/ecosystem/`) none of its
               10 findings was a clear defect; 9 were debatable (`shell=True` over paths the program
-              made itself) and 1 a false positive.
+              made itself) and 1 a false positive. A template string (`t"..."`, Python 3.14) is
+              not a formatted command: whatever runs it sees each interpolated value apart and can
+              quote it, so it stays silent.
 
               ## Why it matters
 
