@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * give a module, must point its first diagnostic where CPython points, and must keep the good
  * statements around one bad statement.
  *
- * <p>Each expectation was checked with CPython 3.13.2 ({@code tools/cpython313/dump.mjs}); its
- * message is quoted in the case, and its {@code SyntaxError.offset - 1} is the expected column
- * where one is given.
+ * <p>Each expectation was checked with CPython 3.13.2 ({@code
+ * tools/cpython-oracle/python3.13.mjs}); its message is quoted in the case, and its {@code
+ * SyntaxError.offset - 1} is the expected column where one is given.
  */
 class ParserErrorTest {
   /** No column check. */
@@ -110,7 +110,7 @@ class ParserErrorTest {
             3,
             "f-string: valid expression required before '}'"),
         // ---- template strings (Python 3.14; messages checked with CPython 3.14.2,
-        // tools/cpython314)
+        // tools/cpython-oracle/python3.14.mjs)
         bad(
             "t-string mixed with a string",
             "x = t\"a\" \"b\"\n",
