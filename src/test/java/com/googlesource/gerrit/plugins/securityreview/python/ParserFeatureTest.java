@@ -27,7 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every fixture in {@code src/test/resources/python/features/} (one syntax feature per file) must
  * parse without diagnostics to exactly the tree CPython 3.13 gives: its {@code NAME.ast} beside it
  * is CPython's dump in {@link AstDumper}'s form. The fixtures of {@code features-3.14/} use syntax
- * that Python 3.14 added (template strings) and their dumps come from CPython 3.14. {@code
+ * that Python 3.14 added (template strings) and their dumps come from CPython 3.14; those of {@code
+ * features-3.15/}, syntax that Python 3.15 added (lazy imports, unpacking in comprehensions), come
+ * from CPython 3.15. A dump has every field of CPython 3.15 ({@code is_lazy=0} in those of older
+ * versions, as {@code tools/differential/cpython_dump.py} writes them). {@code
  * tools/cpython-oracle/regen-expected.sh} makes the dumps of every folder, each with its CPython.
  *
  * <p>A fuzz-ish test also cuts and punches holes in each fixture: the parser must never throw and
@@ -47,7 +50,8 @@ class ParserFeatureTest {
   private static final List<FeatureDir> FEATURE_DIRS =
       List.of(
           new FeatureDir("python/features", "3.13"),
-          new FeatureDir("python/features-3.14", "3.14"));
+          new FeatureDir("python/features-3.14", "3.14"),
+          new FeatureDir("python/features-3.15", "3.15"));
 
   private static Path dir(FeatureDir d) {
     URL url = ParserFeatureTest.class.getClassLoader().getResource(d.resource());
