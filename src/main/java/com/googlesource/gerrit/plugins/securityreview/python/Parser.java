@@ -1536,20 +1536,20 @@ final class Parser {
 
   /**
    * Reads {@code *...} from token {@code star} as a generator expression's element, {@code '*'
-   * expression} (PEP 798), where {@code '*' bitwise_or} stopped at token {@code stop}; it must be
-   * followed by 'for'.
+   * expression} (PEP 798), where {@code '*' bitwise_or} could not be all of it; it must be followed
+   * by 'for'.
    */
-  private Expr starredExpressionBeforeFor(int star, int stop) {
+  private Expr starredExpressionBeforeFor(int star) {
     p = star + 1;
     Expr v = expression();
     if (!at(FOR) && !at(ASYNC)) {
-      p = stop;
-      throw v instanceof IfExp
-          ? error(
-              star,
-              "invalid starred expression. Did you forget to wrap the conditional expression in"
-                  + " parentheses?")
-          : invalid();
+      if (v instanceof IfExp) {
+        throw error(
+            star,
+            "invalid starred expression. Did you forget to wrap the conditional expression in"
+                + " parentheses?");
+      }
+      throw at(RPAR) ? error(star, "cannot use starred expression here") : invalid();
     }
     return new Starred(v, ExprContext.Load, loc(star));
   }
@@ -1966,12 +1966,12 @@ final class Parser {
       }
       Expr first;
       if (at(STAR) && (k(1) == NOT || k(1) == LAMBDA)) {
-        first = starredExpressionBeforeFor(p, p + 1);
+        first = starredExpressionBeforeFor(p);
       } else {
         first = starNamedExpression();
         if (first instanceof Starred && !at(FOR) && !at(ASYNC) && !at(COMMA) && !at(RPAR)) {
           // A generator expression unpacks '*' expression, not only '*' bitwise_or.
-          first = starredExpressionBeforeFor(s + 1, p);
+          first = starredExpressionBeforeFor(s + 1);
         }
       }
       if (at(FOR) || at(ASYNC)) {
@@ -2103,17 +2103,18 @@ final class Parser {
       throw error(star, "cannot use dict unpacking in a dictionary key");
     }
     if (v == null || !at(FOR) && !at(ASYNC) && !at(COMMA) && !at(RBRACE)) {
-      int stop = p;
+      boolean bitwiseOrUnpacked = v != null;
       p = star + 1;
       v = expression();
       if (!at(FOR) && !at(ASYNC)) {
-        p = stop;
-        throw error(
-            star,
-            v instanceof IfExp
-                ? "invalid double starred expression. Did you forget to wrap the conditional"
-                    + " expression in parentheses?"
-                : "cannot use dict unpacking here");
+        if (v instanceof IfExp) {
+          throw error(
+              star,
+              "invalid double starred expression. Did you forget to wrap the conditional"
+                  + " expression in parentheses?");
+        }
+        // CPython then reads a set display, where '**' bitwise_or is the error.
+        throw bitwiseOrUnpacked ? error(star, "cannot use dict unpacking here") : invalid();
       }
     }
     if (at(FOR) || at(ASYNC)) {

@@ -217,6 +217,8 @@ class ParserErrorTest {
             1,
             "cannot use dict unpacking here"),
         bad("double-starred or in a dict", "{**a or b}\n", 1, 1, "cannot use dict unpacking here"),
+        bad("starred or in parentheses", "(*a or b)\n", 1, 1, "cannot use starred expression here"),
+        bad("double-starred not in a dict", "{**not a}\n", 1, 8, "invalid syntax"),
         bad(
             "starred generator after an argument",
             "f(c, *a for a in b)\n",
