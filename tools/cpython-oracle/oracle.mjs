@@ -17,10 +17,12 @@ export async function runPython(pyodidePackage) {
     process.exit(2);
   }
 
-  const py = await loadPyodide({
-    stdout: (line) => process.stdout.write(line + "\n"),
-    stderr: (line) => process.stderr.write(line + "\n"),
-  });
+  // Python runs synchronously and so never lets Node drain an asynchronous stream: its output is
+  // written to the file descriptors at once (a dump of 13,000 files queued in process.stdout
+  // grew to gigabytes and failed with ENOBUFS).
+  const py = await loadPyodide();
+  py.setStdout({ write: (bytes) => writeFully(1, bytes) });
+  py.setStderr({ write: (bytes) => writeFully(2, bytes) });
 
   // Pyodide's own file system holds its standard library under /lib; the host's top-level folders
   // that the arguments (and a --list file's lines) name are mounted over it by name, except /lib
@@ -62,7 +64,11 @@ export async function runPython(pyodidePackage) {
   py.globals.set("script_path", path.resolve(script));
   py.globals.set("script_args", py.toPy(args));
   py.globals.set("host_cwd", process.cwd());
-  const status = py.runPython(`
+  // An exception out of the script ends it as python3 would: its traceback and status 1 (not a
+  // Node stack trace quoting Pyodide's minified source).
+  let status = 1;
+  try {
+    status = py.runPython(`
 import os, runpy, sys
 os.chdir(host_cwd)
 sys.argv = [script_path] + list(script_args)
@@ -74,5 +80,24 @@ except SystemExit as e:
 sys.stdout.flush()
 status
 `);
+  } catch (e) {
+    process.stderr.write(String(e.message ?? e) + "\n");
+  }
   process.exitCode = status;
 }
+
+/** Writes all of `bytes` to `fd`, waiting while a full pipe says EAGAIN; returns their count. */
+function writeFully(fd, bytes) {
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += fs.writeSync(fd, bytes, done);
+    } catch (e) {
+      if (e.code !== "EAGAIN") throw e;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+  return bytes.length;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));

@@ -197,7 +197,57 @@ final class Parser {
       }
       statementInto(body);
     }
+    if (diagnostics.isEmpty()) {
+      checkFutureFeatures(body);
+    }
     return new Ast.Module(body, List.of());
+  }
+
+  /** The features {@code from __future__ import} may name (CPython's Python/future.c). */
+  private static final java.util.Set<String> FUTURE_FEATURES =
+      java.util.Set.of(
+          "nested_scopes",
+          "generators",
+          "division",
+          "absolute_import",
+          "with_statement",
+          "print_function",
+          "unicode_literals",
+          "barry_as_FLUFL",
+          "generator_stop",
+          "annotations");
+
+  /**
+   * Since 3.14 CPython's ast.parse rejects an unknown feature in the future statements that open a
+   * module (after its docstring), as compiling always did; a future import anywhere else is left to
+   * the compiler.
+   */
+  private void checkFutureFeatures(List<Stmt> body) {
+    int i = 0;
+    if (!body.isEmpty()
+        && body.get(0) instanceof ExprStmt e
+        && e.value() instanceof Constant c
+        && c.value() instanceof String) {
+      i = 1;
+    }
+    for (; i < body.size(); i++) {
+      if (!(body.get(i) instanceof ImportFrom f
+          && f.level() == 0
+          && "__future__".equals(f.module()))) {
+        return;
+      }
+      for (Alias a : f.names()) {
+        if (!FUTURE_FEATURES.contains(a.name())) {
+          report(
+              error(
+                  tokenAt(a.loc()),
+                  a.name().equals("braces")
+                      ? "not a chance"
+                      : "future feature " + a.name() + " is not defined"));
+          return;
+        }
+      }
+    }
   }
 
   Expression parseExpression() {

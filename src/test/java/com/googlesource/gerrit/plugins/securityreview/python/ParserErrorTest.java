@@ -268,6 +268,23 @@ class ParserErrorTest {
             1,
             0,
             "cannot assign to list comprehension here. Maybe you meant '==' instead of '='?"),
+        // ---- unknown __future__ features (rejected by ast.parse since Python 3.14; checked
+        // with CPython 3.14.2 and 3.15.0rc1)
+        bad(
+            "unknown future feature",
+            "\"\"\"Doc.\"\"\"\nfrom __future__ import annotations, rested_snopes\n",
+            2,
+            36,
+            "future feature rested_snopes is not defined"),
+        bad(
+            "future braces",
+            "from __future__ import annotations\n"
+                + "from __future__ import (nested_scopes,\n"
+                + "    braces)\n",
+            3,
+            4,
+            "not a chance"),
+        bad("future star", "from __future__ import *\n", 1, 23, "future feature * is not defined"),
         // ---- brackets
         beforeOnly(
             "never closed", "before = 1\ns = (1, 2\nafter = 3\n", 2, 4, "'(' was never closed"),
