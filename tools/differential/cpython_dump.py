@@ -15,7 +15,8 @@ The dump is written exactly as AstDumper.java writes our tree: Kind(field=value,
 lineno=L, col_offset=C, end_lineno=L2, end_col_offset=C2), fields in CPython 3.15's order,
 strings as JSON with every non-ASCII character escaped, bytes as b + the JSON string of their
 Latin-1 reading, numbers as repr. Trees of older interpreters are brought to the 3.15 shape
-(type_params=[], default_value=None, is_lazy=0), so that one dump of ours compares with any. Before 3.12 CPython places the parts of an f-string at
+(type_params=[], default_value=None, is_lazy=0), so that one dump of ours compares with any, and
+before 3.14 an unknown __future__ feature is rejected as 3.14's ast.parse rejects it. Before 3.12 CPython places the parts of an f-string at
 the position of the whole string; then the positions of those parts are left out (as
 AstDumper.dump(node, false) does) while the expressions inside {} keep theirs. One more
 pre-3.12 quirk is undone: an unparenthesized tuple that is a whole replacement field, as in
@@ -34,6 +35,7 @@ Usage:
                           [--time N] [--roots] [--corpus] [PATH ...]
 """
 
+import __future__
 import argparse
 import ast
 import importlib.util
@@ -248,7 +250,32 @@ def describe_error(e):
 def parse(data):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return ast.parse(data)
+        tree = ast.parse(data)
+    if sys.version_info < (3, 14):
+        _check_future_features(tree)
+    return tree
+
+
+def _check_future_features(tree):
+    """Raises the SyntaxError of CPython 3.14's ast.parse for an unknown __future__ feature.
+
+    Since 3.14 ast.parse rejects an unknown feature in the future statements that open a module
+    (after its docstring), at the name; older interpreters reject it only when compiling. Doing
+    it here brings them to the 3.14 behaviour, as the missing fields are brought to 3.15's.
+    """
+    body = tree.body
+    i = 0
+    if (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)):
+        i = 1
+    for s in body[i:]:
+        if not (isinstance(s, ast.ImportFrom) and s.level == 0 and s.module == "__future__"):
+            return
+        for a in s.names:
+            if a.name not in __future__.all_feature_names:
+                message = ("not a chance" if a.name == "braces"
+                           else "future feature %s is not defined" % a.name)
+                raise SyntaxError(message, ("<unknown>", a.lineno, a.col_offset + 1, None))
 
 
 def read_paths(args):
