@@ -12,10 +12,11 @@ per file to stdout, in input order:
 preceded by one header line {"python": "3.11.7", "fstring_part_positions": false, ...}.
 
 The dump is written exactly as AstDumper.java writes our tree: Kind(field=value, ...,
-lineno=L, col_offset=C, end_lineno=L2, end_col_offset=C2), fields in CPython 3.13's order,
+lineno=L, col_offset=C, end_lineno=L2, end_col_offset=C2), fields in CPython 3.15's order,
 strings as JSON with every non-ASCII character escaped, bytes as b + the JSON string of their
-Latin-1 reading, numbers as repr. Trees of older interpreters are brought to the 3.13 shape
-(type_params=[], default_value=None). Before 3.12 CPython places the parts of an f-string at
+Latin-1 reading, numbers as repr. Trees of older interpreters are brought to the 3.15 shape
+(type_params=[], default_value=None, is_lazy=0), so that one dump of ours compares with any, and
+before 3.14 an unknown __future__ feature is rejected as 3.14's ast.parse rejects it. Before 3.12 CPython places the parts of an f-string at
 the position of the whole string; then the positions of those parts are left out (as
 AstDumper.dump(node, false) does) while the expressions inside {} keep theirs. One more
 pre-3.12 quirk is undone: an unparenthesized tuple that is a whole replacement field, as in
@@ -34,6 +35,7 @@ Usage:
                           [--time N] [--roots] [--corpus] [PATH ...]
 """
 
+import __future__
 import argparse
 import ast
 import importlib.util
@@ -48,15 +50,18 @@ import warnings
 if hasattr(sys, "set_int_max_str_digits"):
     sys.set_int_max_str_digits(0)
 
-# Fields that CPython 3.13 has and older interpreters lack, with the value to print for them
-# (they can only be empty when the older interpreter accepted the file).
-_MISSING_313_FIELDS = {
+# Fields that CPython 3.15 has and older interpreters lack, with the value to print for them
+# (they can only have that value when the older interpreter accepted the file): type_params
+# (3.12), default_value (3.13), is_lazy (3.15, 0 but for `lazy import`).
+_MISSING_FIELDS = {
     "FunctionDef": (("type_params", "[]"),),
     "AsyncFunctionDef": (("type_params", "[]"),),
     "ClassDef": (("type_params", "[]"),),
     "TypeVar": (("default_value", "None"),),
     "ParamSpec": (("default_value", "None"),),
     "TypeVarTuple": (("default_value", "None"),),
+    "Import": (("is_lazy", "0"),),
+    "ImportFrom": (("is_lazy", "0"),),
 }
 
 _POSITION_ATTRIBUTES = ("lineno", "col_offset", "end_lineno", "end_col_offset")
@@ -130,7 +135,7 @@ class Dumper:
             fields = list(cls._fields)
             extra = [
                 (field, default)
-                for field, default in _MISSING_313_FIELDS.get(name, ())
+                for field, default in _MISSING_FIELDS.get(name, ())
                 if field not in fields
             ]
             has_position = all(a in cls._attributes for a in _POSITION_ATTRIBUTES)
@@ -245,7 +250,32 @@ def describe_error(e):
 def parse(data):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return ast.parse(data)
+        tree = ast.parse(data)
+    if sys.version_info < (3, 14):
+        _check_future_features(tree)
+    return tree
+
+
+def _check_future_features(tree):
+    """Raises the SyntaxError of CPython 3.14's ast.parse for an unknown __future__ feature.
+
+    Since 3.14 ast.parse rejects an unknown feature in the future statements that open a module
+    (after its docstring), at the name; older interpreters reject it only when compiling. Doing
+    it here brings them to the 3.14 behaviour, as the missing fields are brought to 3.15's.
+    """
+    body = tree.body
+    i = 0
+    if (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)):
+        i = 1
+    for s in body[i:]:
+        if not (isinstance(s, ast.ImportFrom) and s.level == 0 and s.module == "__future__"):
+            return
+        for a in s.names:
+            if a.name not in __future__.all_feature_names:
+                message = ("not a chance" if a.name == "braces"
+                           else "future feature %s is not defined" % a.name)
+                raise SyntaxError(message, ("<unknown>", a.lineno, a.col_offset + 1, None))
 
 
 def read_paths(args):

@@ -218,11 +218,15 @@ public final class Ast {
 
   public record Assert(Expr test, Expr msg, Loc loc) implements Stmt {}
 
-  public record Import(java.util.List<Alias> names, Loc loc) implements Stmt {}
+  /** {@code isLazy} is 1 for {@code lazy import x} (PEP 810, Python 3.15), else 0. */
+  public record Import(java.util.List<Alias> names, int isLazy, Loc loc) implements Stmt {}
 
-  /** {@code module} is null for {@code from . import x}; {@code level} counts the dots. */
-  public record ImportFrom(String module, java.util.List<Alias> names, int level, Loc loc)
-      implements Stmt {}
+  /**
+   * {@code module} is null for {@code from . import x}; {@code level} counts the dots; {@code
+   * isLazy} is 1 for {@code lazy from m import x} (PEP 810, Python 3.15), else 0.
+   */
+  public record ImportFrom(
+      String module, java.util.List<Alias> names, int level, int isLazy, Loc loc) implements Stmt {}
 
   public record Global(java.util.List<String> names, Loc loc) implements Stmt {}
 
@@ -294,6 +298,10 @@ public final class Ast {
   public record SetComp(Expr elt, java.util.List<Comprehension> generators, Loc loc)
       implements Expr {}
 
+  /**
+   * {@code value} is null for {@code {**m for m in ms}} (PEP 798, Python 3.15), whose {@code key}
+   * is the mapping unpacked.
+   */
   public record DictComp(Expr key, Expr value, java.util.List<Comprehension> generators, Loc loc)
       implements Expr {}
 

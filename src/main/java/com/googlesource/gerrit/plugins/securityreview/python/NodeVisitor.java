@@ -233,7 +233,7 @@ public abstract class NodeVisitor {
       }
       case DictComp c -> {
         f.accept(c.key());
-        f.accept(c.value());
+        opt(c.value(), f);
         each(c.generators(), f);
       }
       case GeneratorExp g -> {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recursive-descent parser for the Python 3.13 grammar (Grammar/python.gram), building the same
+ * Recursive-descent parser for the Python 3.15 grammar (Grammar/python.gram), building the same
  * tree and positions as CPython's PEG parser: a node spans from the first token of its rule to the
  * last token consumed, skipping NEWLINE, INDENT and DEDENT, as CPython's {@code EXTRA} does.
  *
@@ -197,7 +197,57 @@ final class Parser {
       }
       statementInto(body);
     }
+    if (diagnostics.isEmpty()) {
+      checkFutureFeatures(body);
+    }
     return new Ast.Module(body, List.of());
+  }
+
+  /** The features {@code from __future__ import} may name (CPython's Python/future.c). */
+  private static final java.util.Set<String> FUTURE_FEATURES =
+      java.util.Set.of(
+          "nested_scopes",
+          "generators",
+          "division",
+          "absolute_import",
+          "with_statement",
+          "print_function",
+          "unicode_literals",
+          "barry_as_FLUFL",
+          "generator_stop",
+          "annotations");
+
+  /**
+   * Since 3.14 CPython's ast.parse rejects an unknown feature in the future statements that open a
+   * module (after its docstring), as compiling always did; a future import anywhere else is left to
+   * the compiler.
+   */
+  private void checkFutureFeatures(List<Stmt> body) {
+    int i = 0;
+    if (!body.isEmpty()
+        && body.get(0) instanceof ExprStmt e
+        && e.value() instanceof Constant c
+        && c.value() instanceof String) {
+      i = 1;
+    }
+    for (; i < body.size(); i++) {
+      if (!(body.get(i) instanceof ImportFrom f
+          && f.level() == 0
+          && "__future__".equals(f.module()))) {
+        return;
+      }
+      for (Alias a : f.names()) {
+        if (!FUTURE_FEATURES.contains(a.name())) {
+          report(
+              error(
+                  tokenAt(a.loc()),
+                  a.name().equals("braces")
+                      ? "not a chance"
+                      : "future feature " + a.name() + " is not defined"));
+          return;
+        }
+      }
+    }
   }
 
   Expression parseExpression() {
@@ -392,12 +442,16 @@ final class Parser {
         return new Assert(test, msg, loc(s));
       }
       case IMPORT -> {
-        return importStmt();
+        return importStmt(s, 0);
       }
       case FROM -> {
-        return importFrom();
+        return importFrom(s, 0);
       }
       case NAME -> {
+        if (value[p].equals("lazy") && (k(1) == IMPORT || k(1) == FROM)) {
+          p++; // the soft keyword "lazy" (PEP 810), a name anywhere else
+          return at(IMPORT) ? importStmt(s, 1) : importFrom(s, 1);
+        }
         if (value[p].equals("type") && k(1) == NAME && (k(2) == EQUAL || k(2) == LSQB)) {
           return typeAlias();
         }
@@ -503,8 +557,8 @@ final class Parser {
     return new TypeAlias(nameExpr, params, v, loc(s));
   }
 
-  private Stmt importStmt() {
-    int s = p;
+  /** An import statement from token {@code s}, which is 'import' or a "lazy" before it. */
+  private Stmt importStmt(int s, int isLazy) {
     p++;
     List<Alias> names = new ArrayList<>();
     do {
@@ -513,7 +567,7 @@ final class Parser {
       String as = eat(AS) ? name() : null;
       names.add(new Alias(dotted, as, loc(a)));
     } while (eat(COMMA));
-    return new Import(names, loc(s));
+    return new Import(names, isLazy, loc(s));
   }
 
   private String dottedName() {
@@ -528,8 +582,8 @@ final class Parser {
     return b.toString();
   }
 
-  private Stmt importFrom() {
-    int s = p;
+  /** A from-import statement from token {@code s}, which is 'from' or a "lazy" before it. */
+  private Stmt importFrom(int s, int isLazy) {
     p++;
     int level = 0;
     while (at(DOT) || at(ELLIPSIS)) {
@@ -565,7 +619,10 @@ final class Parser {
           || (kind[p - 1] == COMMA
               && fail("trailing comma not allowed without surrounding" + " parentheses")));
     }
-    return new ImportFrom(module, names, level, loc(s));
+    if (isLazy == 1 && level == 0 && module.equals("__future__")) {
+      throw error(s, "lazy from __future__ import is not allowed");
+    }
+    return new ImportFrom(module, names, level, isLazy, loc(s));
   }
 
   private boolean fail(String message) {
@@ -1274,10 +1331,31 @@ final class Parser {
         if (sawDoubleStar) {
           throw error(s, "iterable argument unpacking follows keyword argument unpacking");
         }
-        args.add(new Starred(v, ExprContext.Load, loc(s)));
+        Starred starred = new Starred(v, ExprContext.Load, loc(s));
+        if (at(FOR) || at(ASYNC)) {
+          // f(*x for x in xs) (PEP 798): a generator expression that unpacks each item.
+          if (!args.isEmpty()) {
+            throw error(s, "Generator expression must be parenthesized");
+          }
+          if (open < 0 || !keywords.isEmpty()) {
+            throw invalid();
+          }
+          List<Comprehension> gens = comprehensionClauses();
+          if (!at(RPAR)) {
+            throw invalid();
+          }
+          p++;
+          args.add(new GeneratorExp(starred, gens, loc(open)));
+          p--;
+          return;
+        }
+        args.add(starred);
       } else if (at(DOUBLESTAR)) {
         p++;
         Expr v = expression();
+        if ((at(FOR) || at(ASYNC)) && open >= 0 && args.isEmpty() && keywords.isEmpty()) {
+          throw error(s, "cannot use dict unpacking in generator expression");
+        }
         keywords.add(new Keyword(null, v, loc(s)));
         sawDoubleStar = true;
       } else if (at(NAME) && k(1) == EQUAL) {
@@ -1491,6 +1569,58 @@ final class Parser {
       return new Starred(v, ExprContext.Load, loc(s));
     }
     return expression();
+  }
+
+  /**
+   * An element of a list, tuple or set display, or the element of a list or set comprehension:
+   * {@code star_named_expression}, with CPython's messages for {@code **x} and for {@code *a if b
+   * else c} there.
+   */
+  private Expr sequenceElement() {
+    if (at(DOUBLESTAR)) {
+      throw error(p, "cannot use dict unpacking here");
+    }
+    int s = p;
+    Expr e = starNamedExpression();
+    if (e instanceof Starred && at(IF)) {
+      throw error(
+          s,
+          "invalid starred expression. Did you forget to wrap the conditional expression in"
+              + " parentheses?");
+    }
+    return e;
+  }
+
+  /**
+   * Reads {@code *...} from token {@code star} as a generator expression's element, {@code '*'
+   * expression} (PEP 798), where {@code '*' bitwise_or} could not be all of it; it must be followed
+   * by 'for'.
+   */
+  private Expr starredExpressionBeforeFor(int star) {
+    p = star + 1;
+    Expr v = expression();
+    if (!at(FOR) && !at(ASYNC)) {
+      if (v instanceof IfExp) {
+        throw error(
+            star,
+            "invalid starred expression. Did you forget to wrap the conditional expression in"
+                + " parentheses?");
+      }
+      throw at(RPAR) ? error(star, "cannot use starred expression here") : invalid();
+    }
+    return new Starred(v, ExprContext.Load, loc(star));
+  }
+
+  /**
+   * {@code **x} where no dict is being built, at the first item of a bracket: CPython names the
+   * comprehension when a 'for' follows.
+   */
+  private SyntaxError dictUnpacking(String comprehension, String otherwise) {
+    int star = p;
+    p++;
+    expression();
+    return error(
+        star, at(FOR) || at(ASYNC) ? "cannot use dict unpacking in " + comprehension : otherwise);
   }
 
   private Expr starNamedExpression() {
@@ -1888,11 +2018,20 @@ final class Parser {
         expect(RPAR);
         return y;
       }
-      Expr first = starNamedExpression();
-      if (at(FOR) || at(ASYNC)) {
-        if (first instanceof Starred) {
-          throw error(s + 1, "iterable unpacking cannot be used in comprehension");
+      if (at(DOUBLESTAR)) {
+        throw dictUnpacking("generator expression", "cannot use double starred expression here");
+      }
+      Expr first;
+      if (at(STAR) && (k(1) == NOT || k(1) == LAMBDA)) {
+        first = starredExpressionBeforeFor(p);
+      } else {
+        first = starNamedExpression();
+        if (first instanceof Starred && !at(FOR) && !at(ASYNC) && !at(COMMA) && !at(RPAR)) {
+          // A generator expression unpacks '*' expression, not only '*' bitwise_or.
+          first = starredExpressionBeforeFor(s + 1);
         }
+      }
+      if (at(FOR) || at(ASYNC)) {
         List<Comprehension> gens = comprehensionClauses();
         expect(RPAR);
         return new GeneratorExp(first, gens, loc(s));
@@ -1909,7 +2048,7 @@ final class Parser {
         if (at(RPAR)) {
           break;
         }
-        elts.add(starNamedExpression());
+        elts.add(sequenceElement());
       }
       expect(RPAR);
       return new Tuple(elts, ExprContext.Load, loc(s));
@@ -1926,11 +2065,11 @@ final class Parser {
       if (eat(RSQB)) {
         return new Ast.List(List.of(), ExprContext.Load, loc(s));
       }
-      Expr first = starNamedExpression();
+      if (at(DOUBLESTAR)) {
+        throw dictUnpacking("list comprehension", "cannot use dict unpacking here");
+      }
+      Expr first = sequenceElement();
       if (at(FOR) || at(ASYNC)) {
-        if (first instanceof Starred) {
-          throw error(s + 1, "iterable unpacking cannot be used in comprehension");
-        }
         List<Comprehension> gens = comprehensionClauses();
         expect(RSQB);
         return new ListComp(first, gens, loc(s));
@@ -1941,7 +2080,10 @@ final class Parser {
         if (at(RSQB)) {
           break;
         }
-        elts.add(starNamedExpression());
+        elts.add(sequenceElement());
+      }
+      if (at(FOR) || at(ASYNC)) {
+        throw error(s + 1, "did you forget parentheses around the comprehension target?");
       }
       expect(RSQB);
       return new Ast.List(elts, ExprContext.Load, loc(s));
@@ -1959,10 +2101,13 @@ final class Parser {
         return new Dict(List.of(), List.of(), loc(s));
       }
       if (at(DOUBLESTAR)) {
-        return dictRest(s, new ArrayList<>(), new ArrayList<>());
+        return dictStartingWithUnpacking(s);
       }
-      Expr first = starNamedExpression();
-      if (at(COLON) && !(first instanceof Starred)) {
+      Expr first = sequenceElement();
+      if (at(COLON) && first instanceof Starred) {
+        throw error(s + 1, "cannot use a starred expression in a dictionary key");
+      }
+      if (at(COLON)) {
         p++;
         Expr v = expression();
         if (at(FOR) || at(ASYNC)) {
@@ -1981,9 +2126,6 @@ final class Parser {
         return dictRest(s, keys, values);
       }
       if (at(FOR) || at(ASYNC)) {
-        if (first instanceof Starred) {
-          throw error(s + 1, "iterable unpacking cannot be used in comprehension");
-        }
         List<Comprehension> gens = comprehensionClauses();
         expect(RBRACE);
         return new SetComp(first, gens, loc(s));
@@ -1994,7 +2136,10 @@ final class Parser {
         if (at(RBRACE)) {
           break;
         }
-        elts.add(starNamedExpression());
+        elts.add(sequenceElement());
+      }
+      if (at(FOR) || at(ASYNC)) {
+        throw error(s + 1, "did you forget parentheses around the comprehension target?");
       }
       expect(RBRACE);
       return new Set(elts, loc(s));
@@ -2003,7 +2148,49 @@ final class Parser {
     }
   }
 
-  /** The remaining items of a dict display, after a comma (or at a leading {@code **}). */
+  /**
+   * A dict display or comprehension whose first item is {@code **}: in a display it unpacks a
+   * bitwise_or, in a comprehension (PEP 798) an expression, {@code {**m for m in ms}}.
+   */
+  private Expr dictStartingWithUnpacking(int s) {
+    int star = p;
+    p++;
+    Expr v = at(NOT) || at(LAMBDA) ? null : bitwiseOr();
+    if (at(COLON)) {
+      throw error(star, "cannot use dict unpacking in a dictionary key");
+    }
+    if (v == null || !at(FOR) && !at(ASYNC) && !at(COMMA) && !at(RBRACE)) {
+      boolean bitwiseOrUnpacked = v != null;
+      p = star + 1;
+      v = expression();
+      if (!at(FOR) && !at(ASYNC)) {
+        if (v instanceof IfExp) {
+          throw error(
+              star,
+              "invalid double starred expression. Did you forget to wrap the conditional"
+                  + " expression in parentheses?");
+        }
+        // CPython then reads a set display, where '**' bitwise_or is the error.
+        throw bitwiseOrUnpacked ? error(star, "cannot use dict unpacking here") : invalid();
+      }
+    }
+    if (at(FOR) || at(ASYNC)) {
+      List<Comprehension> gens = comprehensionClauses();
+      expect(RBRACE);
+      return new DictComp(v, null, gens, loc(s));
+    }
+    List<Expr> keys = new ArrayList<>();
+    List<Expr> values = new ArrayList<>();
+    keys.add(null);
+    values.add(v);
+    if (!eat(COMMA)) {
+      expect(RBRACE);
+      return new Dict(keys, values, loc(s));
+    }
+    return dictRest(s, keys, values);
+  }
+
+  /** The remaining items of a dict display, after a comma. */
   private Expr dictRest(int s, List<Expr> keys, List<Expr> values) {
     while (!at(RBRACE)) {
       if (eat(DOUBLESTAR)) {
@@ -2019,7 +2206,8 @@ final class Parser {
       }
     }
     if (at(FOR) || at(ASYNC)) {
-      throw error(p, "dict unpacking cannot be used in dict comprehension");
+      // CPython then reads the braces as a set display, where a leading ** is the error.
+      throw keys.get(0) == null ? error(s + 1, "cannot use dict unpacking here") : invalid();
     }
     expect(RBRACE);
     return new Dict(keys, values, loc(s));

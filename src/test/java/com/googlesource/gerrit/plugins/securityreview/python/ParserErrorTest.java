@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * give a module, must point its first diagnostic where CPython points, and must keep the good
  * statements around one bad statement.
  *
- * <p>Each expectation was checked with CPython 3.13.2 ({@code tools/cpython313/dump.mjs}); its
- * message is quoted in the case, and its {@code SyntaxError.offset - 1} is the expected column
- * where one is given.
+ * <p>Each expectation was checked with CPython 3.13.2 ({@code
+ * tools/cpython-oracle/python3.13.mjs}); its message is quoted in the case, and its {@code
+ * SyntaxError.offset - 1} is the expected column where one is given.
  */
 class ParserErrorTest {
   /** No column check. */
@@ -111,7 +111,7 @@ class ParserErrorTest {
             3,
             "f-string: valid expression required before '}'"),
         // ---- template strings (Python 3.14; messages checked with CPython 3.14.2,
-        // tools/cpython314)
+        // tools/cpython-oracle/python3.14.mjs)
         bad(
             "t-string mixed with a string",
             "x = t\"a\" \"b\"\n",
@@ -152,6 +152,140 @@ class ParserErrorTest {
             1,
             0,
             "cannot assign to t-string expression here. Maybe you meant '==' instead of '='?"),
+        // ---- lazy imports and unpacking in comprehensions (Python 3.15; messages checked
+        // with CPython 3.15.0rc1, tools/cpython-oracle/python3.15.mjs). CPython's parser accepts
+        // a lazy import inside a function, a class or a try statement and `lazy from m import *`;
+        // only its compiler rejects them, so they are no errors here (features-3.15/).
+        between(
+            "lazy from __future__",
+            "before = 1\nlazy from __future__ import annotations\nafter = 2\n",
+            2,
+            0,
+            "lazy from __future__ import is not allowed"),
+        bad(
+            "lazy from __future__ in a function",
+            "def f():\n    lazy from __future__ import annotations\n",
+            2,
+            4,
+            "lazy from __future__ import is not allowed"),
+        between(
+            "lazy import without names",
+            "before = 1\nlazy import\nafter = 2\n",
+            2,
+            11,
+            "invalid syntax"),
+        bad("lazy from without a module", "lazy from\n", 1, 9, "invalid syntax"),
+        bad("lazy before a name", "lazy json\n", 1, 5, "invalid syntax"),
+        bad("lazy import in parentheses", "(lazy import json)\n", 1, 6, "invalid syntax"),
+        bad("lazy def", "lazy def f(): pass\n", 1, 5, "invalid syntax"),
+        bad(
+            "dict unpacking in a list comprehension",
+            "[**m for m in ms]\n",
+            1,
+            1,
+            "cannot use dict unpacking in list comprehension"),
+        bad(
+            "dict unpacking in a generator expression",
+            "(**m for m in ms)\n",
+            1,
+            1,
+            "cannot use dict unpacking in generator expression"),
+        bad(
+            "dict unpacking in a call's generator expression",
+            "f(**m for m in ms)\n",
+            1,
+            2,
+            "cannot use dict unpacking in generator expression"),
+        bad("dict unpacking in a list", "[a, **m]\n", 1, 4, "cannot use dict unpacking here"),
+        bad(
+            "starred conditional in a list comprehension",
+            "[*a if b else c for a in d]\n",
+            1,
+            1,
+            "invalid starred expression. Did you forget to wrap the conditional expression in"
+                + " parentheses?"),
+        bad(
+            "double-starred conditional in a dict",
+            "{**a if b else c}\n",
+            1,
+            1,
+            "invalid double starred expression. Did you forget to wrap the conditional expression"
+                + " in parentheses?"),
+        bad(
+            "two unpackings before a dict comprehension's for",
+            "{**a, **b for a in c}\n",
+            1,
+            1,
+            "cannot use dict unpacking here"),
+        bad("double-starred or in a dict", "{**a or b}\n", 1, 1, "cannot use dict unpacking here"),
+        bad("starred or in parentheses", "(*a or b)\n", 1, 1, "cannot use starred expression here"),
+        bad("double-starred not in a dict", "{**not a}\n", 1, 8, "invalid syntax"),
+        bad(
+            "starred generator after an argument",
+            "f(c, *a for a in b)\n",
+            1,
+            5,
+            "Generator expression must be parenthesized"),
+        bad(
+            "starred generator after a keyword",
+            "f(x=1, *a for a in b)\n",
+            1,
+            10,
+            "invalid syntax"),
+        bad(
+            "starred generator before an argument",
+            "f(*a for a in b, c)\n",
+            1,
+            15,
+            "invalid syntax"),
+        bad(
+            "starred generator as a base",
+            "class C(*a for a in b): pass\n",
+            1,
+            11,
+            "invalid syntax"),
+        bad(
+            "two elements before a comprehension's for",
+            "[*a, b for a in c]\n",
+            1,
+            1,
+            "did you forget parentheses around the comprehension target?"),
+        bad(
+            "starred dict comprehension key",
+            "{*a: 1 for a in b}\n",
+            1,
+            1,
+            "cannot use a starred expression in a dictionary key"),
+        bad(
+            "double-starred dict comprehension key",
+            "{**a: 1 for a in b}\n",
+            1,
+            1,
+            "cannot use dict unpacking in a dictionary key"),
+        bad("starred walrus in a comprehension", "[*a := b for a in c]\n", 1, 4, "invalid syntax"),
+        bad(
+            "assign to a comprehension that unpacks",
+            "[*a for a in b] = 1\n",
+            1,
+            0,
+            "cannot assign to list comprehension here. Maybe you meant '==' instead of '='?"),
+        // ---- unknown __future__ features (rejected by ast.parse since Python 3.14; checked
+        // with CPython 3.14.2 and 3.15.0rc1)
+        bad(
+            "unknown future feature",
+            "\"\"\"Doc.\"\"\"\nfrom __future__ import annotations, rested_snopes\n",
+            2,
+            36,
+            "future feature rested_snopes is not defined"),
+        bad(
+            "future braces",
+            "from __future__ import annotations\n"
+                + "from __future__ import (nested_scopes,\n"
+                + "    braces)\n",
+            3,
+            4,
+            "not a chance"),
+        bad("future star", "from __future__ import *\n", 1, 23, "future feature * is not defined"),
         // ---- brackets
         beforeOnly(
             "never closed", "before = 1\ns = (1, 2\nafter = 3\n", 2, 4, "'(' was never closed"),

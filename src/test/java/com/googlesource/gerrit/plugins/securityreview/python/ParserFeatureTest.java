@@ -26,22 +26,32 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every fixture in {@code src/test/resources/python/features/} (one syntax feature per file) must
  * parse without diagnostics to exactly the tree CPython 3.13 gives: its {@code NAME.ast} beside it
- * is CPython's dump in {@link AstDumper}'s form, made by {@code
- * tools/cpython313/regen-expected.sh}. The fixtures of {@code features-3.14/} use syntax that
- * Python 3.14 added (template strings); their dumps come from CPython 3.14, made by {@code
- * tools/cpython314/regen-expected.sh}.
+ * is CPython's dump in {@link AstDumper}'s form. The fixtures of {@code features-3.14/} use syntax
+ * that Python 3.14 added (template strings) and their dumps come from CPython 3.14; those of {@code
+ * features-3.15/}, syntax that Python 3.15 added (lazy imports, unpacking in comprehensions), come
+ * from CPython 3.15. A dump has every field of CPython 3.15 ({@code is_lazy=0} in those of older
+ * versions, as {@code tools/differential/cpython_dump.py} writes them). {@code
+ * tools/cpython-oracle/regen-expected.sh} makes the dumps of every folder, each with its CPython.
  *
  * <p>A fuzz-ish test also cuts and punches holes in each fixture: the parser must never throw and
  * must always give a module.
  */
 class ParserFeatureTest {
+  /** Regenerates the expected dumps of one folder: this script followed by the folder's version. */
+  private static final String REGEN = "tools/cpython-oracle/regen-expected.sh";
+
   /** A folder of feature fixtures and the CPython version whose trees they hold. */
-  private record FeatureDir(String resource, String python, String regen) {}
+  private record FeatureDir(String resource, String python) {
+    String regen() {
+      return REGEN + " " + python;
+    }
+  }
 
   private static final List<FeatureDir> FEATURE_DIRS =
       List.of(
-          new FeatureDir("python/features", "3.13", "tools/cpython313/regen-expected.sh"),
-          new FeatureDir("python/features-3.14", "3.14", "tools/cpython314/regen-expected.sh"));
+          new FeatureDir("python/features", "3.13"),
+          new FeatureDir("python/features-3.14", "3.14"),
+          new FeatureDir("python/features-3.15", "3.15"));
 
   private static Path dir(FeatureDir d) {
     URL url = ParserFeatureTest.class.getClassLoader().getResource(d.resource());

@@ -177,6 +177,21 @@ class SemanticModelTest {
     assertThat(model.imports().resolve("sp.Popen")).isEqualTo("subprocess.Popen");
   }
 
+  @Test
+  void lazyImportsBindAsImportsDo() {
+    parse(
+        """
+        lazy import subprocess as sp
+        lazy from os import path as p
+        lazy = sp
+        lazy.check_call(['ls'])
+        p.join('a')
+        """);
+    assertThat(model.callName(call("lazy.check_call"))).isEqualTo("subprocess.check_call");
+    assertThat(model.callName(call("p.join"))).isEqualTo("os.path.join");
+    assertThat(model.imports().resolve("sp.Popen")).isEqualTo("subprocess.Popen");
+  }
+
   // ---------------------------------------------------------------- constants
 
   @Test
