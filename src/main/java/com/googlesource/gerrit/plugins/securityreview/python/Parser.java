@@ -18,6 +18,17 @@ final class Parser {
   /** Expression nesting beyond which the parser reports an error instead of recursing on. */
   private static final int MAX_DEPTH = 1500;
 
+  /**
+   * Prefix operators allowed at nesting depth zero. CPython's parser gives up after MAXSTACK (6000)
+   * nested rule calls; a unary operator costs one, and reaching the operator rule from a statement
+   * costs about thirty: CPython accepts 5969 operators in a bare top-level expression statement
+   * (5967 after {@code x = }, 5957 in parentheses), which this budget reproduces within a dozen.
+   */
+  private static final int UNARY_OPERATOR_BUDGET = 5974;
+
+  /** CPython parser levels for one level of our {@link #depth} (an expression or a bracket). */
+  private static final int LEVELS_PER_NESTING = 5;
+
   private final String text;
   private final List<Diagnostic> diagnostics;
   private final int[] kind;
@@ -32,6 +43,9 @@ final class Parser {
   private final StringDecoder strings;
   private int p;
   private int depth;
+
+  /** Prefix operators of the unary chains being parsed, innermost included. */
+  private int unaryOperators;
 
   /** A syntax error at a token; thrown to unwind to the enclosing statement. */
   static final class SyntaxError extends RuntimeException {
@@ -177,6 +191,20 @@ final class Parser {
       message = "unexpected indent";
     }
     diagnostics.add(new Diagnostic(l, col[t], message));
+  }
+
+  /**
+   * Counts a chain of {@code count} prefix operators ({@code not}, {@code -}, {@code +}, {@code ~})
+   * against CPython's parser stack. Chains are parsed in a loop, so they cost no Java stack, but
+   * CPython's PEG parser spends one of its MAXSTACK levels per operator and rejects the source once
+   * they run out. The levels already in use are estimated from our own nesting depth.
+   */
+  private void enterUnaryChain(int count) {
+    unaryOperators += count;
+    if (unaryOperators + LEVELS_PER_NESTING * depth > UNARY_OPERATOR_BUDGET) {
+      unaryOperators -= count;
+      throw new SyntaxError(p, "Parser stack overflowed - Python source too complex to parse");
+    }
   }
 
   private void enter() {
@@ -1721,18 +1749,24 @@ final class Parser {
   }
 
   private Expr inversion() {
-    if (at(NOT)) {
-      int s = p;
-      p++;
-      enter();
-      try {
-        Expr operand = inversion();
-        return new UnaryOp(UnaryOperator.Not, operand, loc(s));
-      } finally {
-        depth--;
-      }
+    if (!at(NOT)) {
+      return comparison();
     }
-    return comparison();
+    int first = p;
+    while (at(NOT)) {
+      p++;
+    }
+    int count = p - first;
+    enterUnaryChain(count);
+    try {
+      Expr operand = comparison();
+      for (int i = count - 1; i >= 0; i--) {
+        operand = new UnaryOp(UnaryOperator.Not, operand, loc(first + i));
+      }
+      return operand;
+    } finally {
+      unaryOperators -= count;
+    }
   }
 
   private Expr comparison() {
@@ -1827,25 +1861,33 @@ final class Parser {
   }
 
   private Expr factor() {
-    UnaryOperator op =
-        switch (k()) {
-          case PLUS -> UnaryOperator.UAdd;
-          case MINUS -> UnaryOperator.USub;
-          case TILDE -> UnaryOperator.Invert;
-          default -> null;
-        };
-    if (op == null) {
+    int first = p;
+    while (unaryOperator(k()) != null) {
+      p++;
+    }
+    int count = p - first;
+    if (count == 0) {
       return power();
     }
-    int s = p;
-    p++;
-    enter();
+    enterUnaryChain(count);
     try {
-      Expr operand = factor();
-      return new UnaryOp(op, operand, loc(s));
+      Expr operand = power();
+      for (int i = count - 1; i >= 0; i--) {
+        operand = new UnaryOp(unaryOperator(kind[first + i]), operand, loc(first + i));
+      }
+      return operand;
     } finally {
-      depth--;
+      unaryOperators -= count;
     }
+  }
+
+  private static UnaryOperator unaryOperator(int token) {
+    return switch (token) {
+      case PLUS -> UnaryOperator.UAdd;
+      case MINUS -> UnaryOperator.USub;
+      case TILDE -> UnaryOperator.Invert;
+      default -> null;
+    };
   }
 
   private Expr power() {

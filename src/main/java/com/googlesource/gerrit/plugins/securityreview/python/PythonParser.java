@@ -144,13 +144,22 @@ public final class PythonParser {
       String decodedPrefix = new String(content, offset, bad - offset, charset);
       SourceText prefix = new SourceText(normalizeNewlines(decodedPrefix));
       int line = prefix.lineCount();
+      // CPython 3.14 and later decode the whole file before tokenizing, so an invalid byte is an
+      // error wherever it is, comments included (3.13 let comments through undecoded).
+      String message =
+          charset.equals(StandardCharsets.UTF_8)
+              ? String.format(
+                  "Non-UTF-8 code starting with '\\x%02x' on line %d, but no encoding declared;"
+                      + " see https://peps.python.org/pep-0263/ for details",
+                  content[bad] & 0xff, line)
+              : String.format(
+                  "(unicode error) '%s' codec can't decode byte 0x%02x in position %d",
+                  charset.name().toLowerCase(Locale.ROOT), content[bad] & 0xff, bad - offset);
       diagnostics.add(
           new Diagnostic(
               line,
               SourceText.utf8Length(prefix.line(line), 0, prefix.line(line).length()),
-              String.format(
-                  "(unicode error) '%s' codec can't decode byte 0x%02x in position %d",
-                  charset.name().toLowerCase(Locale.ROOT), content[bad] & 0xff, bad - offset)));
+              message));
       return new String(content, offset, content.length - offset, charset);
     }
   }

@@ -18,7 +18,18 @@ final class Tokenizer {
   /** CPython's MAXLEVEL: brackets nested deeper are a syntax error. */
   static final int MAX_BRACKET_DEPTH = 200;
 
+  /**
+   * CPython's MAXINDENT: the indentation stack holds the top level and at most 99 indented blocks;
+   * a line that would open the 100th is an error.
+   */
   private static final int MAX_INDENT_DEPTH = 100;
+
+  /**
+   * CPython's MAXFSTRINGLEVEL: its tokenizer mode stack holds the normal mode and at most 149
+   * f-strings (or t-strings); opening the 150th nested one is an error.
+   */
+  private static final int MAX_FSTRING_DEPTH = 150;
+
   private static final int TAB_SIZE = 8;
 
   private final String text;
@@ -80,6 +91,9 @@ final class Tokenizer {
     /** For a field: the bracket level inside its braces. */
     final int fieldLevel;
 
+    /** How many f-string (or t-string) literals are open here, this one included. */
+    final int fstringDepth;
+
     Mode(
         boolean field,
         char quote,
@@ -88,11 +102,13 @@ final class Tokenizer {
         boolean formatSpec,
         int startOffset,
         String kind,
-        int fieldLevel) {
+        int fieldLevel,
+        int fstringDepth) {
       this.field = field;
       this.quote = quote;
       this.quoteSize = quoteSize;
       this.raw = raw;
+      this.fstringDepth = fstringDepth;
       this.formatSpec = formatSpec;
       this.startOffset = startOffset;
       this.kind = kind;
@@ -358,8 +374,9 @@ final class Tokenizer {
           error(p, "inconsistent use of tabs and spaces in indentation");
         }
       } else if (col > cur) {
-        if (indentDepth >= MAX_INDENT_DEPTH) {
-          error(p, "too many levels of indentation");
+        if (indentDepth + 1 >= MAX_INDENT_DEPTH) {
+          // CPython points at the start of the line.
+          error(source.lineStart(lineOf(p)), "too many levels of indentation");
           return true;
         }
         if (alt <= altIndents[indentDepth]) {
@@ -496,7 +513,17 @@ final class Tokenizer {
         // At the top of a replacement field, ':' starts the format spec.
         pos++;
         emit(Tok.COLON, s, pos, null);
-        modes.add(new Mode(false, field.quote, field.quoteSize, field.raw, true, s, field.kind, 0));
+        modes.add(
+            new Mode(
+                false,
+                field.quote,
+                field.quoteSize,
+                field.raw,
+                true,
+                s,
+                field.kind,
+                0,
+                field.fstringDepth));
         return;
       }
       if (op == Tok.RBRACE) {
@@ -842,7 +869,21 @@ final class Tokenizer {
       pos = q + quoteSize;
       emit(Tok.FSTRING_START, s, pos, text.substring(s, pos));
       String kind = (prefix & PREFIX_T) != 0 ? "t-string" : "f-string";
-      modes.add(new Mode(false, quote, quoteSize, (prefix & PREFIX_RAW) != 0, false, s, kind, 0));
+      int fstringDepth = modes.isEmpty() ? 1 : modes.get(modes.size() - 1).fstringDepth + 1;
+      if (fstringDepth == MAX_FSTRING_DEPTH) {
+        error(q, "too many nested f-strings or t-strings");
+      }
+      modes.add(
+          new Mode(
+              false,
+              quote,
+              quoteSize,
+              (prefix & PREFIX_RAW) != 0,
+              false,
+              s,
+              kind,
+              0,
+              fstringDepth));
       return;
     }
     int p = q + quoteSize;
@@ -998,7 +1039,17 @@ final class Tokenizer {
         level = Math.min(level + 1, MAX_BRACKET_DEPTH);
         pos = p + 1;
         emit(Tok.LBRACE, p, p + 1, null);
-        modes.add(new Mode(true, mode.quote, mode.quoteSize, mode.raw, false, p, mode.kind, level));
+        modes.add(
+            new Mode(
+                true,
+                mode.quote,
+                mode.quoteSize,
+                mode.raw,
+                false,
+                p,
+                mode.kind,
+                level,
+                mode.fstringDepth));
         return;
       }
       if (c == '}') {

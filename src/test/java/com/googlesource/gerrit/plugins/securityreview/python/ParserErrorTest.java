@@ -460,7 +460,71 @@ class ParserErrorTest {
             "x = " + "not ".repeat(100_000) + "1\n",
             1,
             ANY,
-            "MemoryError: Parser stack overflowed - Python source too complex to parse"));
+            "MemoryError: Parser stack overflowed - Python source too complex to parse"),
+        // CPython's parser stack (MAXSTACK 6000) holds 5969 unary operators at the top level.
+        bad(
+            "5970 unary minus",
+            "-".repeat(5970) + "x\n",
+            1,
+            ANY,
+            "MemoryError: Parser stack overflowed - Python source too complex to parse"),
+        bad(
+            "5970 not",
+            "not ".repeat(5970) + "x\n",
+            1,
+            ANY,
+            "MemoryError: Parser stack overflowed - Python source too complex to parse"),
+        bad(
+            "5970 mixed not and minus",
+            "not -".repeat(2985) + "x\n",
+            1,
+            ANY,
+            "MemoryError: Parser stack overflowed - Python source too complex to parse"),
+        // ---- CPython's MAXINDENT (100): 99 indented blocks at most.
+        bad(
+            "100 nested indented blocks",
+            "if x:\n" + buildNestedIfs(99),
+            101,
+            0,
+            "IndentationError: too many levels of indentation"),
+        // ---- CPython's MAXFSTRINGLEVEL (150): 149 nested f-strings or t-strings at most.
+        bad(
+            "150 nested f-strings",
+            "f\"{".repeat(150) + "1" + "}\"".repeat(150) + "\n",
+            1,
+            448,
+            "too many nested f-strings or t-strings"),
+        bad(
+            "150 nested t-strings",
+            "t\"{".repeat(150) + "1" + "}\"".repeat(150) + "\n",
+            1,
+            448,
+            "too many nested f-strings or t-strings"),
+        bad(
+            "150 nested f-strings in a format spec",
+            "x = " + "f\"{x:{".repeat(150) + "1" + "}}\"".repeat(150) + "\n",
+            1,
+            ANY,
+            "too many nested f-strings or t-strings"),
+        // ---- CPython 3.14 and later decode the whole file first, comments included (3.13
+        // skipped comments undecoded).
+        between(
+            "invalid UTF-8 in a comment",
+            bytes("before = 1\n# say ", new byte[] {(byte) 0xff}, "\nafter = 3\n"),
+            2,
+            6,
+            "Non-UTF-8 code starting with '\\xff' on line 2, but no encoding declared; see"
+                + " https://peps.python.org/pep-0263/ for details"),
+        bad(
+            "invalid UTF-8 in a comment after a UTF-8 declaration",
+            bytes(
+                "# coding: utf-8\nx = 1  # a ",
+                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                "\n"),
+            2,
+            11,
+            "Non-UTF-8 code starting with '\\xed' on line 2, but no encoding declared; see"
+                + " https://peps.python.org/pep-0263/ for details"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -536,6 +600,65 @@ class ParserErrorTest {
   }
 
   @Test
+  void ninetyNineNestedIndentedBlocksAreFine() {
+    ParseResult result =
+        parseSafely("99 blocks", ("if x:\n" + buildNestedIfs(98)).getBytes(StandardCharsets.UTF_8));
+    assertThat(result.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void oneHundredFortyNineNestedFStringsAreFine() {
+    for (String prefix : List.of("f", "t", "rf")) {
+      String source = (prefix + "\"{").repeat(149) + "1" + "}\"".repeat(149) + "\n";
+      ParseResult result = parseSafely(prefix, source.getBytes(StandardCharsets.UTF_8));
+      assertWithMessage("%s", prefix).that(result.diagnostics()).isEmpty();
+    }
+  }
+
+  @Test
+  void longUnaryChainsAreFine() {
+    // CPython accepts these (up to 5969 operators in a bare top-level statement).
+    List<String> sources =
+        List.of(
+            "-".repeat(5969) + "x\n",
+            "not ".repeat(5969) + "x\n",
+            "~".repeat(3000) + "x\n",
+            "x = " + "- ".repeat(3000) + "1\n",
+            "x = " + "not ".repeat(1500) + "-".repeat(1500) + "y\n",
+            "def f():\n    return " + "+".repeat(5900) + "1\n");
+    for (String s : sources) {
+      ParseResult result = parseSafely("unary", s.getBytes(StandardCharsets.UTF_8));
+      assertWithMessage("%s...", s.substring(0, 20)).that(result.diagnostics()).isEmpty();
+    }
+    ParseResult result =
+        parseSafely("nested", ("-".repeat(3) + "not x\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(result.diagnostics()).isNotEmpty();
+  }
+
+  @Test
+  void unaryChainBuildsNestedOperatorsWithPositions() {
+    ParseResult result = parseSafely("chain", "x = -~+y\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(result.diagnostics()).isEmpty();
+    Ast.Assign assign = (Ast.Assign) result.module().body().get(0);
+    Ast.UnaryOp minus = (Ast.UnaryOp) assign.value();
+    assertThat(minus.op()).isEqualTo(Ast.UnaryOperator.USub);
+    assertThat(minus.loc()).isEqualTo(new Ast.Loc(1, 4, 1, 8));
+    Ast.UnaryOp invert = (Ast.UnaryOp) minus.operand();
+    assertThat(invert.op()).isEqualTo(Ast.UnaryOperator.Invert);
+    assertThat(invert.loc()).isEqualTo(new Ast.Loc(1, 5, 1, 8));
+    Ast.UnaryOp plus = (Ast.UnaryOp) invert.operand();
+    assertThat(plus.op()).isEqualTo(Ast.UnaryOperator.UAdd);
+    assertThat(plus.loc()).isEqualTo(new Ast.Loc(1, 6, 1, 8));
+    assertThat(plus.operand()).isInstanceOf(Ast.Name.class);
+  }
+
+  @Test
+  void invalidBytesInACommentAreFineUnderALatin1Declaration() {
+    byte[] source = bytes("# -*- coding: latin-1 -*-\nx = 1  # ", new byte[] {(byte) 0xff}, "\n");
+    assertThat(parseSafely("latin-1 comment", source).diagnostics()).isEmpty();
+  }
+
+  @Test
   void tenMegabyteFlatExpressionLine() {
     // CPython 3.13 accepts it (3495253 elements).
     int n = 10 * 1024 * 1024 / 3;
@@ -592,6 +715,8 @@ class ParserErrorTest {
             "x = " + "(".repeat(1000) + "1" + ")".repeat(1000) + "\n",
             "x = " + "-".repeat(100_000) + "1\n",
             "x = " + "not ".repeat(100_000) + "1\n",
+            "-".repeat(5969) + "x\n",
+            "not ".repeat(5969) + "x\n",
             "x = " + "[".repeat(100_000) + "\n",
             "x = " + "a if b else ".repeat(20_000) + "c\n",
             "x = " + "lambda: ".repeat(20_000) + "1\n",
