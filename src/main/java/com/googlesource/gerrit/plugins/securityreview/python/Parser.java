@@ -13,6 +13,13 @@ import java.util.List;
  *
  * <p>A syntax error inside a statement is reported and the parser resumes at the next statement of
  * the same block, so one bad line costs only its statement.
+ *
+ * <p>Where CPython's limit is only its parser's stack (MAXSTACK, 6000 nested rule calls), we
+ * approximate it. Unary chains cost CPython one call per operator and are parsed here in a loop
+ * against the same budget, exact at the top level and within a dozen operators when nested. Other
+ * nesting costs CPython a varying number of calls per level; we stop at {@link #MAX_DEPTH} nested
+ * expressions, so that recursion fits a 1 MB thread stack, and may reject some nesting CPython
+ * accepts.
  */
 final class Parser {
   /** Expression nesting beyond which the parser reports an error instead of recursing on. */

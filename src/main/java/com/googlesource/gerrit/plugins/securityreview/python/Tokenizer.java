@@ -13,6 +13,11 @@ import java.util.List;
  *
  * <p>Errors do not stop it: each is reported once, an {@link Tok#ERROR} token marks the spot, and
  * tokenizing goes on so that the parser can recover.
+ *
+ * <p>CPython's explicit tokenizer limits are kept exactly, with its messages: 200 open brackets
+ * (MAXLEVEL), 99 indented blocks (MAXINDENT) and 149 nested f-strings or t-strings
+ * (MAXFSTRINGLEVEL). The text arrives decoded as a whole, as CPython 3.14 and later decode it, so
+ * an undecodable byte in a comment has already been reported (3.13 skipped comments undecoded).
  */
 final class Tokenizer {
   /** CPython's MAXLEVEL: brackets nested deeper are a syntax error. */

@@ -523,6 +523,23 @@ class EngineTest {
     assertThat(ids(r)).containsExactly("TST100@1", "TST302@3");
   }
 
+  /**
+   * CPython accepts a few thousand nested unary operators; so do we, and the file is checked on the
+   * default stack of a Gerrit thread.
+   */
+  @Test
+  void longUnaryChain_isNoSyntaxError_andTheFileIsChecked() throws InterruptedException {
+    String source = "danger()\nx = " + "not ".repeat(2980) + "-".repeat(2980) + "a\nmed_call()\n";
+    AtomicReference<FileResult> result = new AtomicReference<>();
+    Thread t = new Thread(null, () -> result.set(analyze(source)), "small-stack", 1024 * 1024);
+    t.start();
+    t.join();
+    FileResult r = result.get();
+    assertThat(r).isNotNull();
+    assertThat(r.diagnostics()).isEmpty();
+    assertThat(ids(r)).containsExactly("TST100@1", "TST302@3");
+  }
+
   // ---------------------------------------------------------------- hostile content
 
   @Test

@@ -476,7 +476,7 @@ class ParserErrorTest {
             "MemoryError: Parser stack overflowed - Python source too complex to parse"),
         bad(
             "5970 mixed not and minus",
-            "not -".repeat(2985) + "x\n",
+            "not ".repeat(2985) + "-".repeat(2985) + "x\n",
             1,
             ANY,
             "MemoryError: Parser stack overflowed - Python source too complex to parse"),
