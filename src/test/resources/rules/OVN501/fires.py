@@ -48,3 +48,7 @@ class OVNNovaNotifier:
         LOG.debug("Admin login with %s", adminPassword)  # expect: OVN501:42
         LOG.info("Session %s", client.AuthToken)  # expect: OVN501:32
         LOG.info("Keys %(k)s", {'k': client.secretKey})  # expect: OVN501:38
+
+    def _template(self, auth):
+        # A logged Template is written as its repr, which shows the interpolated value.
+        LOG.error(t"Auth failed: {auth['password']}")  # expect: OVN501:35

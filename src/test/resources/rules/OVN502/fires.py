@@ -37,3 +37,8 @@ class OVNMechanismDriver:
 def sync_port(plugin_context, port):
     if port.get('device_owner'):
         LOG.critical("Port %s out of sync", port)  # expect: OVN502:45
+
+
+def report_binding(context):
+    # A logged Template prints as its repr, with the whole dict in it.
+    LOG.warning(t"Cannot bind port {context.current}")  # expect: OVN502:37

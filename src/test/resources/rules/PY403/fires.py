@@ -94,3 +94,8 @@ class RouterColumns:
     @safestring.mark_safe
     def gateway(self, router):
         return f"<code>{router.external_gateway_info}</code>"  # expect: PY403:16
+
+
+def router_badge(router):
+    # Marking a Template makes text of its repr, with the name in it unescaped.
+    return markupsafe.Markup(t"<b>{router['name']}</b>")  # expect: PY403:12

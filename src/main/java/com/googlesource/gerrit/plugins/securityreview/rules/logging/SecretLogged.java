@@ -69,6 +69,11 @@ public final class SecretLogged extends Rule {
                 `ovn_nb_private_key` / `ovn_sb_private_key` options, which hold file paths; and
                 test code.
 
+              A template string (`t"..."`, Python 3.14) is no mask: a logged
+              `string.templatelib.Template` is written as its repr, which shows every interpolated
+              value as it is, so a secret interpolated into a logged t-string is flagged as in an
+              f-string, and one whose values are not secrets is not.
+
               ## Why it matters
 
               A password, Keystone token, metadata proxy shared secret or private key written to a

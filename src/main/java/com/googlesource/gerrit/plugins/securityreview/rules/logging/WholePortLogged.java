@@ -48,13 +48,17 @@ public final class WholePortLogged extends Rule {
               `port.get('binding:profile')`), or a variable named `port`, `network`, `subnet`,
               `binding_profile`, `profile` (and `original_port`, `db_port`, ...) that the same
               function uses as a dict (subscripts it, calls `.get()` on it, or assigns it from
-              `context.current`). Values are followed through `%`, f-strings, `str()`,
+              `context.current`). Values are followed through `%`, f-strings, template strings, `str()`,
               `jsonutils.dumps()`, dicts and tuples. It stays silent on debug messages, on fields of
               a resource (`port['id']`, `context.current['device_owner']`), on names not known to be
               dicts (often an id or an OVS port object), on the driver context object itself (a
               `PortContext` prints as `<PortContext object at ...>`), and in test code. A binding
               object's `.profile` is left alone too: Neutron logs it on purpose in repair tools and
               when the stored value cannot be parsed.
+
+              A template string (`t"..."`, Python 3.14) is logged as the repr of its
+              `string.templatelib.Template`, which shows every interpolated value whole, so a
+              resource interpolated into a logged t-string is flagged as in an f-string.
 
               ## Why it matters
 
@@ -208,6 +212,13 @@ public final class WholePortLogged extends Rule {
       }
       case Ast.FormattedValue f -> {
         return carrier(f.value(), ctx);
+      }
+      // A logged Template prints as its repr, which shows every interpolated value whole.
+      case Ast.TemplateStr t -> {
+        return first(t.values(), ctx);
+      }
+      case Ast.Interpolation v -> {
+        return carrier(v.value(), ctx);
       }
       default -> {
         return null;

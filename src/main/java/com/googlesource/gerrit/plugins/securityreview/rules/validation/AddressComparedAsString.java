@@ -69,6 +69,10 @@ public final class AddressComparedAsString extends Rule {
               (`.cidr`, `ipaddress.ip_network()`, `normalized_cidr`, `subnet['cidr']`). Test code is
               not checked.
 
+              A template string (`t"..."`, Python 3.14) is not text formatted from an address: it
+              makes a `string.templatelib.Template`, which `in` against a string and string methods
+              refuse, so it stays silent.
+
               ## Why it matters
 
               An address has many spellings (`fd00::1`, `fd00:0::1`, `FD00::1`), and a substring

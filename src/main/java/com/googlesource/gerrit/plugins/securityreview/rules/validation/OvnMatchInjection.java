@@ -59,6 +59,11 @@ public final class OvnMatchInjection extends Rule {
               or ethertype fields are never tainted. Only code inside functions is checked, and not
               test code.
 
+              A template string (`t"..."`, Python 3.14) is not a match built by formatting: it makes
+              a `string.templatelib.Template`, whose interpolated values stay apart from its text,
+              so it stays silent. Code that turns a Template into text itself (a helper joining its
+              `strings` and `values` unescaped) is beyond what one file shows.
+
               ## Why it matters
 
               OVN parses a match as a small expression language: a tenant string spliced into

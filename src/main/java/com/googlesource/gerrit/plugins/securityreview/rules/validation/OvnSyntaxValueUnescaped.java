@@ -73,6 +73,11 @@ public final class OvnSyntaxValueUnescaped extends Rule {
               a `domain_name` key or an `addresses=` argument means something else), only code
               inside functions, and not test code.
 
+              A template string (`t"..."`, Python 3.14) is not a value built by formatting: it makes
+              a `string.templatelib.Template`, whose interpolated values stay apart from its text,
+              so it stays silent. Code that turns a Template into text itself (a helper joining its
+              `strings` and `values` unescaped) is beyond what one file shows.
+
               ## Why it matters
 
               These columns are not opaque strings to OVN. An `addresses` or `port_security`

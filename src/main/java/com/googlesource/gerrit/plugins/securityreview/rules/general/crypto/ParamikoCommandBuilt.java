@@ -49,6 +49,11 @@ public final class ParamikoCommandBuilt extends Rule {
               paramiko, literal commands included; Ruff S601 only matches a module-level
               `paramiko.exec_command`, which does not exist, so it never fires.
 
+              A template string (`t"..."`, Python 3.14) is not a formatted command: it makes a
+              `string.templatelib.Template`, whose interpolated values stay apart for whatever sends
+              it to quote, so it stays silent. Code that turns a Template into text itself (a helper
+              joining its `strings` and `values` unescaped) is beyond what one file shows.
+
               ## Why it matters
 
               Drivers that configure switches or hypervisors over SSH build commands from port,

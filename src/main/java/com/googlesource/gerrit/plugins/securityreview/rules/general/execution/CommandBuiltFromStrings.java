@@ -67,6 +67,11 @@ public final class CommandBuiltFromStrings extends Rule {
               path]`), a command that arrives as a parameter (it is built elsewhere), calls with
               `shell=True` (PY104), and test code.
 
+              A template string (`t"..."`, Python 3.14) is not a formatted script: it makes a
+              `string.templatelib.Template`, whose interpolated values stay apart for whatever runs
+              it to quote, so it stays silent. Code that turns a Template into text itself (a helper
+              joining its `strings` and `values` unescaped) is beyond what one file shows.
+
               ## Why it matters
 
               Neutron and the other OpenStack agents run hundreds of commands as root through

@@ -42,6 +42,11 @@ public final class ExecEvalUsed extends Rule {
               `eval` of a name's `__name__` (`eval(cls.__name__)`: an identifier the code itself
               defines, looked up the long way; `globals()[...]` would do), and test code.
 
+              A template string (`t"..."`, Python 3.14), also through a name bound to it, is not
+              code: it makes a `string.templatelib.Template`, which `eval()` and `exec()` refuse
+              with a TypeError, so it stays silent. Code that turns a Template into text itself (a
+              helper joining its `strings` and `values`) is beyond what one file shows.
+
               ## Why it matters
 
               `eval()` and `exec()` run arbitrary Python with the privileges of the process; in
@@ -98,7 +103,8 @@ public final class ExecEvalUsed extends Rule {
       return;
     }
     Expr code = RuleContext.argument(call, 0, "source");
-    if (code != null && isCodeIdentifier(ctx.semantic(), code)) {
+    if (code != null
+        && (isCodeIdentifier(ctx.semantic(), code) || isTemplate(ctx.semantic(), code))) {
       return;
     }
     String what =
@@ -124,6 +130,14 @@ public final class ExecEvalUsed extends Rule {
   private static boolean isCodeIdentifier(SemanticModel model, Expr code) {
     return model.resolve(code) instanceof Ast.Attribute a
         && (a.attr().equals("__name__") || a.attr().equals("__qualname__"));
+  }
+
+  /**
+   * A template string, also through a name bound to it: a {@code string.templatelib.Template} is
+   * not a string, so {@code eval()} and {@code exec()} refuse it with a TypeError and run nothing.
+   */
+  private static boolean isTemplate(SemanticModel model, Expr code) {
+    return model.resolve(code) instanceof Ast.TemplateStr;
   }
 
   private static boolean isStringLiteral(Expr e) {

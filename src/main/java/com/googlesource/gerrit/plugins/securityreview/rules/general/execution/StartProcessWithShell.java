@@ -43,6 +43,11 @@ public final class StartProcessWithShell extends Rule {
               literals, such as a module-level `_ip = 'ip'` in `_ip + ' link show'` (Ruff reports
               them as "seems safe", Bandit with low severity), and test code.
 
+              A template string (`t"..."`, Python 3.14) is not a formatted command: it makes a
+              `string.templatelib.Template`, whose interpolated values stay apart for whatever runs
+              it to quote, so it stays silent. Code that turns a Template into text itself (a helper
+              joining its `strings` and `values` unescaped) is beyond what one file shows.
+
               ## Why it matters
 
               Every one of these functions runs its argument through `/bin/sh -c`. OpenStack code

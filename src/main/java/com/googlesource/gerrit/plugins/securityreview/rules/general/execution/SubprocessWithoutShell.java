@@ -49,6 +49,11 @@ public final class SubprocessWithoutShell extends Rule {
               Silent: argv lists of literals and UPPER_CASE constants, calls PY106 already reports,
               and test code.
 
+              A template string (`t"..."`, Python 3.14) in the argv is not an argument built by
+              formatting: it makes a `string.templatelib.Template`, whose interpolated values stay
+              apart, so it stays silent. Code that turns a Template into text itself (a helper
+              joining its `strings` and `values` unescaped) is beyond what one file shows.
+
               ## Why it matters
 
               Ruff's S603 reports every subprocess call without `shell=True` and says itself that it

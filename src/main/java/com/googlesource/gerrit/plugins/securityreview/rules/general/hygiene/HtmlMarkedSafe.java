@@ -68,6 +68,12 @@ public final class HtmlMarkedSafe extends Rule {
               that returns only literals or `format_html(...)` output is not. Test code is not
               checked.
 
+              A template string (`t"..."`, Python 3.14) is not escaped by being one: `mark_safe()`
+              and `Markup()` take text, and turn a `string.templatelib.Template` into its repr,
+              which shows each interpolated value unescaped; so a t-string is judged by its
+              interpolated values, as an f-string is. Code that renders a Template itself, escaping
+              each value, is beyond what one file shows.
+
               ## Why it matters
 
               Ruff S308 flags every `mark_safe` call, literals included, and S704 every `Markup`
@@ -122,7 +128,7 @@ public final class HtmlMarkedSafe extends Rule {
       return;
     }
     for (Expr returned : model.returns(fn)) {
-      if (Origins.firstUnsafePart(model, returned, OriginPolicy.HTML) != null) {
+      if (unescapedData(model, returned) != null) {
         ctx.report(
             this,
             returned,
@@ -140,8 +146,7 @@ public final class HtmlMarkedSafe extends Rule {
       return;
     }
     Expr text = call.args().get(0);
-    if (text instanceof Ast.Starred
-        || Origins.firstUnsafePart(model, text, OriginPolicy.HTML) == null) {
+    if (text instanceof Ast.Starred || unescapedData(model, text) == null) {
       return;
     }
     ctx.report(
@@ -150,5 +155,26 @@ public final class HtmlMarkedSafe extends Rule {
         "`"
             + DottedNames.lastPart(name)
             + "(...)` marks text that carries unescaped data as safe HTML.");
+  }
+
+  /**
+   * The first part of the marked text that carries unescaped data, or null. A template string is
+   * not text: marking it turns it into its repr, which shows each interpolated value as it is, so
+   * it is judged by those values.
+   */
+  private static Expr unescapedData(SemanticModel model, Expr text) {
+    if (model.resolve(text) instanceof Ast.TemplateStr t) {
+      for (Expr part : t.values()) {
+        Expr unsafe =
+            part instanceof Ast.Interpolation v
+                ? Origins.firstUnsafePart(model, v.value(), OriginPolicy.HTML)
+                : null;
+        if (unsafe != null) {
+          return unsafe;
+        }
+      }
+      return null;
+    }
+    return Origins.firstUnsafePart(model, text, OriginPolicy.HTML);
   }
 }
