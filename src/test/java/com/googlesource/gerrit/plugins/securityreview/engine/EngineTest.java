@@ -513,14 +513,7 @@ class EngineTest {
   @Test
   void longSum_isNoSyntaxError_andTheFileIsChecked() throws InterruptedException {
     String source = "danger()\nx = " + "a + ".repeat(1_500_000) + "a\nmed_call()\n";
-    AtomicReference<FileResult> result = new AtomicReference<>();
-    Thread t = new Thread(null, () -> result.set(analyze(source)), "small-stack", 512 * 1024);
-    t.start();
-    t.join();
-    FileResult r = result.get();
-    assertThat(r).isNotNull();
-    assertThat(r.diagnostics()).isEmpty();
-    assertThat(ids(r)).containsExactly("TST100@1", "TST302@3");
+    assertCheckedWithoutDiagnostics(source, 512 * 1024);
   }
 
   /**
@@ -530,8 +523,17 @@ class EngineTest {
   @Test
   void longUnaryChain_isNoSyntaxError_andTheFileIsChecked() throws InterruptedException {
     String source = "danger()\nx = " + "not ".repeat(2980) + "-".repeat(2980) + "a\nmed_call()\n";
+    assertCheckedWithoutDiagnostics(source, 1024 * 1024);
+  }
+
+  /**
+   * Analyzes {@code source} on a thread of the given stack size: no diagnostic, and the findings of
+   * the first and last lines (around the long line) are reported.
+   */
+  private void assertCheckedWithoutDiagnostics(String source, long stackSize)
+      throws InterruptedException {
     AtomicReference<FileResult> result = new AtomicReference<>();
-    Thread t = new Thread(null, () -> result.set(analyze(source)), "small-stack", 1024 * 1024);
+    Thread t = new Thread(null, () -> result.set(analyze(source)), "small-stack", stackSize);
     t.start();
     t.join();
     FileResult r = result.get();
