@@ -8,11 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
-import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
-import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.rules.RuleRobustnessTest;
 import com.googlesource.gerrit.plugins.securityreview.rules.Rules;
 import com.googlesource.gerrit.plugins.securityreview.testing.TestRules;
@@ -218,29 +214,11 @@ class ScanCommandTest {
     assertThat(r.summary()).contains("1 file not scanned (see errors)");
   }
 
-  /** TST901 {@code crash()}: throws a NullPointerException, as a rule with a bug might. */
-  private static List<Rule> rulesWithACrashingOne() {
-    List<Rule> rules = new ArrayList<>(TestRules.all());
-    rules.add(
-        new Rule(TestRules.meta("TST901", Severity.LOW, Confidence.LOW, true, null, null)) {
-          {
-            on(Ast.Call.class, this::visitCall);
-          }
-
-          private void visitCall(Ast.Call call, RuleContext ctx) {
-            if ("crash".equals(ctx.callName(call))) {
-              throw new NullPointerException("rule bug");
-            }
-          }
-        });
-    return rules;
-  }
-
   @Test
   void ruleThatThrows_isAnInternalError_restOfFileChecked_exit2() throws IOException {
     write("a.py", "crash()\ndanger()\n");
     write("b.py", "danger()\n");
-    Run r = scanWith(rulesWithACrashingOne(), tmp, "--min-severity", "medium");
+    Run r = scanWith(TestRules.withCrashingRule(), tmp, "--min-severity", "medium");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err())
         .contains(
@@ -258,7 +236,7 @@ class ScanCommandTest {
   @Test
   void ruleThatThrows_inJsonAndSarif() throws IOException {
     write("a.py", "danger()\n\ncrash()\n");
-    Run json = scanWith(rulesWithACrashingOne(), tmp, "--format", "json");
+    Run json = scanWith(TestRules.withCrashingRule(), tmp, "--format", "json");
     assertThat(json.status()).isEqualTo(2);
     JsonObject doc = JsonParser.parseString(json.out()).getAsJsonObject();
     JsonArray errors = doc.getAsJsonArray("errors");
@@ -275,7 +253,7 @@ class ScanCommandTest {
     assertThat(summary.get("filesWithSyntaxErrors").getAsInt()).isEqualTo(0);
     assertThat(summary.get("findings").getAsInt()).isEqualTo(1);
 
-    Run sarif = scanWith(rulesWithACrashingOne(), tmp, "--format", "sarif");
+    Run sarif = scanWith(TestRules.withCrashingRule(), tmp, "--format", "sarif");
     assertThat(sarif.status()).isEqualTo(2);
     JsonObject run =
         JsonParser.parseString(sarif.out())

@@ -4,16 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.ChangedLines;
-import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
 import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
-import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
-import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
-import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.ChangedFile;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.PatchSetFiles;
-import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.testing.TestRules;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.Test;
@@ -22,28 +16,11 @@ import org.junit.Test;
 public class AnalysisTest {
   private static final ProjectSettings SETTINGS = ProjectSettings.defaults("Security-Review");
 
-  /** TST901 {@code crash()}: throws a NullPointerException, as a rule with a bug might. */
-  private static List<Rule> rules() {
-    List<Rule> rules = new ArrayList<>(TestRules.all());
-    rules.add(
-        new Rule(TestRules.meta("TST901", Severity.LOW, Confidence.LOW, true, null, null)) {
-          {
-            on(Ast.Call.class, this::visitCall);
-          }
-
-          private void visitCall(Ast.Call call, RuleContext ctx) {
-            if ("crash".equals(ctx.callName(call))) {
-              throw new NullPointerException("rule bug");
-            }
-          }
-        });
-    return rules;
-  }
-
   private static Analysis analyze(String source) {
     ChangedFile file = new ChangedFile("pkg/a.py", source.getBytes(UTF_8), ChangedLines.ALL, null);
     PatchSetFiles files = new PatchSetFiles(List.of(file), List.of(), false, Set.of("pkg/a.py"));
-    return Analysis.of(new Engine(rules(), SETTINGS.engineOptions()), files, SETTINGS);
+    return Analysis.of(
+        new Engine(TestRules.withCrashingRule(), SETTINGS.engineOptions()), files, SETTINGS);
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.engine.SyntaxErrorRule;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +21,9 @@ import java.util.List;
  *   <li>TST200 {@code hidden()}: off by default, Bandit B605, Ruff S605 ({@link #HIDDEN})
  *   <li>TST900 {@code boom()}: throws an {@link AssertionError}, as a buggy rule might
  * </ul>
+ *
+ * <p>{@link #withCrashingRule()} adds TST901 {@code crash()}, which throws a {@link
+ * NullPointerException}.
  */
 public final class TestRules {
   private TestRules() {}
@@ -87,5 +91,26 @@ public final class TestRules {
         new CallRule(meta("TST102", Severity.LOW, Confidence.LOW, true, null, null), "meh"),
         HIDDEN,
         new CallRule(meta("TST900", Severity.LOW, Confidence.LOW, true, null, null), "boom"));
+  }
+
+  /**
+   * {@link #all()} and TST901 {@code crash()}: throws a NullPointerException, as a rule with a bug
+   * might (a RuntimeException, which the engine contains as a rule failure).
+   */
+  public static List<Rule> withCrashingRule() {
+    List<Rule> rules = new ArrayList<>(all());
+    rules.add(
+        new Rule(meta("TST901", Severity.LOW, Confidence.LOW, true, null, null)) {
+          {
+            on(Ast.Call.class, this::visitCall);
+          }
+
+          private void visitCall(Ast.Call call, RuleContext ctx) {
+            if ("crash".equals(ctx.callName(call))) {
+              throw new NullPointerException("rule bug");
+            }
+          }
+        });
+    return rules;
   }
 }
