@@ -3,6 +3,7 @@ package com.googlesource.gerrit.plugins.securityreview.python.differential;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.googlesource.gerrit.plugins.securityreview.testing.Commands;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ class OracleDifferentialTest {
         oracle.resolve("node_modules/pyodide-" + version.replace(".", "") + "/python_stdlib.zip");
     boolean ci = "true".equals(System.getenv("CI"));
     String missing =
-        !nodeRuns()
+        !Commands.succeeds("node", "--version")
             ? "node is not on PATH"
             : !Files.isRegularFile(stdlibZip)
                 ? stdlibZip + " is missing: run npm ci in " + ORACLE_DIR
@@ -105,19 +106,5 @@ class OracleDifferentialTest {
       }
     }
     return dir;
-  }
-
-  private static boolean nodeRuns() {
-    try {
-      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }
