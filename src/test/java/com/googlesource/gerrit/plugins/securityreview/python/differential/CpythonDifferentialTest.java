@@ -4,9 +4,6 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.googlesource.gerrit.plugins.securityreview.testing.Python3;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,15 +24,8 @@ class CpythonDifferentialTest {
     o.stdlibOnly = true;
     o.sampleEvery = 6;
     o.limit = 300;
-    o.showDiffs = 10;
-    o.timeoutSeconds = 60;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    o.log = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-
-    DifferentialCheck.Report r = DifferentialCheck.run(o);
-
-    String report = buffer.toString(StandardCharsets.UTF_8);
-    System.out.println(report);
+    StringBuilder report = new StringBuilder();
+    DifferentialCheck.Report r = DifferentialCheck.runForTest(o, report);
     assertWithMessage("files checked").that(r.files).isGreaterThan(0);
     assertWithMessage("crashes\n%s", report).that(r.crashes).isEqualTo(0);
     assertWithMessage("files CPython rejects that we accept\n%s", report)

@@ -8,6 +8,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Diagnostic;
 import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
 import com.googlesource.gerrit.plugins.securityreview.python.PythonParser;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -406,6 +407,21 @@ public final class DifferentialCheck {
 
   /** Our side of one file. */
   private record Ours(ParseResult result, String dump, Throwable crash, String crashWhere) {}
+
+  /**
+   * For the tests: runs the check with a few mismatches shown and a per-file timeout of a minute,
+   * prints the report to standard output and returns it with the outcome.
+   */
+  static Report runForTest(Options o, StringBuilder report) throws IOException {
+    o.showDiffs = 10;
+    o.timeoutSeconds = 60;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    o.log = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    Report r = run(o);
+    report.append(buffer.toString(StandardCharsets.UTF_8));
+    System.out.println(report);
+    return r;
+  }
 
   /** Runs the check and prints the report to {@code o.log}. */
   public static Report run(Options o) throws IOException {

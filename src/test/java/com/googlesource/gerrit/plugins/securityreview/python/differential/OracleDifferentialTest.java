@@ -4,11 +4,8 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.googlesource.gerrit.plugins.securityreview.testing.Commands;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,15 +62,8 @@ class OracleDifferentialTest {
     o.python = command.toString();
     o.roots.add(extractSample(stdlibZip, sampleDir));
     o.roots.add(root.resolve("src/test/resources/python/features-" + version));
-    o.showDiffs = 10;
-    o.timeoutSeconds = 60;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    o.log = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-
-    DifferentialCheck.Report r = DifferentialCheck.run(o);
-
-    String report = buffer.toString(StandardCharsets.UTF_8);
-    System.out.println(report);
+    StringBuilder report = new StringBuilder();
+    DifferentialCheck.Report r = DifferentialCheck.runForTest(o, report);
     assertWithMessage("interpreter\n%s", report).that(r.python).startsWith(version + ".");
     assertWithMessage("files checked\n%s", report).that(r.files).isGreaterThan(30);
     assertWithMessage("crashes\n%s", report).that(r.crashes).isEqualTo(0);
