@@ -25,6 +25,8 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from jarscan import UsageError, read_tsv, scan_json  # noqa: E402
 CORPUS = os.path.join(HERE, "corpus.tsv")
 VERDICTS = os.path.join(HERE, "verdicts.tsv")
 
@@ -34,27 +36,6 @@ TEST_EXCLUDES = ["**/tests/**", "**/test_*.py", "**/*_tests.py"]
 CORPUS_COLUMNS = ["name", "repository", "commit", "paths"]
 VERDICT_COLUMNS = ["repo", "commit", "path", "line", "rule", "verdict", "reason"]
 VERDICT_VALUES = ("TP", "FP", "debatable")
-
-
-class UsageError(Exception):
-    """A bad argument or malformed committed file: exit status 2."""
-
-
-def read_tsv(text, columns, what):
-    """Parses tab-separated text whose first line is exactly `columns`; returns dicts.
-
-    Blank lines and lines starting with '#' are skipped.
-    """
-    lines = [l for l in text.splitlines() if l.strip() and not l.startswith("#")]
-    if not lines or lines[0].split("\t") != columns:
-        raise UsageError(f"{what}: the header must be {' '.join(columns)} (tab-separated)")
-    rows = []
-    for n, line in enumerate(lines[1:], 2):
-        cells = line.split("\t")
-        if len(cells) != len(columns):
-            raise UsageError(f"{what}: line {n} has {len(cells)} cells, not {len(columns)}")
-        rows.append(dict(zip(columns, cells)))
-    return rows
 
 
 def parse_corpus(text):
@@ -198,18 +179,10 @@ def prepare(tree, entry, tmp, log):
 
 def scan(java, jar, folder, excludes, log):
     """Runs `scan --format json .` in folder; returns the findings (paths relative to folder)."""
-    cmd = [java, "-jar", jar, "scan", "--format", "json"]
+    args = []
     for g in excludes:
-        cmd += ["--exclude", g]
-    p = subprocess.run(cmd + ["--", "."], cwd=folder, capture_output=True, text=True)
-    # Exit 2 also means "a file could not be checked": the JSON document is still complete.
-    try:
-        report = json.loads(p.stdout)
-    except ValueError:
-        raise RuntimeError(f"{jar} in {folder}: exit {p.returncode}: {p.stderr.strip()[:500]}")
-    if p.returncode not in (0, 1):
-        log(f"warning: {jar} in {folder}: exit {p.returncode}: {p.stderr.strip()[:300]}")
-    return report["findings"]
+        args += ["--exclude", g]
+    return scan_json(java, jar, folder, args + ["--", "."], log)
 
 
 def report(before, after, verdicts, max_unjudged):

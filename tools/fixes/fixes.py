@@ -26,6 +26,8 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from jarscan import UsageError, read_tsv, scan_json  # noqa: E402
 LIST = os.path.join(HERE, "fixes.tsv")
 COLUMNS = ["commit", "parent", "file", "lines", "class", "single_file", "what"]
 
@@ -54,10 +56,6 @@ HEX40 = re.compile(r"[0-9a-f]{40}")
 RANGE = re.compile(r"(\d+)(?:-(\d+))?")
 
 
-class UsageError(Exception):
-    """A bad argument or malformed list: exit status 2."""
-
-
 def parse_ranges(text):
     """'120-124,130' -> [(120, 124), (130, 130)]; raises ValueError on anything else."""
     ranges = []
@@ -78,15 +76,8 @@ def parse_list(text):
 
     Each row is a dict of the columns plus 'ranges', its parsed line ranges.
     """
-    lines = [l for l in text.splitlines() if l.strip() and not l.startswith("#")]
-    if not lines or lines[0].split("\t") != COLUMNS:
-        raise UsageError(f"fixes list: the header must be {' '.join(COLUMNS)} (tab-separated)")
     rows = []
-    for n, line in enumerate(lines[1:], 2):
-        cells = line.split("\t")
-        if len(cells) != len(COLUMNS):
-            raise UsageError(f"fixes list: line {n} has {len(cells)} cells, not {len(COLUMNS)}")
-        row = dict(zip(COLUMNS, cells))
+    for n, row in enumerate(read_tsv(text, COLUMNS, "fixes list"), 2):
         where = f"fixes list: line {n}"
         for key in ("commit", "parent"):
             if not HEX40.fullmatch(row[key]):
@@ -198,17 +189,10 @@ def extract(repo, rows, dest, log):
     return paths
 
 
-def scan(java, jar, folder, paths, enable):
+def scan(java, jar, folder, paths, enable, log):
     """Runs `scan --format json` in folder over the paths; returns the findings."""
-    cmd = [java, "-jar", jar, "scan", "--format", "json"]
-    if enable:
-        cmd += ["--enable", enable]
-    p = subprocess.run(cmd + ["--", *paths], cwd=folder, capture_output=True, text=True)
-    # Exit 2 also means "a file could not be checked": the JSON document is still complete.
-    try:
-        return json.loads(p.stdout)["findings"]
-    except ValueError:
-        raise RuntimeError(f"{jar}: exit {p.returncode}: {p.stderr.strip()[:500]}")
+    args = ["--enable", enable] if enable else []
+    return scan_json(java, jar, folder, args + ["--", *paths], log)
 
 
 def results_for(rows, paths, findings):
@@ -260,7 +244,7 @@ def main(argv):
             rows = parse_list(fh.read())
         paths = extract(a.repo, rows, tmp, log)
         findings = scan(os.environ.get("JAVA", "java"), os.path.abspath(a.jar), tmp,
-                        sorted(set(paths.values())), a.enable)
+                        sorted(set(paths.values())), a.enable, log)
     except (UsageError, OSError) as e:
         log(f"fixes: error: {e}")
         return 2
