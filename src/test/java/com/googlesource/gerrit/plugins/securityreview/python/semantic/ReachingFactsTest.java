@@ -5,9 +5,6 @@ import static com.google.common.truth.Truth.assertThat;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
-import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
-import com.googlesource.gerrit.plugins.securityreview.python.PythonParser;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -19,23 +16,15 @@ import org.junit.jupiter.api.Test;
  */
 class ReachingFactsTest {
   private SemanticModel model;
-  private final List<Node> nodes = new ArrayList<>();
+  private ParsedModule parsed;
 
   private void parse(String source) {
-    ParseResult r = PythonParser.parse(source.getBytes(StandardCharsets.UTF_8));
-    model = SemanticModel.of(r);
-    nodes.clear();
-    Walk.preorder(r.module().body(), n -> nodes.add(n));
+    parsed = ParsedModule.of(source);
+    model = parsed.model();
   }
 
   private <T extends Node> List<T> all(Class<T> kind, Predicate<T> p) {
-    List<T> out = new ArrayList<>();
-    for (Node n : nodes) {
-      if (kind.isInstance(n) && p.test(kind.cast(n))) {
-        out.add(kind.cast(n));
-      }
-    }
-    return out;
+    return parsed.all(kind, p);
   }
 
   /** The first argument of each call of a method, in source order. */

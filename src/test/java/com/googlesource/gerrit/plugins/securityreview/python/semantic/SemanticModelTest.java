@@ -18,26 +18,19 @@ import org.junit.jupiter.api.Test;
 
 class SemanticModelTest {
   private SemanticModel model;
-  private final List<Node> nodes = new ArrayList<>();
+  private ParsedModule parsed;
+  private List<Node> nodes = List.of();
 
   private SemanticModel parse(String source) {
-    ParseResult r = PythonParser.parse(source.getBytes(StandardCharsets.UTF_8));
-    model = SemanticModel.of(r);
-    nodes.clear();
-    Walk.preorder(r.module().body(), n -> nodes.add(n));
+    parsed = ParsedModule.of(source);
+    model = parsed.model();
+    nodes = parsed.nodes();
     return model;
   }
 
   /** The last node of a kind that matches, in source order. */
   private <T extends Node> T last(Class<T> kind, Predicate<T> p) {
-    T found = null;
-    for (Node n : nodes) {
-      if (kind.isInstance(n) && p.test(kind.cast(n))) {
-        found = kind.cast(n);
-      }
-    }
-    assertThat(found).isNotNull();
-    return found;
+    return parsed.last(kind, p);
   }
 
   /** The last load of a name. */
