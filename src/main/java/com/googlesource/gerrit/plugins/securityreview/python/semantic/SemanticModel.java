@@ -74,6 +74,7 @@ public final class SemanticModel {
   private Waits waits;
   private ValueShapes valueShapes;
   private Addresses addresses;
+  private OvsdbMapReads ovsdbMapReads;
 
   /**
    * One assignment of a class attribute: {@code self.x = value} in a method, {@code x = value} in
@@ -875,7 +876,10 @@ public final class SemanticModel {
    * external_ids} and a {@code self.options} of the class do not count.
    */
   public boolean isOvsdbMapValue(Expr e) {
-    return new OvsdbMapReads(this).isMapValue(e);
+    if (ovsdbMapReads == null) {
+      ovsdbMapReads = new OvsdbMapReads(this);
+    }
+    return ovsdbMapReads.isMapValue(e);
   }
 
   /** The class of {@code self}/{@code cls} in {@code self.x}, or null. */
