@@ -39,8 +39,8 @@ final class ParseCommand {
       """
       Usage: java -jar security-review.jar parse [--format text|json] [--] PATH...
 
-      Parses each Python file with security-review's own parser (CPython 3.13
-      grammar) and reports what CPython would reject.
+      Parses each Python file with security-review's own parser (CPython 3.14
+      grammar, with 3.15's lazy imports) and reports what CPython would reject.
 
       Options:
         --format text  (default) 'PATH: OK' per clean file, 'PATH:LINE:COL: MESSAGE'
@@ -122,7 +122,8 @@ final class ParseCommand {
       reports.add(r);
       if (r.error() != null) {
         err.println(Main.NAME + ": " + r.path() + ": " + r.error());
-      } else if (format == Format.TEXT) {
+      }
+      if (format == Format.TEXT && (r.error() == null || !r.diagnostics().isEmpty())) {
         writeText(r);
       }
     }
@@ -253,12 +254,19 @@ final class ParseCommand {
     SourceText source = result.source();
     int lines = source != null ? countLines(source) : countLines(content);
     List<Problem> problems = new ArrayList<>();
+    List<String> defects = new ArrayList<>();
     List<Diagnostic> diagnostics = result.diagnostics() == null ? List.of() : result.diagnostics();
     for (Diagnostic d : diagnostics) {
+      if (d.internal()) {
+        // A defect of ours, not of the file: the statement at that line went unparsed.
+        defects.add("line " + d.line() + ": " + d.message());
+        continue;
+      }
       int column = source != null ? source.charColumn(d.line(), d.col()) : d.col();
       problems.add(new Problem(d.line(), Math.max(0, column) + 1, d.message()));
     }
-    return new FileReport(path, lines, problems, null);
+    return new FileReport(
+        path, lines, problems, defects.isEmpty() ? null : String.join("; ", defects));
   }
 
   /** Lines as an editor counts them: a final newline does not start another line. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +32,15 @@ public final class Engine {
   private final EngineOptions options;
   private final Dispatch productionRules;
   private final Dispatch testCodeRules;
+  private final Function<byte[], ParseResult> frontEnd;
 
   public Engine(List<Rule> allRules, EngineOptions options) {
+    this(allRules, options, PythonParser::parse);
+  }
+
+  /** With another front end: tests use one that reports defects of its own. */
+  Engine(List<Rule> allRules, EngineOptions options, Function<byte[], ParseResult> frontEnd) {
+    this.frontEnd = frontEnd;
     this.options = options;
     this.rules = allRules.stream().filter(r -> options.isOn(r.meta())).toList();
     this.productionRules = new Dispatch(rules);
@@ -67,13 +75,32 @@ public final class Engine {
    * changed lines alone. Never throws for any content.
    */
   public FileResult analyze(String path, byte[] content, ChangedLines changed, BaseVersion base) {
+    try {
+      return analyzeUnguarded(path, content, changed, base);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A defect outside every rule's guard (fingerprints, suppressions, the base comparison):
+      // said as such, so that a caller never sees an exception and never takes the file as clean.
+      return new FileResult(
+          path,
+          List.of(),
+          0,
+          0,
+          0,
+          0,
+          List.of(),
+          List.of(new RuleFailure(RuleFailure.ENGINE, 1, RuleFailure.error(e), 1)));
+    }
+  }
+
+  private FileResult analyzeUnguarded(
+      String path, byte[] content, ChangedLines changed, BaseVersion base) {
     FileBudget budget = new FileBudget(options.fileBudget());
-    Checked now = check(path, content, budget);
+    Checked now = checkVersion(path, content, budget);
     List<Finding> diffFindings = new ArrayList<>();
     Map<String, Integer> inBase = new HashMap<>();
     if (base != null) {
       Checked before =
-          check(
+          checkVersion(
               base.path(),
               base.content() == null ? new byte[0] : base.content(),
               new FileBudget(options.fileBudget()));
@@ -197,14 +224,21 @@ public final class Engine {
     }
   }
 
-  private Checked check(String path, byte[] content, FileBudget budget) {
-    ParseResult parsed = PythonParser.parse(content);
+  private Checked checkVersion(String path, byte[] content, FileBudget budget) {
+    ParseResult parsed = frontEnd.apply(content);
     boolean testFile = isTestPath(path);
     Dispatch dispatch = testFile ? testCodeRules : productionRules;
     List<Rule> fileRules = dispatch.rules();
-    List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
-    RuleContext ctx = new RuleContext(path, parsed, testFile);
+    List<Diagnostic> diagnostics = new ArrayList<>();
     Failures failures = new Failures();
+    for (Diagnostic d : parsed.diagnostics()) {
+      if (d.internal()) {
+        failures.addFrontEnd(d);
+      } else {
+        diagnostics.add(d);
+      }
+    }
+    RuleContext ctx = new RuleContext(path, parsed, testFile);
     try {
       walk(parsed.module(), dispatch, ctx, failures, budget);
       for (Rule r : fileRules) {
@@ -243,16 +277,26 @@ public final class Engine {
   }
 
   /**
-   * The rules that threw on a file, each once: where it first failed and how often. A rule that
-   * throws is a bug in the rule, reported as such, never as a fact about the file.
+   * The rules (and the front end) that threw on a file, each once: where it first failed and how
+   * often. A rule that throws is a bug in the rule, reported as such, never as a fact about the
+   * file.
    */
   private static final class Failures {
     private final Map<String, RuleFailure> byRule = new LinkedHashMap<>();
 
     void add(Rule r, int line, Throwable e) {
+      add(r.meta().id(), line, RuleFailure.error(e));
+    }
+
+    /** A statement the tokenizer or parser skipped after a defect of its own. */
+    void addFrontEnd(Diagnostic d) {
+      add(RuleFailure.PARSER, d.line(), d.message());
+    }
+
+    private void add(String id, int line, String error) {
       byRule.merge(
-          r.meta().id(),
-          new RuleFailure(r.meta().id(), Math.max(1, line), RuleFailure.error(e), 1),
+          id,
+          new RuleFailure(id, Math.max(1, line), error, 1),
           (first, again) ->
               new RuleFailure(first.ruleId(), first.line(), first.error(), first.times() + 1));
     }

@@ -25,7 +25,7 @@ public final class SyntaxErrorRule extends Rule {
               """
               ## What it does
 
-              Reports a file that CPython 3.13 would reject, at its first syntax error.
+              Reports a file that CPython 3.14 would reject, at its first syntax error.
 
               ## Why it matters
 

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * The Python abstract syntax tree, node for node as CPython 3.13's {@code ast} module defines it
+ * The Python abstract syntax tree, node for node as CPython 3.14's {@code ast} module defines it
  * (Parser/Python.asdl): the same node kinds, the same fields in the same order, and the same
  * positions.
  *

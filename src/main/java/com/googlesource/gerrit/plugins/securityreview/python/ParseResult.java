@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record ParseResult(
     Ast.Module module, SourceText source, List<Diagnostic> diagnostics, List<Comment> comments) {
+  /** Whether the source is valid Python: no syntax error (our own defects aside). */
   public boolean ok() {
-    return diagnostics.isEmpty();
+    return diagnostics.stream().allMatch(Diagnostic::internal);
   }
 }

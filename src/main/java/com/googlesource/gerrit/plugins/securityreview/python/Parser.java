@@ -312,7 +312,8 @@ final class Parser {
       // A defect of ours: lose the statement it is in, not the rest of the file.
       depth = saveDepth;
       p = Math.min(Math.max(p, start), n - 1);
-      report(new SyntaxError(start, "internal parser error: " + e));
+      int t = Math.min(start, n - 1);
+      diagnostics.add(Diagnostic.internalError(line[t], col[t], "parser", e));
       recover();
     }
   }

@@ -15,7 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses Python 3 source (the grammar of CPython 3.13) into an {@link Ast.Module}.
+ * Parses Python 3 source (the grammar of CPython 3.14, with 3.15's lazy imports and unpacking in
+ * comprehensions) into an {@link Ast.Module}.
  *
  * <p>Never throws for any input: undecodable bytes, syntax errors, NUL bytes, runaway nesting and
  * Python 2 code give {@link Diagnostic}s and as much of the tree as could be read.
@@ -64,15 +65,20 @@ public final class PythonParser {
       module = new Ast.Module(List.of(), List.of());
     } catch (RuntimeException e) {
       // A defect of ours; the caller still gets a diagnostic rather than an exception.
-      diagnostics.add(new Diagnostic(1, 0, "internal parser error: " + e));
+      diagnostics.add(Diagnostic.internalError(1, 0, "parser", e));
       module = new Ast.Module(List.of(), List.of());
     }
     diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::col));
     if (diagnostics.size() > MAX_DIAGNOSTICS) {
       int more = diagnostics.size() - MAX_DIAGNOSTICS;
       Diagnostic last = diagnostics.get(MAX_DIAGNOSTICS - 1);
-      diagnostics = new ArrayList<>(diagnostics.subList(0, MAX_DIAGNOSTICS));
-      diagnostics.add(new Diagnostic(last.line(), last.col(), more + " more errors not shown"));
+      List<Diagnostic> shown = new ArrayList<>(diagnostics.subList(0, MAX_DIAGNOSTICS));
+      shown.add(new Diagnostic(last.line(), last.col(), more + " more errors not shown"));
+      // Our own defects are never cut: each one means a statement went unchecked.
+      diagnostics.subList(MAX_DIAGNOSTICS, diagnostics.size()).stream()
+          .filter(Diagnostic::internal)
+          .forEach(shown::add);
+      diagnostics = shown;
     }
     return new ParseResult(module, source, List.copyOf(diagnostics), List.copyOf(comments));
   }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Python 3.13 tokenizer: CPython's rules for indentation (tabs to multiples of eight, checked
+ * Python 3.14 tokenizer: CPython's rules for indentation (tabs to multiples of eight, checked
  * against tab size one), implicit line joining in brackets, {@code \} continuations, string
  * prefixes, numeric literals, and PEP 701 f-strings (FSTRING_START / FSTRING_MIDDLE / FSTRING_END
  * with ordinary tokens for the replacement fields). Python 3.14's template strings (PEP 750) come
@@ -240,7 +240,8 @@ final class Tokenizer {
    */
   private void skipLineAfterDefect(int start, RuntimeException e) {
     int s = Math.min(start, len);
-    error(s, "internal tokenizer error: " + e);
+    int l = lineOf(s);
+    diagnostics.add(Diagnostic.internalError(l, colOf(l, s), "tokenizer", e));
     modes.clear();
     level = 0;
     overflow = 0;

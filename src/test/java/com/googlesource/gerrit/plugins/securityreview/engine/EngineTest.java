@@ -12,6 +12,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.Diagnostic;
+import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
+import com.googlesource.gerrit.plugins.securityreview.python.PythonParser;
 import com.googlesource.gerrit.plugins.securityreview.testing.TestRules;
 import com.googlesource.gerrit.plugins.securityreview.testing.TestRules.CallRule;
 import java.nio.charset.StandardCharsets;
@@ -474,6 +477,57 @@ class EngineTest {
     assertThat(r.ruleFailures()).hasSize(1);
     assertThat(r.ruleFailures().get(0).error())
         .startsWith("java.lang.IllegalStateException: end of file bug at ");
+  }
+
+  /**
+   * A defect of the tokenizer or parser loses the statement it is in, and is said as what it is: an
+   * internal error (exit 2 in the CLI, a line in the review), not a syntax error of valid code.
+   */
+  @Test
+  void frontEndDefect_losesOnlyItsStatement_andIsAnInternalErrorNotSr001() {
+    Engine engine =
+        new Engine(
+            List.of(new SyntaxErrorRule(), DANGER),
+            EngineOptions.defaults(),
+            content -> {
+              ParseResult parsed = PythonParser.parse(content);
+              Diagnostic defect =
+                  new Diagnostic(2, 0, "internal tokenizer error: java.lang.Error: bug", true);
+              return new ParseResult(
+                  parsed.module(), parsed.source(), List.of(defect), parsed.comments());
+            });
+    FileResult r =
+        engine.analyze("a.py", "danger()\n\ndanger()\n".getBytes(UTF_8), ChangedLines.ALL);
+    assertThat(ids(r)).containsExactly("TST100@1", "TST100@3");
+    assertThat(r.diagnostics()).isEmpty();
+    assertThat(r.complete()).isFalse();
+    assertThat(r.ruleFailures()).hasSize(1);
+    assertThat(r.ruleFailures().get(0).ruleId()).isEqualTo(RuleFailure.PARSER);
+    assertThat(r.ruleFailures().get(0).describe())
+        .isEqualTo(
+            "internal error in the parser at line 2: internal tokenizer error: java.lang.Error:"
+                + " bug; that statement was not checked");
+  }
+
+  /** Outside every rule's guard the engine still never throws: the file is said to be unchecked. */
+  @Test
+  void defectOutsideTheRules_isAnInternalErrorOfTheEngine_notAnException() {
+    Engine engine =
+        new Engine(
+            List.of(DANGER),
+            EngineOptions.defaults(),
+            content -> {
+              ParseResult parsed = PythonParser.parse(content);
+              // Comments the suppressions cannot read: a stand-in for any defect of ours there.
+              return new ParseResult(parsed.module(), parsed.source(), parsed.diagnostics(), null);
+            });
+    FileResult r = engine.analyze("a.py", "danger()\n".getBytes(UTF_8), ChangedLines.ALL);
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.complete()).isFalse();
+    assertThat(r.ruleFailures()).hasSize(1);
+    assertThat(r.ruleFailures().get(0).describe())
+        .startsWith("internal error in the engine at line 1: java.lang.NullPointerException");
+    assertThat(r.ruleFailures().get(0).describe()).endsWith("; the file was not checked");
   }
 
   /** A rule that overflows the stack (deep recursion on odd code) fails like any other. */
