@@ -58,9 +58,20 @@ final class Parser {
   static final class SyntaxError extends RuntimeException {
     final int token;
 
+    /** Where CPython points when it is not at a token: a line and a byte column; else -1. */
+    final int line;
+
+    final int col;
+
     SyntaxError(int token, String message) {
+      this(token, -1, -1, message);
+    }
+
+    SyntaxError(int token, int line, int col, String message) {
       super(message, null, false, false);
       this.token = token;
+      this.line = line;
+      this.col = col;
     }
   }
 
@@ -181,7 +192,7 @@ final class Parser {
 
   private void report(SyntaxError e) {
     int t = Math.min(e.token, n - 1);
-    int l = line[t];
+    int l = e.line >= 0 ? e.line : line[t];
     for (int i = 0; i < diagnostics.size(); i++) {
       Diagnostic d = diagnostics.get(i);
       if (d.line() == l) {
@@ -197,7 +208,7 @@ final class Parser {
     if (kind[t] == INDENT && message.equals("invalid syntax")) {
       message = "unexpected indent";
     }
-    diagnostics.add(new Diagnostic(l, col[t], message));
+    diagnostics.add(new Diagnostic(l, e.col >= 0 ? e.col : col[t], message));
   }
 
   /**
@@ -2247,8 +2258,14 @@ final class Parser {
         keys.add(null);
         values.add(bitwiseOr());
       } else {
-        keys.add(expression());
-        expect(COLON);
+        Expr key = expression();
+        if (!at(COLON)) {
+          // CPython's invalid_kvpair points at the key's last character, on its first line.
+          throw new SyntaxError(
+              p, key.loc().line(), key.loc().endCol() - 1, "':' expected after dictionary key");
+        }
+        p++;
+        keys.add(key);
         values.add(expression());
       }
       if (!eat(COMMA)) {

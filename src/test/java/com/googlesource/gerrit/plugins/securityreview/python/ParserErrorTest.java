@@ -262,6 +262,24 @@ class ParserErrorTest {
             1,
             1,
             "cannot use dict unpacking in a dictionary key"),
+        bad(
+            "dict item without a value after unpacking",
+            "x = {**d, e for e in f}\n",
+            1,
+            10,
+            "':' expected after dictionary key"),
+        bad(
+            "dict item without a value, at the key's last character",
+            "x = {a: 1, foo.bar}\n",
+            1,
+            17,
+            "':' expected after dictionary key"),
+        bad(
+            "dict item without a value, key over two lines",
+            "x = {a: 1, (b +\n c)}\n",
+            1,
+            1,
+            "':' expected after dictionary key"),
         bad("starred walrus in a comprehension", "[*a := b for a in c]\n", 1, 4, "invalid syntax"),
         bad(
             "assign to a comprehension that unpacks",
