@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,16 +99,7 @@ final class GitDiff {
           "--diff needs a git ref (a commit, branch or tag), not '" + ref + "'",
           ScanOptions.HELP_COMMAND);
     }
-    Output top = git(cwd, List.of("rev-parse", "--show-toplevel"));
-    if (top.status() != 0) {
-      throw new GitException(
-          "--diff needs a git checkout, but "
-              + cwd
-              + " is not inside a git work tree ("
-              + firstLine(top.err())
-              + ")");
-    }
-    Path topLevel = Path.of(top.out().strip());
+    Path topLevel = topLevel(cwd);
 
     // Every changed path with its old side; -z: no quoting, any byte in a name.
     List<String> rawArgs = new ArrayList<>(CONFIG);
@@ -123,7 +116,8 @@ final class GitDiff {
             "--"));
     Output raw = git(topLevel, rawArgs);
     if (raw.status() != 0) {
-      throw new GitException("--diff " + ref + ": git diff failed: " + raw.err().strip());
+      throw new GitException(
+          "--diff " + ref + ": git diff failed: " + raw.err().strip() + pathHint(cwd, ref));
     }
     Map<String, RawEntry> byNewPath = new HashMap<>();
     Set<String> changedPaths = new TreeSet<>();
@@ -183,6 +177,40 @@ final class GitDiff {
       }
     }
     return new Result(topLevel, changed, Collections.unmodifiableSet(changedPaths));
+  }
+
+  /**
+   * For a REF git does not know that is a file or folder: how to name it as a PATH ({@code --diff}
+   * takes the next argument as its REF).
+   */
+  private static String pathHint(Path cwd, String ref) {
+    try {
+      if (Files.exists(cwd.resolve(ref))) {
+        return "; '"
+            + ref
+            + "' is a path, not a git ref: to review the next upload's changes below it, write"
+            + " 'scan --diff -- "
+            + ref
+            + "'";
+      }
+    } catch (InvalidPathException e) {
+      // Not a path either: git's message says it all.
+    }
+    return "";
+  }
+
+  /** The top of the work tree {@code cwd} is in. */
+  static Path topLevel(Path cwd) throws GitException {
+    Output top = git(cwd, List.of("rev-parse", "--show-toplevel"));
+    if (top.status() != 0) {
+      throw new GitException(
+          "--diff needs a git checkout, but "
+              + cwd
+              + " is not inside a git work tree ("
+              + firstLine(top.err())
+              + ")");
+    }
+    return Path.of(top.out().strip());
   }
 
   /**

@@ -17,12 +17,21 @@ import java.util.Set;
 /**
  * The command line of {@code scan}, parsed.
  *
- * @param diffRef the git ref of {@code --diff}, null for a plain scan
+ * @param diff whether to review a change ({@code --diff}) rather than whole files
+ * @param diffRef the git ref of {@code --diff}; null without one (the next upload's base) or
+ *     without {@code --diff}
+ * @param fix whether to apply the fixes of the findings ({@code --fix})
  * @param engine the thresholds, rule switches and globs for the engine
  * @param paths the PATH arguments; {@code .} when none was given
  */
 record ScanOptions(
-    Format format, String diffRef, boolean listRules, EngineOptions engine, List<String> paths) {
+    Format format,
+    boolean diff,
+    String diffRef,
+    boolean fix,
+    boolean listRules,
+    EngineOptions engine,
+    List<String> paths) {
 
   static final String HELP =
       """
@@ -31,21 +40,39 @@ record ScanOptions(
       Runs the security rules over Python code. A PATH is a file (checked whatever
       its name, unless an --exclude glob matches it) or a folder (every file below
       it that the --include globs admit, in sorted order, skipping folders whose
-      name starts with '.'). Without PATH: the current folder.
+      name starts with '.'). Without PATH: the current folder. On a terminal, a
+      scan of more than 300 files shows its progress on stderr.
 
       Options:
         --format text|json|sarif  output format (default text): 'PATH:LINE:COL: ID
                                   [severity/confidence] message' per finding, then a
                                   summary; json: one document; sarif: SARIF 2.1.0
-        --diff REF                review the change since REF as the plugin reviews a
-                                  patch set: the working tree (staged or not) against
-                                  REF, each changed file compared with its version at
-                                  REF (renames followed). Reports the findings the
-                                  change introduces on changed lines, plus the
-                                  change-level rules; findings the file already had
-                                  (reformatted or moved code) are counted as
-                                  pre-existing, not listed. Untracked files that git
-                                  does not ignore count as new.
+        --diff [REF]              review a change as the plugin reviews a patch set.
+                                  Without REF: what the next upload holds, the
+                                  commits not yet on the upstream branch
+                                  (@{upstream}, else origin/HEAD, else HEAD^) and
+                                  the uncommitted changes, against where HEAD left
+                                  that branch (a note on stderr names the base).
+                                  With REF (the next argument, unless it starts
+                                  with '-'): the working tree (staged or not)
+                                  against REF. Each changed file is compared with
+                                  its version at the base (renames followed).
+                                  Reports the findings the change introduces on
+                                  changed lines, plus the change-level rules;
+                                  findings the file already had (reformatted or
+                                  moved code) are counted as pre-existing, not
+                                  listed. Untracked files that git does not ignore
+                                  count as new. When nothing is left to scan, a
+                                  warning on stderr says why.
+        --fix                     apply the fixes the rules offer for the findings
+                                  reported (those the bot suggests in Gerrit); with
+                                  --diff only where they change nothing but changed
+                                  lines. A fix that overlaps another one is left
+                                  out, and so is every fix of a file they would
+                                  leave with a syntax error. Files are rewritten
+                                  atomically; stderr lists each fix applied or left
+                                  out, and the report and exit status tell what
+                                  remains.
         --min-severity LEVEL      low (default), medium or high
         --min-confidence LEVEL    low (default), medium or high
         --disable ID[,ID...]      turn rules off: our ids, Bandit ids or Ruff codes
@@ -84,7 +111,9 @@ record ScanOptions(
   /** Parses the arguments; empty when help was asked for. */
   static Optional<ScanOptions> parse(String[] argv) throws UsageException {
     Format format = Format.TEXT;
-    String diff = null;
+    boolean diff = false;
+    String diffRef = null;
+    boolean fix = false;
     boolean listRules = false;
     Severity severity = Severity.LOW;
     Confidence confidence = Confidence.LOW;
@@ -110,6 +139,18 @@ record ScanOptions(
       }
       if (a.equals("--list-rules")) {
         listRules = true;
+        continue;
+      }
+      if (a.equals("--fix")) {
+        fix = true;
+        continue;
+      }
+      if (a.equals("--diff")) {
+        // The REF is optional: the next argument, unless it is an option or '--'.
+        diff = true;
+        if (i + 1 < argv.length && !argv[i + 1].startsWith("-")) {
+          diffRef = argv[++i];
+        }
         continue;
       }
       String name = a;
@@ -156,7 +197,8 @@ record ScanOptions(
                 "scan: --diff needs a git ref (a commit, branch or tag), not '" + value + "'",
                 HELP_COMMAND);
           }
-          diff = value;
+          diff = true;
+          diffRef = value;
         }
         case "--min-severity" -> {
           severity = Severity.parse(value);
@@ -190,7 +232,8 @@ record ScanOptions(
     }
     EngineOptions engine =
         new EngineOptions(severity, confidence, disabled, enabled, include, exclude, fileBudget);
-    return Optional.of(new ScanOptions(format, diff, listRules, engine, List.copyOf(paths)));
+    return Optional.of(
+        new ScanOptions(format, diff, diffRef, fix, listRules, engine, List.copyOf(paths)));
   }
 
   /** A positive number of seconds, fractions allowed ({@code 0.5}). */

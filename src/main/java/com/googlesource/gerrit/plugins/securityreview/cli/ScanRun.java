@@ -39,13 +39,15 @@ final class ScanRun {
    * @param unreadable what the walk for the targets could not read, reported first
    * @param diff whether the targets are the files of a change ({@code --diff})
    * @param startNanos {@link System#nanoTime} when the scan started, for the report's wall time
+   * @param fileDone told each time a file has been checked, on the thread that checked it
    */
   static ScanReport check(
       Engine engine,
       List<Target> targets,
       List<Problem> unreadable,
       boolean diff,
-      long startNanos) {
+      long startNanos,
+      Runnable fileDone) {
     int cpus = Runtime.getRuntime().availableProcessors();
     int threads = Math.max(1, Math.min(targets.size(), Math.min(MAX_THREADS, cpus)));
     ExecutorService pool =
@@ -59,7 +61,15 @@ final class ScanRun {
     try {
       List<Future<Checked>> futures = new ArrayList<>();
       for (Target t : targets) {
-        futures.add(pool.submit(() -> check(engine, t)));
+        futures.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return check(engine, t);
+                  } finally {
+                    fileDone.run();
+                  }
+                }));
       }
       List<Scanned> files = new ArrayList<>();
       List<Problem> errors = new ArrayList<>(unreadable);
@@ -95,6 +105,11 @@ final class ScanRun {
     } catch (IOException e) {
       return new Problem(t.path(), "cannot read: " + e.getMessage());
     }
+    return check(engine, t, content);
+  }
+
+  /** Checks one file's content, read already, on the calling thread. */
+  static Checked check(Engine engine, Target t, byte[] content) {
     FileResult result;
     try {
       result =

@@ -35,6 +35,12 @@ final class ScanTargets {
    */
   record Target(Path file, String path, ChangedLines changed, BaseVersion base) {}
 
+  /**
+   * What a change touches: the files to check, and how many files it touches in all (added,
+   * modified, renamed or deleted; all of the checkout, whatever the paths and globs).
+   */
+  record Changes(List<Target> targets, int changedFiles) {}
+
   /** A command-line path: as given (for reporting), resolved, and its real location. */
   private record Root(String arg, String display, Path path, Path real) {}
 
@@ -126,8 +132,7 @@ final class ScanTargets {
    * and the test-path logic treats both versions of a file alike; from the top of the checkout
    * these are the repository paths the plugin uses.
    */
-  List<Target> changedSince(String ref, List<String> paths)
-      throws UsageException, GitDiff.GitException {
+  Changes changedSince(String ref, List<String> paths) throws UsageException, GitDiff.GitException {
     // The paths are checked before git runs: a missing path is a usage error, not a git one.
     List<Root> roots = roots(paths);
     GitDiff.Result diff = GitDiff.changedSince(cwd, ref, paths);
@@ -182,7 +187,7 @@ final class ScanTargets {
       targets.add(new Target(f.file(), f.path(), c.lines(), base));
     }
     targets.sort(Comparator.comparing(Target::path));
-    return targets;
+    return new Changes(List.copyOf(targets), diff.changedPaths().size());
   }
 
   private List<Root> roots(List<String> args) throws UsageException {

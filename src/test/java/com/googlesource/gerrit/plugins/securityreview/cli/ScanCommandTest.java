@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.googlesource.gerrit.plugins.securityreview.cli.ScanTesting.Run;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.rules.RuleRobustnessTest;
 import com.googlesource.gerrit.plugins.securityreview.rules.Rules;
@@ -34,33 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ScanCommandTest {
   @TempDir Path tmp;
 
-  record Run(int status, String out, String err) {
-    List<String> findingLines() {
-      return out.lines().filter(l -> l.matches(".+:\\d+:\\d+: \\S+ \\[.*")).toList();
-    }
-
-    String summary() {
-      List<String> lines = out.lines().toList();
-      return lines.get(lines.size() - 1);
-    }
-  }
-
   private Run scanIn(Path cwd, String... args) {
     return scanWith(TestRules.all(), cwd, args);
   }
 
   private Run scanWith(List<Rule> rules, Path cwd, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    String[] argv = new String[args.length + 1];
-    argv[0] = "scan";
-    System.arraycopy(args, 0, argv, 1, args.length);
-    int status;
-    try (PrintStream o = new PrintStream(out, true, UTF_8);
-        PrintStream e = new PrintStream(err, true, UTF_8)) {
-      status = Main.run(argv, o, e, cwd, rules);
-    }
-    return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
+    return ScanTesting.scan(rules, cwd, args);
   }
 
   private Run scan(String... args) {
@@ -525,8 +505,8 @@ class ScanCommandTest {
             List.of("--frobnicate"), "unknown option '--frobnicate'",
             List.of("--format", "xml"), "--format must be 'text', 'json' or 'sarif', not 'xml'",
             List.of("--format"), "--format needs a value",
-            List.of("--diff"), "--diff needs a value",
-            List.of("--diff", "--format"), "--diff needs a git ref",
+            List.of("--diff="), "--diff needs a git ref",
+            List.of("--diff", "--format"), "--format needs a value",
             List.of("--include", ""), "--include needs a glob",
             List.of("no/such/path.py"), "no such file or folder: no/such/path.py");
     for (Map.Entry<List<String>, String> c : cases.entrySet()) {
@@ -953,22 +933,7 @@ class ScanCommandTest {
   // ---------------------------------------------------------------- --diff
 
   private void git(Path dir, String... args) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                "git",
-                "-c",
-                "user.name=Test",
-                "-c",
-                "user.email=test@example.com",
-                "-c",
-                "commit.gpgsign=false",
-                "-c",
-                "init.defaultBranch=main"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), UTF_8);
-    assertWithMessage("git %s: %s", String.join(" ", args), output).that(p.waitFor()).isEqualTo(0);
+    ScanTesting.git(dir, args);
   }
 
   private Path repo() throws Exception {
@@ -1030,12 +995,15 @@ class ScanCommandTest {
   }
 
   @Test
-  void diff_noChanges_exit0() throws Exception {
+  void diff_noChanges_exit0_withAWarningThatSaysWhy() throws Exception {
     Path repo = repo();
     Run r = scanIn(repo, "--diff", "HEAD");
     assertThat(r.status()).isEqualTo(0);
     assertThat(r.summary()).startsWith("0 files scanned, 0 findings");
-    assertThat(r.err()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "security-review: warning: --diff: nothing to scan: no file changed between HEAD and"
+                + " the working tree\n");
   }
 
   @Test
