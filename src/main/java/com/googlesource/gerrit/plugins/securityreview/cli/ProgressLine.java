@@ -1,7 +1,10 @@
 package com.googlesource.gerrit.plugins.securityreview.cli;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -48,14 +51,24 @@ final class ProgressLine implements AutoCloseable {
   }
 
   /**
-   * Whether stderr is likely a terminal. Java cannot ask about stderr alone: {@link
-   * System#console()} stands for stdin and stdout being one. From Java 22 on it exists even when
-   * they are redirected, and {@code Console.isTerminal()} (looked up by reflection, as the jar is
-   * built for Java 21) tells.
+   * Whether stderr is a terminal (other than a dumb one). Java cannot ask about stderr alone; Linux
+   * tells what file descriptor 2 is in {@code /proc/self/fd}. Elsewhere {@link System#console()}
+   * answers for stdin and stdout together: from Java 22 on it exists even when they are redirected,
+   * and {@code Console.isTerminal()} (looked up by reflection, as the jar is built for Java 21)
+   * tells.
    */
   static boolean stderrIsTerminal() {
+    if ("dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    try {
+      String fd2 = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return fd2.startsWith("/dev/pts/") || fd2.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException e) {
+      // No /proc: ask the console.
+    }
     Console console = System.console();
-    if (console == null || "dumb".equals(System.getenv("TERM"))) {
+    if (console == null) {
       return false;
     }
     try {
