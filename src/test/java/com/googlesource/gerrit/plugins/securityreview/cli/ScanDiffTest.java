@@ -58,6 +58,12 @@ class ScanDiffTest {
     return tmp.resolve("work");
   }
 
+  /** Commits a change of pkg/util.py that adds a TST100 finding on its line 2. */
+  private static void commitAFinding(Path repo) throws Exception {
+    write(repo.resolve("pkg/util.py"), "y = 2\ndanger()\n");
+    git(repo, "commit", "-q", "-am", "a finding");
+  }
+
   @Test
   void withoutRef_reviewsTheCommitsNotOnTheUpstreamBranch_andTheUncommittedChanges()
       throws Exception {
@@ -104,8 +110,7 @@ class ScanDiffTest {
     Path origin = upstream();
     Path work = clone(origin);
     git(work, "checkout", "-q", "-b", "topic", "origin/main");
-    write(work.resolve("pkg/util.py"), "y = 2\nrisky()\n");
-    git(work, "commit", "-q", "-am", "mine");
+    commitAFinding(work);
     // Others merge into main meanwhile, and the contributor fetches.
     write(origin.resolve("pkg/agent.py"), "x = 1\n");
     write(origin.resolve("pkg/other.py"), "danger()\n");
@@ -115,7 +120,7 @@ class ScanDiffTest {
 
     Run r = scan(work, "--diff");
 
-    assertThat(findings(r)).containsExactly("pkg/util.py:2:1: TST101");
+    assertThat(findings(r)).containsExactly("pkg/util.py:2:1: TST100");
     assertThat(r.summary()).startsWith("1 file scanned");
     assertThat(r.err()).contains("reviewing 1 commit not yet on origin/main");
     // Against the branch's tip, their change would look like one of ours, undone.
@@ -127,8 +132,7 @@ class ScanDiffTest {
     Path work = clone(upstream());
     git(work, "checkout", "-q", "-b", "topic");
     assertThat(scan(work, "--diff").err()).contains("no file changed between origin/main");
-    write(work.resolve("pkg/util.py"), "y = 2\ndanger()\n");
-    git(work, "commit", "-q", "-am", "mine");
+    commitAFinding(work);
 
     Run r = scan(work, "--diff");
 
@@ -139,8 +143,7 @@ class ScanDiffTest {
   @Test
   void withoutRef_noUpstreamAndNoOrigin_reviewsTheLastCommit() throws Exception {
     Path repo = upstream();
-    write(repo.resolve("pkg/util.py"), "y = 2\ndanger()\n");
-    git(repo, "commit", "-q", "-am", "second");
+    commitAFinding(repo);
     write(repo.resolve("pkg/agent.py"), "danger()\nx = 1\nmeh()\n");
 
     Run r = scan(repo, "--diff");
@@ -208,8 +211,7 @@ class ScanDiffTest {
       throws Exception {
     Path work = clone(upstream());
     git(work, "checkout", "-q", "-b", "topic", "origin/main");
-    write(work.resolve("pkg/util.py"), "y = 2\ndanger()\n");
-    git(work, "commit", "-q", "-am", "mine");
+    commitAFinding(work);
 
     Run r = scan(work, "--diff", "HEAD");
 
