@@ -237,17 +237,18 @@ final class ScanFix {
           spans.add(span);
         }
         boolean same = false;
-        for (Map.Entry<Finding, List<Span>> other : taken.entrySet()) {
-          if (why != null) {
-            break;
-          }
-          if (Set.copyOf(other.getValue()).equals(Set.copyOf(spans))) {
-            // The very replacements of a fix taken already: applying that one fixes this too.
-            same = true;
-          } else if (other.getValue().stream()
-              .anyMatch(o -> spans.stream().anyMatch(o::overlaps))) {
-            Finding o = other.getKey();
-            why = "it overlaps the fix of " + o.ruleId() + " at " + o.line() + ":" + (o.col() + 1);
+        if (why == null) {
+          for (Map.Entry<Finding, List<Span>> other : taken.entrySet()) {
+            if (Set.copyOf(other.getValue()).equals(Set.copyOf(spans))) {
+              // The very replacements of a fix taken already: applying that one fixes this too.
+              same = true;
+            } else if (other.getValue().stream()
+                .anyMatch(o -> spans.stream().anyMatch(o::overlaps))) {
+              Finding o = other.getKey();
+              why =
+                  "it overlaps the fix of " + o.ruleId() + " at " + o.line() + ":" + (o.col() + 1);
+              break;
+            }
           }
         }
         outcomes.put(f, why);
@@ -273,7 +274,8 @@ final class ScanFix {
      */
     private String write(byte[] content, byte[] fixedContent) {
       ParseResult reparsed = PythonParser.parse(fixedContent);
-      if (!reparsed.ok()) {
+      // Not ok(): a defect of the parser would leave the fixed code unchecked, not checked.
+      if (!reparsed.diagnostics().isEmpty()) {
         Diagnostic d = reparsed.diagnostics().get(0);
         return "with the fixes the file would not parse (line "
             + d.line()
@@ -340,8 +342,23 @@ final class ScanFix {
    * lone {@code \r}), which the edits' positions count in: 1-based lines, columns in UTF-16 code
    * units after a byte order mark.
    */
-  private record FileText(boolean bom, String text, int[] lineStarts, int[] lineEnds) {
+  private static final class FileText {
     private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+
+    private final boolean bom;
+    private final String text;
+
+    /** Where each line starts in {@link #text}, and where its content ends (before the newline). */
+    private final int[] lineStarts;
+
+    private final int[] lineEnds;
+
+    private FileText(boolean bom, String text, int[] lineStarts, int[] lineEnds) {
+      this.bom = bom;
+      this.text = text;
+      this.lineStarts = lineStarts;
+      this.lineEnds = lineEnds;
+    }
 
     /** Null when the content is not UTF-8. */
     static FileText of(byte[] content) {

@@ -66,13 +66,13 @@ record ScanOptions(
                                   warning on stderr says why.
         --fix                     apply the fixes the rules offer for the findings
                                   reported (those the bot suggests in Gerrit); with
-                                  --diff only where they change nothing but changed
-                                  lines. A fix that overlaps another one is left
-                                  out, and so is every fix of a file they would
-                                  leave with a syntax error. Files are rewritten
-                                  atomically; stderr lists each fix applied or left
-                                  out, and the report and exit status tell what
-                                  remains.
+                                  --diff only fixes that edit changed lines alone.
+                                  Left out: a fix that overlaps another, and the
+                                  fixes of a file that does not parse, would not
+                                  parse with them, or is not UTF-8. Files are
+                                  replaced atomically; stderr lists each fix
+                                  applied or left out; the report and the exit
+                                  status tell what remains.
         --min-severity LEVEL      low (default), medium or high
         --min-confidence LEVEL    low (default), medium or high
         --disable ID[,ID...]      turn rules off: our ids, Bandit ids or Ruff codes

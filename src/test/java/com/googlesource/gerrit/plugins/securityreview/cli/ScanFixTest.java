@@ -56,7 +56,7 @@ class ScanFixTest {
    * The CLI tests' rules (TST101 turns {@code risky()} into {@code safe()}) and: FIX001, the same
    * fix as TST101's; FIX002, a fix of {@code risky()} that overlaps it; FIX003, one that breaks
    * {@code broken()}; FIX004, one for {@code far()} that points past the end of the file; FIX005, a
-   * two-line fix of {@code spread(...)}.
+   * two-line fix of {@code spread(...)}; FIX006, a fix of {@code twice()} whose two edits overlap.
    */
   private static List<Rule> rules(String... extra) {
     List<Rule> rules = new ArrayList<>(TestRules.all());
@@ -80,6 +80,13 @@ class ScanFixTest {
                         List.of(
                             ctx.replace(call.func(), "gathered"),
                             ctx.replace(call.args().get(call.args().size() - 1), "0")));
+            case "FIX006" ->
+                new FixingRule(
+                    id,
+                    "twice",
+                    (call, ctx) ->
+                        List.of(
+                            ctx.replace(call.func(), "once"), ctx.replace(call.func(), "again")));
             default -> throw new IllegalArgumentException(id);
           });
     }
@@ -214,12 +221,18 @@ class ScanFixTest {
   }
 
   @Test
-  void fixOutsideTheFile_isLeftOut_theOthersApplied() throws IOException {
-    Path a = write("a.py", "far()\nrisky()\n");
-    Run r = scan(rules("FIX004"), tmp, "--fix", "a.py");
-    assertThat(read(a)).isEqualTo("far()\nsafe()\n");
-    assertThat(r.err())
-        .contains("not fixed a.py:1:1: FIX004 FIX004: its edit at 99:1 lies outside the file");
+  void fixOutsideTheFile_orWithOverlappingEdits_isLeftOut_theOthersApplied() throws IOException {
+    Path a = write("a.py", "far()\ntwice()\nrisky()\n");
+    Run r = scan(rules("FIX004", "FIX006"), tmp, "--fix", "a.py");
+    assertThat(read(a)).isEqualTo("far()\ntwice()\nsafe()\n");
+    assertThat(errLines(r))
+        .containsExactly(
+            "security-review: not fixed a.py:1:1: FIX004 FIX004: its edit at 99:1 lies outside"
+                + " the file",
+            "security-review: not fixed a.py:2:1: FIX006 FIX006: its edits overlap",
+            "security-review: fixed a.py:3:1: TST101 Call safe() instead",
+            "security-review: --fix: 1 fix applied in 1 file, 2 left out")
+        .inOrder();
   }
 
   @Test
