@@ -128,7 +128,7 @@ public final class Launcher {
   }
 
   /** The major version in a Java installation's {@code release} file, or -1. */
-  private static int releaseMajor(File release) {
+  static int releaseMajor(File release) {
     Properties p = new Properties();
     try (InputStream in = new FileInputStream(release)) {
       p.load(in);
