@@ -99,10 +99,8 @@ class PreCommitHookIT {
 
   @Test
   void commitWithADefectFailsAndCleanCodePasses() throws Exception {
-    Path project = project("");
+    Path project = staged("", "driver.py", DEFECT);
     ok(project, "pre-commit", "install");
-    Files.writeString(project.resolve("driver.py"), DEFECT);
-    ok(project, "git", "add", "-A");
 
     Exec.Result refused = run(project, "git", "commit", "-m", "Add driver");
     assertWithMessage(refused.output()).that(refused.exit()).isNotEqualTo(0);
@@ -116,23 +114,18 @@ class PreCommitHookIT {
     assertWithMessage(committed.output()).that(committed.exit()).isEqualTo(0);
     assertThat(committed.output()).containsMatch("security-review\\.+Passed");
 
-    Exec.Result all = run(project, "pre-commit", "run", "--all-files");
+    Exec.Result all = runAllFiles(project);
     assertWithMessage(all.output()).that(all.exit()).isEqualTo(0);
     assertThat(all.output()).containsMatch("security-review\\.+Passed");
   }
 
   @Test
   void argsOfTheProjectsConfigReachTheScan() throws Exception {
-    Path project = project("        args: [--min-severity, high]\n");
-    Files.writeString(project.resolve("config.py"), MEDIUM);
-    ok(project, "git", "add", "-A");
-    Exec.Result r = run(project, "pre-commit", "run", "--all-files");
+    Exec.Result r =
+        runAllFiles(staged("        args: [--min-severity, high]\n", "config.py", MEDIUM));
     assertWithMessage(r.output()).that(r.exit()).isEqualTo(0);
 
-    Path strict = project("");
-    Files.writeString(strict.resolve("config.py"), MEDIUM);
-    ok(strict, "git", "add", "-A");
-    Exec.Result flagged = run(strict, "pre-commit", "run", "--all-files");
+    Exec.Result flagged = runAllFiles(staged("", "config.py", MEDIUM));
     assertWithMessage(flagged.output()).that(flagged.exit()).isNotEqualTo(0);
     assertThat(flagged.output()).contains("config.py:5:12: PY103 [medium/");
   }
@@ -149,12 +142,10 @@ class PreCommitHookIT {
             + "cp '"
             + JAR
             + "' \"$out/security-review.jar\"\n");
-    Path project = project("");
-    Files.writeString(project.resolve("driver.py"), DEFECT);
-    ok(project, "git", "add", "-A");
+    Path project = staged("", "driver.py", DEFECT);
 
-    Exec.Result first = run(project, "pre-commit", "run", "--all-files");
-    Exec.Result second = run(project, "pre-commit", "run", "--all-files");
+    Exec.Result first = runAllFiles(project);
+    Exec.Result second = runAllFiles(project);
 
     for (Exec.Result r : List.of(first, second)) {
       assertWithMessage(r.output()).that(r.exit()).isNotEqualTo(0);
@@ -178,11 +169,7 @@ class PreCommitHookIT {
   @Test
   void failedBuildIsShownAndNothingIsCached() throws Exception {
     standInMaven("echo '[ERROR] COMPILATION ERROR: Example.java:[1,1] expected'\nexit 1\n");
-    Path project = project("");
-    Files.writeString(project.resolve("driver.py"), CLEAN);
-    ok(project, "git", "add", "-A");
-
-    Exec.Result r = run(project, "pre-commit", "run", "--all-files");
+    Exec.Result r = runAllFiles(staged("", "driver.py", CLEAN));
 
     assertWithMessage(r.output()).that(r.exit()).isNotEqualTo(0);
     assertThat(r.output()).contains("[ERROR] COMPILATION ERROR: Example.java:[1,1] expected");
@@ -193,8 +180,11 @@ class PreCommitHookIT {
     }
   }
 
-  /** A git repository whose .pre-commit-config.yaml uses the hook, with {@code extra} lines. */
-  private Path project(String extra) throws Exception {
+  /**
+   * A git repository whose .pre-commit-config.yaml uses the hook, with {@code extra} lines, and
+   * with {@code file} staged.
+   */
+  private Path staged(String extra, String file, String source) throws Exception {
     Path project = Files.createTempDirectory(tmp, "project");
     ok(project, "git", "init", "-q");
     Files.writeString(
@@ -207,7 +197,14 @@ class PreCommitHookIT {
             + "\n    hooks:\n"
             + "      - id: security-review\n"
             + extra);
+    Files.writeString(project.resolve(file), source);
+    ok(project, "git", "add", "-A");
     return project;
+  }
+
+  /** {@code pre-commit run --all-files}, as {@code tox -e pep8} runs it. */
+  private Exec.Result runAllFiles(Path project) throws Exception {
+    return run(project, "pre-commit", "run", "--all-files");
   }
 
   /** Puts an {@code mvn} running {@code body} first on PATH and lets the hook build with it. */
