@@ -52,7 +52,7 @@ class CommentLimits {
     return Math.max(room, 0);
   }
 
-  /** The limit that {@link #room} found smaller, to name in a log line. */
+  /** The limits as {@code gerrit.config} names them, for a log line. */
   String describe() {
     return "change.maxComments = "
         + maxComments

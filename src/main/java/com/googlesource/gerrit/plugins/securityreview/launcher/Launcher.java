@@ -11,7 +11,9 @@ import java.net.URISyntaxException;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -111,20 +113,32 @@ public final class Launcher {
    * file, in name order.
    */
   static List<String> newerJavasBeside(String javaHome) {
-    List<String> found = new ArrayList<>();
     File parent = javaHome == null ? null : new File(javaHome).getAbsoluteFile().getParentFile();
     File[] siblings = parent == null ? null : parent.listFiles();
     if (siblings == null) {
-      return found;
+      return new ArrayList<>();
     }
     Arrays.sort(siblings);
+    // Debian links one installation under several names: name it once, by its real folder.
+    Map<String, String> byRealPath = new LinkedHashMap<>();
     for (File dir : siblings) {
       if (new File(dir, "bin/java").isFile()
           && releaseMajor(new File(dir, "release")) >= MIN_JAVA) {
-        found.add(dir.getPath());
+        String real = realPath(dir);
+        if (!byRealPath.containsKey(real) || real.equals(dir.getAbsolutePath())) {
+          byRealPath.put(real, dir.getPath());
+        }
       }
     }
-    return found;
+    return new ArrayList<>(byRealPath.values());
+  }
+
+  private static String realPath(File dir) {
+    try {
+      return dir.getCanonicalPath();
+    } catch (IOException e) {
+      return dir.getAbsolutePath();
+    }
   }
 
   /** The major version in a Java installation's {@code release} file, or -1. */

@@ -56,6 +56,7 @@ class LauncherTest {
     install("jdk-1.8", "1.8.0_452");
     Path jdk21 = install("jdk-21", "21.0.7");
     Path temurin25 = install("temurin-25-jdk", "25.0.1");
+    Files.createSymbolicLink(jvms.resolve("java-1.21.0"), jdk21);
     Files.createDirectories(jvms.resolve("no-release-file/bin"));
     Files.writeString(jvms.resolve("no-release-file/bin/java"), "");
 
@@ -72,6 +73,7 @@ class LauncherTest {
                 + "/bin/java -jar /opt/security-review.jar ...\n");
     assertThat(message).doesNotContain("jdk-1.8");
     assertThat(message).doesNotContain("no-release-file");
+    assertThat(message).doesNotContain("java-1.21.0");
     assertThat(message).endsWith("\n");
   }
 
