@@ -47,7 +47,8 @@ public class Reviewer {
     NOT_CONFIGURED,
     BOT_MISSING,
     LABEL_MISSING,
-    NOT_PERMITTED
+    NOT_PERMITTED,
+    COMMENT_LIMIT
   }
 
   /**

@@ -36,6 +36,7 @@ public class RunView implements RestModifyView<RevisionResource, RunView.Input> 
           Reviewer.Status.BOT_MISSING,
           Reviewer.Status.LABEL_MISSING,
           Reviewer.Status.NOT_PERMITTED,
+          Reviewer.Status.COMMENT_LIMIT,
           Reviewer.Status.DISABLED,
           Reviewer.Status.CLOSED,
           Reviewer.Status.OUTDATED);

@@ -12,6 +12,7 @@ import com.google.gerrit.acceptance.RestResponse;
 import com.google.gerrit.acceptance.TestPlugin;
 import com.google.gerrit.acceptance.UseSsh;
 import com.google.gerrit.acceptance.WaitUtil;
+import com.google.gerrit.acceptance.config.GerritConfig;
 import com.google.gerrit.acceptance.testsuite.account.AccountOperations;
 import com.google.gerrit.acceptance.testsuite.group.GroupOperations;
 import com.google.gerrit.acceptance.testsuite.project.ProjectOperations;
@@ -170,22 +171,46 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
     assertThat(comments.get(0).range.startCharacter).isEqualTo(13);
   }
 
+  /** Five OVN301 findings. */
+  static final String FIVE_UNCHECKED_TXNS =
+      "class Client:\n"
+          + "    def run(self, pg):\n"
+          + ("        with self._nb_idl.transaction(check_error=False) as txn:\n"
+                  + "            txn.add(self._nb_idl.pg_del(pg))\n")
+              .repeat(5);
+
   @Test
   public void commentsAreCappedAndTheRestCounted() throws Exception {
-    String five =
-        "class Client:\n"
-            + "    def run(self, pg):\n"
-            + "        with self._nb_idl.transaction(check_error=False) as txn:\n"
-            + "            txn.add(self._nb_idl.pg_del(pg))\n".repeat(1)
-            + ("        with self._nb_idl.transaction(check_error=False) as txn:\n"
-                    + "            txn.add(self._nb_idl.pg_del(pg))\n")
-                .repeat(4);
-    PushOneCommit.Result r = push("Five", Map.of("ovn/five.py", five));
+    PushOneCommit.Result r = push("Five", Map.of("ovn/five.py", FIVE_UNCHECKED_TXNS));
     awaitIdle();
     assertThat(comments(r.getChangeId(), "ovn/five.py")).hasSize(MAX_COMMENTS);
     String m = botMessages(r.getChangeId()).get(0).message;
     assertThat(m).contains("5 findings on changed lines");
     assertThat(m).contains("2 more new findings not posted as comments (at most 3 per review)");
+  }
+
+  @Test
+  @GerritConfig(name = "change.maxComments", value = "3")
+  public void gerritsCommentLimitLeavesOutComments() throws Exception {
+    // The upload's message is one of the 3: the review's message and one comment fit.
+    PushOneCommit.Result r = push("Five", Map.of("ovn/five.py", FIVE_UNCHECKED_TXNS));
+    awaitIdle();
+    assertThat(comments(r.getChangeId(), "ovn/five.py")).hasSize(1);
+    assertThat(vote(r.getChangeId())).isEqualTo(-1);
+    assertThat(botMessages(r.getChangeId()).get(0).message)
+        .contains("4 more new findings not posted as comments");
+  }
+
+  @Test
+  @GerritConfig(name = "change.maxComments", value = "1")
+  public void fullChangeIsReportedNotReviewed() throws Exception {
+    PushOneCommit.Result r = push("Five", Map.of("ovn/five.py", FIVE_UNCHECKED_TXNS));
+    awaitIdle();
+    Outcome o = reviewer().run(request(r, 1));
+    assertThat(o.status()).isEqualTo(Status.COMMENT_LIMIT);
+    assertThat(o.detail()).contains("change.maxComments = 1");
+    assertThat(botMessages(r.getChangeId())).isEmpty();
+    assertThat(vote(r.getChangeId())).isNull();
   }
 
   @Test

@@ -1,0 +1,110 @@
+package com.googlesource.gerrit.plugins.securityreview.launcher;
+
+import static com.google.common.truth.Truth.assertThat;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The version check of {@link Launcher}, and that its class file loads on Java 8. */
+class LauncherTest {
+  @TempDir Path jvms;
+
+  @Test
+  void classFileIsForJava8() throws IOException {
+    try (InputStream in = Launcher.class.getResourceAsStream("Launcher.class");
+        DataInputStream data = new DataInputStream(in)) {
+      assertThat(data.readInt()).isEqualTo(0xCAFEBABE);
+      data.readUnsignedShort(); // minor version
+      assertThat(data.readUnsignedShort()).isEqualTo(52);
+    }
+  }
+
+  @Test
+  void readsSpecificationVersions() {
+    assertThat(Launcher.major("1.8")).isEqualTo(8);
+    assertThat(Launcher.major("11")).isEqualTo(11);
+    assertThat(Launcher.major("17")).isEqualTo(17);
+    assertThat(Launcher.major("21")).isEqualTo(21);
+    assertThat(Launcher.major("25.0.1")).isEqualTo(25);
+    assertThat(Launcher.major("")).isEqualTo(-1);
+    assertThat(Launcher.major("x")).isEqualTo(-1);
+    assertThat(Launcher.major("123456789012")).isEqualTo(-1);
+    assertThat(Launcher.major(null)).isEqualTo(-1);
+  }
+
+  @Test
+  void java21AndNewerPass() {
+    assertThat(Launcher.tooOld("21", jvms.resolve("jdk-21").toString(), "sr.jar")).isNull();
+    assertThat(Launcher.tooOld("25", jvms.resolve("jdk-25").toString(), "sr.jar")).isNull();
+  }
+
+  @Test
+  void unreadableVersionLeavesTheVerdictToTheJvm() {
+    assertThat(Launcher.tooOld(null, null, "sr.jar")).isNull();
+    assertThat(Launcher.tooOld("unknown", "/nowhere", "sr.jar")).isNull();
+  }
+
+  @Test
+  void olderJavaNamesItselfAndTheNewerOnesBesideIt() throws IOException {
+    Path old = install("java-17-openjdk", "17.0.15");
+    install("jdk-1.8", "1.8.0_452");
+    Path jdk21 = install("jdk-21", "21.0.7");
+    Path temurin25 = install("temurin-25-jdk", "25.0.1");
+    Files.createSymbolicLink(jvms.resolve("java-1.21.0"), jdk21);
+    Files.createDirectories(jvms.resolve("no-release-file/bin"));
+    Files.writeString(jvms.resolve("no-release-file/bin/java"), "");
+
+    String message = Launcher.tooOld("17", old.toString(), "/opt/security-review.jar");
+
+    assertThat(message)
+        .startsWith("security-review needs Java 21 or newer, but this is Java 17 (" + old + ").\n");
+    assertThat(message)
+        .contains(
+            "\n  "
+                + jdk21
+                + "/bin/java -jar /opt/security-review.jar ...\n  "
+                + temurin25
+                + "/bin/java -jar /opt/security-review.jar ...\n");
+    assertThat(message).doesNotContain("jdk-1.8");
+    assertThat(message).doesNotContain("no-release-file");
+    assertThat(message).doesNotContain("java-1.21.0");
+    assertThat(message).endsWith("\n");
+  }
+
+  @Test
+  void olderJavaAloneIsToldToInstallOne() throws IOException {
+    Path old = install("java-11", "11.0.2");
+    assertThat(Launcher.tooOld("11", old.toString(), "security-review.jar"))
+        .contains(
+            "Install a Java 21+ (for example Temurin 21 or 25, or your system's openjdk-21 or"
+                + " newer) and run the jar with it:\n"
+                + "  /path/to/java-21/bin/java -jar security-review.jar ...\n");
+    assertThat(Launcher.tooOld("1.8", "/", "security-review.jar"))
+        .contains("but this is Java 8 (/)");
+  }
+
+  @Test
+  void releaseFileGivesTheMajorVersion() throws IOException {
+    assertThat(Launcher.releaseMajor(install("a", "21.0.7").resolve("release").toFile()))
+        .isEqualTo(21);
+    assertThat(Launcher.releaseMajor(jvms.resolve("missing/release").toFile())).isEqualTo(-1);
+  }
+
+  /** A fake Java installation: bin/java and a release file as JDKs ship it. */
+  private Path install(String name, String version) throws IOException {
+    Path home = jvms.resolve(name);
+    Files.createDirectories(home.resolve("bin"));
+    Files.writeString(home.resolve("bin/java"), "");
+    Files.writeString(
+        home.resolve("release"),
+        "IMPLEMENTOR=\"Example\"\nJAVA_VERSION=\"" + version + "\"\nOS_NAME=\"Linux\"\n",
+        UTF_8);
+    return home;
+  }
+}
