@@ -29,8 +29,10 @@ final class ScanCommand {
         scan [OPTIONS] [PATH...]
             Run the security rules over Python files and folders (default: the
             current folder), or over what a change since a git ref introduces
-            (--diff REF). Text, JSON or SARIF output. Exit status 1 when a finding
-            meets the thresholds. 'scan --help' lists the options.
+            (--diff REF), with the bot's settings (--config project.config).
+            Text, JSON or SARIF output, ending with the vote the bot would cast.
+            Exit status 1 when a finding meets the thresholds. 'scan --help'
+            lists the options.
       """;
 
   private final PrintStream out;
@@ -59,6 +61,17 @@ final class ScanCommand {
     for (String warning : options.unknownRuleIds(allRules)) {
       err.println(Main.NAME + ": warning: " + warning);
     }
+    BotSettings bot;
+    try {
+      bot = BotSettings.load(cwd, options.configs(), allRules);
+    } catch (BotSettings.InvalidConfigException e) {
+      e.problems().forEach(p -> err.println(Main.NAME + ": " + p));
+      return Main.EXIT_ERROR;
+    }
+    for (String warning : bot.warnings()) {
+      err.println(Main.NAME + ": warning: " + warning);
+    }
+    options = options.withSettings(bot.settings());
     if (options.listRules()) {
       out.print(
           options.format() == Format.JSON
@@ -92,25 +105,27 @@ final class ScanCommand {
     for (Problem p : errors) {
       err.println(Main.NAME + ": " + p.path() + ": " + p.message());
     }
-    out.print(render(report, options.format(), engine));
+    VotePrediction vote = VotePrediction.of(report, bot, options.overrides().given());
+    out.print(render(report, options.format(), engine, vote));
     if (!errors.isEmpty()) {
       return Main.EXIT_ERROR;
     }
     return report.findings().isEmpty() ? Main.EXIT_OK : Main.EXIT_PROBLEMS;
   }
 
-  private String render(ScanReport report, Format format, Engine engine) {
+  private String render(ScanReport report, Format format, Engine engine, VotePrediction vote) {
     String version = Main.version();
     return switch (format) {
-      case TEXT -> report.text();
-      case JSON -> report.json(version);
+      case TEXT -> report.text() + vote.text();
+      case JSON -> report.json(version, vote);
       case SARIF ->
           Sarif.write(
               report,
               engine.rules().stream().map(Rule::meta).toList(),
               allRules.stream().map(Rule::meta).toList(),
               version,
-              cwd);
+              cwd,
+              vote);
     };
   }
 }
