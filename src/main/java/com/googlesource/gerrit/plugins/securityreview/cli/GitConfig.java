@@ -152,13 +152,7 @@ final class GitConfig {
           break;
         }
         if (c == ' ' || c == '\t') {
-          int d;
-          do {
-            d = next();
-          } while (d == ' ' || d == '\t');
-          if (d == EOF) {
-            throw error("the file ends inside a section header");
-          }
+          int d = nextNonBlank("the file ends inside a section header");
           if (d != '"') {
             throw error(
                 "bad section header: after '["
@@ -193,6 +187,18 @@ final class GitConfig {
       headers.add(new Header(section, subsection, start));
     }
 
+    /** The next character that is no space or tab; the end of the file is the error given. */
+    private int nextNonBlank(String endOfFile) throws SyntaxError {
+      int c;
+      do {
+        c = next();
+      } while (c == ' ' || c == '\t');
+      if (c == EOF) {
+        throw error(endOfFile);
+      }
+      return c;
+    }
+
     /** The quoted subsection name, after the opening quote: a backslash escapes any character. */
     private String readSubsection() throws SyntaxError {
       StringBuilder name = new StringBuilder();
@@ -221,26 +227,18 @@ final class GitConfig {
       StringBuilder name = new StringBuilder();
       for (; ; ) {
         int c = next();
+        String endsInside =
+            "the file ends inside the setting '"
+                + name
+                + "': end it with '= VALUE' or a line break";
         if (c == EOF) {
-          throw error(
-              "the file ends inside the setting '"
-                  + name
-                  + "': end it with '= VALUE' or a line break");
+          throw error(endsInside);
         }
         if (c == '=') {
           break;
         }
         if (c == ' ' || c == '\t') {
-          int d;
-          do {
-            d = next();
-          } while (d == ' ' || d == '\t');
-          if (d == EOF) {
-            throw error(
-                "the file ends inside the setting '"
-                    + name
-                    + "': end it with '= VALUE' or a line break");
-          }
+          int d = nextNonBlank(endsInside);
           if (d == ';' || d == '#' || d == '\n') {
             back();
             break;
@@ -317,36 +315,24 @@ final class GitConfig {
     /** What a backslash in a value stands for: a character, or nothing at a line break. */
     private String escaped() throws SyntaxError {
       int c = next();
-      switch (c) {
-        case EOF -> throw error("the file ends after a backslash");
-        case '\n' -> {
+      int known = "tbn\\\"".indexOf(c);
+      if (known >= 0) {
+        return String.valueOf("\t\b\n\\\"".charAt(known));
+      }
+      if (c == EOF) {
+        throw error("the file ends after a backslash");
+      }
+      if (c == '\n') {
+        return "";
+      }
+      if (c == '\r') {
+        int d = next();
+        if (d == '\n') {
           return "";
         }
-        case 't' -> {
-          return "\t";
+        if (d != EOF) {
+          back();
         }
-        case 'b' -> {
-          return "\b";
-        }
-        case 'n' -> {
-          return "\n";
-        }
-        case '\\' -> {
-          return "\\";
-        }
-        case '"' -> {
-          return "\"";
-        }
-        case '\r' -> {
-          int d = next();
-          if (d == '\n') {
-            return "";
-          }
-          if (d != EOF) {
-            back();
-          }
-        }
-        default -> {}
       }
       throw error(
           "a backslash before "

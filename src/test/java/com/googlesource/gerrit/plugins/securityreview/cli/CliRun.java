@@ -24,6 +24,14 @@ record CliRun(int status, String out, String err) {
     return new CliRun(status, out.toString(UTF_8), err.toString(UTF_8));
   }
 
+  /** {@code COMMAND ARGS...}, e.g. {@code scan --config project.config}. */
+  static CliRun command(Path cwd, List<Rule> rules, String command, String... args) {
+    String[] argv = new String[args.length + 1];
+    argv[0] = command;
+    System.arraycopy(args, 0, argv, 1, args.length);
+    return in(cwd, rules, argv);
+  }
+
   /** The last line of standard output: for a text scan, the predicted vote. */
   String lastLine() {
     List<String> lines = out.lines().toList();

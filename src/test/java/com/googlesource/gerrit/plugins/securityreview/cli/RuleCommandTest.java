@@ -28,10 +28,7 @@ class RuleCommandTest {
   }
 
   private CliRun ruleWith(List<Rule> rules, String... args) {
-    String[] argv = new String[args.length + 1];
-    argv[0] = "rule";
-    System.arraycopy(args, 0, argv, 1, args.length);
-    return CliRun.in(tmp, rules, argv);
+    return CliRun.command(tmp, rules, "rule", args);
   }
 
   /** The page as the build puts it into the jar: the file under resources/. */

@@ -40,10 +40,7 @@ class ScanConfigTest {
   }
 
   private CliRun scanWith(List<Rule> rules, String... args) {
-    String[] argv = new String[args.length + 1];
-    argv[0] = "scan";
-    System.arraycopy(args, 0, argv, 1, args.length);
-    return CliRun.in(tmp, rules, argv);
+    return CliRun.command(tmp, rules, "scan", args);
   }
 
   private void write(String relative, String content) throws Exception {
