@@ -118,6 +118,9 @@ public final class Main {
       case "scan" -> {
         return new ScanCommand(out, err, cwd, rules).run(rest);
       }
+      case "rule" -> {
+        return new RuleCommand(out, rules).run(rest);
+      }
       default -> {
         if (command.startsWith("-")) {
           throw new UsageException("unknown option '" + command + "'");
@@ -145,6 +148,7 @@ public final class Main {
     """
         + ParseCommand.SUMMARY
         + ScanCommand.SUMMARY
+        + RuleCommand.SUMMARY
         + """
 
         Options:
@@ -152,7 +156,8 @@ public final class Main {
           -V, --version  print the version
 
         Exit status: 0 success, 1 problems found (parse: syntax errors; scan:
-        findings at or above the thresholds), 2 usage, I/O, git or internal error.
+        findings at or above the thresholds), 2 usage, I/O, git, configuration or
+        internal error.
         """;
   }
 

@@ -22,8 +22,9 @@ import java.util.Map;
  * the rules that ran as {@code tool.driver.rules}, one result per finding with its location
  * relative to {@code %SRCROOT%} (the current directory), 1-based lines and columns counted in
  * UTF-16 code units ({@code columnKind}), a line hash and the engine's fingerprint for matching
- * alerts across runs, and the fix when the rule offers one. With {@code --diff} the run's {@code
- * properties} count the findings left out as on unchanged lines or pre-existing.
+ * alerts across runs, and the fix when the rule offers one. The run's {@code properties} hold the
+ * vote the bot would cast ({@link VotePrediction#appendJson}) and, with {@code --diff}, count the
+ * findings left out as on unchanged lines or pre-existing.
  */
 final class Sarif {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -68,9 +69,15 @@ final class Sarif {
    * @param rules the rules that ran, in the order of {@code tool.driver.rules}; a finding whose
    *     rule is missing (SR001 comes from the engine itself) is looked up in {@code known}
    * @param cwd the folder relative paths are relative to ({@code %SRCROOT%})
+   * @param vote the vote the bot would cast, in the run's {@code properties}
    */
   static String write(
-      ScanReport report, List<RuleMeta> rules, List<RuleMeta> known, String version, Path cwd) {
+      ScanReport report,
+      List<RuleMeta> rules,
+      List<RuleMeta> known,
+      String version,
+      Path cwd,
+      VotePrediction vote) {
     List<RuleMeta> descriptors = new ArrayList<>(rules);
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < descriptors.size(); i++) {
@@ -109,13 +116,17 @@ final class Sarif {
     Json.appendQuoted(b, folderUri(cwd));
     b.append("}},\n");
     b.append("      \"columnKind\": \"utf16CodeUnits\",\n");
+    b.append("      \"properties\": {");
     if (report.diff()) {
-      b.append("      \"properties\": {\"onUnchangedLines\": ")
+      b.append("\"onUnchangedLines\": ")
           .append(report.unchanged())
           .append(", \"preexisting\": ")
           .append(report.preexisting())
-          .append("},\n");
+          .append(", ");
     }
+    b.append("\"vote\": ");
+    vote.appendJson(b);
+    b.append("},\n");
     List<Problem> errors = report.allErrors();
     b.append("      \"invocations\": [{\"executionSuccessful\": ")
         .append(errors.isEmpty())

@@ -32,9 +32,11 @@ final class ScanCommand {
         scan [OPTIONS] [PATH...]
             Run the security rules over Python files and folders (default: the
             current folder), or over what a change introduces: the next upload
-            (--diff) or the change since a git ref (--diff REF). Applies the
-            rules' fixes with --fix. Text, JSON or SARIF output. Exit status 1
-            when a finding meets the thresholds. 'scan --help' lists the options.
+            (--diff) or the change since a git ref (--diff REF), with the bot's
+            settings (--config project.config). Applies the rules' fixes with
+            --fix. Text, JSON or SARIF output, ending with the vote the bot would
+            cast. Exit status 1 when a finding meets the thresholds. 'scan --help'
+            lists the options.
       """;
 
   private final PrintStream out;
@@ -73,6 +75,17 @@ final class ScanCommand {
     for (String warning : options.unknownRuleIds(allRules)) {
       err.println(Main.NAME + ": warning: " + warning);
     }
+    BotSettings bot;
+    try {
+      bot = BotSettings.load(cwd, options.configs(), allRules);
+    } catch (BotSettings.InvalidConfigException e) {
+      e.problems().forEach(p -> err.println(Main.NAME + ": " + p));
+      return Main.EXIT_ERROR;
+    }
+    for (String warning : bot.warnings()) {
+      err.println(Main.NAME + ": warning: " + warning);
+    }
+    options = options.withSettings(bot.settings());
     if (options.listRules()) {
       out.print(
           options.format() == Format.JSON
@@ -127,7 +140,8 @@ final class ScanCommand {
     for (Problem p : errors) {
       err.println(Main.NAME + ": " + p.path() + ": " + p.message());
     }
-    out.print(render(report, options.format(), engine));
+    VotePrediction vote = VotePrediction.of(report, bot, options.overrides().given());
+    out.print(render(report, options.format(), engine, vote));
     if (!errors.isEmpty()) {
       return Main.EXIT_ERROR;
     }
@@ -196,18 +210,19 @@ final class ScanCommand {
     return ScanFix.replaced(report, again, (System.nanoTime() - start) / 1_000_000);
   }
 
-  private String render(ScanReport report, Format format, Engine engine) {
+  private String render(ScanReport report, Format format, Engine engine, VotePrediction vote) {
     String version = Main.version();
     return switch (format) {
-      case TEXT -> report.text();
-      case JSON -> report.json(version);
+      case TEXT -> report.text() + vote.text();
+      case JSON -> report.json(version, vote);
       case SARIF ->
           Sarif.write(
               report,
               engine.rules().stream().map(Rule::meta).toList(),
               allRules.stream().map(Rule::meta).toList(),
               version,
-              cwd);
+              cwd,
+              vote);
     };
   }
 }

@@ -3,6 +3,7 @@ package com.googlesource.gerrit.plugins.securityreview.cli;
 import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
 import com.googlesource.gerrit.plugins.securityreview.engine.EngineOptions;
 import com.googlesource.gerrit.plugins.securityreview.engine.PathGlob;
+import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
 import com.googlesource.gerrit.plugins.securityreview.engine.Rule;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import java.time.Duration;
@@ -21,8 +22,11 @@ import java.util.Set;
  * @param diffRef the git ref of {@code --diff}; null without one (the next upload's base) or
  *     without {@code --diff}
  * @param fix whether to apply the fixes of the findings ({@code --fix})
- * @param engine the thresholds, rule switches and globs for the engine
+ * @param engine the thresholds, rule switches and globs for the engine: the bot's settings ({@link
+ *     #withSettings}; a fresh site's until then) under the command line's {@code overrides}
  * @param paths the PATH arguments; {@code .} when none was given
+ * @param configs the {@code --config} files, parent first
+ * @param overrides the options that change what the bot's settings report
  */
 record ScanOptions(
     Format format,
@@ -31,7 +35,9 @@ record ScanOptions(
     boolean fix,
     boolean listRules,
     EngineOptions engine,
-    List<String> paths) {
+    List<String> paths,
+    List<String> configs,
+    SettingOverrides overrides) {
 
   static final String HELP =
       """
@@ -73,13 +79,23 @@ record ScanOptions(
                                   replaced atomically; stderr lists each fix
                                   applied or left out; the report and the exit
                                   status tell what remains.
-        --min-severity LEVEL      low (default), medium or high
-        --min-confidence LEVEL    low (default), medium or high
+        --config FILE             the project's settings for the bot: a project.config
+                                  (or a file with just its [plugin "security-review"]
+                                  section), read as the plugin reads it: rules,
+                                  globs, thresholds, label and vote values; an
+                                  invalid value is an error naming file and line.
+                                  Repeat for the project's parents, parent first (a
+                                  child's option replaces its parent's). Without
+                                  it: the settings of a fresh site
+        --min-severity LEVEL      low, medium or high (default: every severity)
+        --min-confidence LEVEL    low, medium or high (default: the settings'
+                                  commentConfidence, low on a fresh site)
         --disable ID[,ID...]      turn rules off: our ids, Bandit ids or Ruff codes
         --enable ID[,ID...]       turn on rules that are off by default
-        --include GLOB            files to check in folders (default **/*.py); each
-                                  --include replaces the default
-        --exclude GLOB            files to skip, e.g. '**/tests/**'
+        --include GLOB            files to check in folders (default: the settings'
+                                  include, **/*.py); each --include replaces it
+        --exclude GLOB            files to skip, e.g. '**/tests/**' (added to the
+                                  settings' exclude)
         --file-budget SECONDS     how long one file's analysis may take (default 60);
                                   a file that takes longer is reported as not fully
                                   checked, with the line where it stopped
@@ -91,7 +107,18 @@ record ScanOptions(
       folder), '?' one character; matched against the path as reported. Repeat
       --disable, --enable, --include and --exclude as often as needed.
 
-      Positions are 1-based; columns count UTF-16 code units (characters).
+      Positions are 1-based; columns count UTF-16 code units (characters). Text
+      output names each finding's rule page ('see: java -jar security-review.jar
+      rule ID', see 'rule --help').
+
+      The output ends with the vote the bot would cast and why ('Predicted vote:
+      Security-Review -1 (...): ...'), decided as the plugin decides it: the
+      vote for findings when one reaches the settings' voteSeverity and
+      voteConfidence, 0 when a file was not fully checked, the clean vote
+      otherwise; none when the settings turn the review off or there is no file
+      to review. With --diff it is the vote on the change; without, as if every
+      line were changed. Options above that change what the settings report
+      make it a prediction for the settings so changed, and say so.
 
       Exit status: 0 no finding at or above the thresholds, 1 at least one (a file
       that does not parse is an SR001 finding of low severity), 2 usage error,
@@ -115,14 +142,15 @@ record ScanOptions(
     String diffRef = null;
     boolean fix = false;
     boolean listRules = false;
-    Severity severity = Severity.LOW;
-    Confidence confidence = Confidence.LOW;
+    Severity severity = null;
+    Confidence confidence = null;
     Set<String> disabled = new LinkedHashSet<>();
     Set<String> enabled = new LinkedHashSet<>();
     List<PathGlob> include = new ArrayList<>();
     List<PathGlob> exclude = new ArrayList<>();
     Duration fileBudget = EngineOptions.DEFAULT_FILE_BUDGET;
     List<String> paths = new ArrayList<>();
+    List<String> configs = new ArrayList<>();
     boolean options = true;
     for (int i = 0; i < argv.length; i++) {
       String a = argv[i];
@@ -169,7 +197,8 @@ record ScanOptions(
             "--enable",
             "--include",
             "--exclude",
-            "--file-budget" -> {
+            "--file-budget",
+            "--config" -> {
           if (value == null) {
             if (i + 1 >= argv.length) {
               throw new UsageException("scan: " + name + " needs a value", HELP_COMMAND);
@@ -221,19 +250,40 @@ record ScanOptions(
         case "--include" -> include.add(glob(name, value));
         case "--exclude" -> exclude.add(glob(name, value));
         case "--file-budget" -> fileBudget = seconds(name, value);
+        case "--config" -> {
+          if (value.isBlank()) {
+            throw new UsageException("scan: --config needs a file", HELP_COMMAND);
+          }
+          configs.add(value);
+        }
         default -> throw new IllegalStateException(name);
       }
-    }
-    if (include.isEmpty()) {
-      include = EngineOptions.defaults().include();
     }
     if (paths.isEmpty()) {
       paths.add(".");
     }
-    EngineOptions engine =
-        new EngineOptions(severity, confidence, disabled, enabled, include, exclude, fileBudget);
-    return Optional.of(
-        new ScanOptions(format, diff, diffRef, fix, listRules, engine, List.copyOf(paths)));
+    SettingOverrides overrides =
+        new SettingOverrides(severity, confidence, disabled, enabled, include, exclude);
+    ScanOptions parsed =
+        new ScanOptions(
+            format,
+            diff,
+            diffRef,
+            fix,
+            listRules,
+            EngineOptions.defaults().withFileBudget(fileBudget),
+            List.copyOf(paths),
+            List.copyOf(configs),
+            overrides);
+    return Optional.of(parsed.withSettings(BotSettings.defaults().settings()));
+  }
+
+  /** These options with the bot's settings under the command line's overrides. */
+  ScanOptions withSettings(ProjectSettings settings) {
+    EngineOptions options =
+        overrides.over(settings.engineOptions()).withFileBudget(engine.fileBudget());
+    return new ScanOptions(
+        format, diff, diffRef, fix, listRules, options, paths, configs, overrides);
   }
 
   /** A positive number of seconds, fractions allowed ({@code 0.5}). */
@@ -263,8 +313,8 @@ record ScanOptions(
       }
     }
     List<String> warnings = new ArrayList<>();
-    addUnknown(warnings, "--disable", engine.disabled(), known);
-    addUnknown(warnings, "--enable", engine.enabled(), known);
+    addUnknown(warnings, "--disable", overrides.disable(), known);
+    addUnknown(warnings, "--enable", overrides.enable(), known);
     return warnings;
   }
 

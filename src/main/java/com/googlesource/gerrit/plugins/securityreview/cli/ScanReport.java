@@ -94,8 +94,9 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
   // ------------------------------------------------------------------ text
 
   /**
-   * {@code PATH:LINE:COL: ID [severity/confidence] message} per finding, the files separated by a
-   * blank line, then a blank line and the summary line.
+   * {@code PATH:LINE:COL: ID [severity/confidence] message} per finding, each followed by an
+   * indented line naming the rule's page ({@code see: java -jar security-review.jar rule ID}), the
+   * files separated by a blank line, then a blank line and the summary line.
    */
   String text() {
     StringBuilder b = new StringBuilder();
@@ -121,6 +122,8 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
             .append(f.confidence().label())
             .append("] ")
             .append(oneLine(f.message()))
+            .append("\n  see: ")
+            .append(RuleCommand.pageCommand(f.ruleId()))
             .append('\n');
       }
     }
@@ -206,15 +209,20 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
    *               "bySeverity": {"high": 0, "medium": 1, "low": 0},
    *               "suppressed": 0, "belowThreshold": 2, "onUnchangedLines": 0, "preexisting": 0,
    *               "filesWithSyntaxErrors": 0, "filesNotScanned": 1, "internalErrors": 1,
-   *               "millis": 12}
+   *               "millis": 12},
+   *   "vote": {"label": "Security-Review", "value": -1, "reason": "...", "blockingFindings": 1,
+   *            "settings": ["project.config"], "changedBy": [], "everyLineChanged": true}
    * }
    * </pre>
+   *
+   * <p>Each finding also says whether it counts towards the vote ({@code "blocking"}), and the vote
+   * is {@link VotePrediction#appendJson}.
    *
    * <p>{@code fingerprint} names a finding independently of its position (rule, enclosing function
    * or class, normalised statement): the same finding has the same fingerprint in another version
    * of the file. {@code onUnchangedLines} and {@code preexisting} are 0 without {@code --diff}.
    */
-  String json(String version) {
+  String json(String version, VotePrediction vote) {
     StringBuilder b = new StringBuilder();
     b.append("{\n  \"tool\": {\"name\": ");
     Json.appendQuoted(b, Main.NAME);
@@ -227,7 +235,7 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
     List<Finding> findings = findings();
     for (int i = 0; i < findings.size(); i++) {
       b.append(i == 0 ? "\n    " : ",\n    ");
-      appendFinding(b, findings.get(i));
+      appendFinding(b, findings.get(i), vote.blocks(findings.get(i)));
     }
     b.append(findings.isEmpty() ? "],\n" : "\n  ],\n");
     b.append("  \"errors\": [");
@@ -259,11 +267,13 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
     b.append(", \"filesNotScanned\": ").append(errors.size());
     b.append(", \"internalErrors\": ").append(internalErrors().size());
     b.append(", \"millis\": ").append(millis);
-    b.append("}\n}\n");
+    b.append("},\n  \"vote\": ");
+    vote.appendJson(b);
+    b.append("\n}\n");
     return b.toString();
   }
 
-  private static void appendFinding(StringBuilder b, Finding f) {
+  private static void appendFinding(StringBuilder b, Finding f, boolean blocking) {
     b.append("{\"ruleId\": ");
     Json.appendQuoted(b, f.ruleId());
     b.append(", \"title\": ");
@@ -283,6 +293,7 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
     b.append(", \"message\": ");
     Json.appendQuoted(b, f.message());
     b.append(", \"fingerprint\": ").append(Json.quote(f.fingerprint()));
+    b.append(", \"blocking\": ").append(blocking);
     b.append(", \"fix\": ");
     Fix fix = f.fix();
     if (fix == null) {

@@ -3,7 +3,9 @@ package com.googlesource.gerrit.plugins.securityreview.gerrit;
 import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
 import com.googlesource.gerrit.plugins.securityreview.engine.FileResult;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
+import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleFailure;
+import com.googlesource.gerrit.plugins.securityreview.engine.VoteDecision;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.ChangedFile;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.PatchSetFiles;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.SkippedFile;
@@ -32,10 +34,6 @@ public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSet
   /** Findings on changed lines that the base already had: counted, not reported. */
   public int preexisting() {
     return results.stream().mapToInt(FileResult::preexisting).sum();
-  }
-
-  public long blocking() {
-    return findings().stream().filter(settings::blocks).count();
   }
 
   /** Files the globs admit but that were not checked, deletions aside (they add no code). */
@@ -84,20 +82,20 @@ public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSet
   }
 
   /**
-   * The vote: negative when a finding meets the vote threshold; positive when every relevant file
-   * was checked completely and nothing did; 0 when the review is incomplete (merge commit, skipped
-   * file, syntax error, a rule that threw).
+   * The vote and its reason: negative when a finding meets the vote threshold; positive when every
+   * relevant file was checked completely and nothing did; 0 when the review is incomplete (merge
+   * commit, skipped file, syntax error, a rule that threw).
    */
+  public VoteDecision decision() {
+    boolean complete =
+        !files.merge()
+            && unchecked().isEmpty()
+            && syntaxErrors().isEmpty()
+            && internalErrors().isEmpty();
+    return VoteDecision.decide(settings, findings(), complete);
+  }
+
   public short vote() {
-    if (blocking() > 0) {
-      return settings.voteOnFindings();
-    }
-    if (files.merge()
-        || !unchecked().isEmpty()
-        || !syntaxErrors().isEmpty()
-        || !internalErrors().isEmpty()) {
-      return 0;
-    }
-    return settings.voteOnClean();
+    return decision().value();
   }
 }

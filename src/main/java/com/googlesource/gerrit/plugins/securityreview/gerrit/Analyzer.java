@@ -4,6 +4,7 @@ import com.google.gerrit.entities.Project;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
+import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.PatchSetFiles;
 import com.googlesource.gerrit.plugins.securityreview.rules.Rules;
 import java.io.IOException;

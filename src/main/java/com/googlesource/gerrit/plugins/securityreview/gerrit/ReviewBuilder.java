@@ -13,6 +13,7 @@ import com.google.gerrit.extensions.common.FixSuggestionInfo;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
 import com.googlesource.gerrit.plugins.securityreview.engine.Fix;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.engine.VoteDecision;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.SkippedFile;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -277,22 +278,13 @@ public final class ReviewBuilder {
           .append(counts.fixed())
           .append(" fixed.");
     }
-    long blocking = a.blocking();
-    short vote = a.vote();
-    m.append("\n\n").append(a.settings().label()).append(' ').append(format(vote)).append(": ");
-    if (blocking > 0) {
-      m.append(blocking)
-          .append(blocking == 1 ? " finding reaches" : " findings reach")
-          .append(" the vote threshold (severity ")
-          .append(a.settings().voteSeverity().label())
-          .append(" or higher, confidence ")
-          .append(a.settings().voteConfidence().label())
-          .append(" or higher).");
-    } else if (vote == 0) {
-      m.append("the review is incomplete.");
-    } else {
-      m.append("every changed file was checked; nothing reaches the vote threshold.");
-    }
+    VoteDecision vote = a.decision();
+    m.append("\n\n")
+        .append(a.settings().label())
+        .append(' ')
+        .append(format(vote.value()))
+        .append(": ")
+        .append(vote.reason());
     if (notPosted > 0) {
       m.append("\n\n")
           .append(notPosted)
@@ -324,6 +316,6 @@ public final class ReviewBuilder {
   }
 
   public static String format(short vote) {
-    return vote > 0 ? "+" + vote : String.valueOf(vote);
+    return VoteDecision.format(vote);
   }
 }

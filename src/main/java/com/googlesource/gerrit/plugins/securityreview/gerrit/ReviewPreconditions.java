@@ -14,6 +14,7 @@ import com.google.gerrit.server.account.AccountCache;
 import com.google.gerrit.server.account.AccountState;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Outcome;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
 import java.util.Collection;

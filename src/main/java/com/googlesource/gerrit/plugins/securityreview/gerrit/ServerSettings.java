@@ -1,6 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.EngineOptions;
+import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
 
 /**
  * Server-wide settings from {@code [plugin "security-review"]} in {@code gerrit.config}.
@@ -26,12 +27,10 @@ public record ServerSettings(
     int retries,
     long retryDelayMillis,
     long fileBudgetMillis) {
-  public static final String DEFAULT_LABEL = "Security-Review";
-
   public static ServerSettings defaults() {
     return new ServerSettings(
         null,
-        DEFAULT_LABEL,
+        ProjectSettings.DEFAULT_LABEL,
         2,
         200,
         1 << 20,

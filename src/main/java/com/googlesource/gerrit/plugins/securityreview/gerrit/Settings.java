@@ -8,14 +8,8 @@ import com.google.gerrit.server.config.PluginConfigFactory;
 import com.google.gerrit.server.project.NoSuchProjectException;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
-import com.googlesource.gerrit.plugins.securityreview.engine.Confidence;
-import com.googlesource.gerrit.plugins.securityreview.engine.PathGlob;
-import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
+import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reads the plugin's settings. Every invalid value is logged in one line naming the option and the
@@ -53,62 +47,21 @@ public class Settings {
 
   /** The project's settings, inherited from its parents; defaults when the project is gone. */
   public ProjectSettings project(Project.NameKey project, ServerSettings server) {
-    ProjectSettings d = ProjectSettings.defaults(server.label());
     PluginConfig cfg;
     try {
       cfg = configFactory.getFromProjectConfigWithInheritance(project, pluginName);
     } catch (NoSuchProjectException e) {
-      return d;
+      return ProjectSettings.defaults(server.label());
     }
     String where = "project.config of " + project.get();
-    List<PathGlob> include = globs(cfg.getStringList("include"));
-    return new ProjectSettings(
-        bool(cfg, where, "enabled", d.enabled()),
-        include.isEmpty() ? d.include() : include,
-        globs(cfg.getStringList("exclude")),
-        ids(cfg.getStringList("disabledRule")),
-        ids(cfg.getStringList("enabledRule")),
-        level(cfg, where, "voteSeverity", d.voteSeverity(), Severity::parse),
-        level(cfg, where, "voteConfidence", d.voteConfidence(), Confidence::parse),
-        level(cfg, where, "commentConfidence", d.commentConfidence(), Confidence::parse),
-        nonBlank(cfg.getString("label"), d.label()),
-        vote(cfg, where, "voteOnFindings", d.voteOnFindings()),
-        vote(cfg, where, "voteOnClean", d.voteOnClean()),
-        bool(cfg, where, "reviewWip", d.reviewWip()),
-        bool(cfg, where, "replyWhenFixed", d.replyWhenFixed()));
+    return ProjectSettings.read(
+        name -> Arrays.asList(cfg.getStringList(name)),
+        server.label(),
+        (name, raw, used) -> invalid(where, name, raw, used));
   }
 
   private static String nonBlank(String value, String dflt) {
     return value == null || value.isBlank() ? dflt : value.trim();
-  }
-
-  private static List<PathGlob> globs(String[] values) {
-    return Arrays.stream(values)
-        .flatMap(v -> Arrays.stream(v.split(",")))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .map(PathGlob::of)
-        .toList();
-  }
-
-  private static Set<String> ids(String[] values) {
-    return Arrays.stream(values)
-        .flatMap(v -> Arrays.stream(v.split("[,\\s]+")))
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
-  }
-
-  private static boolean bool(PluginConfig cfg, String where, String name, boolean dflt) {
-    String raw = cfg.getString(name);
-    if (raw == null) {
-      return dflt;
-    }
-    try {
-      return cfg.getBoolean(name, dflt);
-    } catch (IllegalArgumentException e) {
-      invalid(where, name, raw, String.valueOf(dflt));
-      return dflt;
-    }
   }
 
   private static int intAtLeast(PluginConfig cfg, String where, String name, int dflt, int min) {
@@ -134,33 +87,6 @@ public class Settings {
       return dflt;
     }
     return v;
-  }
-
-  private static <T extends Enum<T>> T level(
-      PluginConfig cfg, String where, String name, T dflt, Function<String, T> parse) {
-    String raw = cfg.getString(name);
-    if (raw == null) {
-      return dflt;
-    }
-    T v = parse.apply(raw);
-    if (v == null) {
-      invalid(where, name, raw, dflt.name().toLowerCase(java.util.Locale.ROOT));
-      return dflt;
-    }
-    return v;
-  }
-
-  private static short vote(PluginConfig cfg, String where, String name, short dflt) {
-    String raw = cfg.getString(name);
-    if (raw == null) {
-      return dflt;
-    }
-    try {
-      return Short.parseShort(raw.trim());
-    } catch (NumberFormatException e) {
-      invalid(where, name, raw, String.valueOf(dflt));
-      return dflt;
-    }
   }
 
   private static void invalid(String where, String name, String raw, String used) {

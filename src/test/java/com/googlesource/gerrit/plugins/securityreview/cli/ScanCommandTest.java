@@ -101,10 +101,21 @@ class ScanCommandTest {
     assertThat(lines.get(1)).startsWith("b.py:1:1: TST100 [medium/high] ");
     assertThat(lines.get(2)).startsWith("pkg/c.py:3:12: TST100 ");
     assertThat(r.summary()).startsWith("3 files scanned, 3 findings (high 0, medium 3, low 0), ");
-    // Files are separated by a blank line, and the summary follows a blank line.
+    // Each finding names its rule's page; files are separated by a blank line, and the summary
+    // follows a blank line.
+    String see = "\n  see: java -jar security-review.jar rule TST100\n";
     assertThat(r.out())
         .startsWith(
-            lines.get(0) + "\n\n" + lines.get(1) + "\n\n" + lines.get(2) + "\n\n" + r.summary());
+            lines.get(0)
+                + see
+                + "\n"
+                + lines.get(1)
+                + see
+                + "\n"
+                + lines.get(2)
+                + see
+                + "\n"
+                + r.summary());
   }
 
   @Test
@@ -116,7 +127,7 @@ class ScanCommandTest {
     assertThat(r.out())
         .matches(
             "2 files scanned, 0 findings \\(high 0, medium 0, low 0\\), 0 suppressed, 0 below"
-                + " threshold, 0 files with syntax errors, \\d+ ms\n");
+                + " threshold, 0 files with syntax errors, \\d+ ms\nPredicted vote: .*\n");
   }
 
   @Test

@@ -22,10 +22,10 @@ final class ScanTesting {
       return out.lines().filter(l -> l.matches(".+:\\d+:\\d+: \\S+ \\[.*")).toList();
     }
 
-    /** The text format's last line. */
+    /** The summary line, just above the predicted vote that ends the text output. */
     String summary() {
       List<String> lines = out.lines().toList();
-      return lines.get(lines.size() - 1);
+      return lines.get(lines.size() - 2);
     }
   }
 

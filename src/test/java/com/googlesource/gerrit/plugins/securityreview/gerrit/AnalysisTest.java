@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.ChangedLines;
 import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
+import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.ChangedFile;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.PatchSetFiles;
 import com.googlesource.gerrit.plugins.securityreview.testing.TestRules;
