@@ -90,6 +90,13 @@ abstract class DeliveryTestBase extends LightweightPluginDaemonTest {
         .update();
   }
 
+  void setPluginEnabled(Project.NameKey p, boolean enabled) throws Exception {
+    try (ProjectConfigUpdate u = updateProject(p)) {
+      u.getConfig().updatePluginConfig(PLUGIN, c -> c.setBoolean("enabled", enabled));
+      u.save();
+    }
+  }
+
   PushOneCommit.Result upload(TestRepository<?> repo, String subject, Map<String, String> files)
       throws Exception {
     PushOneCommit.Result r =

@@ -195,14 +195,14 @@ public class ReviewDeliveryAcceptanceTest extends DeliveryTestBase {
 
   @Test
   public void claimOfADeadNodeIsTakenOverAfterItsLease() throws Exception {
-    setPluginEnabled(false);
+    setPluginEnabled(project, false);
     PushOneCommit.Result r = upload(testRepo, "Add client", FINDING);
     awaitIdle();
     ReviewRequest req = request(project, r, 1);
     Instant claimed = Instant.now();
     // A node claims the patch set and dies before it posts.
     assertThat(claimStoreOn("dead-node").acquire(req).held()).isNotNull();
-    setPluginEnabled(true);
+    setPluginEnabled(project, true);
 
     Outcome blocked = reviewer().run(req);
     assertThat(blocked.status()).isEqualTo(Status.IN_PROGRESS);
@@ -338,13 +338,6 @@ public class ReviewDeliveryAcceptanceTest extends DeliveryTestBase {
         i.getInstance(CarryOver.class),
         i.getInstance(ReviewPoster.class),
         claimStoreOn(node));
-  }
-
-  private void setPluginEnabled(boolean enabled) throws Exception {
-    try (ProjectConfigUpdate u = updateProject(project)) {
-      u.getConfig().updatePluginConfig(PLUGIN, c -> c.setBoolean("enabled", enabled));
-      u.save();
-    }
   }
 
   private static int changeNumber(PushOneCommit.Result r) {
