@@ -98,7 +98,6 @@ class ClaimStore {
   private final GitRepositoryManager repoManager;
   private final AllProjectsName allProjects;
   private final GitReferenceUpdated refUpdated;
-  private final Settings settings;
   private final String pluginName;
   private final String node;
   private final Clock clock;
@@ -109,14 +108,12 @@ class ClaimStore {
       GitRepositoryManager repoManager,
       AllProjectsName allProjects,
       GitReferenceUpdated refUpdated,
-      Settings settings,
       @PluginName String pluginName,
       @GerritInstanceId @Nullable String instanceId) {
     this(
         repoManager,
         allProjects,
         refUpdated,
-        settings,
         pluginName,
         instanceId != null ? instanceId : hostName(),
         Clock.systemUTC());
@@ -127,14 +124,12 @@ class ClaimStore {
       GitRepositoryManager repoManager,
       AllProjectsName allProjects,
       GitReferenceUpdated refUpdated,
-      Settings settings,
       String pluginName,
       String node,
       Clock clock) {
     this.repoManager = repoManager;
     this.allProjects = allProjects;
     this.refUpdated = refUpdated;
-    this.settings = settings;
     this.pluginName = pluginName;
     this.node = node;
     this.clock = clock;
@@ -149,12 +144,11 @@ class ClaimStore {
   }
 
   /**
-   * Claims the patch set for this node. Refused while another review holds a claim that is not
-   * expired, and, unless the request forces a new review, when a review of it is done.
+   * Claims the patch set for this node. Refused while another review holds a claim renewed within
+   * {@code lease}, and, unless the request forces a new review, when a review of it is done.
    */
-  Acquisition acquire(ReviewRequest req) throws IOException {
+  Acquisition acquire(ReviewRequest req, Duration lease) throws IOException {
     String ref = refName(req.change(), req.patchSet());
-    Duration lease = settings.delivery().claimLease();
     try (Repository repo = repoManager.openRepository(allProjects)) {
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
         Ref current = repo.exactRef(ref);

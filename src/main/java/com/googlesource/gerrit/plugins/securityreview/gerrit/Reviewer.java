@@ -133,7 +133,7 @@ public class Reviewer {
       if (!current.go()) {
         return current.stop();
       }
-      ClaimStore.Acquisition claim = claims.acquire(req);
+      ClaimStore.Acquisition claim = claims.acquire(req, settings.delivery().claimLease());
       if (claim.held() == null) {
         return claim.other().state() == ClaimStore.State.DONE
             ? Outcome.skipped(req, Status.ALREADY_REVIEWED, claim.other().describe())

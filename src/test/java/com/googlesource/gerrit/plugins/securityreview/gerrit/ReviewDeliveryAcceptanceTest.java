@@ -201,7 +201,7 @@ public class ReviewDeliveryAcceptanceTest extends DeliveryTestBase {
     ReviewRequest req = request(project, r, 1);
     Instant claimed = Instant.now();
     // A node claims the patch set and dies before it posts.
-    assertThat(claimStoreOn("dead-node").acquire(req).held()).isNotNull();
+    assertThat(claimStoreOn("dead-node").acquire(req, LEASE).held()).isNotNull();
     setPluginEnabled(project, true);
 
     Outcome blocked = reviewer().run(req);
@@ -226,7 +226,7 @@ public class ReviewDeliveryAcceptanceTest extends DeliveryTestBase {
     // Another node starts a re-run and holds the claim.
     ClaimStore other = claimStoreOn("node-b");
     ClaimStore.Held held =
-        other.acquire(new ReviewRequest(project, changeNumber(r), 1, null, true)).held();
+        other.acquire(new ReviewRequest(project, changeNumber(r), 1, null, true), LEASE).held();
     assertThat(held).isNotNull();
 
     String url = "/changes/" + r.getChangeId() + "/revisions/1/" + PLUGIN + "~run";
@@ -321,7 +321,6 @@ public class ReviewDeliveryAcceptanceTest extends DeliveryTestBase {
         repoManager,
         allProjects,
         i.getInstance(GitReferenceUpdated.class),
-        i.getInstance(Settings.class),
         PLUGIN,
         node,
         Clock.systemUTC());
