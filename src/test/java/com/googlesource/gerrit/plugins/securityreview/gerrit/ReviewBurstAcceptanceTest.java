@@ -33,9 +33,9 @@ import org.junit.Test;
  * -Dsecurity-review.skipBurst=true} skips it in local runs; CI runs it.
  */
 @TestPlugin(
-    name = DeliveryTestBase.PLUGIN,
+    name = ReviewAcceptanceTestBase.PLUGIN,
     sysModule = "com.googlesource.gerrit.plugins.securityreview.Module")
-public class ReviewBurstAcceptanceTest extends DeliveryTestBase {
+public class ReviewBurstAcceptanceTest extends ReviewAcceptanceTestBase {
   private static final int CHANGES = 100;
   private static final int PATCH_SETS = 5;
   private static final int THREADS = 4;

@@ -52,10 +52,10 @@ import org.junit.Test;
  */
 @UseSsh
 @TestPlugin(
-    name = DeliveryTestBase.PLUGIN,
+    name = ReviewAcceptanceTestBase.PLUGIN,
     sysModule = "com.googlesource.gerrit.plugins.securityreview.Module",
     sshModule = "com.googlesource.gerrit.plugins.securityreview.gerrit.SshModule")
-public class ReviewDeliveryAcceptanceTest extends DeliveryTestBase {
+public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
   static final Duration LEASE = Duration.ofSeconds(5);
   static final Duration REVIEWED_WITHIN = Duration.ofSeconds(60);
   static final Map<String, String> FINDING =
@@ -77,34 +77,22 @@ public class ReviewDeliveryAcceptanceTest extends DeliveryTestBase {
 
   @Test
   public void fullQueueDefersAndTheSweepReviewsTheRest() throws Exception {
-    List<PushOneCommit.Result> uploads = new ArrayList<>();
+    List<PushOneCommit.Result> uploads;
     try (BusyWorker busy = new BusyWorker()) {
       long deferred = queue().deferred();
-      for (int i = 0; i < 6; i++) {
-        uploads.add(upload(testRepo, "Upload " + i, Map.of("ovn/c" + i + ".py", CLEAN + i)));
-        testRepo.reset("HEAD~1");
-      }
+      uploads = uploadCleanChanges(6);
       // Room for one: the other five were deferred, not queued.
       assertThat(queue().deferred() - deferred).isAtLeast(5);
     }
-    for (PushOneCommit.Result r : uploads) {
-      WaitUtil.waitUntil(() -> reviewed(r.getChangeId(), 1), REVIEWED_WITHIN);
-    }
-    awaitIdle();
-    for (PushOneCommit.Result r : uploads) {
-      assertThat(reviewsPerPatchSet(r.getChangeId())).containsExactly(1, 1L);
-    }
+    assertEachReviewedOnce(uploads);
   }
 
   @Test
   @GerritConfig(name = "plugin.security-review.queueSize", value = "5")
   public void reviewsQueuedWhenThePluginStopsAreReviewedAfterItStarts() throws Exception {
-    List<PushOneCommit.Result> uploads = new ArrayList<>();
+    List<PushOneCommit.Result> uploads;
     try (BusyWorker busy = new BusyWorker()) {
-      for (int i = 0; i < 5; i++) {
-        uploads.add(upload(testRepo, "Upload " + i, Map.of("ovn/c" + i + ".py", CLEAN + i)));
-        testRepo.reset("HEAD~1");
-      }
+      uploads = uploadCleanChanges(5);
       assertThat(queue().pending()).isEqualTo(5);
       tearDownTestPlugin();
     }
@@ -112,13 +100,7 @@ public class ReviewDeliveryAcceptanceTest extends DeliveryTestBase {
       assertThat(botMessages(r.getChangeId())).isEmpty();
     }
     setUpTestPlugin();
-    for (PushOneCommit.Result r : uploads) {
-      WaitUtil.waitUntil(() -> reviewed(r.getChangeId(), 1), REVIEWED_WITHIN);
-    }
-    awaitIdle();
-    for (PushOneCommit.Result r : uploads) {
-      assertThat(reviewsPerPatchSet(r.getChangeId())).containsExactly(1, 1L);
-    }
+    assertEachReviewedOnce(uploads);
   }
 
   @Test
@@ -265,6 +247,27 @@ public class ReviewDeliveryAcceptanceTest extends DeliveryTestBase {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** Uploads changes of one clean file each, side by side on the branch. */
+  private List<PushOneCommit.Result> uploadCleanChanges(int count) throws Exception {
+    List<PushOneCommit.Result> uploads = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      uploads.add(upload(testRepo, "Upload " + i, Map.of("ovn/c" + i + ".py", CLEAN + i)));
+      testRepo.reset("HEAD~1");
+    }
+    return uploads;
+  }
+
+  /** Waits until the bot reviewed each upload's patch set, then checks it did so once. */
+  private void assertEachReviewedOnce(List<PushOneCommit.Result> uploads) throws Exception {
+    for (PushOneCommit.Result r : uploads) {
+      WaitUtil.waitUntil(() -> reviewed(r.getChangeId(), 1), REVIEWED_WITHIN);
+    }
+    awaitIdle();
+    for (PushOneCommit.Result r : uploads) {
+      assertThat(reviewsPerPatchSet(r.getChangeId())).containsExactly(1, 1L);
+    }
+  }
 
   /** Keeps the review queue's only worker busy until closed: what is queued meanwhile waits. */
   final class BusyWorker implements AutoCloseable {

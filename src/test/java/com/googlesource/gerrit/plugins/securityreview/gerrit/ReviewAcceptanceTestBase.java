@@ -25,12 +25,12 @@ import org.eclipse.jgit.lib.Config;
 import org.junit.Before;
 
 /**
- * What the acceptance tests of how reviews are delivered share: a bot allowed to vote on the label
- * in the test's project, uploads, and the bot's reviews read back per patch set.
+ * What the plugin's acceptance tests share: a bot allowed to vote on the label in the test's
+ * project, the plugin's queue and reviewer, uploads, and the bot's reviews read back.
  */
-abstract class DeliveryTestBase extends LightweightPluginDaemonTest {
-  static final String BOT = SecurityReviewAcceptanceTest.BOT;
-  static final String LABEL = SecurityReviewAcceptanceTest.LABEL;
+abstract class ReviewAcceptanceTestBase extends LightweightPluginDaemonTest {
+  static final String BOT = "security-bot";
+  static final String LABEL = "Security-Review";
   static final String PLUGIN = "security-review";
 
   @Inject protected AccountOperations accountOperations;
@@ -56,7 +56,9 @@ abstract class DeliveryTestBase extends LightweightPluginDaemonTest {
         accountCache
             .getByUsername(BOT)
             .map(a -> a.account().id())
-            .orElseGet(() -> accountOperations.newAccount().username(BOT).create());
+            .orElseGet(
+                () ->
+                    accountOperations.newAccount().username(BOT).fullname("Security Bot").create());
     bots = groupOperations.newGroup().addMember(bot).create();
     defineLabel(project);
     grantVote(project);
