@@ -209,12 +209,13 @@ class ClaimStore {
     }
   }
 
-  /** Renews every claim this node holds, so that a long review keeps its claim. */
+  /** Renews every claim this node holds, so that a long review keeps its claim; never throws. */
   void renewHeld() {
     for (Held h : held) {
       try {
         renew(h);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
+        // Caught, or the schedule would stop renewing every claim from now on.
         logger.atWarning().withCause(e).log("security-review: %s: cannot renew the claim", h.req);
       }
     }

@@ -69,7 +69,7 @@ public class Reconciler implements LifecycleListener {
   /** Change numbers looked up at once when pruning claims. */
   private static final int LOOKUP_BATCH = 100;
 
-  /** The first sweep waits until the server is up, at most this long. */
+  /** How long after the start the first sweep runs (at most one interval): the server is up. */
   private static final Duration FIRST_SWEEP = Duration.ofSeconds(30);
 
   /** An open change's current patch set, as the sweep's query lists it. */

@@ -157,18 +157,18 @@ public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
         awaitIdle();
         WaitUtil.waitUntil(() -> reviewed(r.getChangeId(), 1), REVIEWED_WITHIN);
 
-        String round_ = "round " + round + ", outcomes " + outcomes;
+        String context = "round " + round + ", outcomes " + outcomes;
         if (busy != null) {
-          assertWithMessage(round_).that(outcomes).contains(Status.POSTED);
+          assertWithMessage(context).that(outcomes).contains(Status.POSTED);
         }
-        assertWithMessage(round_)
+        assertWithMessage(context)
             .that(outcomes.stream().filter(s -> s == Status.POSTED).count())
             .isAtMost(1);
-        assertWithMessage(round_).that(botMessages(r.getChangeId())).hasSize(1);
-        assertWithMessage(round_).that(botVotes(r.getChangeId())).hasSize(1);
+        assertWithMessage(context).that(botMessages(r.getChangeId())).hasSize(1);
+        assertWithMessage(context).that(botVotes(r.getChangeId())).hasSize(1);
         List<CommentInfo> comments =
             gApi.changes().id(r.getChangeId()).comments().get("ovn/client.py");
-        assertWithMessage(round_).that(comments).hasSize(1);
+        assertWithMessage(context).that(comments).hasSize(1);
       }
     } finally {
       pool.shutdownNow();
@@ -181,10 +181,13 @@ public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
     PushOneCommit.Result r = upload(testRepo, "Add client", FINDING);
     awaitIdle();
     ReviewRequest req = request(project, r, 1);
-    Instant claimed = Instant.now();
-    // A node claims the patch set and dies before it posts.
-    assertThat(claimStoreOn("dead-node").acquire(req, LEASE).held()).isNotNull();
+    ClaimStore deadNode = claimStoreOn("dead-node");
+    ClaimStore.Held claim = deadNode.acquire(req, LEASE).held();
+    assertThat(claim).isNotNull();
     setPluginEnabled(project, true);
+    // The node renews its claim a last time, and dies before it posts.
+    Instant claimed = Instant.now();
+    assertThat(deadNode.renew(claim)).isTrue();
 
     Outcome blocked = reviewer().run(req);
     assertThat(blocked.status()).isEqualTo(Status.IN_PROGRESS);
