@@ -4,22 +4,33 @@ import static com.google.gerrit.server.change.RevisionResource.REVISION_KIND;
 
 import com.google.gerrit.extensions.annotations.Exports;
 import com.google.gerrit.extensions.config.CapabilityDefinition;
+import com.google.gerrit.extensions.events.ChangeAbandonedListener;
+import com.google.gerrit.extensions.events.ChangeDeletedListener;
+import com.google.gerrit.extensions.events.ChangeMergedListener;
 import com.google.gerrit.extensions.events.RevisionCreatedListener;
 import com.google.gerrit.extensions.registration.DynamicSet;
 import com.google.gerrit.extensions.restapi.RestApiModule;
 import com.google.gerrit.lifecycle.LifecycleModule;
 import com.google.inject.AbstractModule;
 
-/** Binds the review of new patch sets, its queue, the capability and the REST endpoints. */
+/**
+ * Binds the review of new patch sets, its queue, the sweep and claims that make every patch set
+ * reviewed once, the capability and the REST endpoints.
+ */
 public class GerritModule extends AbstractModule {
   @Override
   protected void configure() {
     DynamicSet.bind(binder(), RevisionCreatedListener.class).to(RevisionListener.class);
+    DynamicSet.bind(binder(), ChangeMergedListener.class).to(ClaimCleanup.class);
+    DynamicSet.bind(binder(), ChangeAbandonedListener.class).to(ClaimCleanup.class);
+    DynamicSet.bind(binder(), ChangeDeletedListener.class).to(ClaimCleanup.class);
     install(
         new LifecycleModule() {
           @Override
           protected void configure() {
+            // Started in this order, stopped in the reverse: the sweep feeds the queue.
             listener().to(ReviewQueue.class);
+            listener().to(Reconciler.class);
           }
         });
     bind(CapabilityDefinition.class)

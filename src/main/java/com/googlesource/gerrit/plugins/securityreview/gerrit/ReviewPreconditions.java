@@ -80,8 +80,8 @@ class ReviewPreconditions {
               Status.NOT_CONFIGURED,
               "no bot account configured: set plugin." + pluginName + ".account in gerrit.config"));
     }
-    Optional<AccountState> bot = accountCache.getByUsername(server.account());
-    if (bot.isEmpty() || !bot.get().account().isActive()) {
+    Optional<Account.Id> bot = activeBot(server);
+    if (bot.isEmpty()) {
       return Verdict.stop(
           Outcome.failed(
               req,
@@ -98,7 +98,19 @@ class ReviewPreconditions {
       return Verdict.stop(
           Outcome.of(Status.DISABLED, "disabled for project " + req.project().get()));
     }
-    return Verdict.go(new Reviewing(server, project, bot.get().account().id()));
+    return Verdict.go(new Reviewing(server, project, bot.get()));
+  }
+
+  /** The configured bot account, if it exists and is active. */
+  Optional<Account.Id> activeBot(ServerSettings server) {
+    if (server.account() == null) {
+      return Optional.empty();
+    }
+    return accountCache
+        .getByUsername(server.account())
+        .map(AccountState::account)
+        .filter(Account::isActive)
+        .map(Account::id);
   }
 
   /**
@@ -157,7 +169,7 @@ class ReviewPreconditions {
   /** The project's label exists on the change and the bot may cast {@code vote} on it. */
   Verdict<Short> mayVote(ReviewRequest req, Reviewing reviewing, ChangeInfo info, short vote) {
     String label = reviewing.project().label();
-    if (info.labels == null || !info.labels.containsKey(label)) {
+    if (!labelDefined(info, label)) {
       return Verdict.stop(
           Outcome.failed(
               req,
@@ -168,9 +180,7 @@ class ReviewPreconditions {
                   + req.project().get()
                   + " (see the plugin's config.md); nothing posted"));
     }
-    Collection<String> permitted =
-        info.permittedLabels == null ? null : info.permittedLabels.get(label);
-    if (permitted == null || permitted.stream().noneMatch(v -> parseVote(v) == vote)) {
+    if (!permitted(info, label, vote)) {
       return Verdict.stop(
           Outcome.failed(
               req,
@@ -186,6 +196,29 @@ class ReviewPreconditions {
                   + " on refs/heads/*); nothing posted"));
     }
     return Verdict.go(vote);
+  }
+
+  /**
+   * Whether the label exists on the change and the bot may cast both votes a review can end with
+   * (on findings, and on a clean patch set); read from a change loaded as the bot with its labels.
+   * The sweep asks this before queueing, so that a patch set held up by a missing label or
+   * permission is not analysed again on every sweep, only once the administrator fixed it.
+   */
+  static boolean mayCastEveryVote(Reviewing reviewing, ChangeInfo info) {
+    ProjectSettings project = reviewing.project();
+    return labelDefined(info, project.label())
+        && permitted(info, project.label(), project.voteOnFindings())
+        && permitted(info, project.label(), project.voteOnClean());
+  }
+
+  private static boolean labelDefined(ChangeInfo info, String label) {
+    return info.labels != null && info.labels.containsKey(label);
+  }
+
+  private static boolean permitted(ChangeInfo info, String label, short vote) {
+    Collection<String> permitted =
+        info.permittedLabels == null ? null : info.permittedLabels.get(label);
+    return permitted != null && permitted.stream().anyMatch(v -> parseVote(v) == vote);
   }
 
   /** A permitted value such as "+1" or " 0"; a value that is no number matches no vote. */

@@ -11,17 +11,22 @@ import com.googlesource.gerrit.plugins.securityreview.gerrit.CarryOver.Earlier;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.ReviewPreconditions.PatchSet;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.ReviewPreconditions.Reviewing;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.ReviewPreconditions.Verdict;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 
 /**
  * Reviews one patch set and posts the result as the bot, at most once per patch set.
  *
- * <p>The stages: {@link ReviewPreconditions}, {@link Analyzer}, {@link CarryOver}, {@link
- * ReviewPoster}.
+ * <p>The stages: {@link ReviewPreconditions}, a claim ({@link ClaimStore}), {@link Analyzer},
+ * {@link CarryOver}, {@link ReviewPoster}.
  *
- * <p>Idempotence needs no local state: before posting, the change itself is asked whether the bot
- * already left a review tagged {@value ReviewBuilder#TAG} on that patch set. A retried or
- * duplicated event, a plugin reload or a second primary therefore finds it and stops.
+ * <p>Exactly once, across threads and nodes: before analysing, the review claims the patch set with
+ * a create-only ref. Another review of it (a duplicated event, a sweep, a second primary) finds the
+ * claim and stops; a claim whose node died is taken over once its lease ran out, and the claim is
+ * renewed right before posting, so that a review whose claim was taken over does not post. The
+ * change itself is asked too: a review the bot left on the patch set (tagged {@value
+ * ReviewBuilder#TAG}) ends the matter, whatever the claims say.
  *
  * <p>Likewise the bot's comments on earlier patch sets are read from the change ({@link
  * BotThreads}): a finding commented on before is not commented on again.
@@ -44,6 +49,7 @@ public class Reviewer {
     DISABLED,
     WIP_SKIPPED,
     CHANGE_MISSING,
+    IN_PROGRESS,
     NOT_CONFIGURED,
     BOT_MISSING,
     LABEL_MISSING,
@@ -73,12 +79,18 @@ public class Reviewer {
     }
   }
 
+  /** Outcomes after which the patch set needs no further review; any other frees the claim. */
+  private static final Set<Status> REVIEWED =
+      EnumSet.of(
+          Status.POSTED, Status.CARRIED_OVER, Status.NOTHING_TO_REVIEW, Status.ALREADY_REVIEWED);
+
   private final Settings settings;
   private final OneOffRequestContext requestContext;
   private final ReviewPreconditions preconditions;
   private final Analyzer analyzer;
   private final CarryOver carryOver;
   private final ReviewPoster poster;
+  private final ClaimStore claims;
   private final Striped<Lock> locks = Striped.lock(64);
 
   @Inject
@@ -88,13 +100,15 @@ public class Reviewer {
       ReviewPreconditions preconditions,
       Analyzer analyzer,
       CarryOver carryOver,
-      ReviewPoster poster) {
+      ReviewPoster poster,
+      ClaimStore claims) {
     this.settings = settings;
     this.requestContext = requestContext;
     this.preconditions = preconditions;
     this.analyzer = analyzer;
     this.carryOver = carryOver;
     this.poster = poster;
+    this.claims = claims;
   }
 
   /** Reviews the patch set. Exceptions are failures worth a retry (see {@link ReviewQueue}). */
@@ -120,25 +134,47 @@ public class Reviewer {
       if (!current.go()) {
         return current.stop();
       }
-      PatchSet patchSet = current.value();
-      Analysis analysis =
-          analyzer.analyze(
-              req.project(), patchSet.commit(), reviewing.project(), reviewing.server());
-      if (!analysis.relevant()) {
-        return Outcome.skipped(req, Status.NOTHING_TO_REVIEW, "no file to review");
+      ClaimStore.Acquisition claim = claims.acquire(req, settings.delivery().claimLease());
+      if (claim.held() == null) {
+        return claim.other().state() == ClaimStore.State.DONE
+            ? Outcome.skipped(req, Status.ALREADY_REVIEWED, claim.other().describe())
+            : Outcome.skipped(
+                req,
+                Status.IN_PROGRESS,
+                "another review of this patch set is in progress: " + claim.other().describe());
       }
-      for (Analysis.InternalError e : analysis.internalErrors()) {
-        logger.atSevere().log("security-review: %s: %s: %s", req, e.path(), e.failure().describe());
+      Outcome outcome = null;
+      try {
+        outcome = analyzeAndPost(req, reviewing, current.value(), claim.held());
+        return outcome;
+      } finally {
+        claims.finish(claim.held(), outcome != null && REVIEWED.contains(outcome.status()));
       }
-      // Only now: whether the bot may vote depends on the vote the analysis gives.
-      Verdict<Short> vote =
-          preconditions.mayVote(req, reviewing, patchSet.change(), analysis.vote());
-      if (!vote.go()) {
-        return vote.stop();
-      }
-      Earlier earlier = carryOver.earlier(req, reviewing, patchSet.change());
-      return poster.post(req, reviewing, patchSet.commit(), analysis, earlier);
     }
+  }
+
+  private Outcome analyzeAndPost(
+      ReviewRequest req, Reviewing reviewing, PatchSet patchSet, ClaimStore.Held claim)
+      throws Exception {
+    Analysis analysis =
+        analyzer.analyze(req.project(), patchSet.commit(), reviewing.project(), reviewing.server());
+    if (!analysis.relevant()) {
+      return Outcome.skipped(req, Status.NOTHING_TO_REVIEW, "no file to review");
+    }
+    for (Analysis.InternalError e : analysis.internalErrors()) {
+      logger.atSevere().log("security-review: %s: %s: %s", req, e.path(), e.failure().describe());
+    }
+    // Only now: whether the bot may vote depends on the vote the analysis gives.
+    Verdict<Short> vote = preconditions.mayVote(req, reviewing, patchSet.change(), analysis.vote());
+    if (!vote.go()) {
+      return vote.stop();
+    }
+    Earlier earlier = carryOver.earlier(req, reviewing, patchSet.change());
+    // A fresh lease for the post, and the proof that no other node took the review over.
+    if (!claims.renew(claim)) {
+      return Outcome.skipped(req, Status.IN_PROGRESS, "the claim was taken over; not posting");
+    }
+    return poster.post(req, reviewing, patchSet.commit(), analysis, earlier);
   }
 
   /** The analysis alone, for the REST view: nothing is posted. */

@@ -39,7 +39,8 @@ public class RunView implements RestModifyView<RevisionResource, RunView.Input> 
           Reviewer.Status.COMMENT_LIMIT,
           Reviewer.Status.DISABLED,
           Reviewer.Status.CLOSED,
-          Reviewer.Status.OUTDATED);
+          Reviewer.Status.OUTDATED,
+          Reviewer.Status.IN_PROGRESS);
 
   private final Reviewer reviewer;
   private final PermissionBackend permissionBackend;

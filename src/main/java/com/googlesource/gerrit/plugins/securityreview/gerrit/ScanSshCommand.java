@@ -50,6 +50,10 @@ public final class ScanSshCommand extends SshCommand {
     int ps = patchSet != null ? patchSet : info.revisions.get(info.currentRevision)._number;
     Reviewer.Outcome o =
         reviewer.run(new ReviewRequest(Project.nameKey(info.project), change, ps, null, true));
+    if (o.status() == Reviewer.Status.IN_PROGRESS) {
+      // Not run: the review already in progress posts the result.
+      throw die(o.status() + ": " + o.detail());
+    }
     stdout.println(o.status() + ": " + o.detail());
     if (o.vote() != null) {
       stdout.println("vote " + ReviewBuilder.format(o.vote()) + ", " + o.comments() + " comments");

@@ -3,13 +3,16 @@ package com.googlesource.gerrit.plugins.securityreview.gerrit;
 import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.annotations.PluginName;
+import com.google.gerrit.server.config.ConfigUtil;
 import com.google.gerrit.server.config.PluginConfig;
 import com.google.gerrit.server.config.PluginConfigFactory;
 import com.google.gerrit.server.project.NoSuchProjectException;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the plugin's settings. Every invalid value is logged in one line naming the option and the
@@ -43,6 +46,18 @@ public class Settings {
         intAtLeast(cfg, where, "retries", d.retries(), 0),
         longAtLeast(cfg, where, "retryDelay", d.retryDelayMillis(), 0),
         longAtLeast(cfg, where, "fileBudget", d.fileBudgetMillis(), 1));
+  }
+
+  /** The sweep and the claims: how reviews a restart or a full queue lost still get done. */
+  public DeliverySettings delivery() {
+    PluginConfig cfg = configFactory.getFromGerritConfig(pluginName);
+    DeliverySettings d = DeliverySettings.defaults();
+    String where = "gerrit.config";
+    return new DeliverySettings(
+        duration(cfg, where, "sweepInterval", d.sweepInterval(), Duration.ZERO),
+        duration(cfg, where, "sweepWindow", d.sweepWindow(), Duration.ofSeconds(1)),
+        intAtLeast(cfg, where, "sweepRate", d.sweepRate(), 1),
+        duration(cfg, where, "claimLease", d.claimLease(), Duration.ofSeconds(1)));
   }
 
   /** The project's settings, inherited from its parents; defaults when the project is gone. */
@@ -87,6 +102,25 @@ public class Settings {
       return dflt;
     }
     return v;
+  }
+
+  /** A time such as {@code 5 min} or {@code 3 days}; a bare number counts seconds. */
+  private static Duration duration(
+      PluginConfig cfg, String where, String name, Duration dflt, Duration min) {
+    String raw = cfg.getString(name);
+    if (raw == null) {
+      return dflt;
+    }
+    try {
+      Duration v = Duration.ofSeconds(ConfigUtil.getTimeUnit(raw, -1, TimeUnit.SECONDS));
+      if (v.compareTo(min) >= 0) {
+        return v;
+      }
+    } catch (IllegalArgumentException e) {
+      // Reported below, as a value under the minimum is.
+    }
+    invalid(where, name, raw, dflt.getSeconds() + " s");
+    return dflt;
   }
 
   private static void invalid(String where, String name, String raw, String used) {

@@ -3,10 +3,7 @@ package com.googlesource.gerrit.plugins.securityreview.gerrit;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allowCapability;
-import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allowLabel;
 
-import com.google.common.collect.ImmutableMap;
-import com.google.gerrit.acceptance.LightweightPluginDaemonTest;
 import com.google.gerrit.acceptance.PushOneCommit;
 import com.google.gerrit.acceptance.RestResponse;
 import com.google.gerrit.acceptance.TestPlugin;
@@ -24,27 +21,20 @@ import com.google.gerrit.extensions.common.ApprovalInfo;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.common.ChangeMessageInfo;
 import com.google.gerrit.extensions.common.CommentInfo;
-import com.google.gerrit.extensions.common.LabelDefinitionInput;
 import com.google.gerrit.extensions.common.LabelInfo;
-import com.google.gerrit.server.account.AccountCache;
 import com.google.gerrit.server.group.SystemGroupBackend;
 import com.google.gerrit.testing.ConfigSuite;
-import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Outcome;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
 import com.googlesource.gerrit.plugins.securityreview.testing.Fixtures;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jgit.junit.TestRepository;
 import org.eclipse.jgit.lib.Config;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -56,9 +46,7 @@ import org.junit.Test;
     name = "security-review",
     sysModule = "com.googlesource.gerrit.plugins.securityreview.Module",
     sshModule = "com.googlesource.gerrit.plugins.securityreview.gerrit.SshModule")
-public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
-  static final String BOT = "security-bot";
-  static final String LABEL = "Security-Review";
+public class SecurityReviewAcceptanceTest extends ReviewAcceptanceTestBase {
   static final long MAX_FILE_SIZE = 4096;
   static final int MAX_COMMENTS = 3;
 
@@ -80,27 +68,6 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
     cfg.setInt("plugin", "security-review", "maxComments", MAX_COMMENTS);
     cfg.setString("experiments", null, "enabled", Reviewer.FIX_SUGGESTIONS_FLAG);
     return cfg;
-  }
-
-  @Inject private AccountOperations accountOperations;
-  @Inject private GroupOperations groupOperations;
-  @Inject private ProjectOperations projectOperations;
-  @Inject private AccountCache accountCache;
-
-  private Account.Id bot;
-  private AccountGroup.UUID bots;
-
-  @Before
-  public void setUpBotAndLabel() throws Exception {
-    Optional<com.google.gerrit.server.account.AccountState> existing =
-        accountCache.getByUsername(BOT);
-    bot =
-        existing.isPresent()
-            ? existing.get().account().id()
-            : accountOperations.newAccount().username(BOT).fullname("Security Bot").create();
-    bots = groupOperations.newGroup().addMember(bot).create();
-    defineLabel(project);
-    grantVote(project);
   }
 
   // ------------------------------------------------------------------ the review
@@ -697,34 +664,6 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
 
   // ------------------------------------------------------------------ helpers
 
-  ReviewQueue queue() {
-    return plugin.getSysInjector().getInstance(ReviewQueue.class);
-  }
-
-  Reviewer reviewer() {
-    return plugin.getSysInjector().getInstance(Reviewer.class);
-  }
-
-  void awaitIdle() throws Exception {
-    WaitUtil.waitUntil(() -> queue().pending() == 0, Duration.ofSeconds(60));
-  }
-
-  void defineLabel(Project.NameKey p) throws Exception {
-    LabelDefinitionInput in = new LabelDefinitionInput();
-    in.function = "NoBlock";
-    in.values = ImmutableMap.of("-1", "Issues found", " 0", "Not reviewed", "+1", "No issues");
-    in.defaultValue = 0;
-    gApi.projects().name(p.get()).label(LABEL).create(in);
-  }
-
-  void grantVote(Project.NameKey p) {
-    projectOperations
-        .project(p)
-        .forUpdate()
-        .add(allowLabel(LABEL).ref("refs/heads/*").group(bots).range(-1, 1))
-        .update();
-  }
-
   void setPluginConfig(Project.NameKey p, String name, String value) throws Exception {
     try (ProjectConfigUpdate u = updateProject(p)) {
       u.getConfig().updatePluginConfig("security-review", c -> c.setString(name, value));
@@ -733,10 +672,7 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
   }
 
   PushOneCommit.Result push(String subject, Map<String, String> files) throws Exception {
-    PushOneCommit.Result r =
-        pushFactory.create(admin.newIdent(), testRepo, subject, files).to("refs/for/master");
-    r.assertOkStatus();
-    return r;
+    return upload(testRepo, subject, files);
   }
 
   void pushHead(String subject, Map<String, String> files) throws Exception {
@@ -747,34 +683,15 @@ public class SecurityReviewAcceptanceTest extends LightweightPluginDaemonTest {
   }
 
   PushOneCommit.Result amend(PushOneCommit.Result r, Map<String, String> files) throws Exception {
-    PushOneCommit.Result r2 =
-        pushFactory
-            .create(admin.newIdent(), testRepo, "Amended", files, r.getChangeId())
-            .to("refs/for/master");
-    r2.assertOkStatus();
-    return r2;
+    return amend(testRepo, r, files);
   }
 
   PushOneCommit.Result pushTo(Project.NameKey p, Map<String, String> files) throws Exception {
-    TestRepository<?> repo = cloneProject(p, admin);
-    PushOneCommit.Result r =
-        pushFactory.create(admin.newIdent(), repo, "Change", files).to("refs/for/master");
-    r.assertOkStatus();
-    return r;
+    return upload(cloneProject(p, admin), "Change", files);
   }
 
   ReviewRequest request(PushOneCommit.Result r, int ps) {
     return request(project, r, ps);
-  }
-
-  ReviewRequest request(Project.NameKey p, PushOneCommit.Result r, int ps) {
-    return new ReviewRequest(p, r.getChange().getId().get(), ps, null, false);
-  }
-
-  List<ChangeMessageInfo> botMessages(String changeId) throws Exception {
-    return gApi.changes().id(changeId).messages().stream()
-        .filter(m -> m.author != null && m.author._accountId == bot.get())
-        .toList();
   }
 
   /** The bot's review message on a patch set. */
