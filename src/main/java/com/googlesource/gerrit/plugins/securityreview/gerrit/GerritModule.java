@@ -22,6 +22,7 @@ public class GerritModule extends AbstractModule {
             listener().to(ReviewQueue.class);
           }
         });
+    install(new FindingsModule());
     bind(CapabilityDefinition.class)
         .annotatedWith(Exports.named(RunCapability.NAME))
         .to(RunCapability.class);

@@ -1,0 +1,216 @@
+package com.googlesource.gerrit.plugins.securityreview.gerrit;
+
+import com.google.common.base.Supplier;
+import com.google.gerrit.metrics.Counter0;
+import com.google.gerrit.metrics.Counter1;
+import com.google.gerrit.metrics.Counter2;
+import com.google.gerrit.metrics.Description;
+import com.google.gerrit.metrics.Description.Units;
+import com.google.gerrit.metrics.Field;
+import com.google.gerrit.metrics.MetricMaker;
+import com.google.gerrit.metrics.Timer1;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+import com.google.inject.Singleton;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Outcome;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The plugin's metrics, published by Gerrit under {@code plugins/security-review/} (see {@code
+ * Documentation/metrics.md}). Field values are lower-case names, as Gerrit's own metrics use them.
+ */
+@Singleton
+public class ReviewMetrics {
+  /** How a review ended, for {@link #reviewEnded}: the first field of {@code reviews}. */
+  enum Result {
+    POSTED,
+    SKIPPED,
+    FAILED
+  }
+
+  /** What an analysis was for: the second field of {@code analysis/latency}. */
+  enum Purpose {
+    REVIEW,
+    FINDINGS
+  }
+
+  /** How the findings view answered: the field of {@code findings/requests}. */
+  enum FindingsAnswer {
+    /** From the cache. */
+    CACHED,
+    /** Computed on the plugin's findings queue within the wait. */
+    COMPUTED,
+    /** Still being computed when the wait ended: 202. */
+    PENDING,
+    /** The findings queue was full: 429. */
+    BUSY
+  }
+
+  private final Counter2<String, String> reviews;
+  private final Counter0 shortened;
+  private final Timer1<String> uploadToReview;
+  private final Timer1<String> analysis;
+  private final Counter1<String> comments;
+  private final Counter1<String> findingsRequests;
+  private final Counter0 sweeps;
+  private final Counter0 sweepRequeued;
+  private final Counter0 claimsTakenOver;
+
+  @Inject
+  ReviewMetrics(MetricMaker metricMaker, Provider<ReviewQueue> queue) {
+    this(metricMaker, () -> queue.get().pending());
+  }
+
+  /** With the queue depth read from {@code queueDepth} (tests). */
+  ReviewMetrics(MetricMaker metricMaker, Supplier<Integer> queueDepth) {
+    reviews =
+        metricMaker.newCounter(
+            "reviews",
+            new Description("Reviews ended, by result and reason").setRate().setUnit("reviews"),
+            Field.ofString("result", Field.ignoreMetadata())
+                .description("posted, skipped or failed")
+                .build(),
+            Field.ofString("reason", Field.ignoreMetadata())
+                .description(
+                    "why: posted, carried_over, closed, outdated, label_missing, error, ...")
+                .build());
+    shortened =
+        metricMaker.newCounter(
+            "reviews/shortened",
+            new Description(
+                    "Reviews Gerrit refused whole (a size or count limit), posted instead as the"
+                        + " vote with a short summary")
+                .setRate()
+                .setUnit("reviews"));
+    uploadToReview =
+        metricMaker.newTimer(
+            "review/upload_to_review_latency",
+            new Description("Time from the upload of a patch set to the bot's review of it")
+                .setCumulative()
+                .setUnit(Units.MILLISECONDS),
+            Field.ofString("kind", Field.ignoreMetadata())
+                .description("review (analysed) or carried_over (same code as a reviewed one)")
+                .build());
+    analysis =
+        metricMaker.newTimer(
+            "analysis/latency",
+            new Description("Time to read and analyse the files of one patch set")
+                .setCumulative()
+                .setUnit(Units.MILLISECONDS),
+            Field.ofString("purpose", Field.ignoreMetadata())
+                .description("review (for the bot's review) or findings (for the REST view)")
+                .build());
+    comments =
+        metricMaker.newCounter(
+            "comments/posted",
+            new Description("Inline comments posted by the bot (new threads and replies), by rule")
+                .setRate()
+                .setUnit("comments"),
+            Field.ofString("rule", Field.ignoreMetadata()).description("the rule id").build());
+    findingsRequests =
+        metricMaker.newCounter(
+            "findings/requests",
+            new Description("Calls of the findings REST view, by how they were answered")
+                .setRate()
+                .setUnit("requests"),
+            Field.ofString("answer", Field.ignoreMetadata())
+                .description("cached, computed, pending (202) or busy (429)")
+                .build());
+    sweeps =
+        metricMaker.newCounter(
+            "reconciler/sweeps",
+            new Description("Sweeps of the reconciler over open changes").setRate());
+    sweepRequeued =
+        metricMaker.newCounter(
+            "reconciler/requeued",
+            new Description("Patch sets a sweep found unreviewed and queued for review")
+                .setRate()
+                .setUnit("patch sets"));
+    claimsTakenOver =
+        metricMaker.newCounter(
+            "claims/taken_over",
+            new Description(
+                    "Review claims of another node (or an earlier run) taken over because they"
+                        + " expired")
+                .setRate()
+                .setUnit("claims"));
+    metricMaker.newCallbackMetric(
+        "queue/depth",
+        Integer.class,
+        new Description("Reviews waiting or running in the plugin's queue")
+            .setGauge()
+            .setUnit("reviews"),
+        queueDepth);
+  }
+
+  /** A review ended with {@code outcome}. */
+  public void reviewEnded(Outcome outcome) {
+    reviews.increment(name(result(outcome.status())), name(outcome.status()));
+  }
+
+  /** A review failed with an exception (after its last attempt). */
+  public void reviewFailed() {
+    reviews.increment(name(Result.FAILED), "error");
+  }
+
+  /** Gerrit refused the full review; the vote was posted with a short summary. */
+  void reviewShortened() {
+    shortened.increment();
+  }
+
+  /**
+   * The bot reviewed a patch set {@code sinceUpload} after its upload.
+   *
+   * @param carriedOver whether the review carried over an earlier one (no analysis)
+   */
+  void reviewed(Duration sinceUpload, boolean carriedOver) {
+    uploadToReview.record(
+        carriedOver ? "carried_over" : "review", sinceUpload.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** An analysis of a patch set took {@code nanos}. */
+  void analysed(Purpose purpose, long nanos) {
+    analysis.record(name(purpose), nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The bot posted {@code count} comments about findings of rule {@code ruleId}. */
+  void commented(String ruleId, int count) {
+    comments.incrementBy(ruleId, count);
+  }
+
+  void findingsAnswered(FindingsAnswer answer) {
+    findingsRequests.increment(name(answer));
+  }
+
+  /** A reconciler sweep ended, having queued {@code requeued} patch sets for review. */
+  public void sweepEnded(int requeued) {
+    sweeps.increment();
+    sweepRequeued.incrementBy(requeued);
+  }
+
+  /** This node took over another's expired claim on a patch set. */
+  public void claimTakenOver() {
+    claimsTakenOver.increment();
+  }
+
+  /**
+   * Whether a review that ended with {@code status} posted, skipped as expected (nothing to do) or
+   * failed for a reason an administrator should know. No default: a new status must be placed.
+   */
+  static Result result(Status status) {
+    return switch (status) {
+      case POSTED, CARRIED_OVER -> Result.POSTED;
+      case NOTHING_TO_REVIEW, ALREADY_REVIEWED, OUTDATED, CLOSED, DISABLED, WIP_SKIPPED ->
+          Result.SKIPPED;
+      case CHANGE_MISSING, NOT_CONFIGURED, BOT_MISSING, LABEL_MISSING, NOT_PERMITTED ->
+          Result.FAILED;
+    };
+  }
+
+  private static String name(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+}
