@@ -76,13 +76,6 @@ final class BoundedComputations<K, V> {
     }
   }
 
-  /** Computations queued or running. */
-  int pending() {
-    synchronized (running) {
-      return running.size();
-    }
-  }
-
   private void run(K key, Callable<V> task, CompletableFuture<V> future) {
     try {
       future.complete(task.call());

@@ -351,20 +351,8 @@ public final class ReviewBuilder {
           .append(" fixed.");
     }
     voteReason(m, a);
-    if (unposted.findings() > 0) {
-      m.append("\n\n")
-          .append(unposted.findings())
-          .append(" more new findings not posted as comments (")
-          .append(unposted.findingsLimit())
-          .append(").");
-    }
-    if (unposted.replies() > 0) {
-      m.append("\n\n")
-          .append(unposted.replies())
-          .append(" replies on earlier threads not posted (")
-          .append(unposted.repliesLimit())
-          .append(").");
-    }
+    notPosted(m, unposted.findings(), "more new findings", unposted.findingsLimit());
+    notPosted(m, unposted.replies(), "replies on earlier threads", unposted.repliesLimit());
     List<String> syntax = a.syntaxErrors();
     if (!syntax.isEmpty()) {
       m.append("\n\nSyntax errors");
@@ -421,6 +409,13 @@ public final class ReviewBuilder {
       }
     }
     return m.toString();
+  }
+
+  private static void notPosted(StringBuilder m, int count, String what, String limit) {
+    if (count > 0) {
+      m.append("\n\n").append(count).append(' ').append(what);
+      m.append(" not posted as comments (").append(limit).append(").");
+    }
   }
 
   /** "and 390 more" after {@code listed} names of {@code total}; "400" when none is listed. */

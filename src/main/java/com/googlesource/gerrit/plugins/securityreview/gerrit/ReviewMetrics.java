@@ -69,74 +69,53 @@ public class ReviewMetrics {
     reviews =
         metricMaker.newCounter(
             "reviews",
-            new Description("Reviews ended, by result and reason").setRate().setUnit("reviews"),
-            Field.ofString("result", Field.ignoreMetadata())
-                .description("posted, skipped or failed")
-                .build(),
-            Field.ofString("reason", Field.ignoreMetadata())
-                .description(
-                    "why: posted, carried_over, closed, outdated, label_missing, error, ...")
-                .build());
+            rate("Reviews ended, by result and reason", "reviews"),
+            field("result", "posted, skipped or failed"),
+            field(
+                "reason",
+                "why: posted, carried_over, closed, outdated, label_missing, error, ..."));
     shortened =
         metricMaker.newCounter(
             "reviews/shortened",
-            new Description(
-                    "Reviews Gerrit refused whole (a size or count limit), posted instead as the"
-                        + " vote with a short summary")
-                .setRate()
-                .setUnit("reviews"));
+            rate(
+                "Reviews Gerrit refused whole (a size or count limit), posted instead as the vote"
+                    + " with a short summary",
+                "reviews"));
     uploadToReview =
         metricMaker.newTimer(
             "review/upload_to_review_latency",
-            new Description("Time from the upload of a patch set to the bot's review of it")
-                .setCumulative()
-                .setUnit(Units.MILLISECONDS),
-            Field.ofString("kind", Field.ignoreMetadata())
-                .description("review (analysed) or carried_over (same code as a reviewed one)")
-                .build());
+            latency("Time from the upload of a patch set to the bot's review of it"),
+            field("kind", "review (analysed) or carried_over (same code as a reviewed one)"));
     analysis =
         metricMaker.newTimer(
             "analysis/latency",
-            new Description("Time to read and analyse the files of one patch set")
-                .setCumulative()
-                .setUnit(Units.MILLISECONDS),
-            Field.ofString("purpose", Field.ignoreMetadata())
-                .description("review (for the bot's review) or findings (for the REST view)")
-                .build());
+            latency("Time to read and analyse the files of one patch set"),
+            field("purpose", "review (for the bot's review) or findings (for the REST view)"));
     comments =
         metricMaker.newCounter(
             "comments/posted",
-            new Description("Inline comments posted by the bot (new threads and replies), by rule")
-                .setRate()
-                .setUnit("comments"),
-            Field.ofString("rule", Field.ignoreMetadata()).description("the rule id").build());
+            rate(
+                "Inline comments posted by the bot (new threads and replies), by rule", "comments"),
+            field("rule", "the rule id"));
     findingsRequests =
         metricMaker.newCounter(
             "findings/requests",
-            new Description("Calls of the findings REST view, by how they were answered")
-                .setRate()
-                .setUnit("requests"),
-            Field.ofString("answer", Field.ignoreMetadata())
-                .description("cached, computed, pending (202) or busy (429)")
-                .build());
+            rate("Calls of the findings REST view, by how they were answered", "requests"),
+            field("answer", "cached, computed, pending (202) or busy (429)"));
     sweeps =
         metricMaker.newCounter(
-            "reconciler/sweeps",
-            new Description("Sweeps of the reconciler over open changes").setRate());
+            "reconciler/sweeps", rate("Sweeps of the reconciler over open changes", "sweeps"));
     sweepRequeued =
         metricMaker.newCounter(
             "reconciler/requeued",
-            new Description("Patch sets a sweep found unreviewed and queued for review")
-                .setRate()
-                .setUnit("patch sets"));
+            rate("Patch sets a sweep found unreviewed and queued for review", "patch sets"));
     claimsTakenOver =
         metricMaker.newCounter(
             "claims/taken_over",
-            new Description(
-                    "Review claims of another node (or an earlier run) taken over because they"
-                        + " expired")
-                .setRate()
-                .setUnit("claims"));
+            rate(
+                "Review claims of another node (or an earlier run) taken over because they"
+                    + " expired",
+                "claims"));
     metricMaker.newCallbackMetric(
         "queue/depth",
         Integer.class,
@@ -146,13 +125,25 @@ public class ReviewMetrics {
         queueDepth);
   }
 
+  private static Description rate(String description, String unit) {
+    return new Description(description).setRate().setUnit(unit);
+  }
+
+  private static Description latency(String description) {
+    return new Description(description).setCumulative().setUnit(Units.MILLISECONDS);
+  }
+
+  private static Field<String> field(String name, String description) {
+    return Field.ofString(name, Field.ignoreMetadata()).description(description).build();
+  }
+
   /** A review ended with {@code outcome}. */
-  public void reviewEnded(Outcome outcome) {
+  void reviewEnded(Outcome outcome) {
     reviews.increment(name(result(outcome.status())), name(outcome.status()));
   }
 
   /** A review failed with an exception (after its last attempt). */
-  public void reviewFailed() {
+  void reviewFailed() {
     reviews.increment(name(Result.FAILED), "error");
   }
 
@@ -186,13 +177,13 @@ public class ReviewMetrics {
   }
 
   /** A reconciler sweep ended, having queued {@code requeued} patch sets for review. */
-  public void sweepEnded(int requeued) {
+  void sweepEnded(int requeued) {
     sweeps.increment();
     sweepRequeued.incrementBy(requeued);
   }
 
   /** This node took over another's expired claim on a patch set. */
-  public void claimTakenOver() {
+  void claimTakenOver() {
     claimsTakenOver.increment();
   }
 

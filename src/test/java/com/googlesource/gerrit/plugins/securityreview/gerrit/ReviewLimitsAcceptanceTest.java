@@ -45,7 +45,7 @@ import org.junit.Test;
     name = "security-review",
     sysModule = "com.googlesource.gerrit.plugins.securityreview.Module")
 public class ReviewLimitsAcceptanceTest extends LightweightPluginDaemonTest {
-  private static final String BOT = "security-bot";
+  private static final String BOT = SecurityReviewAcceptanceTest.BOT;
   private static final String LABEL = "Security-Review";
   private static final int MAX_FILE_SIZE = 400_000;
   private static final String METRICS = "plugins/security-review/";
@@ -60,10 +60,10 @@ public class ReviewLimitsAcceptanceTest extends LightweightPluginDaemonTest {
 
   @ConfigSuite.Default
   public static Config config() {
-    Config cfg = new Config();
-    cfg.setString("plugin", "security-review", "account", BOT);
+    // The other acceptance test's server, with the default cap on comments and larger files.
+    Config cfg = SecurityReviewAcceptanceTest.config();
+    cfg.unset("plugin", "security-review", "maxComments");
     cfg.setLong("plugin", "security-review", "maxFileSize", MAX_FILE_SIZE);
-    cfg.setInt("plugin", "security-review", "retryDelay", 10);
     return cfg;
   }
 
