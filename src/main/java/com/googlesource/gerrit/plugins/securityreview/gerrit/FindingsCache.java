@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * the project's settings or an upgrade simply misses.
  */
 @Singleton
-public class FindingsCache {
+class FindingsCache {
   static final String NAME = "findings";
 
   /** Most weight kept: about one finding, skipped file or syntax error per unit. */
