@@ -10,7 +10,6 @@ import com.google.gerrit.metrics.Field;
 import com.google.gerrit.metrics.MetricMaker;
 import com.google.gerrit.metrics.Timer1;
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Outcome;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
@@ -49,6 +48,7 @@ public class ReviewMetrics {
     BUSY
   }
 
+  private final MetricMaker metricMaker;
   private final Counter2<String, String> reviews;
   private final Counter0 shortened;
   private final Timer1<String> uploadToReview;
@@ -60,12 +60,8 @@ public class ReviewMetrics {
   private final Counter0 claimsTakenOver;
 
   @Inject
-  ReviewMetrics(MetricMaker metricMaker, Provider<ReviewQueue> queue) {
-    this(metricMaker, () -> queue.get().pending());
-  }
-
-  /** With the queue depth read from {@code queueDepth} (tests). */
-  ReviewMetrics(MetricMaker metricMaker, Supplier<Integer> queueDepth) {
+  ReviewMetrics(MetricMaker metricMaker) {
+    this.metricMaker = metricMaker;
     reviews =
         metricMaker.newCounter(
             "reviews",
@@ -116,13 +112,20 @@ public class ReviewMetrics {
                 "Review claims of another node (or an earlier run) taken over because they"
                     + " expired",
                 "claims"));
+  }
+
+  /**
+   * Publishes {@code queue/depth}, read from {@code pending} whenever the metric is read. For the
+   * queue to call once it exists (when it starts): the metric maker may read the value at once.
+   */
+  void queueDepth(Supplier<Integer> pending) {
     metricMaker.newCallbackMetric(
         "queue/depth",
         Integer.class,
         new Description("Reviews waiting or running in the plugin's queue")
             .setGauge()
             .setUnit("reviews"),
-        queueDepth);
+        pending);
   }
 
   private static Description rate(String description, String unit) {

@@ -8,11 +8,11 @@ import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
 
-/** The metrics recorded where the review queue, reconciler and claims report to them. */
+/** The metrics the review queue, the reconciler and the claims report to. */
 public class ReviewMetricsTest {
   private final TestMetricMaker maker = new TestMetricMaker();
   private final AtomicInteger depth = new AtomicInteger();
-  private final ReviewMetrics metrics = new ReviewMetrics(maker, depth::get);
+  private final ReviewMetrics metrics = new ReviewMetrics(maker);
 
   @Test
   public void reviewsAreCountedByResultAndReason() {
@@ -39,6 +39,7 @@ public class ReviewMetricsTest {
 
   @Test
   public void queueDepthIsReadWhenTheMetricIsRead() {
+    metrics.queueDepth(depth::get);
     depth.set(7);
     assertThat(maker.getCallbackMetricValue("queue/depth")).isEqualTo(7);
     depth.set(0);
