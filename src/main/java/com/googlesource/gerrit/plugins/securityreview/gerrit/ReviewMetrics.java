@@ -69,7 +69,8 @@ public class ReviewMetrics {
             field("result", "posted, skipped or failed"),
             field(
                 "reason",
-                "why: posted, carried_over, closed, outdated, label_missing, error, ..."));
+                "why: posted, carried_over, closed, outdated, label_missing, error, queue_full,"
+                    + " ..."));
     shortened =
         metricMaker.newCounter(
             "reviews/shortened",
@@ -148,6 +149,11 @@ public class ReviewMetrics {
   /** A review failed with an exception (after its last attempt). */
   void reviewFailed() {
     reviews.increment(name(Result.FAILED), "error");
+  }
+
+  /** A review was not queued: the queue was full. */
+  void reviewDropped() {
+    reviews.increment(name(Result.FAILED), "queue_full");
   }
 
   /** Gerrit refused the full review; the vote was posted with a short summary. */

@@ -21,11 +21,13 @@ public class ReviewMetricsTest {
     metrics.reviewEnded(Outcome.of(Status.OUTDATED, "patch set 3 supersedes it"));
     metrics.reviewEnded(Outcome.of(Status.LABEL_MISSING, "no label"));
     metrics.reviewFailed();
+    metrics.reviewDropped();
 
     assertThat(maker.getCount("reviews", "posted", "posted")).isEqualTo(1);
     assertThat(maker.getCount("reviews", "skipped", "outdated")).isEqualTo(2);
     assertThat(maker.getCount("reviews", "failed", "label_missing")).isEqualTo(1);
     assertThat(maker.getCount("reviews", "failed", "error")).isEqualTo(1);
+    assertThat(maker.getCount("reviews", "failed", "queue_full")).isEqualTo(1);
   }
 
   @Test
