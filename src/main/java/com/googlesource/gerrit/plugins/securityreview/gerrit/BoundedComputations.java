@@ -76,13 +76,15 @@ final class BoundedComputations<K, V> {
     }
   }
 
+  /** Runs the task; forgets it before completing, so that a caller told its end can start anew. */
   private void run(K key, Callable<V> task, CompletableFuture<V> future) {
     try {
-      future.complete(task.call());
-    } catch (Throwable t) {
-      future.completeExceptionally(t);
-    } finally {
+      V value = task.call();
       forget(key, future);
+      future.complete(value);
+    } catch (Throwable t) {
+      forget(key, future);
+      future.completeExceptionally(t);
     }
   }
 
