@@ -92,8 +92,12 @@ class ClaimStore {
     }
   }
 
-  /** The claim taken, or the claim that stood in the way. Exactly one of the two is null. */
-  record Acquisition(Held held, Claim other) {}
+  /**
+   * The claim taken, or the claim that stood in the way. Exactly one of the two is null.
+   *
+   * @param tookOver whether the claim taken had expired on another node (or an earlier run)
+   */
+  record Acquisition(Held held, Claim other, boolean tookOver) {}
 
   private final GitRepositoryManager repoManager;
   private final AllProjectsName allProjects;
@@ -157,13 +161,14 @@ class ClaimStore {
           before = read(repo, current.getObjectId());
           boolean rerun = before.state() == State.DONE && req.force();
           if (!rerun && !before.expired(clock.instant(), lease)) {
-            return new Acquisition(null, before);
+            return new Acquisition(null, before, false);
           }
         }
         ObjectId expected = current == null ? ObjectId.zeroId() : current.getObjectId();
         ObjectId id = write(repo, State.RUNNING);
         if (swap(repo, ref, expected, id)) {
-          if (before != null && before.state() == State.RUNNING) {
+          boolean tookOver = before != null && before.state() == State.RUNNING;
+          if (tookOver) {
             logger.atWarning().log(
                 "security-review: %s: took over the claim of %s: not renewed within %s"
                     + " (plugin.%s.claimLease)",
@@ -171,7 +176,7 @@ class ClaimStore {
           }
           Held h = new Held(req, ref, id);
           held.add(h);
-          return new Acquisition(h, null);
+          return new Acquisition(h, null, tookOver);
         }
       }
       // Every attempt lost a race, or (under multi-site) this node has not yet received the
@@ -181,7 +186,8 @@ class ClaimStore {
           null,
           current != null
               ? read(repo, current.getObjectId())
-              : new Claim("another node", State.RUNNING, clock.instant()));
+              : new Claim("another node", State.RUNNING, clock.instant()),
+          false);
     }
   }
 

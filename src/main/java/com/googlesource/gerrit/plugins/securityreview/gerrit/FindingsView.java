@@ -1,19 +1,34 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
+import com.google.gerrit.extensions.restapi.ResourceConflictException;
 import com.google.gerrit.extensions.restapi.Response;
 import com.google.gerrit.extensions.restapi.RestReadView;
 import com.google.gerrit.server.change.RevisionResource;
+import com.google.gerrit.server.permissions.ChangePermission;
+import com.google.gerrit.server.quota.QuotaException;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
+import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.BoundedComputations.Answer;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.BoundedComputations.Busy;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.BoundedComputations.Done;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.BoundedComputations.Pending;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.FindingsCache.Findings;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.SkippedFile;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.ReviewMetrics.FindingsAnswer;
+import com.googlesource.gerrit.plugins.securityreview.gerrit.ReviewMetrics.Purpose;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code GET /changes/{id}/revisions/{rev}/security-review~findings}: what the review finds in the
- * patch set now, under the project's current settings. Anyone who can see the change may ask (the
- * revision resource is only resolved for them); nothing is posted.
+ * patch set under the project's current settings; nothing is posted. Whoever may read the change
+ * may ask, anonymous users included where Gerrit lets them read it, and nobody else.
+ *
+ * <p>The request thread never analyses: the findings come from the {@link FindingsCache}, where the
+ * review put them, or are computed on the {@link FindingsQueue}, waited for a bounded time ({@code
+ * 202 Accepted} when not ready yet; {@code 429} when the queue is full).
  */
 @Singleton
 public class FindingsView implements RestReadView<RevisionResource> {
@@ -55,21 +70,87 @@ public class FindingsView implements RestReadView<RevisionResource> {
     public String reason;
   }
 
-  private final Reviewer reviewer;
+  /** The answer while the analysis is still running ({@code 202 Accepted}). */
+  public static class PendingInfo {
+    public int patchSet;
+    public String status = "PENDING";
+    public String message;
+  }
+
+  private final Settings settings;
+  private final FindingsCache cache;
+  private final FindingsQueue queue;
+  private final Analyzer analyzer;
+  private final ReviewMetrics metrics;
   private final PluginDocs docs;
 
   @Inject
-  FindingsView(Reviewer reviewer, PluginDocs docs) {
-    this.reviewer = reviewer;
+  FindingsView(
+      Settings settings,
+      FindingsCache cache,
+      FindingsQueue queue,
+      Analyzer analyzer,
+      ReviewMetrics metrics,
+      PluginDocs docs) {
+    this.settings = settings;
+    this.cache = cache;
+    this.queue = queue;
+    this.analyzer = analyzer;
+    this.metrics = metrics;
     this.docs = docs;
   }
 
   @Override
-  public Response<FindingsInfo> apply(RevisionResource rsrc) throws Exception {
-    Analysis a = reviewer.analyze(rsrc.getProject(), rsrc.getPatchSet().commitId().name());
+  public Response<?> apply(RevisionResource rsrc) throws Exception {
+    // Resolving the revision already needed read access; say so here too, where it matters.
+    rsrc.permissions().check(ChangePermission.READ);
+    ServerSettings server = settings.server();
+    ProjectSettings project = settings.project(rsrc.getProject(), server);
+    if (!project.enabled()) {
+      throw new ResourceConflictException(
+          "the security review is disabled for project " + rsrc.getProject().get());
+    }
+    String commit = rsrc.getPatchSet().commitId().name();
+    FindingsCache.Key key = cache.key(rsrc.getProject(), commit, project, server);
+    Findings cached = cache.get(key).orElse(null);
+    if (cached != null) {
+      metrics.findingsAnswered(FindingsAnswer.CACHED);
+      return Response.ok(info(rsrc, project, cached));
+    }
+    Answer<Findings> answer =
+        queue.await(
+            key,
+            () ->
+                Findings.of(
+                    analyzer.analyze(
+                        rsrc.getProject(), commit, project, server, Purpose.FINDINGS)));
+    return switch (answer) {
+      case Done<Findings> done -> {
+        metrics.findingsAnswered(FindingsAnswer.COMPUTED);
+        yield Response.ok(info(rsrc, project, done.value()));
+      }
+      case Pending<Findings> pending -> {
+        metrics.findingsAnswered(FindingsAnswer.PENDING);
+        PendingInfo info = new PendingInfo();
+        info.patchSet = rsrc.getPatchSet().number();
+        info.message =
+            "The patch set is being analysed on the plugin's queue; ask again in a few seconds.";
+        yield Response.withStatusCode(202, info);
+      }
+      case Busy<Findings> busy -> {
+        metrics.findingsAnswered(FindingsAnswer.BUSY);
+        throw new QuotaException(
+            "security-review: "
+                + FindingsQueue.MAX_PENDING
+                + " analyses are queued already; ask again later");
+      }
+    };
+  }
+
+  private FindingsInfo info(RevisionResource rsrc, ProjectSettings project, Findings a) {
     FindingsInfo info = new FindingsInfo();
     info.patchSet = rsrc.getPatchSet().number();
-    info.label = a.settings().label();
+    info.label = project.label();
     info.vote = a.vote();
     String docBase = docs.base();
     for (Finding f : a.findings()) {
@@ -84,20 +165,20 @@ public class FindingsView implements RestReadView<RevisionResource> {
       fi.endLine = f.endLine();
       fi.endColumn = f.endCol();
       fi.message = f.message();
-      fi.blocking = a.settings().blocks(f);
+      fi.blocking = project.blocks(f);
       fi.docUrl = docBase + "rules/" + f.ruleId() + ".html";
       fi.fix = f.fix() == null ? null : f.fix().description();
       fi.fingerprint = f.fingerprint();
       info.findings.add(fi);
     }
     info.preexisting = a.preexisting();
-    for (SkippedFile s : a.files().skipped()) {
+    for (SkippedFile s : a.skipped()) {
       SkippedInfo si = new SkippedInfo();
       si.path = s.path();
       si.reason = s.reason();
       info.skipped.add(si);
     }
     info.syntaxErrors = a.syntaxErrors().isEmpty() ? null : a.syntaxErrors();
-    return Response.ok(info);
+    return info;
   }
 }

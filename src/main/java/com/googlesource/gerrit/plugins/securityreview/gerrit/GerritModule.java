@@ -33,6 +33,7 @@ public class GerritModule extends AbstractModule {
             listener().to(Reconciler.class);
           }
         });
+    install(new FindingsModule());
     bind(CapabilityDefinition.class)
         .annotatedWith(Exports.named(RunCapability.NAME))
         .to(RunCapability.class);

@@ -81,6 +81,7 @@ public class Reconciler implements LifecycleListener {
   private final ReviewPreconditions preconditions;
   private final ReviewQueue queue;
   private final ClaimStore claims;
+  private final ReviewMetrics metrics;
   private final GerritApi gApi;
   private final OneOffRequestContext requestContext;
   private final Provider<InternalChangeQuery> changeQuery;
@@ -98,6 +99,7 @@ public class Reconciler implements LifecycleListener {
       ReviewPreconditions preconditions,
       ReviewQueue queue,
       ClaimStore claims,
+      ReviewMetrics metrics,
       GerritApi gApi,
       OneOffRequestContext requestContext,
       Provider<InternalChangeQuery> changeQuery,
@@ -108,6 +110,7 @@ public class Reconciler implements LifecycleListener {
     this.preconditions = preconditions;
     this.queue = queue;
     this.claims = claims;
+    this.metrics = metrics;
     this.gApi = gApi;
     this.requestContext = requestContext;
     this.changeQuery = changeQuery;
@@ -209,6 +212,7 @@ public class Reconciler implements LifecycleListener {
         }
         handled++;
       }
+      metrics.sweepEnded(queued);
       if (queued > 0 || handled < open.size()) {
         logger.atInfo().log(
             "security-review: sweep: %d open changes updated within %s, %d reviews queued%s",

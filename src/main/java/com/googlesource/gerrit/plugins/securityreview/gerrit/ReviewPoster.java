@@ -1,22 +1,36 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
+import com.google.common.base.Throwables;
 import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.extensions.api.GerritApi;
 import com.google.gerrit.extensions.api.changes.ChangeApi;
 import com.google.gerrit.extensions.api.changes.ReviewInput;
 import com.google.gerrit.extensions.common.ChangeMessageInfo;
 import com.google.gerrit.extensions.common.CommentInfo;
+import com.google.gerrit.extensions.restapi.BadRequestException;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.server.experiments.ExperimentFeatures;
+import com.google.gerrit.server.update.CommentsRejectedException;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.CarryOver.Earlier;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.ReviewPreconditions.Reviewing;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Outcome;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Builds the review of a patch set ({@link ReviewBuilder}) and posts it as the bot. */
+/**
+ * Builds the review of a patch set ({@link ReviewBuilder}) within Gerrit's limits ({@link
+ * CommentLimits}) and posts it as the bot. Should Gerrit still refuse it, the vote is posted with a
+ * short summary rather than nothing.
+ */
 @Singleton
 class ReviewPoster {
   private static final FluentLogger logger = FluentLogger.forEnclosingClass();
@@ -25,14 +39,20 @@ class ReviewPoster {
   private final ExperimentFeatures experiments;
   private final PluginDocs docs;
   private final CommentLimits limits;
+  private final ReviewMetrics metrics;
 
   @Inject
   ReviewPoster(
-      GerritApi gApi, ExperimentFeatures experiments, PluginDocs docs, CommentLimits limits) {
+      GerritApi gApi,
+      ExperimentFeatures experiments,
+      PluginDocs docs,
+      CommentLimits limits,
+      ReviewMetrics metrics) {
     this.gApi = gApi;
     this.experiments = experiments;
     this.docs = docs;
     this.limits = limits;
+    this.metrics = metrics;
   }
 
   /**
@@ -42,79 +62,98 @@ class ReviewPoster {
   Outcome post(
       ReviewRequest req, Reviewing reviewing, String commit, Analysis analysis, Earlier earlier)
       throws RestApiException {
-    String label = reviewing.project().label();
-    short vote = analysis.vote();
     ChangeApi change = gApi.changes().id(req.project().get(), req.change());
-    List<ChangeMessageInfo> messages = change.messages();
     // Ask again right before posting: another node or thread may have posted meanwhile.
+    Collection<ChangeMessageInfo> messages = change.messages();
     if (!req.force() && BotReviews.reviewed(messages, reviewing.bot(), req.patchSet())) {
       return Outcome.skipped(
           req, Status.ALREADY_REVIEWED, "the bot already reviewed this patch set");
     }
-    ReviewBuilder.Review review = build(req, reviewing, analysis, earlier, Integer.MAX_VALUE);
-    // Gerrit refuses a whole review that would pass its comment limits: post fewer new comments
-    // (the summary counts the rest), and nothing when not even the message and replies fit.
-    List<CommentInfo> published =
-        change.comments().values().stream().flatMap(List::stream).toList();
-    int room = limits.room(published, messages, reviewing.bot());
-    int replyRoom = room - 1 - review.replies().size();
-    if (replyRoom < 0) {
+    String label = reviewing.project().label();
+    short vote = analysis.vote();
+    ReviewLimits reviewLimits =
+        limits.forReview(
+            messages, change.comments(), reviewing.bot(), reviewing.server().maxComments());
+    if (!reviewLimits.messageFits()) {
+      // Gerrit would refuse the review, its short form too: nothing can post until room is made.
       return Outcome.failed(
           req,
           Status.COMMENT_LIMIT,
-          String.format(
-              "Gerrit's comment limit (%s) leaves room for %d more comments and messages on this"
-                  + " change; the review needs %d",
-              limits.describe(), room, 1 + review.replies().size() + comments(review.input())));
+          reviewLimits.roomLimit() + ": not even the review's message fits");
     }
-    if (comments(review.input()) > replyRoom) {
-      review = build(req, reviewing, analysis, earlier, replyRoom);
-    }
-    ReviewInput input = review.input();
-    List<ReviewBuilder.Reply> replies = review.replies();
+    boolean carriedOver = earlier.sameCodeAs() != null;
+    ReviewBuilder.Review review =
+        carriedOver
+            ? ReviewBuilder.carriedOver(
+                label, vote, req.patchSet(), earlier.sameCodeAs(), req.kind())
+            : ReviewBuilder.review(
+                analysis,
+                req.patchSet(),
+                reviewLimits,
+                docs.base(),
+                experiments.isFeatureEnabled(Reviewer.FIX_SUGGESTIONS_FLAG, req.project()),
+                earlier.threads());
     // The bot has no drafts of its own but the replies of a review that failed half-way.
-    for (CommentInfo stale : change.draftsAsList()) {
-      change.revision(stale.patchSet).draft(stale.id).delete();
+    deleteDrafts(change);
+    ReviewInput input = review.input();
+    int comments;
+    try {
+      for (ReviewBuilder.Reply r : review.replies()) {
+        change.revision(r.patchSet()).createDraft(r.draft());
+      }
+      if (!review.replies().isEmpty()) {
+        input.drafts = ReviewInput.DraftHandling.PUBLISH_ALL_REVISIONS;
+      }
+      change.revision(commit).review(input);
+      comments =
+          (input.comments == null ? 0 : input.comments.values().stream().mapToInt(List::size).sum())
+              + review.replies().size();
+      review.commentedRules().stream()
+          .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+          .forEach((rule, n) -> metrics.commented(rule, n.intValue()));
+    } catch (BadRequestException e) {
+      if (carriedOver || !refusedByValidators(e)) {
+        throw e;
+      }
+      logger.atWarning().log(
+          "security-review: %s: Gerrit refused the review (%s); posting the vote with a short"
+              + " summary",
+          req, e.getMessage());
+      deleteDrafts(change);
+      input =
+          ReviewBuilder.shortReview(analysis, req.patchSet(), e.getMessage(), limits.sizeLimit());
+      change.revision(commit).review(input);
+      metrics.reviewShortened();
+      comments = 0;
     }
-    for (ReviewBuilder.Reply r : replies) {
-      change.revision(r.patchSet()).createDraft(r.draft());
-    }
-    if (!replies.isEmpty()) {
-      input.drafts = ReviewInput.DraftHandling.PUBLISH_ALL_REVISIONS;
-    }
-    change.revision(commit).review(input);
-    int comments = comments(input) + replies.size();
+    uploaded(messages, req.patchSet())
+        .ifPresent(t -> metrics.reviewed(Duration.between(t, Instant.now()), carriedOver));
     logger.atInfo().log(
         "security-review: %s: posted %s %s with %d comments",
         req, label, ReviewBuilder.format(vote), comments);
-    Status status = earlier.sameCodeAs() != null ? Status.CARRIED_OVER : Status.POSTED;
-    return new Outcome(status, input.message, vote, comments);
+    return new Outcome(
+        carriedOver ? Status.CARRIED_OVER : Status.POSTED, input.message, vote, comments);
   }
 
-  /**
-   * The review to post, with at most {@code commentRoom} new comments besides the server's {@code
-   * maxComments}.
-   */
-  private ReviewBuilder.Review build(
-      ReviewRequest req, Reviewing reviewing, Analysis analysis, Earlier earlier, int commentRoom) {
-    if (earlier.sameCodeAs() != null) {
-      return ReviewBuilder.carriedOver(
-          reviewing.project().label(),
-          analysis.vote(),
-          req.patchSet(),
-          earlier.sameCodeAs(),
-          req.kind());
+  private static void deleteDrafts(ChangeApi change) throws RestApiException {
+    for (CommentInfo stale : change.draftsAsList()) {
+      change.revision(stale.patchSet).draft(stale.id).delete();
     }
-    return ReviewBuilder.review(
-        analysis,
-        req.patchSet(),
-        Math.min(reviewing.server().maxComments(), commentRoom),
-        docs.base(),
-        experiments.isFeatureEnabled(Reviewer.FIX_SUGGESTIONS_FLAG, req.project()),
-        earlier.threads());
   }
 
-  private static int comments(ReviewInput input) {
-    return input.comments == null ? 0 : input.comments.values().stream().mapToInt(List::size).sum();
+  /** Whether Gerrit's comment validators (size and count limits among them) refused the review. */
+  private static boolean refusedByValidators(BadRequestException e) {
+    return Throwables.getCausalChain(e).stream()
+        .anyMatch(CommentsRejectedException.class::isInstance);
+  }
+
+  /** When the patch set was uploaded: the date of the first message on it. */
+  private static Optional<Instant> uploaded(Collection<ChangeMessageInfo> messages, int patchSet) {
+    return messages.stream()
+        .filter(m -> m._revisionNumber != null && m._revisionNumber == patchSet)
+        .map(m -> m.date)
+        .filter(Objects::nonNull)
+        .map(d -> d.toInstant())
+        .min(Instant::compareTo);
   }
 }

@@ -37,6 +37,7 @@ public class ReviewQueue implements LifecycleListener {
   private final WorkQueue workQueue;
   private final Settings settings;
   private final Reviewer reviewer;
+  private final ReviewMetrics metrics;
   private final String pluginName;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition finished = lock.newCondition();
@@ -50,10 +51,16 @@ public class ReviewQueue implements LifecycleListener {
   private volatile DeliverySettings delivery;
 
   @Inject
-  ReviewQueue(WorkQueue workQueue, Settings settings, Reviewer reviewer, @PluginName String name) {
+  ReviewQueue(
+      WorkQueue workQueue,
+      Settings settings,
+      Reviewer reviewer,
+      ReviewMetrics metrics,
+      @PluginName String name) {
     this.workQueue = workQueue;
     this.settings = settings;
     this.reviewer = reviewer;
+    this.metrics = metrics;
     this.pluginName = name;
   }
 
@@ -62,6 +69,7 @@ public class ReviewQueue implements LifecycleListener {
     server = settings.server();
     delivery = settings.delivery();
     executor = workQueue.createQueue(server.threads(), pluginName);
+    metrics.queueDepth(this::pending);
     if (server.account() == null) {
       logger.atWarning().log(
           "security-review: plugin.%s.account is not set in gerrit.config: no patch set will be"
@@ -95,6 +103,7 @@ public class ReviewQueue implements LifecycleListener {
     }
     if (!tryReserve(server.queueSize())) {
       long total = deferred.incrementAndGet();
+      metrics.reviewDeferred();
       // One line a minute however many uploads a burst brings; the count says how many.
       logger.atWarning().atMostEvery(1, TimeUnit.MINUTES).log(
           "security-review: %s: not queued, the queue is full (plugin.%s.queueSize = %d); %s"
@@ -204,6 +213,7 @@ public class ReviewQueue implements LifecycleListener {
     } catch (Exception | LinkageError ex) {
       ScheduledExecutorService e = executor;
       if (!transientFailure(ex) || attempt >= server.retries() || e == null) {
+        metrics.reviewFailed();
         logger.atSevere().withCause(ex).log(
             "security-review: %s: review failed after %d attempts; %s",
             req, attempt + 1, whoQueuesItAgain("the next sweep"));

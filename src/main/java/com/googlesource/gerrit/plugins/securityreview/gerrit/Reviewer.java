@@ -91,6 +91,7 @@ public class Reviewer {
   private final CarryOver carryOver;
   private final ReviewPoster poster;
   private final ClaimStore claims;
+  private final ReviewMetrics metrics;
   private final Striped<Lock> locks = Striped.lock(64);
 
   @Inject
@@ -101,7 +102,8 @@ public class Reviewer {
       Analyzer analyzer,
       CarryOver carryOver,
       ReviewPoster poster,
-      ClaimStore claims) {
+      ClaimStore claims,
+      ReviewMetrics metrics) {
     this.settings = settings;
     this.requestContext = requestContext;
     this.preconditions = preconditions;
@@ -109,10 +111,17 @@ public class Reviewer {
     this.carryOver = carryOver;
     this.poster = poster;
     this.claims = claims;
+    this.metrics = metrics;
   }
 
   /** Reviews the patch set. Exceptions are failures worth a retry (see {@link ReviewQueue}). */
   public Outcome run(ReviewRequest req) throws Exception {
+    Outcome outcome = reviewOnce(req);
+    metrics.reviewEnded(outcome);
+    return outcome;
+  }
+
+  private Outcome reviewOnce(ReviewRequest req) throws Exception {
     Verdict<Reviewing> reviewer = preconditions.reviewer(req);
     if (!reviewer.go()) {
       return reviewer.stop();
@@ -142,6 +151,9 @@ public class Reviewer {
                 req,
                 Status.IN_PROGRESS,
                 "another review of this patch set is in progress: " + claim.other().describe());
+      }
+      if (claim.tookOver()) {
+        metrics.claimTakenOver();
       }
       Outcome outcome = null;
       try {

@@ -33,7 +33,9 @@ public class AnalysisTest {
     // Not a clean file: nobody knows what the failed rule would have found.
     assertThat(a.vote()).isEqualTo((short) 0);
     assertThat(a.complete("pkg/a.py")).isFalse();
-    String summary = ReviewBuilder.summary(a, 1, new ReviewBuilder.Counts(0, 0, 0, 0), 0, 50);
+    String summary =
+        ReviewBuilder.summary(
+            a, 1, new ReviewBuilder.Counts(0, 0, 0, 0), ReviewBuilder.Unposted.NONE, 10);
     assertThat(summary).contains("the review is incomplete");
     assertThat(summary)
         .contains(
@@ -56,7 +58,9 @@ public class AnalysisTest {
     Analysis a = analyze("x = 1\n");
     assertThat(a.internalErrors()).isEmpty();
     assertThat(a.vote()).isEqualTo(SETTINGS.voteOnClean());
-    assertThat(ReviewBuilder.summary(a, 1, new ReviewBuilder.Counts(0, 0, 0, 0), 0, 50))
+    assertThat(
+            ReviewBuilder.summary(
+                a, 1, new ReviewBuilder.Counts(0, 0, 0, 0), ReviewBuilder.Unposted.NONE, 10))
         .doesNotContain("Internal errors");
   }
 }

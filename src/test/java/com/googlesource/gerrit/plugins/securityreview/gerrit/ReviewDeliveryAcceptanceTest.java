@@ -7,6 +7,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 
 import com.google.gerrit.acceptance.PushOneCommit;
 import com.google.gerrit.acceptance.RestResponse;
+import com.google.gerrit.acceptance.TestMetricMaker;
 import com.google.gerrit.acceptance.TestPlugin;
 import com.google.gerrit.acceptance.UseSsh;
 import com.google.gerrit.acceptance.WaitUtil;
@@ -21,6 +22,7 @@ import com.google.gerrit.server.extensions.events.GitReferenceUpdated;
 import com.google.gerrit.server.git.WorkQueue;
 import com.google.gerrit.server.util.OneOffRequestContext;
 import com.google.gerrit.testing.ConfigSuite;
+import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Outcome;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
@@ -64,6 +66,10 @@ public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
   /** A clean file; uploads append their number, so that each is a change of its own. */
   static final String CLEAN = SecurityReviewAcceptanceTest.CLEAN + "# ";
 
+  private static final String METRICS = "plugins/" + PLUGIN + "/";
+
+  @Inject private TestMetricMaker metrics;
+
   @ConfigSuite.Default
   public static Config config() {
     Config cfg = deliveryConfig();
@@ -78,13 +84,19 @@ public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
   @Test
   public void fullQueueDefersAndTheSweepReviewsTheRest() throws Exception {
     List<PushOneCommit.Result> uploads;
+    long sweeps = metrics.getCount(METRICS + "reconciler/sweeps");
     try (BusyWorker busy = new BusyWorker()) {
       long deferred = queue().deferred();
+      long deferredMetric = metrics.getCount(METRICS + "reviews", "deferred", "queue_full");
       uploads = uploadCleanChanges(6);
       // Room for one: the other five were deferred, not queued.
       assertThat(queue().deferred() - deferred).isAtLeast(5);
+      assertThat(metrics.getCount(METRICS + "reviews", "deferred", "queue_full") - deferredMetric)
+          .isEqualTo(queue().deferred() - deferred);
     }
     assertEachReviewedOnce(uploads);
+    assertThat(metrics.getCount(METRICS + "reconciler/sweeps")).isGreaterThan(sweeps);
+    assertThat(metrics.getCount(METRICS + "reconciler/requeued")).isAtLeast(5);
   }
 
   @Test
@@ -189,9 +201,13 @@ public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
     Instant claimed = Instant.now();
     assertThat(deadNode.renew(claim)).isTrue();
 
+    long inProgress = metrics.getCount(METRICS + "reviews", "skipped", "in_progress");
+    long takenOver = metrics.getCount(METRICS + "claims/taken_over");
     Outcome blocked = reviewer().run(req);
     assertThat(blocked.status()).isEqualTo(Status.IN_PROGRESS);
     assertThat(blocked.detail()).contains("claimed by dead-node");
+    assertThat(metrics.getCount(METRICS + "reviews", "skipped", "in_progress"))
+        .isEqualTo(inProgress + 1);
 
     // The sweep takes the review over once the lease ran out.
     WaitUtil.waitUntil(() -> reviewed(r.getChangeId(), 1), REVIEWED_WITHIN);
@@ -200,7 +216,9 @@ public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
     assertThat(review.date.toInstant())
         .isAtLeast(claimed.plus(LEASE).truncatedTo(ChronoUnit.SECONDS));
     assertThat(botMessages(r.getChangeId())).hasSize(1);
-    assertThat(claimText(r, 1)).contains("state done");
+    // The claim is marked done right after the review posts.
+    WaitUtil.waitUntil(() -> claimDone(r, 1), REVIEWED_WITHIN);
+    assertThat(metrics.getCount(METRICS + "claims/taken_over")).isEqualTo(takenOver + 1);
   }
 
   @Test
@@ -342,7 +360,8 @@ public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
         i.getInstance(Analyzer.class),
         i.getInstance(CarryOver.class),
         i.getInstance(ReviewPoster.class),
-        claimStoreOn(node));
+        claimStoreOn(node),
+        i.getInstance(ReviewMetrics.class));
   }
 
   private static int changeNumber(PushOneCommit.Result r) {
@@ -354,6 +373,14 @@ public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
       return repo.exactRef(ClaimStore.refName(changeNumber(r), patchSet));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private boolean claimDone(PushOneCommit.Result r, int patchSet) {
+    try {
+      return claimText(r, patchSet).contains("state done");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -8,13 +8,7 @@ import com.google.gerrit.acceptance.PushOneCommit;
 import com.google.gerrit.acceptance.RestResponse;
 import com.google.gerrit.acceptance.TestPlugin;
 import com.google.gerrit.acceptance.UseSsh;
-import com.google.gerrit.acceptance.WaitUtil;
 import com.google.gerrit.acceptance.config.GerritConfig;
-import com.google.gerrit.acceptance.testsuite.account.AccountOperations;
-import com.google.gerrit.acceptance.testsuite.group.GroupOperations;
-import com.google.gerrit.acceptance.testsuite.project.ProjectOperations;
-import com.google.gerrit.entities.Account;
-import com.google.gerrit.entities.AccountGroup;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.client.ListChangesOption;
 import com.google.gerrit.extensions.common.ApprovalInfo;
@@ -25,6 +19,7 @@ import com.google.gerrit.extensions.common.LabelInfo;
 import com.google.gerrit.server.group.SystemGroupBackend;
 import com.google.gerrit.testing.ConfigSuite;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
+import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Outcome;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
 import com.googlesource.gerrit.plugins.securityreview.testing.Fixtures;
@@ -34,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.Config;
 import org.junit.Test;
 
@@ -175,7 +171,8 @@ public class SecurityReviewAcceptanceTest extends ReviewAcceptanceTestBase {
     awaitIdle();
     Outcome o = reviewer().run(request(r, 1));
     assertThat(o.status()).isEqualTo(Status.COMMENT_LIMIT);
-    assertThat(o.detail()).contains("change.maxComments = 1");
+    assertThat(o.detail())
+        .contains("Gerrit allows 1 comments and messages per change (change.maxComments)");
     assertThat(botMessages(r.getChangeId())).isEmpty();
     assertThat(vote(r.getChangeId())).isNull();
   }
@@ -220,6 +217,37 @@ public class SecurityReviewAcceptanceTest extends ReviewAcceptanceTestBase {
     assertThat(o.vote()).isNull();
     assertThat(botMessages(r.getChangeId()).stream().filter(m -> m._revisionNumber == 1).count())
         .isAtMost(1);
+  }
+
+  @Test
+  public void deepValidExpressionIsReviewedWithoutErrorOnASmallWorkerStack() throws Exception {
+    // 1,400 nested lambdas: valid Python, and deeper than a 512 KiB worker stack can parse.
+    String deep = "handler = " + "lambda: ".repeat(1400) + "None\n";
+    setPluginConfig(project, "enabled", "false");
+    PushOneCommit.Result r = push("Add handler", Map.of("ovn/handler.py", deep));
+    awaitIdle();
+    setPluginConfig(project, "enabled", "true");
+    AtomicReference<Object> outcome = new AtomicReference<>();
+    Thread worker =
+        new Thread(
+            null,
+            () -> {
+              try {
+                outcome.set(reviewer().run(request(r, 1)));
+              } catch (Exception | Error e) {
+                outcome.set(e);
+              }
+            },
+            "small-stack-worker",
+            512L << 10);
+    worker.start();
+    worker.join();
+    assertThat(outcome.get()).isInstanceOf(Outcome.class);
+    assertThat(((Outcome) outcome.get()).status()).isEqualTo(Status.POSTED);
+    assertThat(vote(r.getChangeId())).isEqualTo(1);
+    String summary = botMessages(r.getChangeId()).get(0).message;
+    assertThat(summary).doesNotContain("Syntax error");
+    assertThat(summary).doesNotContain("Internal error");
   }
 
   @Test
@@ -533,7 +561,13 @@ public class SecurityReviewAcceptanceTest extends ReviewAcceptanceTestBase {
             .map(c -> c.message.substring(0, 6))
             .toList();
     assertThat(commented).hasSize(MAX_COMMENTS);
-    assertThat(DIFF_RULES).containsAtLeastElementsIn(Set.copyOf(commented));
+    // The comments go to findings of the upload, those that block first.
+    assertThat(
+            a.findings().stream()
+                .filter(ProjectSettings.defaults(LABEL)::blocks)
+                .map(Finding::ruleId)
+                .toList())
+        .containsAtLeastElementsIn(Set.copyOf(commented));
     // OVN701 and OVN704 reach the vote threshold.
     assertThat(vote(r.getChangeId())).isEqualTo(-1);
 
