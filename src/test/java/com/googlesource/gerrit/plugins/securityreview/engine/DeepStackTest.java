@@ -13,7 +13,7 @@ class DeepStackTest {
   /** Valid Python 1,400 levels deep (CPython accepts it). */
   private static final String DEEP = "handler = " + "lambda: ".repeat(1400) + "None\n";
 
-  private static final long SMALL_STACK = 512L << 10;
+  private static final long SMALL_STACK = 128L << 10;
 
   private final Engine engine = new Engine(Rules.all(), EngineOptions.defaults());
 
@@ -87,7 +87,10 @@ class DeepStackTest {
     return engine.analyze("handlers.py", DEEP.getBytes(UTF_8), ChangedLines.ALL);
   }
 
-  /** {@code work} on a thread with the stack of a small server worker. */
+  /**
+   * {@code work} on a thread with a stack smaller than any worker's, so that the JIT cannot hide
+   * it.
+   */
   private static <T> T onSmallStack(Callable<T> work) throws Exception {
     AtomicReference<T> result = new AtomicReference<>();
     AtomicReference<Exception> failure = new AtomicReference<>();
