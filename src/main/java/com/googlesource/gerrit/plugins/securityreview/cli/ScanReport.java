@@ -169,7 +169,7 @@ record ScanReport(List<Scanned> files, List<Problem> errors, long millis, boolea
     if (internal > 0) {
       b.append(internal)
           .append(internal == 1 ? " internal error" : " internal errors")
-          .append(" in rules (see errors), ");
+          .append(" (see errors), ");
     }
     b.append(String.format(Locale.ROOT, "%d ms", millis));
     return b.toString();

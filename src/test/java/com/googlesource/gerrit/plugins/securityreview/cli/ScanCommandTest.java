@@ -220,7 +220,7 @@ class ScanCommandTest {
     assertThat(r.out()).contains("b.py:1:1: TST100");
     assertThat(r.out()).doesNotContain("SR001");
     assertThat(r.summary()).contains("0 files with syntax errors");
-    assertThat(r.summary()).contains("1 internal error in rules (see errors)");
+    assertThat(r.summary()).contains("1 internal error (see errors)");
     assertThat(r.summary()).doesNotContain("not scanned");
   }
 
