@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.googlesource.gerrit.plugins.securityreview.rules.Rules;
-import java.util.concurrent.Callable;
+import com.googlesource.gerrit.plugins.securityreview.testing.OnThread;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -13,17 +13,19 @@ class DeepStackTest {
   /** Valid Python 1,400 levels deep (CPython accepts it). */
   private static final String DEEP = "handler = " + "lambda: ".repeat(1400) + "None\n";
 
+  /** Smaller than any worker's, so that compiled code's smaller frames cannot make it fit. */
   private static final long SMALL_STACK = 128L << 10;
 
   private final Engine engine = new Engine(Rules.all(), EngineOptions.defaults());
 
   @Test
   void deepCodeOverflowsASmallStackButNotADeepOne() throws Exception {
-    FileResult direct = onSmallStack(this::analyzeDeep);
+    FileResult direct = OnThread.call(SMALL_STACK, this::analyzeDeep);
     assertThat(direct.findings()).isNotEmpty();
     assertThat(direct.findings().get(0).message()).contains("too complex");
 
-    FileResult deep = onSmallStack(() -> DeepStack.call("analysis", this::analyzeDeep));
+    FileResult deep =
+        OnThread.call(SMALL_STACK, () -> DeepStack.call("analysis", this::analyzeDeep));
     assertThat(deep.findings()).isEmpty();
     assertThat(deep.ruleFailures()).isEmpty();
   }
@@ -85,32 +87,5 @@ class DeepStackTest {
 
   private FileResult analyzeDeep() {
     return engine.analyze("handlers.py", DEEP.getBytes(UTF_8), ChangedLines.ALL);
-  }
-
-  /**
-   * {@code work} on a thread with a stack smaller than any worker's, so that the JIT cannot hide
-   * it.
-   */
-  private static <T> T onSmallStack(Callable<T> work) throws Exception {
-    AtomicReference<T> result = new AtomicReference<>();
-    AtomicReference<Exception> failure = new AtomicReference<>();
-    Thread t =
-        new Thread(
-            null,
-            () -> {
-              try {
-                result.set(work.call());
-              } catch (Exception e) {
-                failure.set(e);
-              }
-            },
-            "small-stack",
-            SMALL_STACK);
-    t.start();
-    t.join();
-    if (failure.get() != null) {
-      throw failure.get();
-    }
-    return result.get();
   }
 }

@@ -656,22 +656,7 @@ class EngineTest {
   @Test
   void deeplyNestedSource_neverThrows() throws Exception {
     String deep = "danger(" + "(".repeat(50_000) + "1" + ")".repeat(50_000) + ")\n";
-    AtomicReference<Object> outcome = new AtomicReference<>();
-    Thread t =
-        new Thread(
-            null,
-            () -> {
-              try {
-                outcome.set(analyze(deep));
-              } catch (Throwable e) {
-                outcome.set(e);
-              }
-            },
-            "deep",
-            256L << 20);
-    t.start();
-    t.join();
-    assertThat(outcome.get()).isInstanceOf(FileResult.class);
+    assertThat(DeepStack.call("deep", () -> analyze(deep))).isInstanceOf(FileResult.class);
   }
 
   // ---------------------------------------------------------------- test paths

@@ -12,8 +12,12 @@ import com.google.gerrit.acceptance.testsuite.project.ProjectOperations;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.AccountGroup;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.client.ListChangesOption;
+import com.google.gerrit.extensions.common.ApprovalInfo;
+import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.common.ChangeMessageInfo;
 import com.google.gerrit.extensions.common.LabelDefinitionInput;
+import com.google.gerrit.extensions.common.LabelInfo;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.inject.Inject;
 import java.time.Duration;
@@ -73,7 +77,7 @@ abstract class ReviewAcceptanceTestBase extends LightweightPluginDaemonTest {
   }
 
   void awaitIdle() throws InterruptedException {
-    WaitUtil.waitUntil(() -> queue().pending() == 0, Duration.ofSeconds(60));
+    WaitUtil.waitUntil(() -> queue().pending() == 0, Duration.ofSeconds(120));
   }
 
   void defineLabel(Project.NameKey p) throws RestApiException {
@@ -90,6 +94,13 @@ abstract class ReviewAcceptanceTestBase extends LightweightPluginDaemonTest {
         .forUpdate()
         .add(allowLabel(LABEL).ref("refs/heads/*").group(bots).range(-1, 1))
         .update();
+  }
+
+  void setPluginConfig(Project.NameKey p, String name, String value) throws Exception {
+    try (ProjectConfigUpdate u = updateProject(p)) {
+      u.getConfig().updatePluginConfig(PLUGIN, c -> c.setString(name, value));
+      u.save();
+    }
   }
 
   void setPluginEnabled(Project.NameKey p, boolean enabled) throws Exception {
@@ -141,5 +152,19 @@ abstract class ReviewAcceptanceTestBase extends LightweightPluginDaemonTest {
     } catch (RestApiException e) {
       return false;
     }
+  }
+
+  /** The bot's vote on the change's label; null when it has not voted. */
+  Integer vote(String changeId) throws RestApiException {
+    ChangeInfo info = gApi.changes().id(changeId).get(ListChangesOption.DETAILED_LABELS);
+    LabelInfo label = info.labels.get(LABEL);
+    if (label == null || label.all == null) {
+      return null;
+    }
+    return label.all.stream()
+        .filter(a -> a._accountId == bot.get())
+        .map((ApprovalInfo a) -> a.value)
+        .findFirst()
+        .orElse(null);
   }
 }

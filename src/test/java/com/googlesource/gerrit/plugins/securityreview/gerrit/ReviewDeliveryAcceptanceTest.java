@@ -392,11 +392,6 @@ public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
     }
   }
 
-  private Integer vote(String changeId) throws Exception {
-    List<ApprovalInfo> votes = botVotes(changeId);
-    return votes.isEmpty() ? null : votes.get(0).value;
-  }
-
   private List<ApprovalInfo> botVotes(String changeId) throws Exception {
     List<ApprovalInfo> all =
         gApi.changes().id(changeId).get(ListChangesOption.DETAILED_LABELS).labels.get(LABEL).all;

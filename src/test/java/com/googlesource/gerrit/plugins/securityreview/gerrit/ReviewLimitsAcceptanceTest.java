@@ -1,30 +1,17 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allowLabel;
 
-import com.google.common.collect.ImmutableMap;
-import com.google.gerrit.acceptance.LightweightPluginDaemonTest;
 import com.google.gerrit.acceptance.PushOneCommit;
 import com.google.gerrit.acceptance.RestResponse;
 import com.google.gerrit.acceptance.TestMetricMaker;
 import com.google.gerrit.acceptance.TestPlugin;
-import com.google.gerrit.acceptance.WaitUtil;
 import com.google.gerrit.acceptance.config.GerritConfig;
-import com.google.gerrit.acceptance.testsuite.account.AccountOperations;
-import com.google.gerrit.acceptance.testsuite.group.GroupOperations;
-import com.google.gerrit.acceptance.testsuite.project.ProjectOperations;
 import com.google.gerrit.entities.Account;
-import com.google.gerrit.entities.AccountGroup;
 import com.google.gerrit.extensions.api.changes.ReviewInput;
 import com.google.gerrit.extensions.api.changes.ReviewInput.CommentInput;
-import com.google.gerrit.extensions.client.ListChangesOption;
-import com.google.gerrit.extensions.common.ApprovalInfo;
 import com.google.gerrit.extensions.common.ChangeMessageInfo;
 import com.google.gerrit.extensions.common.CommentInfo;
-import com.google.gerrit.extensions.common.LabelDefinitionInput;
-import com.google.gerrit.extensions.common.LabelInfo;
-import com.google.gerrit.server.account.AccountCache;
 import com.google.gerrit.testing.ConfigSuite;
 import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
@@ -44,9 +31,7 @@ import org.junit.Test;
 @TestPlugin(
     name = "security-review",
     sysModule = "com.googlesource.gerrit.plugins.securityreview.Module")
-public class ReviewLimitsAcceptanceTest extends LightweightPluginDaemonTest {
-  private static final String BOT = SecurityReviewAcceptanceTest.BOT;
-  private static final String LABEL = "Security-Review";
+public class ReviewLimitsAcceptanceTest extends ReviewAcceptanceTestBase {
   private static final int MAX_FILE_SIZE = 400_000;
   private static final String METRICS = "plugins/security-review/";
   private static final String DIR = "neutron/plugins/ml2/drivers/ovn/mech_driver/ovsdb/extensions/";
@@ -67,31 +52,10 @@ public class ReviewLimitsAcceptanceTest extends LightweightPluginDaemonTest {
     return cfg;
   }
 
-  @Inject private AccountOperations accountOperations;
-  @Inject private GroupOperations groupOperations;
-  @Inject private ProjectOperations projectOperations;
-  @Inject private AccountCache accountCache;
   @Inject private TestMetricMaker metrics;
 
-  private Account.Id bot;
-
   @Before
-  public void setUpBotAndLabel() throws Exception {
-    bot =
-        accountCache
-            .getByUsername(BOT)
-            .map(a -> a.account().id())
-            .orElseGet(() -> accountOperations.newAccount().username(BOT).create());
-    AccountGroup.UUID bots = groupOperations.newGroup().addMember(bot).create();
-    LabelDefinitionInput in = new LabelDefinitionInput();
-    in.function = "NoBlock";
-    in.values = ImmutableMap.of("-1", "Issues found", " 0", "Not reviewed", "+1", "No issues");
-    gApi.projects().name(project.get()).label(LABEL).create(in);
-    projectOperations
-        .project(project)
-        .forUpdate()
-        .add(allowLabel(LABEL).ref("refs/heads/*").group(bots).range(-1, 1))
-        .update();
+  public void resetMetrics() {
     metrics.reset();
   }
 
@@ -168,7 +132,7 @@ public class ReviewLimitsAcceptanceTest extends LightweightPluginDaemonTest {
     assertThat(answers("computed") + answers("pending")).isEqualTo(0);
 
     // Other settings: a miss, analysed on the plugin's queue (202 until done), then cached.
-    setPluginConfig("voteSeverity", "high");
+    setPluginConfig(project, "voteSeverity", "high");
     RestResponse computed = userRestSession.get(url);
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (computed.getStatusCode() == 202 && System.nanoTime() < deadline) {
@@ -204,7 +168,7 @@ public class ReviewLimitsAcceptanceTest extends LightweightPluginDaemonTest {
     PushOneCommit.Result r =
         push("Add client", Map.of("ovn/client.py", SecurityReviewAcceptanceTest.UNCHECKED_TXN));
     awaitIdle();
-    setPluginConfig("enabled", "false");
+    setPluginConfig(project, "enabled", "false");
     RestResponse resp =
         userRestSession.get(
             "/changes/" + r.getChangeId() + "/revisions/current/security-review~findings");
@@ -228,7 +192,7 @@ public class ReviewLimitsAcceptanceTest extends LightweightPluginDaemonTest {
                 + " user and change (change.maxCommentsPerUser), and the bot has 0).");
 
     // A change that already has 14 comments and messages: 5 comments and the message fill it.
-    setPluginConfig("reviewWip", "false");
+    setPluginConfig(project, "reviewWip", "false");
     PushOneCommit.Result b = push("Fifteen more", Map.of("ovn/b.py", unchecked(15)), "%wip");
     awaitIdle();
     ReviewInput human = new ReviewInput();
@@ -286,18 +250,6 @@ public class ReviewLimitsAcceptanceTest extends LightweightPluginDaemonTest {
     return metrics.getCount(METRICS + "findings/requests", answer);
   }
 
-  private void awaitIdle() throws Exception {
-    ReviewQueue queue = plugin.getSysInjector().getInstance(ReviewQueue.class);
-    WaitUtil.waitUntil(() -> queue.pending() == 0, Duration.ofSeconds(120));
-  }
-
-  private void setPluginConfig(String name, String value) throws Exception {
-    try (ProjectConfigUpdate u = updateProject(project)) {
-      u.getConfig().updatePluginConfig("security-review", c -> c.setString(name, value));
-      u.save();
-    }
-  }
-
   private PushOneCommit.Result push(String subject, Map<String, String> files) throws Exception {
     return push(subject, files, "");
   }
@@ -313,10 +265,7 @@ public class ReviewLimitsAcceptanceTest extends LightweightPluginDaemonTest {
   }
 
   private ChangeMessageInfo botMessage(String changeId) throws Exception {
-    List<ChangeMessageInfo> mine =
-        gApi.changes().id(changeId).messages().stream()
-            .filter(m -> m.author != null && m.author._accountId == bot.get())
-            .toList();
+    List<ChangeMessageInfo> mine = botMessages(changeId);
     assertThat(mine).hasSize(1);
     return mine.get(0);
   }
@@ -326,15 +275,5 @@ public class ReviewLimitsAcceptanceTest extends LightweightPluginDaemonTest {
         .flatMap(List::stream)
         .filter(c -> c.author._accountId == author.get())
         .count();
-  }
-
-  private Integer vote(String changeId) throws Exception {
-    LabelInfo label =
-        gApi.changes().id(changeId).get(ListChangesOption.DETAILED_LABELS).labels.get(LABEL);
-    return label.all.stream()
-        .filter(a -> a._accountId == bot.get())
-        .map((ApprovalInfo a) -> a.value)
-        .findFirst()
-        .orElse(null);
   }
 }

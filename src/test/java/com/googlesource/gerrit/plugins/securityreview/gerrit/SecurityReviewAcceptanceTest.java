@@ -10,12 +10,8 @@ import com.google.gerrit.acceptance.TestPlugin;
 import com.google.gerrit.acceptance.UseSsh;
 import com.google.gerrit.acceptance.config.GerritConfig;
 import com.google.gerrit.entities.Project;
-import com.google.gerrit.extensions.client.ListChangesOption;
-import com.google.gerrit.extensions.common.ApprovalInfo;
-import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.common.ChangeMessageInfo;
 import com.google.gerrit.extensions.common.CommentInfo;
-import com.google.gerrit.extensions.common.LabelInfo;
 import com.google.gerrit.server.group.SystemGroupBackend;
 import com.google.gerrit.testing.ConfigSuite;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
@@ -23,13 +19,13 @@ import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Outcome;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.Reviewer.Status;
 import com.googlesource.gerrit.plugins.securityreview.testing.Fixtures;
+import com.googlesource.gerrit.plugins.securityreview.testing.OnThread;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.Config;
 import org.junit.Test;
 
@@ -229,23 +225,8 @@ public class SecurityReviewAcceptanceTest extends ReviewAcceptanceTestBase {
     PushOneCommit.Result r = push("Add handler", Map.of("ovn/handler.py", deep));
     awaitIdle();
     setPluginConfig(project, "enabled", "true");
-    AtomicReference<Object> outcome = new AtomicReference<>();
-    Thread worker =
-        new Thread(
-            null,
-            () -> {
-              try {
-                outcome.set(reviewer().run(request(r, 1)));
-              } catch (Exception | Error e) {
-                outcome.set(e);
-              }
-            },
-            "small-stack-worker",
-            128L << 10);
-    worker.start();
-    worker.join();
-    assertThat(outcome.get()).isInstanceOf(Outcome.class);
-    assertThat(((Outcome) outcome.get()).status()).isEqualTo(Status.POSTED);
+    Outcome outcome = OnThread.call(128L << 10, () -> reviewer().run(request(r, 1)));
+    assertThat(outcome.status()).isEqualTo(Status.POSTED);
     assertThat(vote(r.getChangeId())).isEqualTo(1);
     String summary = botMessages(r.getChangeId()).get(0).message;
     assertThat(summary).doesNotContain("Syntax error");
@@ -701,13 +682,6 @@ public class SecurityReviewAcceptanceTest extends ReviewAcceptanceTestBase {
 
   // ------------------------------------------------------------------ helpers
 
-  void setPluginConfig(Project.NameKey p, String name, String value) throws Exception {
-    try (ProjectConfigUpdate u = updateProject(p)) {
-      u.getConfig().updatePluginConfig("security-review", c -> c.setString(name, value));
-      u.save();
-    }
-  }
-
   PushOneCommit.Result push(String subject, Map<String, String> files) throws Exception {
     return upload(testRepo, subject, files);
   }
@@ -742,19 +716,5 @@ public class SecurityReviewAcceptanceTest extends ReviewAcceptanceTestBase {
 
   List<CommentInfo> comments(String changeId, String path) throws Exception {
     return gApi.changes().id(changeId).comments().getOrDefault(path, List.of());
-  }
-
-  Integer vote(String changeId) throws Exception {
-    ChangeInfo info = gApi.changes().id(changeId).get(ListChangesOption.DETAILED_LABELS);
-    LabelInfo label = info.labels.get(LABEL);
-    if (label == null || label.all == null) {
-      return null;
-    }
-    for (ApprovalInfo a : label.all) {
-      if (a._accountId == bot.get()) {
-        return a.value;
-      }
-    }
-    return null;
   }
 }
