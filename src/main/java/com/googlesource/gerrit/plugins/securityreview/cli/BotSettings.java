@@ -199,6 +199,7 @@ record BotSettings(ProjectSettings settings, List<String> files, List<String> wa
     }
     Set<String> known = new HashSet<>();
     ProjectSettings.OPTIONS.forEach(o -> known.add(key(o)));
+    ProjectSettings.GERRIT_OPTIONS.forEach(o -> known.add(key(o)));
     Map<String, List<Setting>> values = new LinkedHashMap<>();
     for (GitConfig.Entry e : config.entries()) {
       if (!e.in(SECTION, SUBSECTION)) {

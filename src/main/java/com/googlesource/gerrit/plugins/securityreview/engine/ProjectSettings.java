@@ -61,6 +61,12 @@ public record ProjectSettings(
           "reviewWip",
           "replyWhenFixed");
 
+  /**
+   * Project options that only the Gerrit plugin reads, because they are about Gerrit's users (who
+   * may dismiss a finding); the CLI accepts them and ignores them.
+   */
+  public static final List<String> GERRIT_OPTIONS = List.of("dismissLabel");
+
   /** Told of each value {@link #read} rejects, and of the value it uses instead. */
   @FunctionalInterface
   public interface InvalidValue {

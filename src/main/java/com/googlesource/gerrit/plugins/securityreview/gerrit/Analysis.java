@@ -12,8 +12,20 @@ import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.Skip
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the engine found in one patch set, with the settings it ran under. */
-public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSettings settings) {
+/**
+ * What the engine found in one patch set, with the settings it ran under, less the findings
+ * reviewers dismissed on the change.
+ */
+public record Analysis(
+    PatchSetFiles files,
+    List<FileResult> results,
+    ProjectSettings settings,
+    Dismissals dismissals) {
+
+  /** An analysis with nothing dismissed. */
+  public Analysis(PatchSetFiles files, List<FileResult> results, ProjectSettings settings) {
+    this(files, results, settings, Dismissals.none());
+  }
 
   /**
    * Runs the engine over the files against their base versions, so that only what the patch set
@@ -27,7 +39,22 @@ public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSet
     return new Analysis(files, List.copyOf(results), settings);
   }
 
+  /** The same analysis without the findings that {@code dismissals} name. */
+  Analysis without(Dismissals dismissals) {
+    return new Analysis(files, results, settings, dismissals);
+  }
+
+  /** The findings that count: on changed lines, new, not dismissed. */
   public List<Finding> findings() {
+    return dismissals.remaining(all());
+  }
+
+  /** Findings that would count but reviewers dismissed them on this change. */
+  public List<Finding> dismissed() {
+    return all().stream().filter(dismissals::dismissed).toList();
+  }
+
+  private List<Finding> all() {
     return results.stream().flatMap(r -> r.findings().stream()).toList();
   }
 
@@ -87,12 +114,15 @@ public record Analysis(PatchSetFiles files, List<FileResult> results, ProjectSet
    * commit, skipped file, syntax error, a rule that threw).
    */
   public VoteDecision decision() {
-    boolean complete =
-        !files.merge()
-            && unchecked().isEmpty()
-            && syntaxErrors().isEmpty()
-            && internalErrors().isEmpty();
-    return VoteDecision.decide(settings, findings(), complete);
+    return VoteDecision.decide(settings, findings(), complete());
+  }
+
+  /** Whether every relevant file was checked completely: what a clean vote needs. */
+  boolean complete() {
+    return !files.merge()
+        && unchecked().isEmpty()
+        && syntaxErrors().isEmpty()
+        && internalErrors().isEmpty();
   }
 
   public short vote() {

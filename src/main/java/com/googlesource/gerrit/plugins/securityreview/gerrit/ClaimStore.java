@@ -9,8 +9,6 @@ import com.google.gerrit.server.config.AllProjectsName;
 import com.google.gerrit.server.config.GerritInstanceId;
 import com.google.gerrit.server.extensions.events.GitReferenceUpdated;
 import com.google.gerrit.server.git.GitRepositoryManager;
-import com.google.gerrit.server.update.context.RefUpdateContext;
-import com.google.gerrit.server.update.context.RefUpdateContext.RefUpdateType;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import java.io.IOException;
@@ -33,7 +31,6 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 
 /**
@@ -363,37 +360,9 @@ class ClaimStore {
     }
   }
 
-  /**
-   * Swaps the ref from exactly {@code expected} (zero: no ref) to {@code next} (null: no ref).
-   * False when the ref held something else: another writer came first.
-   */
   private boolean swap(Repository repo, String ref, ObjectId expected, @Nullable ObjectId next)
       throws IOException {
-    RefUpdate u = repo.updateRef(ref);
-    u.setExpectedOldObjectId(expected);
-    u.setForceUpdate(true);
-    u.disableRefLog();
-    RefUpdate.Result result;
-    try (RefUpdateContext ctx = RefUpdateContext.open(RefUpdateType.PLUGIN)) {
-      if (next == null) {
-        result = u.delete();
-      } else {
-        u.setNewObjectId(next);
-        result = u.update();
-      }
-    }
-    switch (result) {
-      case NEW, FORCED, FAST_FORWARD -> {
-        // Announced like every ref update, so that replication carries it to the other primaries.
-        refUpdated.fire(allProjects, ref, expected, next == null ? ObjectId.zeroId() : next, null);
-        return true;
-      }
-      case LOCK_FAILURE, REJECTED, REJECTED_OTHER_REASON, NO_CHANGE -> {
-        return false;
-      }
-      default ->
-          throw new IOException("cannot update " + ref + " in " + allProjects + ": " + result);
-    }
+    return RefSwaps.swap(repo, allProjects, refUpdated, ref, expected, next);
   }
 
   private static String hostName() {

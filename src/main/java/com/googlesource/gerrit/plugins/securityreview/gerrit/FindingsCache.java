@@ -14,6 +14,7 @@ import com.google.inject.name.Named;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
 import com.googlesource.gerrit.plugins.securityreview.engine.PathGlob;
 import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
+import com.googlesource.gerrit.plugins.securityreview.engine.VoteDecision;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.SkippedFile;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -43,20 +44,30 @@ class FindingsCache {
    */
   record Key(String project, String commit, String settings, String version) {}
 
-  /** What the findings view answers with, without the files' content the analysis read. */
+  /**
+   * What the findings view answers with, without the files' content the analysis read.
+   *
+   * @param findings every finding that counts, dismissed ones included
+   * @param complete whether every relevant file was checked completely (see {@link Analysis})
+   */
   record Findings(
-      short vote,
+      boolean complete,
       List<Finding> findings,
       int preexisting,
       List<SkippedFile> skipped,
       List<String> syntaxErrors) {
     static Findings of(Analysis a) {
       return new Findings(
-          a.vote(),
+          a.complete(),
           List.copyOf(a.findings()),
           a.preexisting(),
           List.copyOf(a.files().skipped()),
           List.copyOf(a.syntaxErrors()));
+    }
+
+    /** The vote under {@code settings} (those the findings were computed with) once dismissed. */
+    VoteDecision decision(ProjectSettings settings, Dismissals dismissals) {
+      return VoteDecision.decide(settings, dismissals.remaining(findings), complete);
     }
   }
 

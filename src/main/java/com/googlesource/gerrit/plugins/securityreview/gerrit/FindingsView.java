@@ -5,19 +5,16 @@ import com.google.gerrit.extensions.restapi.Response;
 import com.google.gerrit.extensions.restapi.RestReadView;
 import com.google.gerrit.server.change.RevisionResource;
 import com.google.gerrit.server.permissions.ChangePermission;
-import com.google.gerrit.server.quota.QuotaException;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
 import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
-import com.googlesource.gerrit.plugins.securityreview.gerrit.BoundedComputations.Answer;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.BoundedComputations.Busy;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.BoundedComputations.Done;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.BoundedComputations.Pending;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.FindingsCache.Findings;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.PatchSetReader.SkippedFile;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.ReviewMetrics.FindingsAnswer;
-import com.googlesource.gerrit.plugins.securityreview.gerrit.ReviewMetrics.Purpose;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +60,15 @@ public class FindingsView implements RestReadView<RevisionResource> {
 
     /** Identifies the finding across patch sets (rule, scope, normalised statement). */
     public String fingerprint;
+
+    /** Set when a reviewer dismissed the finding on this change: it does not count for the vote. */
+    public DismissalInfo dismissal;
+  }
+
+  public static class DismissalInfo {
+    public String reason;
+    public int by;
+    public String message;
   }
 
   public static class SkippedInfo {
@@ -78,24 +84,21 @@ public class FindingsView implements RestReadView<RevisionResource> {
   }
 
   private final Settings settings;
-  private final FindingsCache cache;
-  private final FindingsQueue queue;
-  private final Analyzer analyzer;
+  private final PatchSetFindings patchSetFindings;
+  private final ChangeDismissals changeDismissals;
   private final ReviewMetrics metrics;
   private final PluginDocs docs;
 
   @Inject
   FindingsView(
       Settings settings,
-      FindingsCache cache,
-      FindingsQueue queue,
-      Analyzer analyzer,
+      PatchSetFindings patchSetFindings,
+      ChangeDismissals changeDismissals,
       ReviewMetrics metrics,
       PluginDocs docs) {
     this.settings = settings;
-    this.cache = cache;
-    this.queue = queue;
-    this.analyzer = analyzer;
+    this.patchSetFindings = patchSetFindings;
+    this.changeDismissals = changeDismissals;
     this.metrics = metrics;
     this.docs = docs;
   }
@@ -111,23 +114,17 @@ public class FindingsView implements RestReadView<RevisionResource> {
           "the security review is disabled for project " + rsrc.getProject().get());
     }
     String commit = rsrc.getPatchSet().commitId().name();
-    FindingsCache.Key key = cache.key(rsrc.getProject(), commit, project, server);
-    Findings cached = cache.get(key).orElse(null);
+    Dismissals dismissals = changeDismissals.of(rsrc.getNotes(), server);
+    Findings cached =
+        patchSetFindings.cached(rsrc.getProject(), commit, project, server).orElse(null);
     if (cached != null) {
       metrics.findingsAnswered(FindingsAnswer.CACHED);
-      return Response.ok(info(rsrc, project, cached));
+      return Response.ok(info(rsrc, project, cached, dismissals));
     }
-    Answer<Findings> answer =
-        queue.await(
-            key,
-            () ->
-                Findings.of(
-                    analyzer.analyze(
-                        rsrc.getProject(), commit, project, server, Purpose.FINDINGS)));
-    return switch (answer) {
+    return switch (patchSetFindings.computed(rsrc.getProject(), commit, project, server)) {
       case Done<Findings> done -> {
         metrics.findingsAnswered(FindingsAnswer.COMPUTED);
-        yield Response.ok(info(rsrc, project, done.value()));
+        yield Response.ok(info(rsrc, project, done.value(), dismissals));
       }
       case Pending<Findings> pending -> {
         metrics.findingsAnswered(FindingsAnswer.PENDING);
@@ -139,19 +136,17 @@ public class FindingsView implements RestReadView<RevisionResource> {
       }
       case Busy<Findings> busy -> {
         metrics.findingsAnswered(FindingsAnswer.BUSY);
-        throw new QuotaException(
-            "security-review: "
-                + FindingsQueue.MAX_PENDING
-                + " analyses are queued already; ask again later");
+        throw PatchSetFindings.busy();
       }
     };
   }
 
-  private FindingsInfo info(RevisionResource rsrc, ProjectSettings project, Findings a) {
+  private FindingsInfo info(
+      RevisionResource rsrc, ProjectSettings project, Findings a, Dismissals dismissals) {
     FindingsInfo info = new FindingsInfo();
     info.patchSet = rsrc.getPatchSet().number();
     info.label = project.label();
-    info.vote = a.vote();
+    info.vote = a.decision(project, dismissals).value();
     String docBase = docs.base();
     for (Finding f : a.findings()) {
       FindingInfo fi = new FindingInfo();
@@ -169,6 +164,15 @@ public class FindingsView implements RestReadView<RevisionResource> {
       fi.docUrl = docBase + "rules/" + f.ruleId() + ".html";
       fi.fix = f.fix() == null ? null : f.fix().description();
       fi.fingerprint = f.fingerprint();
+      dismissals
+          .of(f)
+          .ifPresent(
+              d -> {
+                fi.dismissal = new DismissalInfo();
+                fi.dismissal.reason = d.reason().id();
+                fi.dismissal.by = d.by().get();
+                fi.dismissal.message = d.note();
+              });
       info.findings.add(fi);
     }
     info.preexisting = a.preexisting();

@@ -1,12 +1,14 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
 import static com.google.gerrit.server.change.RevisionResource.REVISION_KIND;
+import static com.google.gerrit.server.config.ConfigResource.CONFIG_KIND;
 
 import com.google.gerrit.extensions.annotations.Exports;
 import com.google.gerrit.extensions.config.CapabilityDefinition;
 import com.google.gerrit.extensions.events.ChangeAbandonedListener;
 import com.google.gerrit.extensions.events.ChangeDeletedListener;
 import com.google.gerrit.extensions.events.ChangeMergedListener;
+import com.google.gerrit.extensions.events.CommentAddedListener;
 import com.google.gerrit.extensions.events.RevisionCreatedListener;
 import com.google.gerrit.extensions.registration.DynamicSet;
 import com.google.gerrit.extensions.restapi.RestApiModule;
@@ -24,6 +26,7 @@ public class GerritModule extends AbstractModule {
     DynamicSet.bind(binder(), ChangeMergedListener.class).to(ClaimCleanup.class);
     DynamicSet.bind(binder(), ChangeAbandonedListener.class).to(ClaimCleanup.class);
     DynamicSet.bind(binder(), ChangeDeletedListener.class).to(ClaimCleanup.class);
+    DynamicSet.bind(binder(), CommentAddedListener.class).to(DismissalReplies.class);
     install(
         new LifecycleModule() {
           @Override
@@ -43,6 +46,9 @@ public class GerritModule extends AbstractModule {
           protected void configure() {
             get(REVISION_KIND, "findings").to(FindingsView.class);
             post(REVISION_KIND, "run").to(RunView.class);
+            post(REVISION_KIND, "dismiss").to(DismissView.class);
+            post(REVISION_KIND, "useful").to(UsefulView.class);
+            get(CONFIG_KIND, "feedback").to(FeedbackView.class);
           }
         });
   }

@@ -97,7 +97,11 @@ public final class ReviewBuilder {
     int changedText = replies.size();
     if (a.settings().replyWhenFixed()) {
       for (BotThreads.FindingThread t : earlier.all()) {
-        if (!t.fixed() && !present.contains(t) && a.complete(t.path())) {
+        // A dismissed finding is still there: its thread is not "fixed".
+        if (!t.fixed()
+            && !present.contains(t)
+            && !a.dismissals().dismissed(t.path(), t.fingerprint())
+            && a.complete(t.path())) {
           replies.add(reply(t, BotThreads.fixedNote(patchSet), null));
         }
       }
@@ -343,6 +347,17 @@ public final class ReviewBuilder {
                       + " it."
                   : " pre-existing findings on changed lines are not commented: the base already"
                       + " had them.");
+    }
+    int dismissed = a.dismissed().size();
+    if (dismissed > 0) {
+      m.append("\n\n")
+          .append(dismissed)
+          .append(
+              dismissed == 1
+                  ? " finding dismissed by a reviewer on this change is not commented and does not"
+                      + " count for the vote."
+                  : " findings dismissed by reviewers on this change are not commented and do not"
+                      + " count for the vote.");
     }
     if (counts.changedText() > 0 || counts.fixed() > 0) {
       m.append("\n\nReplied on earlier threads: ")

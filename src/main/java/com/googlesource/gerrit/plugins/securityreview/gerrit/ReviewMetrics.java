@@ -59,6 +59,8 @@ public class ReviewMetrics {
   private final Counter0 sweeps;
   private final Counter0 sweepRequeued;
   private final Counter0 claimsTakenOver;
+  private final Counter2<String, String> dismissed;
+  private final Counter1<String> useful;
 
   @Inject
   ReviewMetrics(MetricMaker metricMaker) {
@@ -114,6 +116,17 @@ public class ReviewMetrics {
                 "Review claims of another node (or an earlier run) taken over because they"
                     + " expired",
                 "claims"));
+    dismissed =
+        metricMaker.newCounter(
+            "feedback/dismissed",
+            rate("Findings dismissed by reviewers, by rule and reason", "findings"),
+            field("rule", "the rule id"),
+            field("reason", "false_positive, wont_fix or used_in_tests"));
+    useful =
+        metricMaker.newCounter(
+            "feedback/useful",
+            rate("Findings reviewers marked as useful, by rule", "findings"),
+            field("rule", "the rule id"));
   }
 
   /**
@@ -195,6 +208,16 @@ public class ReviewMetrics {
   /** This node took over another's expired claim on a patch set. */
   void claimTakenOver() {
     claimsTakenOver.increment();
+  }
+
+  /** A reviewer dismissed a finding of rule {@code ruleId}. */
+  void dismissed(String ruleId, DismissalReason reason) {
+    dismissed.increment(ruleId, reason.id());
+  }
+
+  /** A reviewer marked a finding of rule {@code ruleId} as useful. */
+  void markedUseful(String ruleId) {
+    useful.increment(ruleId);
   }
 
   /**

@@ -1,7 +1,6 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
 import com.google.common.flogger.FluentLogger;
-import com.google.common.util.concurrent.Striped;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.server.util.ManualRequestContext;
 import com.google.gerrit.server.util.OneOffRequestContext;
@@ -92,7 +91,7 @@ public class Reviewer {
   private final ReviewPoster poster;
   private final ClaimStore claims;
   private final ReviewMetrics metrics;
-  private final Striped<Lock> locks = Striped.lock(64);
+  private final ChangeLocks locks;
 
   @Inject
   Reviewer(
@@ -103,6 +102,7 @@ public class Reviewer {
       CarryOver carryOver,
       ReviewPoster poster,
       ClaimStore claims,
+      ChangeLocks locks,
       ReviewMetrics metrics) {
     this.settings = settings;
     this.requestContext = requestContext;
@@ -111,6 +111,7 @@ public class Reviewer {
     this.carryOver = carryOver;
     this.poster = poster;
     this.claims = claims;
+    this.locks = locks;
     this.metrics = metrics;
   }
 
@@ -128,7 +129,7 @@ public class Reviewer {
     }
     // One review of a change at a time on this node: two threads handling a duplicated event
     // must not both pass the "already reviewed?" check.
-    Lock lock = locks.get(req.project().get() + "~" + req.change());
+    Lock lock = locks.of(req.project(), req.change());
     lock.lock();
     try {
       return review(req, reviewer.value());
@@ -173,6 +174,8 @@ public class Reviewer {
     if (!analysis.relevant()) {
       return Outcome.skipped(req, Status.NOTHING_TO_REVIEW, "no file to review");
     }
+    // Findings reviewers dismissed on the change count for nothing, on this patch set too.
+    analysis = analysis.without(Dismissals.of(patchSet.change().messages, reviewing.bot()));
     for (Analysis.InternalError e : analysis.internalErrors()) {
       logger.atSevere().log("security-review: %s: %s: %s", req, e.path(), e.failure().describe());
     }

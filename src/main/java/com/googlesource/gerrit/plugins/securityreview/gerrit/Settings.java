@@ -75,6 +75,24 @@ public class Settings {
         (name, raw, used) -> invalid(where, name, raw, used));
   }
 
+  /**
+   * The label whose highest value a user must be allowed to cast on a change to dismiss its
+   * findings ({@code dismissLabel}, inherited; default {@value #DEFAULT_DISMISS_LABEL}).
+   */
+  public String dismissLabel(Project.NameKey project) {
+    try {
+      return nonBlank(
+          configFactory
+              .getFromProjectConfigWithInheritance(project, pluginName)
+              .getString("dismissLabel"),
+          DEFAULT_DISMISS_LABEL);
+    } catch (NoSuchProjectException e) {
+      return DEFAULT_DISMISS_LABEL;
+    }
+  }
+
+  static final String DEFAULT_DISMISS_LABEL = "Code-Review";
+
   private static String nonBlank(String value, String dflt) {
     return value == null || value.isBlank() ? dflt : value.trim();
   }

@@ -361,6 +361,7 @@ public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
         i.getInstance(CarryOver.class),
         i.getInstance(ReviewPoster.class),
         claimStoreOn(node),
+        new ChangeLocks(),
         i.getInstance(ReviewMetrics.class));
   }
 
