@@ -131,6 +131,7 @@ public class ReviewDeliveryAcceptanceTest extends ReviewAcceptanceTestBase {
   }
 
   @Test
+  @GerritConfig(name = "plugin.security-review.provideLabel", value = "false")
   public void uploadHeldUpByAMissingLabelOrPermissionIsReviewedOnceFixed() throws Exception {
     Project.NameKey p = projectOperations.newProject().create();
     PushOneCommit.Result r = upload(cloneProject(p, admin), "Add client", FINDING);

@@ -595,6 +595,7 @@ public class SecurityReviewAcceptanceTest extends ReviewAcceptanceTestBase {
   }
 
   @Test
+  @GerritConfig(name = "plugin.security-review.provideLabel", value = "false")
   public void missingLabelPostsNothing() throws Exception {
     Project.NameKey p = projectOperations.newProject().create();
     PushOneCommit.Result r = pushTo(p, Map.of("ovn/client.py", UNCHECKED_TXN));
