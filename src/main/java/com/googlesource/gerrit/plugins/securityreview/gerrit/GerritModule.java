@@ -37,6 +37,7 @@ public class GerritModule extends AbstractModule {
           }
         });
     install(new FindingsModule());
+    install(new SettingsPageModule());
     bind(CapabilityDefinition.class)
         .annotatedWith(Exports.named(RunCapability.NAME))
         .to(RunCapability.class);
