@@ -3,18 +3,15 @@ package com.googlesource.gerrit.plugins.securityreview.demo;
 import static com.google.common.truth.TruthJUnit.assume;
 
 import com.google.gerrit.acceptance.GerritServer;
-import com.google.gerrit.acceptance.TestPlugin;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
-import com.google.gerrit.server.PluginUser;
 import com.google.gerrit.server.account.Accounts;
 import com.google.gerrit.server.git.GitRepositoryManager;
 import com.google.gerrit.server.index.account.AccountIndexer;
 import com.google.gerrit.server.index.change.ChangeIndexer;
 import com.google.gerrit.server.notedb.ChangeNotes;
-import com.google.gerrit.server.plugins.PluginGuiceEnvironment;
-import com.google.gerrit.server.plugins.TestServerPlugin;
+import com.google.gerrit.server.plugins.PluginLoader;
 import com.google.gerrit.server.project.ProjectCache;
 import com.google.inject.Injector;
 import java.nio.file.Files;
@@ -27,15 +24,15 @@ import org.junit.runner.Description;
 
 /**
  * The second and later {@code ./run demo --serve}: starts Gerrit again on the site that {@link
- * GerritDemoTest} left in {@code -Dsecurityreview.demo.site=DIR} (same projects, changes, accounts
- * and HTTP passwords; the port may differ), loads the plugin as {@code LightweightPluginDaemonTest}
- * does, indexes the changes and accounts again (the framework's index lives in memory) and keeps
- * the server up until Ctrl-C. Not a {@code *Test}: {@code ./run test} does not run it.
+ * GerritDemoIT} left in {@code -Dsecurityreview.demo.site=DIR} (same projects, changes, accounts
+ * and HTTP passwords; the port may differ), loads the plugin jar the demo installed in the site,
+ * indexes the changes and accounts again (the framework's index lives in memory) and keeps the
+ * server up until Ctrl-C. Not a {@code *Test}: {@code ./run test} does not run it.
  */
 public class ServeDemoSite {
   @Test
   public void serveKeptSite() throws Exception {
-    String dir = System.getProperty(GerritDemoTest.SITE_PROPERTY, "");
+    String dir = System.getProperty(GerritDemoIT.SITE_PROPERTY, "");
     assume().that(dir).isNotEmpty();
     Path site = Path.of(dir);
     assume().that(Files.exists(site.resolve(DemoAccounts.FILE))).isTrue();
@@ -44,32 +41,25 @@ public class ServeDemoSite {
     Logger.getLogger("").setLevel(Level.WARNING);
     GerritServer.Description desc =
         GerritServer.Description.forTestClass(
-            Description.createSuiteDescription(GerritDemoTest.class), "default");
+            Description.createSuiteDescription(GerritDemoIT.class), "default");
     try (GerritServer server =
-        GerritServer.start(desc, GerritDemoTest.config(), site, null, null, null, null)) {
+        GerritServer.start(desc, GerritDemoIT.config(), site, null, null, null, null)) {
       String base = server.getUrl().endsWith("/") ? server.getUrl() : server.getUrl() + "/";
-      TestPlugin p = GerritDemoTest.class.getAnnotation(TestPlugin.class);
       Injector injector = server.getTestInjector();
-      PluginUser pluginUser = injector.getInstance(PluginUser.Factory.class).create(p.name());
-      Path data = Files.createDirectories(site.resolve("data").resolve(p.name()));
-      TestServerPlugin plugin =
-          new TestServerPlugin(
-              p.name(),
-              base + "plugins/" + p.name(),
-              pluginUser,
-              GerritDemoTest.class.getClassLoader(),
-              p.sysModule(),
-              p.httpModule(),
-              p.sshModule(),
-              data);
-      PluginGuiceEnvironment env = injector.getInstance(PluginGuiceEnvironment.class);
-      plugin.start(env);
-      env.onStartPlugin(plugin);
+      // The demo installed the jar into the site's plugins folder; load it from there.
+      PluginLoader loader = injector.getInstance(PluginLoader.class);
+      if (loader.get(GerritDemoIT.PLUGIN) == null) {
+        loader.rescan();
+      }
+      if (loader.get(GerritDemoIT.PLUGIN) == null) {
+        throw new IllegalStateException(
+            "the kept site has no " + GerritDemoIT.PLUGIN + " plugin: delete " + site);
+      }
       reindex(injector);
       StringBuilder out = new StringBuilder();
-      GerritDemoTest.print(out, "Gerrit is up again at " + base + " on the kept site " + site);
-      GerritDemoTest.print(out, "with the security-review plugin loaded.");
-      GerritDemoTest.serve(base, DemoAccounts.load(site));
+      GerritDemoIT.print(out, "Gerrit is up again at " + base + " on the kept site " + site);
+      GerritDemoIT.print(out, "with the security-review plugin loaded.");
+      GerritDemoIT.serve(base, DemoAccounts.load(site));
     }
   }
 
