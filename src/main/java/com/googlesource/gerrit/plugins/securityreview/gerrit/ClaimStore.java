@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -142,6 +143,14 @@ class ClaimStore {
 
   private static String changePrefix(int change) {
     return String.format(Locale.ROOT, "%s%02d/%d/", PREFIX, change % 100, change);
+  }
+
+  /** The claim on the patch set as the ref stands now, if there is one. */
+  Optional<Claim> current(int change, int patchSet) throws IOException {
+    try (Repository repo = repoManager.openRepository(allProjects)) {
+      Ref ref = repo.exactRef(refName(change, patchSet));
+      return ref == null ? Optional.empty() : Optional.of(read(repo, ref.getObjectId()));
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import com.google.gerrit.server.permissions.ChangePermission;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
+import com.googlesource.gerrit.plugins.securityreview.engine.Fix;
 import com.googlesource.gerrit.plugins.securityreview.engine.ProjectSettings;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.BoundedComputations.Busy;
 import com.googlesource.gerrit.plugins.securityreview.gerrit.BoundedComputations.Done;
@@ -58,11 +59,23 @@ public class FindingsView implements RestReadView<RevisionResource> {
     public String docUrl;
     public String fix;
 
+    /** The fix as edits of the file, when the rule can make it safely (a one-click fix). */
+    public List<FixEditInfo> fixEdits;
+
     /** Identifies the finding across patch sets (rule, scope, normalised statement). */
     public String fingerprint;
 
     /** Set when a reviewer dismissed the finding on this change: it does not count for the vote. */
     public DismissalInfo dismissal;
+  }
+
+  /** Replaces the text from (line, column) to (end_line, end_column), ends exclusive. */
+  public static class FixEditInfo {
+    public int line;
+    public int column;
+    public int endLine;
+    public int endColumn;
+    public String replacement;
   }
 
   public static class DismissalInfo {
@@ -163,6 +176,7 @@ public class FindingsView implements RestReadView<RevisionResource> {
       fi.blocking = project.blocks(f);
       fi.docUrl = docBase + "rules/" + f.ruleId() + ".html";
       fi.fix = f.fix() == null ? null : f.fix().description();
+      fi.fixEdits = f.fix() == null || f.fix().edits().isEmpty() ? null : edits(f.fix());
       fi.fingerprint = f.fingerprint();
       dismissals
           .of(f)
@@ -184,5 +198,19 @@ public class FindingsView implements RestReadView<RevisionResource> {
     }
     info.syntaxErrors = a.syntaxErrors().isEmpty() ? null : a.syntaxErrors();
     return info;
+  }
+
+  private static List<FixEditInfo> edits(Fix fix) {
+    List<FixEditInfo> out = new ArrayList<>();
+    for (Fix.Edit e : fix.edits()) {
+      FixEditInfo ei = new FixEditInfo();
+      ei.line = e.line();
+      ei.column = e.col();
+      ei.endLine = e.endLine();
+      ei.endColumn = e.endCol();
+      ei.replacement = e.replacement();
+      out.add(ei);
+    }
+    return out;
   }
 }

@@ -46,6 +46,7 @@ public class GerritModule extends AbstractModule {
           @Override
           protected void configure() {
             get(REVISION_KIND, "findings").to(FindingsView.class);
+            get(REVISION_KIND, "status").to(StatusView.class);
             post(REVISION_KIND, "run").to(RunView.class);
             post(REVISION_KIND, "dismiss").to(DismissView.class);
             post(REVISION_KIND, "useful").to(UsefulView.class);
