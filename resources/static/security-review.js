@@ -217,6 +217,10 @@
               finding
             );
             if (!response.ok) return {errorMessage: await failure(response)};
+            const answer = await json(response);
+            if (answer && answer.already_marked) {
+              return {message: `${f.rule_id}: you marked this finding useful before; it counts once.`};
+            }
             return {message: `Thanks: ${f.rule_id} counted as useful.`};
           },
         },

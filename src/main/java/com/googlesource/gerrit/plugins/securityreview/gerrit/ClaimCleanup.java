@@ -6,7 +6,10 @@ import com.google.gerrit.extensions.events.ChangeMergedListener;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 
-/** Removes a change's claims once it closes: a closed change is never reviewed again. */
+/**
+ * Removes a change's claims and useful marks once it closes: a closed change is never reviewed
+ * again, nor are its findings marked.
+ */
 @Singleton
 class ClaimCleanup implements ChangeMergedListener, ChangeAbandonedListener, ChangeDeletedListener {
   private final Reconciler reconciler;

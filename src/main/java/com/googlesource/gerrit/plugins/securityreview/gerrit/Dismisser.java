@@ -49,6 +49,7 @@ class Dismisser {
   private final ReviewPreconditions preconditions;
   private final PatchSetFindings patchSetFindings;
   private final FeedbackStore feedback;
+  private final UsefulMarks usefulMarks;
   private final ReviewMetrics metrics;
   private final ChangeLocks locks;
   private final OneOffRequestContext requestContext;
@@ -60,6 +61,7 @@ class Dismisser {
       ReviewPreconditions preconditions,
       PatchSetFindings patchSetFindings,
       FeedbackStore feedback,
+      UsefulMarks usefulMarks,
       ReviewMetrics metrics,
       ChangeLocks locks,
       OneOffRequestContext requestContext,
@@ -68,6 +70,7 @@ class Dismisser {
     this.preconditions = preconditions;
     this.patchSetFindings = patchSetFindings;
     this.feedback = feedback;
+    this.usefulMarks = usefulMarks;
     this.metrics = metrics;
     this.locks = locks;
     this.requestContext = requestContext;
@@ -150,10 +153,17 @@ class Dismisser {
 
   static final int MAX_NOTE = 500;
 
-  /** Counts a judgement of a finding as useful. */
-  void useful(Finding finding) throws IOException {
+  /**
+   * Counts {@code who}'s judgement of a finding of the change as useful, once per finding: false
+   * when they had marked it before, and nothing is counted again.
+   */
+  boolean useful(int change, Account.Id who, Finding finding) throws IOException {
+    if (!usefulMarks.add(change, who, finding.path(), finding.fingerprint())) {
+      return false;
+    }
     feedback.useful(finding.ruleId());
     metrics.markedUseful(finding.ruleId());
+    return true;
   }
 
   /**

@@ -81,6 +81,7 @@ public class Reconciler implements LifecycleListener {
   private final ReviewPreconditions preconditions;
   private final ReviewQueue queue;
   private final ClaimStore claims;
+  private final UsefulMarks usefulMarks;
   private final ReviewMetrics metrics;
   private final GerritApi gApi;
   private final OneOffRequestContext requestContext;
@@ -99,6 +100,7 @@ public class Reconciler implements LifecycleListener {
       ReviewPreconditions preconditions,
       ReviewQueue queue,
       ClaimStore claims,
+      UsefulMarks usefulMarks,
       ReviewMetrics metrics,
       GerritApi gApi,
       OneOffRequestContext requestContext,
@@ -110,6 +112,7 @@ public class Reconciler implements LifecycleListener {
     this.preconditions = preconditions;
     this.queue = queue;
     this.claims = claims;
+    this.usefulMarks = usefulMarks;
     this.metrics = metrics;
     this.gApi = gApi;
     this.requestContext = requestContext;
@@ -147,7 +150,10 @@ public class Reconciler implements LifecycleListener {
     }
   }
 
-  /** Removes the claims of a change that closed, on the plugin's thread, not the caller's. */
+  /**
+   * Removes the claims and the useful marks of a change that closed, on the plugin's thread, not
+   * the caller's.
+   */
   void changeClosed(int change) {
     ScheduledExecutorService e = executor;
     if (e == null) {
@@ -159,9 +165,10 @@ public class Reconciler implements LifecycleListener {
           () -> {
             try {
               claims.removeChange(change);
+              usefulMarks.removeChange(change);
             } catch (IOException ex) {
               logger.atWarning().withCause(ex).log(
-                  "security-review: cannot remove the claims of change %d", change);
+                  "security-review: cannot remove the claims or marks of change %d", change);
             }
           });
     } catch (RejectedExecutionException ex) {

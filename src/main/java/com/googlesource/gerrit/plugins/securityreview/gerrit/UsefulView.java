@@ -2,6 +2,7 @@ package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
 import com.google.gerrit.extensions.restapi.AuthException;
 import com.google.gerrit.extensions.restapi.BadRequestException;
+import com.google.gerrit.extensions.restapi.ResourceConflictException;
 import com.google.gerrit.extensions.restapi.Response;
 import com.google.gerrit.extensions.restapi.RestModifyView;
 import com.google.gerrit.server.change.RevisionResource;
@@ -26,6 +27,9 @@ public class UsefulView implements RestModifyView<RevisionResource, UsefulView.I
     public String ruleId;
     public String path;
     public String fingerprint;
+
+    /** Set when the caller had marked this finding useful before: it counted once. */
+    public Boolean alreadyMarked;
   }
 
   private final Settings settings;
@@ -47,6 +51,9 @@ public class UsefulView implements RestModifyView<RevisionResource, UsefulView.I
     if (input == null) {
       throw new BadRequestException("a fingerprint is required");
     }
+    if (!rsrc.getChange().isNew()) {
+      throw new ResourceConflictException("the change is closed");
+    }
     ServerSettings server = settings.server();
     ProjectSettings project = settings.project(rsrc.getProject(), server);
     int patchSet = rsrc.getPatchSet().number();
@@ -54,8 +61,10 @@ public class UsefulView implements RestModifyView<RevisionResource, UsefulView.I
         patchSetFindings.require(
             rsrc.getProject(), rsrc.getPatchSet().commitId().name(), patchSet, project, server);
     Finding f = Dismisser.find(findings.findings(), input.fingerprint, input.path, patchSet);
-    dismisser.useful(f);
+    boolean counted =
+        dismisser.useful(rsrc.getChange().getId().get(), rsrc.getUser().getAccountId(), f);
     UsefulInfo info = new UsefulInfo();
+    info.alreadyMarked = counted ? null : true;
     info.ruleId = f.ruleId();
     info.path = f.path();
     info.fingerprint = f.fingerprint();

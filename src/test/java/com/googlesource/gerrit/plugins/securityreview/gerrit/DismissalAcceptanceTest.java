@@ -9,6 +9,7 @@ import com.google.gerrit.acceptance.PushOneCommit;
 import com.google.gerrit.acceptance.RestResponse;
 import com.google.gerrit.acceptance.TestMetricMaker;
 import com.google.gerrit.acceptance.TestPlugin;
+import com.google.gerrit.acceptance.WaitUtil;
 import com.google.gerrit.acceptance.testsuite.request.RequestScopeOperations;
 import com.google.gerrit.extensions.api.changes.ReviewInput;
 import com.google.gerrit.extensions.api.changes.ReviewInput.CommentInput;
@@ -19,9 +20,15 @@ import com.google.gerrit.testing.ConfigSuite;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -234,15 +241,48 @@ public class DismissalAcceptanceTest extends ReviewAcceptanceTestBase {
   }
 
   @Test
-  public void usefulIsCounted() throws Exception {
+  public void usefulIsCountedOncePerReviewerAndFinding() throws Exception {
     long counted = metrics.getCount(METRICS + "feedback/useful", "OVN301");
+    int stored = usefulCount();
 
     RestResponse r = userRestSession.post(usefulUrl(), Map.of("fingerprint", fingerprint));
 
     r.assertOK();
+    assertThat(r.getEntityContent()).doesNotContain("already_marked");
     assertThat(metrics.getCount(METRICS + "feedback/useful", "OVN301")).isEqualTo(counted + 1);
-    assertThat(feedback().getAsJsonObject("OVN301").get("useful").getAsInt()).isAtLeast(1);
+    assertThat(usefulCount()).isEqualTo(stored + 1);
     assertThat(vote(change.getChangeId())).isEqualTo(-1);
+
+    // Pressing it again counts nothing; another reviewer counts.
+    RestResponse again = userRestSession.post(usefulUrl(), Map.of("fingerprint", fingerprint));
+    again.assertOK();
+    assertThat(again.getEntityContent()).contains("\"already_marked\":true");
+    assertThat(usefulCount()).isEqualTo(stored + 1);
+    adminRestSession.post(usefulUrl(), Map.of("fingerprint", fingerprint)).assertOK();
+    assertThat(usefulCount()).isEqualTo(stored + 2);
+    assertThat(metrics.getCount(METRICS + "feedback/useful", "OVN301")).isEqualTo(counted + 2);
+
+    // The marks go with the change once it closes, and a closed change takes no more.
+    String marks = UsefulMarks.refName(change.getChange().getId().get());
+    assertThat(allProjectsRef(marks)).isNotNull();
+    gApi.changes().id(change.getChangeId()).abandon();
+    WaitUtil.waitUntil(() -> allProjectsRef(marks) == null, Duration.ofSeconds(30));
+    userRestSession.post(usefulUrl(), Map.of("fingerprint", fingerprint)).assertConflict();
+    assertThat(usefulCount()).isEqualTo(stored + 2);
+  }
+
+  private int usefulCount() throws Exception {
+    JsonObject rule = feedback().getAsJsonObject("OVN301");
+    return rule == null ? 0 : rule.get("useful").getAsInt();
+  }
+
+  private ObjectId allProjectsRef(String name) {
+    try (Repository repo = repoManager.openRepository(allProjects)) {
+      Ref ref = repo.exactRef(name);
+      return ref == null ? null : ref.getObjectId();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
