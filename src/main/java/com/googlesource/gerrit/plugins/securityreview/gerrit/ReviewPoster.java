@@ -69,8 +69,10 @@ class ReviewPoster {
       return Outcome.skipped(
           req, Status.ALREADY_REVIEWED, "the bot already reviewed this patch set");
     }
+    // A dismissal recorded since the analysis began (on another server, say) counts too.
+    Analysis current = analysis.without(Dismissals.of(messages, reviewing.bot()));
     String label = reviewing.project().label();
-    short vote = analysis.vote();
+    short vote = current.vote();
     ReviewLimits reviewLimits =
         limits.forReview(
             messages, change.comments(), reviewing.bot(), reviewing.server().maxComments());
@@ -87,7 +89,7 @@ class ReviewPoster {
             ? ReviewBuilder.carriedOver(
                 label, vote, req.patchSet(), earlier.sameCodeAs(), req.kind())
             : ReviewBuilder.review(
-                analysis,
+                current,
                 req.patchSet(),
                 reviewLimits,
                 docs.base(),
@@ -121,7 +123,7 @@ class ReviewPoster {
           req, e.getMessage());
       deleteDrafts(change);
       input =
-          ReviewBuilder.shortReview(analysis, req.patchSet(), e.getMessage(), limits.sizeLimit());
+          ReviewBuilder.shortReview(current, req.patchSet(), e.getMessage(), limits.sizeLimit());
       change.revision(commit).review(input);
       metrics.reviewShortened();
       comments = 0;

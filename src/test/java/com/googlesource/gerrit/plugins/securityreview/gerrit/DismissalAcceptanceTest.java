@@ -13,9 +13,13 @@ import com.google.gerrit.acceptance.WaitUtil;
 import com.google.gerrit.acceptance.testsuite.request.RequestScopeOperations;
 import com.google.gerrit.extensions.api.changes.ReviewInput;
 import com.google.gerrit.extensions.api.changes.ReviewInput.CommentInput;
+import com.google.gerrit.extensions.client.ListChangesOption;
+import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.common.ChangeMessageInfo;
 import com.google.gerrit.extensions.common.CommentInfo;
 import com.google.gerrit.extensions.common.LabelDefinitionInput;
+import com.google.gerrit.server.util.ManualRequestContext;
+import com.google.gerrit.server.util.OneOffRequestContext;
 import com.google.gerrit.testing.ConfigSuite;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -207,6 +211,42 @@ public class DismissalAcceptanceTest extends ReviewAcceptanceTestBase {
                 .get("wont_fix")
                 .getAsInt())
         .isAtLeast(1);
+  }
+
+  @Test
+  public void dismissalRecordedWhileAReviewIsUnderWayCountsInThatReview() throws Exception {
+    // The analysis runs before the dismissal and the post after, as when a reviewer dismisses on
+    // another server while this one reviews the patch set again.
+    ReviewRequest req = new ReviewRequest(project, change.getChange().getId().get(), 1, null, true);
+    ReviewPreconditions.Reviewing reviewing =
+        plugin.getSysInjector().getInstance(ReviewPreconditions.class).reviewer(req).value();
+    Analysis analysis = reviewer().analyze(project, change.getCommit().name());
+    assertThat(analysis.vote()).isEqualTo(-1);
+    adminRestSession
+        .post(dismissUrl(), Map.of("fingerprint", fingerprint, "reason", "false_positive"))
+        .assertOK();
+
+    Reviewer.Outcome posted;
+    try (ManualRequestContext ctx =
+        plugin.getSysInjector().getInstance(OneOffRequestContext.class).openAs(bot)) {
+      ChangeInfo info =
+          gApi.changes()
+              .id(change.getChangeId())
+              .get(ListChangesOption.ALL_REVISIONS, ListChangesOption.MESSAGES);
+      CarryOver.Earlier earlier =
+          plugin.getSysInjector().getInstance(CarryOver.class).earlier(req, reviewing, info);
+      posted =
+          plugin
+              .getSysInjector()
+              .getInstance(ReviewPoster.class)
+              .post(req, reviewing, change.getCommit().name(), analysis, earlier);
+    }
+
+    assertThat(posted.status()).isEqualTo(Reviewer.Status.POSTED);
+    assertThat(posted.vote()).isEqualTo(1);
+    assertThat(vote(change.getChangeId())).isEqualTo(1);
+    assertThat(botMessages(change.getChangeId()).getLast().message)
+        .contains("1 finding dismissed by a reviewer on this change is not commented");
   }
 
   @Test
