@@ -1797,7 +1797,7 @@ public final class SemanticModel {
       if (callee == null) {
         return;
       }
-      String last = lastPart(callee).replaceFirst("^_+", "");
+      String last = DottedNames.withoutLeadingUnderscores(lastPart(callee));
       if (last.startsWith("validate")
           || last.equals("match")
           || last.equals("fullmatch")
