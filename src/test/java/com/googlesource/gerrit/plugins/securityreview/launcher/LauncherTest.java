@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,5 +107,95 @@ class LauncherTest {
         "IMPLEMENTOR=\"Example\"\nJAVA_VERSION=\"" + version + "\"\nOS_NAME=\"Linux\"\n",
         UTF_8);
     return home;
+  }
+
+  @Test
+  void plainJavaJarScanRunsInATunedJvm() throws IOException {
+    Path home = fakeJava("jdk-25");
+    String[] args = {"scan", "--format", "json", "neutron"};
+    List<String> command =
+        Launcher.tunedCommand(
+            List.of("java", "-jar", "sr.jar", "scan", "--format", "json", "neutron"),
+            home.toString(),
+            "sr.jar",
+            args,
+            false,
+            null,
+            "");
+    assertThat(command).isNotNull();
+    assertThat(command.get(0)).isEqualTo(home.resolve("bin/java").toString());
+    assertThat(command).containsAtLeastElementsIn(Launcher.SCAN_OPTIONS);
+    assertThat(command.subList(command.size() - 6, command.size()))
+        .containsExactly("-jar", "sr.jar", "scan", "--format", "json", "neutron")
+        .inOrder();
+    assertThat(command.stream().anyMatch(a -> a.startsWith("-D" + Launcher.TUNED_PROPERTY + "=")))
+        .isTrue();
+  }
+
+  @Test
+  void theUsersJvmOptionsOtherCommandsAndTheTunedJvmItselfRunHere() throws IOException {
+    String home = fakeJava("jdk-25").toString();
+    String[] scan = {"scan", "x.py"};
+    List<String> plain = List.of("java", "-jar", "sr.jar", "scan", "x.py");
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, null, null)).isNotNull();
+    // Options of the user's, on the command line or in the environment.
+    assertThat(
+            Launcher.tunedCommand(
+                List.of("java", "-Xmx1g", "-jar", "sr.jar", "scan", "x.py"),
+                home,
+                "sr.jar",
+                scan,
+                false,
+                null,
+                null))
+        .isNull();
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, "-Xmx1g", null)).isNull();
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, null, "-Xmx1g")).isNull();
+    // Started by the launcher already, or the command line unknown.
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, true, null, null)).isNull();
+    assertThat(Launcher.tunedCommand(null, home, "sr.jar", scan, false, null, null)).isNull();
+    // Another command, no command, another jar, no java to start.
+    assertThat(
+            Launcher.tunedCommand(
+                List.of("java", "-jar", "sr.jar", "--version"),
+                home,
+                "sr.jar",
+                new String[] {"--version"},
+                false,
+                null,
+                null))
+        .isNull();
+    assertThat(
+            Launcher.tunedCommand(
+                List.of("java", "-jar", "sr.jar"),
+                home,
+                "sr.jar",
+                new String[0],
+                false,
+                null,
+                null))
+        .isNull();
+    assertThat(Launcher.tunedCommand(plain, home, "other.jar", scan, false, null, null)).isNull();
+    assertThat(
+            Launcher.tunedCommand(
+                plain, jvms.resolve("none").toString(), "sr.jar", scan, false, null, null))
+        .isNull();
+  }
+
+  @Test
+  void splitsProcCommandLines() {
+    assertThat(Launcher.splitNul("java\0-jar\0sr.jar\0\0scan\0".getBytes(UTF_8)))
+        .containsExactly("java", "-jar", "sr.jar", "", "scan")
+        .inOrder();
+    assertThat(Launcher.splitNul("java".getBytes(UTF_8))).containsExactly("java");
+    assertThat(Launcher.splitNul(new byte[0])).isEmpty();
+  }
+
+  private Path fakeJava(String name) throws IOException {
+    Path java = jvms.resolve(name).resolve("bin/java");
+    Files.createDirectories(java.getParent());
+    Files.writeString(java, "#!/bin/sh\n");
+    java.toFile().setExecutable(true);
+    return jvms.resolve(name);
   }
 }
