@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.DataInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -121,7 +122,8 @@ class LauncherTest {
             args,
             false,
             null,
-            "");
+            "",
+            null);
     assertThat(command).isNotNull();
     assertThat(command.get(0)).isEqualTo(home.resolve("bin/java").toString());
     assertThat(command).containsAtLeastElementsIn(Launcher.SCAN_OPTIONS);
@@ -137,7 +139,8 @@ class LauncherTest {
     String home = fakeJava("jdk-25").toString();
     String[] scan = {"scan", "x.py"};
     List<String> plain = List.of("java", "-jar", "sr.jar", "scan", "x.py");
-    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, null, null)).isNotNull();
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, null, null, null))
+        .isNotNull();
     // Options of the user's, on the command line or in the environment.
     assertThat(
             Launcher.tunedCommand(
@@ -147,13 +150,16 @@ class LauncherTest {
                 scan,
                 false,
                 null,
+                null,
                 null))
         .isNull();
-    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, "-Xmx1g", null)).isNull();
-    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, null, "-Xmx1g")).isNull();
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, "-Xmx1g", null, null))
+        .isNull();
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, null, "-Xmx1g", null))
+        .isNull();
     // Started by the launcher already, or the command line unknown.
-    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, true, null, null)).isNull();
-    assertThat(Launcher.tunedCommand(null, home, "sr.jar", scan, false, null, null)).isNull();
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, true, null, null, null)).isNull();
+    assertThat(Launcher.tunedCommand(null, home, "sr.jar", scan, false, null, null, null)).isNull();
     // Another command, no command, another jar, no java to start.
     assertThat(
             Launcher.tunedCommand(
@@ -162,6 +168,7 @@ class LauncherTest {
                 "sr.jar",
                 new String[] {"--version"},
                 false,
+                null,
                 null,
                 null))
         .isNull();
@@ -173,12 +180,14 @@ class LauncherTest {
                 new String[0],
                 false,
                 null,
+                null,
                 null))
         .isNull();
-    assertThat(Launcher.tunedCommand(plain, home, "other.jar", scan, false, null, null)).isNull();
+    assertThat(Launcher.tunedCommand(plain, home, "other.jar", scan, false, null, null, null))
+        .isNull();
     assertThat(
             Launcher.tunedCommand(
-                plain, jvms.resolve("none").toString(), "sr.jar", scan, false, null, null))
+                plain, jvms.resolve("none").toString(), "sr.jar", scan, false, null, null, null))
         .isNull();
   }
 
@@ -189,6 +198,46 @@ class LauncherTest {
         .inOrder();
     assertThat(Launcher.splitNul("java".getBytes(UTF_8))).containsExactly("java");
     assertThat(Launcher.splitNul(new byte[0])).isEmpty();
+  }
+
+  @Test
+  void withACacheTheTunedJvmMapsIt_andKeepsWhatTheJvmSaysOfItOffStdout() throws IOException {
+    String home = fakeJava("jdk-25").toString();
+    File cache = jvms.resolve("sr.jar.aot").toFile();
+    List<String> command =
+        Launcher.tunedCommand(
+            List.of("java", "-jar", "sr.jar", "scan", "x.py"),
+            home,
+            "sr.jar",
+            new String[] {"scan", "x.py"},
+            false,
+            null,
+            null,
+            cache);
+    assertThat(command).contains("-XX:AOTCache=" + cache.getPath());
+    assertThat(command).contains("-Xlog:all=warning:stderr");
+    assertThat(command.indexOf("-XX:AOTCache=" + cache.getPath()))
+        .isLessThan(command.indexOf("-jar"));
+  }
+
+  @Test
+  void theCacheSitsBesideTheJar_namedForItAndTheJava_fromJava25On() throws IOException {
+    Path jar = jvms.resolve("sr.jar");
+    Files.writeString(jar, "jar");
+    File cache = Launcher.aotCache(jar.toString(), "25", "25.0.3+9-LTS", null);
+    assertThat(cache).isNotNull();
+    assertThat(cache.getParentFile()).isEqualTo(jvms.toFile().getAbsoluteFile());
+    assertThat(cache.getName()).startsWith(".sr.jar.25.0.3+9-LTS.3.");
+    assertThat(cache.getName()).endsWith(".aot");
+    assertThat(Launcher.aotCache(jar.toString(), "26", "26/ea", null).getName())
+        .startsWith(".sr.jar.26_ea.");
+    // Rebuilt: another cache.
+    Files.writeString(jar, "a rebuilt jar");
+    assertThat(Launcher.aotCache(jar.toString(), "25", "25.0.3+9-LTS", null)).isNotEqualTo(cache);
+    // None before Java 25, when turned off, or without a jar.
+    assertThat(Launcher.aotCache(jar.toString(), "21", "21.0.7+6", null)).isNull();
+    assertThat(Launcher.aotCache(jar.toString(), "25", "25.0.3+9-LTS", "off")).isNull();
+    assertThat(Launcher.aotCache(jvms.resolve("none.jar").toString(), "25", "25", null)).isNull();
   }
 
   private Path fakeJava(String name) throws IOException {
