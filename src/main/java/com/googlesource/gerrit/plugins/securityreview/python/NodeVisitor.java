@@ -3,6 +3,7 @@ package com.googlesource.gerrit.plugins.securityreview.python;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.*;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
@@ -36,28 +37,37 @@ public abstract class NodeVisitor {
     }
     int depth = ancestors.size();
     // Each node is pushed twice: once to enter it, and under its children once more to leave it.
-    Deque<Node> nodes = new ArrayDeque<>();
-    Deque<Boolean> leaving = new ArrayDeque<>();
+    // The stack is two arrays, grown as needed; every walk of every rule goes through here.
+    Node[] nodes = new Node[64];
+    boolean[] leaving = new boolean[64];
+    int top = 0;
     List<Node> children = new ArrayList<>();
-    nodes.push(root);
-    leaving.push(false);
+    Consumer<Node> collect = children::add;
+    nodes[top] = root;
+    leaving[top++] = false;
     try {
-      while (!nodes.isEmpty()) {
-        Node n = nodes.pop();
-        if (leaving.pop()) {
+      while (top > 0) {
+        Node n = nodes[--top];
+        nodes[top] = null;
+        if (leaving[top]) {
           ancestors.pop();
           leave(n);
         } else if (!enter(n)) {
           leave(n);
         } else {
           ancestors.push(n);
-          nodes.push(n);
-          leaving.push(true);
           children.clear();
-          forEachChild(n, children::add);
+          forEachChild(n, collect);
+          if (top + children.size() + 1 > nodes.length) {
+            int size = Math.max(nodes.length * 2, top + children.size() + 1);
+            nodes = Arrays.copyOf(nodes, size);
+            leaving = Arrays.copyOf(leaving, size);
+          }
+          nodes[top] = n;
+          leaving[top++] = true;
           for (int i = children.size() - 1; i >= 0; i--) {
-            nodes.push(children.get(i));
-            leaving.push(false);
+            nodes[top] = children.get(i);
+            leaving[top++] = false;
           }
         }
       }
