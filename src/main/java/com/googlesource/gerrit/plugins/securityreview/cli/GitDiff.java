@@ -1,6 +1,8 @@
 package com.googlesource.gerrit.plugins.securityreview.cli;
 
 import com.googlesource.gerrit.plugins.securityreview.engine.ChangedLines;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -249,54 +249,133 @@ final class GitDiff {
   }
 
   /**
-   * Reads blobs by id with one {@code git cat-file --batch}, as bytes.
-   *
-   * @throws GitException when git fails or lacks one of them
+   * Reads blobs by id, one at a time, from one {@code git cat-file --batch} that runs until {@link
+   * #close}: the base versions of a {@code --diff} are read as each file is checked and dropped
+   * after it, instead of all being held from the start of the scan to its end. Thread-safe; git
+   * starts on the first read.
    */
-  static Map<String, byte[]> readBlobs(Path cwd, Collection<String> ids) throws GitException {
-    Map<String, byte[]> blobs = new HashMap<>();
-    if (ids.isEmpty()) {
-      return blobs;
-    }
-    List<String> wanted = List.copyOf(new LinkedHashSet<>(ids));
-    StringBuilder in = new StringBuilder();
-    for (String id : wanted) {
-      in.append(id).append('\n');
-    }
-    BinaryOutput o =
-        run(cwd, List.of("cat-file", "--batch"), in.toString().getBytes(StandardCharsets.UTF_8));
-    if (o.status() != 0) {
-      throw new GitException("--diff: git cat-file failed: " + o.err().strip());
-    }
-    // Per object: "ID TYPE SIZE\n", SIZE bytes, "\n"; or "NAME missing\n".
-    byte[] out = o.out();
-    int pos = 0;
-    for (String id : wanted) {
-      int nl = indexOf(out, (byte) '\n', pos);
-      if (nl < 0) {
-        throw new GitException("--diff: git cat-file ended early, before " + id);
-      }
-      String[] header = new String(out, pos, nl - pos, StandardCharsets.UTF_8).split(" ");
-      if (header.length != 3) {
-        throw new GitException("--diff: git cannot read the blob " + id + " of the base");
-      }
-      int size = Integer.parseInt(header[2]);
-      if (nl + 1 + size > out.length) {
-        throw new GitException("--diff: git cat-file ended early, in " + id);
-      }
-      blobs.put(id, Arrays.copyOfRange(out, nl + 1, nl + 1 + size));
-      pos = nl + 1 + size + 1;
-    }
-    return blobs;
-  }
+  static final class Blobs implements AutoCloseable {
+    private final Path cwd;
+    private Process process;
+    private OutputStream toGit;
+    private InputStream fromGit;
+    private Thread drain;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private boolean closed;
 
-  private static int indexOf(byte[] a, byte b, int from) {
-    for (int i = from; i < a.length; i++) {
-      if (a[i] == b) {
-        return i;
+    Blobs(Path cwd) {
+      this.cwd = cwd;
+    }
+
+    /**
+     * The blob's content.
+     *
+     * @throws GitException when git fails or lacks the blob
+     */
+    synchronized byte[] read(String id) throws GitException {
+      if (closed) {
+        throw new IllegalStateException("closed");
+      }
+      if (process == null) {
+        start();
+      }
+      try {
+        toGit.write((id + "\n").getBytes(StandardCharsets.UTF_8));
+        toGit.flush();
+        // "ID TYPE SIZE\n", SIZE bytes, "\n"; or "NAME missing\n".
+        String header = line();
+        if (header == null) {
+          throw failed("git cat-file ended early, before " + id);
+        }
+        String[] fields = header.split(" ");
+        if (fields.length != 3) {
+          throw new GitException("--diff: git cannot read the blob " + id + " of the base");
+        }
+        int size = Integer.parseInt(fields[2]);
+        byte[] content = fromGit.readNBytes(size);
+        if (content.length != size || fromGit.read() != '\n') {
+          throw failed("git cat-file ended early, in " + id);
+        }
+        return content;
+      } catch (IOException e) {
+        throw failed("git cat-file failed: " + e.getMessage());
       }
     }
-    return -1;
+
+    private void start() throws GitException {
+      ProcessBuilder pb = new ProcessBuilder("git", "cat-file", "--batch").directory(cwd.toFile());
+      pb.environment().put("GIT_TERMINAL_PROMPT", "0");
+      try {
+        process = pb.start();
+      } catch (IOException e) {
+        throw new GitException("--diff needs git, which could not be run: " + e.getMessage());
+      }
+      toGit = new BufferedOutputStream(process.getOutputStream());
+      fromGit = new BufferedInputStream(process.getInputStream(), 1 << 16);
+      Process p = process;
+      drain =
+          new Thread(
+              () -> {
+                try (InputStream in = p.getErrorStream()) {
+                  byte[] buffer = new byte[4096];
+                  int n;
+                  while ((n = in.read(buffer)) > 0) {
+                    synchronized (err) {
+                      err.write(buffer, 0, n);
+                    }
+                  }
+                } catch (IOException e) {
+                  // git has gone: its status says how.
+                }
+              },
+              "git-stderr");
+      drain.setDaemon(true);
+      drain.start();
+    }
+
+    /** One header line of git's output, without its newline; null at the end of the output. */
+    private String line() throws IOException {
+      ByteArrayOutputStream b = new ByteArrayOutputStream(80);
+      int c;
+      while ((c = fromGit.read()) != '\n') {
+        if (c < 0) {
+          return null;
+        }
+        b.write(c);
+      }
+      return b.toString(StandardCharsets.UTF_8);
+    }
+
+    private GitException failed(String what) {
+      String stderr;
+      synchronized (err) {
+        stderr = err.toString(StandardCharsets.UTF_8).strip();
+      }
+      return new GitException("--diff: " + what + (stderr.isEmpty() ? "" : ": " + stderr));
+    }
+
+    /** Ends git: its input closed, it exits. */
+    @Override
+    public synchronized void close() {
+      closed = true;
+      if (process == null) {
+        return;
+      }
+      try {
+        toGit.close();
+      } catch (IOException e) {
+        // git has gone already.
+      }
+      try {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroy();
+        }
+        drain.join(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroy();
+      }
+    }
   }
 
   /**

@@ -95,7 +95,14 @@ final class ScanCommand {
     }
 
     long start = System.nanoTime();
-    ScanTargets scanTargets = new ScanTargets(cwd, options.engine());
+    try (ScanTargets scanTargets = new ScanTargets(cwd, options.engine())) {
+      return scan(options, bot, scanTargets, start);
+    }
+  }
+
+  /** Checks the targets and prints the report; returns the exit status. */
+  private int scan(ScanOptions options, BotSettings bot, ScanTargets scanTargets, long start)
+      throws UsageException {
     boolean diff = options.diff();
     DiffBase base = null;
     List<Target> targets;

@@ -4,6 +4,7 @@ import com.googlesource.gerrit.plugins.securityreview.cli.ScanReport.Checked;
 import com.googlesource.gerrit.plugins.securityreview.cli.ScanReport.Problem;
 import com.googlesource.gerrit.plugins.securityreview.cli.ScanReport.Scanned;
 import com.googlesource.gerrit.plugins.securityreview.cli.ScanTargets.Target;
+import com.googlesource.gerrit.plugins.securityreview.engine.BaseVersion;
 import com.googlesource.gerrit.plugins.securityreview.engine.Engine;
 import com.googlesource.gerrit.plugins.securityreview.engine.FileResult;
 import com.googlesource.gerrit.plugins.securityreview.engine.Finding;
@@ -112,10 +113,17 @@ final class ScanRun {
   static Checked check(Engine engine, Target t, byte[] content) {
     FileResult result;
     try {
-      result =
-          t.base() == null
-              ? engine.analyze(t.path(), content, t.changed())
-              : engine.analyze(t.path(), content, t.changed(), t.base());
+      if (t.base() == null) {
+        result = engine.analyze(t.path(), content, t.changed());
+      } else {
+        BaseVersion base;
+        try {
+          base = t.base().read();
+        } catch (GitDiff.GitException e) {
+          return new Problem(t.path(), e.getMessage());
+        }
+        result = engine.analyze(t.path(), content, t.changed(), base);
+      }
     } catch (RuntimeException | StackOverflowError e) {
       return new Problem(t.path(), "internal error while checking: " + RuleFailure.error(e));
     }

@@ -27,13 +27,22 @@ import java.util.Set;
  * change since a git ref touches ({@link #changedSince}), each with the path it is reported as and
  * the lines that count.
  */
-final class ScanTargets {
+final class ScanTargets implements AutoCloseable {
 
   /**
    * One file to check: where it is, how it is reported, which of its lines count, and with {@code
    * --diff} its base version (null for a plain scan).
    */
-  record Target(Path file, String path, ChangedLines changed, BaseVersion base) {}
+  record Target(Path file, String path, ChangedLines changed, Base base) {}
+
+  /**
+   * The base version of a {@code --diff} target, read when the file is checked: from git, one file
+   * at a time, so that a scan holds the base contents of the files being checked, not of all.
+   */
+  @FunctionalInterface
+  interface Base {
+    BaseVersion read() throws GitDiff.GitException;
+  }
 
   /**
    * What a change touches: the files to check, and how many files it touches in all (added,
@@ -47,6 +56,7 @@ final class ScanTargets {
   private final Path cwd;
   private final EngineOptions options;
   private final List<Problem> unreadable = new ArrayList<>();
+  private final List<GitDiff.Blobs> blobReaders = new ArrayList<>();
 
   /**
    * @param cwd the folder relative paths are resolved against and reported relative to (absolute
@@ -56,6 +66,13 @@ final class ScanTargets {
   ScanTargets(Path cwd, EngineOptions options) {
     this.cwd = cwd;
     this.options = options;
+  }
+
+  /** Ends the git processes that read the base versions of {@link #changedSince}'s targets. */
+  @Override
+  public void close() {
+    blobReaders.forEach(GitDiff.Blobs::close);
+    blobReaders.clear();
   }
 
   /** The files and folders below the paths that {@link #walk} could not read. */
@@ -138,10 +155,13 @@ final class ScanTargets {
     GitDiff.Result diff = GitDiff.changedSince(cwd, ref, paths);
     Path top = realPath(diff.topLevel());
     Path here = realPath(cwd);
-    Set<String> changedPaths = new LinkedHashSet<>();
+    Set<String> displayed = new LinkedHashSet<>();
     for (String p : diff.changedPaths()) {
-      changedPaths.add(display(roots, here, top.resolve(p).normalize()));
+      displayed.add(display(roots, here, top.resolve(p).normalize()));
     }
+    // One copy shared by every base version (BaseVersion keeps the set it is given when it is
+    // immutable already), not one per file.
+    Set<String> changedPaths = Set.copyOf(displayed);
 
     record Found(Path file, String path, GitDiff.FileChange change) {}
     List<Found> found = new ArrayList<>();
@@ -167,23 +187,20 @@ final class ScanTargets {
       }
     }
 
-    List<String> blobIds = new ArrayList<>();
-    for (Found f : found) {
-      if (f.change().baseBlob() != null) {
-        blobIds.add(f.change().baseBlob());
-      }
-    }
-    Map<String, byte[]> blobs = GitDiff.readBlobs(top, blobIds);
+    GitDiff.Blobs blobs = new GitDiff.Blobs(top);
+    blobReaders.add(blobs);
     List<Target> targets = new ArrayList<>();
     for (Found f : found) {
       GitDiff.FileChange c = f.change();
-      BaseVersion base =
-          c.baseBlob() == null
-              ? BaseVersion.added(f.path(), changedPaths)
-              : new BaseVersion(
-                  display(roots, here, top.resolve(c.basePath()).normalize()),
-                  blobs.get(c.baseBlob()),
-                  changedPaths);
+      Base base;
+      if (c.baseBlob() == null) {
+        BaseVersion added = BaseVersion.added(f.path(), changedPaths);
+        base = () -> added;
+      } else {
+        String basePath = display(roots, here, top.resolve(c.basePath()).normalize());
+        String blob = c.baseBlob();
+        base = () -> new BaseVersion(basePath, blobs.read(blob), changedPaths);
+      }
       targets.add(new Target(f.file(), f.path(), c.lines(), base));
     }
     targets.sort(Comparator.comparing(Target::path));

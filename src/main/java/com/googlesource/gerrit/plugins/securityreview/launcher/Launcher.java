@@ -1,5 +1,6 @@
 package com.googlesource.gerrit.plugins.securityreview.launcher;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -8,17 +9,21 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The jar's {@code Main-Class}: checks the Java version before any class compiled for Java 21 is
- * loaded, then hands over to the command line ({@value #CLI_MAIN}).
+ * loaded, then hands over to the command line ({@value #CLI_MAIN}); a {@code scan} under plain
+ * {@code java -jar} it hands to a JVM started with options that suit it ({@link #SCAN_OPTIONS}).
  *
  * <p>This package is compiled for Java 8 (a separate compiler execution in {@code pom.xml}) so that
  * an older {@code java -jar} runs it and prints what to do, instead of failing with {@code
@@ -44,11 +49,326 @@ public final class Launcher {
       System.err.print(problem);
       System.exit(EXIT_TOO_OLD);
     }
+    String javaHome = System.getProperty("java.home");
+    String jar = jarPath();
+    String training = System.getProperty(TRAINING_PROPERTY);
+    if (training != null) {
+      train(javaHome, jar, new File(training));
+      return;
+    }
+    File cache =
+        aotCache(
+            jar,
+            System.getProperty("java.specification.version"),
+            System.getProperty("java.runtime.version"),
+            System.getenv(AOT_ENV));
+    List<String> tuned =
+        tunedCommand(
+            procCommandLine(),
+            javaHome,
+            jar,
+            args,
+            System.getProperty(TUNED_PROPERTY) != null,
+            System.getenv("JDK_JAVA_OPTIONS"),
+            System.getenv("JAVA_TOOL_OPTIONS"),
+            cache != null && cache.isFile() ? cache : null);
+    if (tuned != null) {
+      Integer status = runTuned(tuned);
+      if (status != null) {
+        if (cache != null && !cache.exists()) {
+          startTraining(javaHome, jar, cache);
+        }
+        System.exit(status);
+      }
+    }
     MethodHandle cliMain =
         MethodHandles.publicLookup()
             .findStatic(
                 Class.forName(CLI_MAIN), "main", MethodType.methodType(void.class, String[].class));
     cliMain.invokeExact(args);
+  }
+
+  /**
+   * Set in the JVM that {@link #tunedCommand} starts, so that it does not start another. Its value
+   * is the options it was given.
+   */
+  static final String TUNED_PROPERTY = "security-review.jvm";
+
+  /**
+   * The options for a {@code scan} JVM. A scan is a few seconds of CPU spread over a few thousand
+   * short files: the serial collector keeps the heap, and so the resident memory, small (a Neutron
+   * scan peaks at about 170 MiB, against 320 to 900 MiB with G1, which sizes its heap by the
+   * machine's memory); the client compiler alone (tier 1) compiles fast enough to pay from the
+   * first files, where the optimizing compiler's warm-up competes with the scan for the cores and
+   * is not won back even over 16,000 files (eight copies of Neutron: 8% less wall time with tier 1
+   * alone on two cores).
+   */
+  static final List<String> SCAN_OPTIONS =
+      Collections.unmodifiableList(
+          Arrays.asList("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+
+  /**
+   * The command that runs {@code args} in a JVM started with {@link #SCAN_OPTIONS}, or null to run
+   * them in this one. Only {@code scan} is run so, and only when this JVM was started as plain
+   * {@code java -jar JAR ...}: with options of the user's (on the command line, in {@code
+   * JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS}), or when its command line cannot be read, the
+   * user's choice of JVM stands.
+   *
+   * @param commandLine this process's arguments, from {@code java} on ({@code /proc/self/cmdline}),
+   *     or null when they cannot be read
+   * @param tuned whether this JVM was started by such a command already
+   * @param aotCache the ahead-of-time cache to start with ({@link #aotCache}), or null
+   */
+  static List<String> tunedCommand(
+      List<String> commandLine,
+      String javaHome,
+      String jar,
+      String[] args,
+      boolean tuned,
+      String jdkJavaOptions,
+      String javaToolOptions,
+      File aotCache) {
+    if (tuned
+        || args.length == 0
+        || !args[0].equals("scan")
+        || commandLine == null
+        || javaHome == null
+        || !jar.endsWith(".jar")
+        || !blank(jdkJavaOptions)
+        || !blank(javaToolOptions)) {
+      return null;
+    }
+    // java -jar JAR ARGS..., and nothing else before the arguments.
+    if (commandLine.size() != 3 + args.length
+        || !commandLine.get(1).equals("-jar")
+        || !new File(commandLine.get(2)).getAbsoluteFile().equals(new File(jar).getAbsoluteFile())
+        || !commandLine.subList(3, commandLine.size()).equals(Arrays.asList(args))) {
+      return null;
+    }
+    File java = new File(javaHome, "bin/java");
+    if (!java.canExecute()) {
+      return null;
+    }
+    List<String> command = new ArrayList<>();
+    command.add(java.getPath());
+    command.addAll(SCAN_OPTIONS);
+    if (aotCache != null) {
+      command.add("-XX:AOTCache=" + aotCache.getPath());
+      // Whatever the JVM says of the cache goes to stderr, never into a JSON or SARIF report.
+      command.add("-Xlog:disable");
+      command.add("-Xlog:all=warning:stderr");
+    }
+    command.add("-D" + TUNED_PROPERTY + "=" + String.join(" ", SCAN_OPTIONS));
+    command.add("-jar");
+    command.add(commandLine.get(2));
+    command.addAll(Arrays.asList(args));
+    return command;
+  }
+
+  /** Set to {@code off} to use and make no ahead-of-time cache. */
+  static final String AOT_ENV = "SECURITY_REVIEW_AOT";
+
+  /** Set in the JVM that records the ahead-of-time cache: the cache's path. */
+  static final String TRAINING_PROPERTY = "security-review.aot-training";
+
+  /** The Python module the training run scans (in the jar). */
+  static final String TRAINING_MODULE = "/training/aot_training.py";
+
+  /**
+   * Where the ahead-of-time cache of this jar for this Java is, or null when there is none to use
+   * or make: before Java 25 (which makes one in a single run), with {@value #AOT_ENV}{@code =off},
+   * or when the jar's folder is not writable. JDK 25's cache holds the classes a scan loads and
+   * links, so that they are mapped at start instead of loaded one by one: a one-file scan starts in
+   * half the time. It sits beside the jar, named after the jar's size and time and the Java's
+   * version, so that a rebuilt jar or another Java makes a new one.
+   */
+  static File aotCache(String jar, String specVersion, String runtimeVersion, String env) {
+    if (major(specVersion) < 25 || runtimeVersion == null || "off".equals(env)) {
+      return null;
+    }
+    File jarFile = new File(jar).getAbsoluteFile();
+    File dir = jarFile.getParentFile();
+    if (!jarFile.isFile() || dir == null || !dir.canWrite()) {
+      return null;
+    }
+    return new File(
+        dir,
+        cachePrefix(jarFile)
+            + runtimeVersion.replaceAll("[^A-Za-z0-9.+-]", "_")
+            + "."
+            + jarFile.length()
+            + "."
+            + jarFile.lastModified()
+            + ".aot");
+  }
+
+  private static String cachePrefix(File jar) {
+    return "." + jar.getName() + ".";
+  }
+
+  /**
+   * Starts the recording of the cache in the background, unless another is under way: a JVM of its
+   * own ({@link #train}) that outlives this one, its output discarded, so that the scan that found
+   * no cache ends as it would have.
+   */
+  private static void startTraining(String javaHome, String jar, File cache) {
+    File lock = new File(cache.getPath() + ".lock");
+    try {
+      if (lock.exists() && System.currentTimeMillis() - lock.lastModified() < 10 * 60_000L) {
+        return;
+      }
+      lock.delete();
+      if (!lock.createNewFile()) {
+        return;
+      }
+    } catch (IOException | SecurityException e) {
+      return;
+    }
+    List<String> command = new ArrayList<>();
+    command.add(new File(javaHome, "bin/java").getPath());
+    command.addAll(SCAN_OPTIONS);
+    command.add("-D" + TRAINING_PROPERTY + "=" + cache.getPath());
+    command.add("-cp");
+    command.add(jar);
+    command.add(Launcher.class.getName());
+    try {
+      quiet(new ProcessBuilder(command)).start();
+    } catch (IOException | RuntimeException e) {
+      lock.delete();
+    }
+  }
+
+  private static ProcessBuilder quiet(ProcessBuilder pb) {
+    File devNull = new File("/dev/null");
+    return pb.redirectInput(ProcessBuilder.Redirect.from(devNull))
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(devNull))
+        .redirectError(ProcessBuilder.Redirect.appendTo(devNull));
+  }
+
+  /**
+   * Records the cache: scans {@value #TRAINING_MODULE} in a JVM with {@link #SCAN_OPTIONS} that
+   * writes the cache as it ends, then puts it in place (under a name of its own first, so that no
+   * scan maps a cache half written) and removes this jar's older caches.
+   */
+  private static void train(String javaHome, String jar, File cache) {
+    File lock = new File(cache.getPath() + ".lock");
+    File partial = new File(cache.getPath() + "." + System.nanoTime() + ".tmp");
+    File dir = null;
+    File module = null;
+    try {
+      dir = java.nio.file.Files.createTempDirectory("security-review-aot").toFile();
+      module = new File(dir, "driver.py");
+      try (InputStream in = Launcher.class.getResourceAsStream(TRAINING_MODULE)) {
+        if (in == null) {
+          return;
+        }
+        java.nio.file.Files.copy(in, module.toPath());
+      }
+      List<String> command = new ArrayList<>();
+      command.add(new File(javaHome, "bin/java").getPath());
+      command.addAll(SCAN_OPTIONS);
+      command.add("-XX:AOTCacheOutput=" + partial.getPath());
+      command.add("-D" + TUNED_PROPERTY + "=" + String.join(" ", SCAN_OPTIONS));
+      command.add("-jar");
+      command.add(jar);
+      command.add("scan");
+      command.add(module.getPath());
+      Process p = quiet(new ProcessBuilder(command)).start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroy();
+        return;
+      }
+      if (partial.length() > 0 && partial.renameTo(cache)) {
+        File[] siblings = cache.getParentFile().listFiles();
+        String prefix = cachePrefix(new File(jar));
+        for (File f : siblings == null ? new File[0] : siblings) {
+          if (f.getName().startsWith(prefix)
+              && f.getName().endsWith(".aot")
+              && !f.getName().equals(cache.getName())) {
+            f.delete();
+          }
+        }
+      }
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      // No cache this time; the next scan tries again.
+    } finally {
+      partial.delete();
+      new File(partial.getPath() + ".config").delete();
+      if (module != null) {
+        module.delete();
+      }
+      if (dir != null) {
+        dir.delete();
+      }
+      lock.delete();
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.trim().isEmpty();
+  }
+
+  /**
+   * Runs the command with this process's standard streams and returns its exit status, or null when
+   * it could not be started (then this JVM runs the command itself).
+   */
+  private static Integer runTuned(List<String> command) {
+    final Process child;
+    try {
+      child = new ProcessBuilder(command).inheritIO().start();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    // Ended from outside (SIGTERM, Ctrl-C): the scan ends with this process.
+    Thread stop = new Thread(child::destroy);
+    Runtime.getRuntime().addShutdownHook(stop);
+    while (true) {
+      try {
+        int status = child.waitFor();
+        Runtime.getRuntime().removeShutdownHook(stop);
+        return status;
+      } catch (InterruptedException e) {
+        // Wait on: the child holds the result.
+      } catch (IllegalStateException e) {
+        // Shutting down already: the hook ends the child.
+        return 2;
+      }
+    }
+  }
+
+  /** This process's command line on Linux ({@code /proc/self/cmdline}), or null. */
+  private static List<String> procCommandLine() {
+    File cmdline = new File("/proc/self/cmdline");
+    if (!cmdline.canRead()) {
+      return null;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (InputStream in = new FileInputStream(cmdline)) {
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        bytes.write(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return splitNul(bytes.toByteArray());
+  }
+
+  /** The NUL-terminated strings of a {@code /proc/PID/cmdline}, in the platform's encoding. */
+  static List<String> splitNul(byte[] data) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < data.length; i++) {
+      if (data[i] == 0) {
+        parts.add(new String(data, start, i - start, Charset.defaultCharset()));
+        start = i + 1;
+      }
+    }
+    if (start < data.length) {
+      parts.add(new String(data, start, data.length - start, Charset.defaultCharset()));
+    }
+    return parts;
   }
 
   /**

@@ -34,6 +34,18 @@ public final class DottedNames {
     return dotted.substring(dotted.lastIndexOf('.') + 1);
   }
 
+  /**
+   * A name without its leading underscores: {@code validate} for {@code __validate}. The same as
+   * {@code name.replaceFirst("^_+", "")}, without a regular expression: rules ask it of every call.
+   */
+  public static String withoutLeadingUnderscores(String name) {
+    int i = 0;
+    while (i < name.length() && name.charAt(i) == '_') {
+      i++;
+    }
+    return i == 0 ? name : name.substring(i);
+  }
+
   private static boolean append(Expr e, StringBuilder b) {
     if (e instanceof Name n) {
       b.append(n.id());

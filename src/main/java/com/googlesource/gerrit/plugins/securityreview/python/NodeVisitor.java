@@ -3,6 +3,7 @@ package com.googlesource.gerrit.plugins.securityreview.python;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.*;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
@@ -36,28 +37,37 @@ public abstract class NodeVisitor {
     }
     int depth = ancestors.size();
     // Each node is pushed twice: once to enter it, and under its children once more to leave it.
-    Deque<Node> nodes = new ArrayDeque<>();
-    Deque<Boolean> leaving = new ArrayDeque<>();
+    // The stack is two arrays, grown as needed; every walk of every rule goes through here.
+    Node[] nodes = new Node[64];
+    boolean[] leaving = new boolean[64];
+    int top = 0;
     List<Node> children = new ArrayList<>();
-    nodes.push(root);
-    leaving.push(false);
+    Consumer<Node> collect = children::add;
+    nodes[top] = root;
+    leaving[top++] = false;
     try {
-      while (!nodes.isEmpty()) {
-        Node n = nodes.pop();
-        if (leaving.pop()) {
+      while (top > 0) {
+        Node n = nodes[--top];
+        nodes[top] = null;
+        if (leaving[top]) {
           ancestors.pop();
           leave(n);
         } else if (!enter(n)) {
           leave(n);
         } else {
           ancestors.push(n);
-          nodes.push(n);
-          leaving.push(true);
           children.clear();
-          forEachChild(n, children::add);
+          forEachChild(n, collect);
+          if (top + children.size() + 1 > nodes.length) {
+            int size = Math.max(nodes.length * 2, top + children.size() + 1);
+            nodes = Arrays.copyOf(nodes, size);
+            leaving = Arrays.copyOf(leaving, size);
+          }
+          nodes[top] = n;
+          leaving[top++] = true;
           for (int i = children.size() - 1; i >= 0; i--) {
-            nodes.push(children.get(i));
-            leaving.push(false);
+            nodes[top] = children.get(i);
+            leaving[top++] = false;
           }
         }
       }
@@ -109,19 +119,76 @@ public abstract class NodeVisitor {
         || node instanceof Ast.Lambda;
   }
 
-  /** The direct children of a node, in source order, with absent optional fields left out. */
+  /**
+   * The direct children of a node, in source order, with absent optional fields left out. The
+   * commonest kinds come first: a pattern switch tries its cases in order, and every walk of every
+   * rule passes here once per node.
+   */
   public static void forEachChild(Node node, Consumer<Node> f) {
     switch (node) {
-      case Ast.Module m -> each(m.body(), f);
-      case Expression e -> f.accept(e.body());
-      case FunctionDef d -> {
-        each(d.decoratorList(), f);
-        each(d.typeParams(), f);
-        f.accept(d.args());
-        opt(d.returns(), f);
-        each(d.body(), f);
+      case Name n -> {}
+      case Attribute a -> f.accept(a.value());
+      case Call c -> {
+        f.accept(c.func());
+        each(c.args(), f);
+        each(c.keywords(), f);
       }
-      case AsyncFunctionDef d -> {
+      case Constant c -> {}
+      case Keyword k -> f.accept(k.value());
+      case Arg a -> opt(a.annotation(), f);
+      case Arguments a -> {
+        each(a.posonlyargs(), f);
+        each(a.args(), f);
+        opt(a.vararg(), f);
+        each(a.kwonlyargs(), f);
+        for (Expr d : a.kwDefaults()) {
+          opt(d, f);
+        }
+        opt(a.kwarg(), f);
+        each(a.defaults(), f);
+      }
+      case ExprStmt e -> f.accept(e.value());
+      case Assign a -> {
+        each(a.targets(), f);
+        f.accept(a.value());
+      }
+      case Subscript s -> {
+        f.accept(s.value());
+        f.accept(s.slice());
+      }
+      case Tuple t -> each(t.elts(), f);
+      case Ast.List l -> each(l.elts(), f);
+      case Dict d -> {
+        for (int i = 0; i < d.keys().size(); i++) {
+          opt(d.keys().get(i), f);
+          f.accept(d.values().get(i));
+        }
+      }
+      case BinOp b -> {
+        f.accept(b.left());
+        f.accept(b.right());
+      }
+      case Compare c -> {
+        f.accept(c.left());
+        each(c.comparators(), f);
+      }
+      case Return r -> opt(r.value(), f);
+      case If i -> {
+        f.accept(i.test());
+        each(i.body(), f);
+        each(i.orelse(), f);
+      }
+      case JoinedStr j -> each(j.values(), f);
+      case FormattedValue v -> {
+        f.accept(v.value());
+        opt(v.formatSpec(), f);
+      }
+      case BoolOp b -> each(b.values(), f);
+      case UnaryOp u -> f.accept(u.operand());
+      case Alias a -> {}
+      case ImportFrom i -> each(i.names(), f);
+      case Import i -> each(i.names(), f);
+      case FunctionDef d -> {
         each(d.decoratorList(), f);
         each(d.typeParams(), f);
         f.accept(d.args());
@@ -135,41 +202,54 @@ public abstract class NodeVisitor {
         each(c.keywords(), f);
         each(c.body(), f);
       }
-      case Return r -> opt(r.value(), f);
-      case Delete d -> each(d.targets(), f);
-      case Assign a -> {
-        each(a.targets(), f);
-        f.accept(a.value());
+      case Starred s -> f.accept(s.value());
+      case ExceptHandler h -> {
+        opt(h.type(), f);
+        each(h.body(), f);
       }
-      case TypeAlias t -> {
-        f.accept(t.name());
-        each(t.typeParams(), f);
-        f.accept(t.value());
+      case Try t -> tryChildren(t.body(), t.handlers(), t.orelse(), t.finalbody(), f);
+      case For s -> loop(s.target(), s.iter(), s.body(), s.orelse(), f);
+      case With w -> {
+        each(w.items(), f);
+        each(w.body(), f);
+      }
+      case WithItem w -> {
+        f.accept(w.contextExpr());
+        opt(w.optionalVars(), f);
+      }
+      case Raise r -> {
+        opt(r.exc(), f);
+        opt(r.cause(), f);
       }
       case AugAssign a -> {
         f.accept(a.target());
         f.accept(a.value());
+      }
+      case Ast.Module m -> each(m.body(), f);
+      case Expression e -> f.accept(e.body());
+      case AsyncFunctionDef d -> {
+        each(d.decoratorList(), f);
+        each(d.typeParams(), f);
+        f.accept(d.args());
+        opt(d.returns(), f);
+        each(d.body(), f);
+      }
+      case Delete d -> each(d.targets(), f);
+      case TypeAlias t -> {
+        f.accept(t.name());
+        each(t.typeParams(), f);
+        f.accept(t.value());
       }
       case AnnAssign a -> {
         f.accept(a.target());
         f.accept(a.annotation());
         opt(a.value(), f);
       }
-      case For s -> loop(s.target(), s.iter(), s.body(), s.orelse(), f);
       case AsyncFor s -> loop(s.target(), s.iter(), s.body(), s.orelse(), f);
       case While w -> {
         f.accept(w.test());
         each(w.body(), f);
         each(w.orelse(), f);
-      }
-      case If i -> {
-        f.accept(i.test());
-        each(i.body(), f);
-        each(i.orelse(), f);
-      }
-      case With w -> {
-        each(w.items(), f);
-        each(w.body(), f);
       }
       case AsyncWith w -> {
         each(w.items(), f);
@@ -179,34 +259,20 @@ public abstract class NodeVisitor {
         f.accept(m.subject());
         each(m.cases(), f);
       }
-      case Raise r -> {
-        opt(r.exc(), f);
-        opt(r.cause(), f);
-      }
-      case Try t -> tryChildren(t.body(), t.handlers(), t.orelse(), t.finalbody(), f);
       case TryStar t -> tryChildren(t.body(), t.handlers(), t.orelse(), t.finalbody(), f);
       case Assert a -> {
         f.accept(a.test());
         opt(a.msg(), f);
       }
-      case Import i -> each(i.names(), f);
-      case ImportFrom i -> each(i.names(), f);
       case Global g -> {}
       case Nonlocal n -> {}
-      case ExprStmt e -> f.accept(e.value());
       case Pass p -> {}
       case Break b -> {}
       case Continue c -> {}
-      case BoolOp b -> each(b.values(), f);
       case NamedExpr n -> {
         f.accept(n.target());
         f.accept(n.value());
       }
-      case BinOp b -> {
-        f.accept(b.left());
-        f.accept(b.right());
-      }
-      case UnaryOp u -> f.accept(u.operand());
       case Lambda l -> {
         f.accept(l.args());
         f.accept(l.body());
@@ -215,12 +281,6 @@ public abstract class NodeVisitor {
         f.accept(i.test());
         f.accept(i.body());
         f.accept(i.orelse());
-      }
-      case Dict d -> {
-        for (int i = 0; i < d.keys().size(); i++) {
-          opt(d.keys().get(i), f);
-          f.accept(d.values().get(i));
-        }
       }
       case Set s -> each(s.elts(), f);
       case ListComp c -> {
@@ -243,35 +303,11 @@ public abstract class NodeVisitor {
       case Await a -> f.accept(a.value());
       case Yield y -> opt(y.value(), f);
       case YieldFrom y -> f.accept(y.value());
-      case Compare c -> {
-        f.accept(c.left());
-        each(c.comparators(), f);
-      }
-      case Call c -> {
-        f.accept(c.func());
-        each(c.args(), f);
-        each(c.keywords(), f);
-      }
-      case FormattedValue v -> {
-        f.accept(v.value());
-        opt(v.formatSpec(), f);
-      }
-      case JoinedStr j -> each(j.values(), f);
       case TemplateStr t -> each(t.values(), f);
       case Interpolation v -> {
         f.accept(v.value());
         opt(v.formatSpec(), f);
       }
-      case Constant c -> {}
-      case Attribute a -> f.accept(a.value());
-      case Subscript s -> {
-        f.accept(s.value());
-        f.accept(s.slice());
-      }
-      case Starred s -> f.accept(s.value());
-      case Name n -> {}
-      case Ast.List l -> each(l.elts(), f);
-      case Tuple t -> each(t.elts(), f);
       case Slice s -> {
         opt(s.lower(), f);
         opt(s.upper(), f);
@@ -281,28 +317,6 @@ public abstract class NodeVisitor {
         f.accept(c.target());
         f.accept(c.iter());
         each(c.ifs(), f);
-      }
-      case ExceptHandler h -> {
-        opt(h.type(), f);
-        each(h.body(), f);
-      }
-      case Arguments a -> {
-        each(a.posonlyargs(), f);
-        each(a.args(), f);
-        opt(a.vararg(), f);
-        each(a.kwonlyargs(), f);
-        for (Expr d : a.kwDefaults()) {
-          opt(d, f);
-        }
-        opt(a.kwarg(), f);
-        each(a.defaults(), f);
-      }
-      case Arg a -> opt(a.annotation(), f);
-      case Keyword k -> f.accept(k.value());
-      case Alias a -> {}
-      case WithItem w -> {
-        f.accept(w.contextExpr());
-        opt(w.optionalVars(), f);
       }
       case MatchCase c -> {
         f.accept(c.pattern());

@@ -136,6 +136,14 @@ public final class PythonParser {
         }
       }
     }
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      // The common case, without a CharBuffer's copy: the String constructor replaces a malformed
+      // sequence with U+FFFD, so a result without one is what the strict decoder gives.
+      String text = new String(content, offset, content.length - offset, StandardCharsets.UTF_8);
+      if (text.indexOf('\uFFFD') < 0) {
+        return text;
+      }
+    }
     ByteBuffer in = ByteBuffer.wrap(content, offset, content.length - offset);
     CharsetDecoder strict =
         charset

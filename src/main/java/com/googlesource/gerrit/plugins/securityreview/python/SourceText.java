@@ -1,5 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.python;
 
+import java.util.Arrays;
+
 /**
  * Decoded source text with its line table. Newlines are normalised as CPython's tokenizer does
  * ({@code \r\n} and a lone {@code \r} become {@code \n}), which keeps every line's columns.
@@ -14,29 +16,32 @@ public final class SourceText {
 
   public SourceText(String text) {
     this.text = text;
-    int lines = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        lines++;
-      }
-    }
-    lineStarts = new int[lines + 1];
-    asciiLine = new boolean[lines + 1];
+    // One pass over the text (files are parsed once each, and this is on the way): the arrays
+    // grow as lines are found and are cut to size at the end.
+    int n = text.length();
+    int[] starts = new int[Math.max(16, n / 24)];
+    boolean[] ascii = new boolean[starts.length];
     int line = 1;
-    lineStarts[1] = 0;
-    boolean ascii = true;
-    for (int i = 0; i < text.length(); i++) {
+    starts[1] = 0;
+    boolean lineAscii = true;
+    for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c == '\n') {
-        asciiLine[line] = ascii;
+        ascii[line] = lineAscii;
         line++;
-        lineStarts[line] = i + 1;
-        ascii = true;
+        if (line == starts.length) {
+          starts = Arrays.copyOf(starts, line * 2);
+          ascii = Arrays.copyOf(ascii, line * 2);
+        }
+        starts[line] = i + 1;
+        lineAscii = true;
       } else if (c >= 0x80) {
-        ascii = false;
+        lineAscii = false;
       }
     }
-    asciiLine[line] = ascii;
+    ascii[line] = lineAscii;
+    lineStarts = Arrays.copyOf(starts, line + 1);
+    asciiLine = Arrays.copyOf(ascii, line + 1);
   }
 
   public String text() {

@@ -41,7 +41,7 @@ final class Tokenizer {
   private final int len;
   private final SourceText source;
   private final List<Diagnostic> diagnostics;
-  private final Tokens out = new Tokens();
+  private final Tokens out;
 
   private int pos;
   private boolean atLineStart = true;
@@ -73,6 +73,8 @@ final class Tokenizer {
     this.text = source.text();
     this.len = text.length();
     this.diagnostics = diagnostics;
+    // Python has about one token per six characters: arrays that rarely grow.
+    this.out = new Tokens(len / 6);
   }
 
   static Tokens tokenize(SourceText source, List<Diagnostic> diagnostics) {

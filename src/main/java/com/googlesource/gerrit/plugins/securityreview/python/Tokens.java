@@ -8,22 +8,37 @@ import java.util.Arrays;
  */
 final class Tokens {
   int size;
-  int[] kind = new int[256];
-  int[] start = new int[256];
-  int[] end = new int[256];
-  int[] line = new int[256];
-  int[] col = new int[256];
-  int[] endLine = new int[256];
-  int[] endCol = new int[256];
+  int[] kind;
+  int[] start;
+  int[] end;
+  int[] line;
+  int[] col;
+  int[] endLine;
+  int[] endCol;
 
   /**
    * NAME: the identifier (NFKC-normalised); NUMBER and STRING: the source text; FSTRING_START: the
    * prefix and quote; FSTRING_MIDDLE: the literal text with {@code {{} and {@code }}} halved.
    */
-  String[] value = new String[256];
+  String[] value;
 
   /** The comments, in source order. */
   final java.util.List<Comment> comments = new java.util.ArrayList<>();
+
+  /**
+   * @param capacity the tokens expected (the arrays grow past it)
+   */
+  Tokens(int capacity) {
+    int n = Math.max(256, capacity);
+    kind = new int[n];
+    start = new int[n];
+    end = new int[n];
+    line = new int[n];
+    col = new int[n];
+    endLine = new int[n];
+    endCol = new int[n];
+    value = new String[n];
+  }
 
   int add(int k, int s, int e, int l, int c, int el, int ec, String v) {
     if (size == kind.length) {

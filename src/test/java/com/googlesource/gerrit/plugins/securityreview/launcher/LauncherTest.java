@@ -4,10 +4,12 @@ import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.DataInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,5 +108,143 @@ class LauncherTest {
         "IMPLEMENTOR=\"Example\"\nJAVA_VERSION=\"" + version + "\"\nOS_NAME=\"Linux\"\n",
         UTF_8);
     return home;
+  }
+
+  @Test
+  void plainJavaJarScanRunsInATunedJvm() throws IOException {
+    Path home = fakeJava("jdk-25");
+    String[] args = {"scan", "--format", "json", "neutron"};
+    List<String> command =
+        Launcher.tunedCommand(
+            List.of("java", "-jar", "sr.jar", "scan", "--format", "json", "neutron"),
+            home.toString(),
+            "sr.jar",
+            args,
+            false,
+            null,
+            "",
+            null);
+    assertThat(command).isNotNull();
+    assertThat(command.get(0)).isEqualTo(home.resolve("bin/java").toString());
+    assertThat(command).containsAtLeastElementsIn(Launcher.SCAN_OPTIONS);
+    assertThat(command.subList(command.size() - 6, command.size()))
+        .containsExactly("-jar", "sr.jar", "scan", "--format", "json", "neutron")
+        .inOrder();
+    assertThat(command.stream().anyMatch(a -> a.startsWith("-D" + Launcher.TUNED_PROPERTY + "=")))
+        .isTrue();
+  }
+
+  @Test
+  void theUsersJvmOptionsOtherCommandsAndTheTunedJvmItselfRunHere() throws IOException {
+    String home = fakeJava("jdk-25").toString();
+    String[] scan = {"scan", "x.py"};
+    List<String> plain = List.of("java", "-jar", "sr.jar", "scan", "x.py");
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, null, null, null))
+        .isNotNull();
+    // Options of the user's, on the command line or in the environment.
+    assertThat(
+            Launcher.tunedCommand(
+                List.of("java", "-Xmx1g", "-jar", "sr.jar", "scan", "x.py"),
+                home,
+                "sr.jar",
+                scan,
+                false,
+                null,
+                null,
+                null))
+        .isNull();
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, "-Xmx1g", null, null))
+        .isNull();
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, false, null, "-Xmx1g", null))
+        .isNull();
+    // Started by the launcher already, or the command line unknown.
+    assertThat(Launcher.tunedCommand(plain, home, "sr.jar", scan, true, null, null, null)).isNull();
+    assertThat(Launcher.tunedCommand(null, home, "sr.jar", scan, false, null, null, null)).isNull();
+    // Another command, no command, another jar, no java to start.
+    assertThat(
+            Launcher.tunedCommand(
+                List.of("java", "-jar", "sr.jar", "--version"),
+                home,
+                "sr.jar",
+                new String[] {"--version"},
+                false,
+                null,
+                null,
+                null))
+        .isNull();
+    assertThat(
+            Launcher.tunedCommand(
+                List.of("java", "-jar", "sr.jar"),
+                home,
+                "sr.jar",
+                new String[0],
+                false,
+                null,
+                null,
+                null))
+        .isNull();
+    assertThat(Launcher.tunedCommand(plain, home, "other.jar", scan, false, null, null, null))
+        .isNull();
+    assertThat(
+            Launcher.tunedCommand(
+                plain, jvms.resolve("none").toString(), "sr.jar", scan, false, null, null, null))
+        .isNull();
+  }
+
+  @Test
+  void splitsProcCommandLines() {
+    assertThat(Launcher.splitNul("java\0-jar\0sr.jar\0\0scan\0".getBytes(UTF_8)))
+        .containsExactly("java", "-jar", "sr.jar", "", "scan")
+        .inOrder();
+    assertThat(Launcher.splitNul("java".getBytes(UTF_8))).containsExactly("java");
+    assertThat(Launcher.splitNul(new byte[0])).isEmpty();
+  }
+
+  @Test
+  void withACacheTheTunedJvmMapsIt_andKeepsWhatTheJvmSaysOfItOffStdout() throws IOException {
+    String home = fakeJava("jdk-25").toString();
+    File cache = jvms.resolve("sr.jar.aot").toFile();
+    List<String> command =
+        Launcher.tunedCommand(
+            List.of("java", "-jar", "sr.jar", "scan", "x.py"),
+            home,
+            "sr.jar",
+            new String[] {"scan", "x.py"},
+            false,
+            null,
+            null,
+            cache);
+    assertThat(command).contains("-XX:AOTCache=" + cache.getPath());
+    assertThat(command).contains("-Xlog:all=warning:stderr");
+    assertThat(command.indexOf("-XX:AOTCache=" + cache.getPath()))
+        .isLessThan(command.indexOf("-jar"));
+  }
+
+  @Test
+  void theCacheSitsBesideTheJar_namedForItAndTheJava_fromJava25On() throws IOException {
+    Path jar = jvms.resolve("sr.jar");
+    Files.writeString(jar, "jar");
+    File cache = Launcher.aotCache(jar.toString(), "25", "25.0.3+9-LTS", null);
+    assertThat(cache).isNotNull();
+    assertThat(cache.getParentFile()).isEqualTo(jvms.toFile().getAbsoluteFile());
+    assertThat(cache.getName()).startsWith(".sr.jar.25.0.3+9-LTS.3.");
+    assertThat(cache.getName()).endsWith(".aot");
+    assertThat(Launcher.aotCache(jar.toString(), "26", "26/ea", null).getName())
+        .startsWith(".sr.jar.26_ea.");
+    // Rebuilt: another cache.
+    Files.writeString(jar, "a rebuilt jar");
+    assertThat(Launcher.aotCache(jar.toString(), "25", "25.0.3+9-LTS", null)).isNotEqualTo(cache);
+    // None before Java 25, when turned off, or without a jar.
+    assertThat(Launcher.aotCache(jar.toString(), "21", "21.0.7+6", null)).isNull();
+    assertThat(Launcher.aotCache(jar.toString(), "25", "25.0.3+9-LTS", "off")).isNull();
+    assertThat(Launcher.aotCache(jvms.resolve("none.jar").toString(), "25", "25", null)).isNull();
+  }
+
+  private Path fakeJava(String name) throws IOException {
+    Path java = jvms.resolve(name).resolve("bin/java");
+    Files.createDirectories(java.getParent());
+    Files.writeString(java, "#!/bin/sh\n");
+    java.toFile().setExecutable(true);
+    return jvms.resolve(name);
   }
 }

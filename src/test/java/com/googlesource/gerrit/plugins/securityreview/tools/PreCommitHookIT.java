@@ -75,6 +75,9 @@ class PreCommitHookIT {
     env.put("PRE_COMMIT_HOME", tmp.resolve("pre-commit-home").toString());
     env.put("SECURITY_REVIEW_CACHE", tmp.resolve("jar-cache").toString());
     env.put("SECURITY_REVIEW_JAR", JAR.toString());
+    // No ahead-of-time cache: its recording runs on in the background, in the jar's folder, which
+    // for the built-once jar is this test's temporary folder.
+    env.put("SECURITY_REVIEW_AOT", "off");
     // Git without the machine's or the user's settings (a core.hooksPath would stop
     // 'pre-commit install'), and with an author for the commits.
     env.put("GIT_CONFIG_NOSYSTEM", "1");

@@ -1,7 +1,7 @@
 package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,8 +58,8 @@ public final class SecretNames {
     if (name == null) {
       return null;
     }
-    String s = snake(name).replaceAll("^_+", "");
-    if (FLAG.matcher(s).find() || ABOUT.matcher(s).find()) {
+    String s = DottedNames.withoutLeadingUnderscores(snake(name));
+    if (!hasSecretStem(s) || FLAG.matcher(s).find() || ABOUT.matcher(s).find()) {
       return null;
     }
     Matcher m = SECRET_NAME.matcher(s);
@@ -82,7 +82,11 @@ public final class SecretNames {
   /** The kinds of secret words inside a string ({@code X-Auth-Token} has {@code token}). */
   public static Set<String> kindsIn(String value) {
     Set<String> kinds = new HashSet<>();
-    Matcher m = SECRET_WORD.matcher(snake(value).replaceAll("(?:^|_)v[0-9]+", "_"));
+    String s = snake(value);
+    if (!hasSecretStem(s)) {
+      return kinds;
+    }
+    Matcher m = SECRET_WORD.matcher(s.replaceAll("(?:^|_)v[0-9]+", "_"));
     while (m.find()) {
       kinds.add(kindOf(m.group(1)));
     }
@@ -108,10 +112,66 @@ public final class SecretNames {
    * {@code auth_token}.
    */
   static String snake(String name) {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-        .replaceAll("[^A-Za-z0-9_]+", "_")
-        .toLowerCase(Locale.ROOT);
+    // As name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
+    // .replaceAll("[^A-Za-z0-9_]+", "_").toLowerCase(Locale.ROOT), in one pass: every name a rule
+    // looks at goes through here. An underscore goes between a lower-case letter or digit and an
+    // upper-case letter, and before the last letter of an upper-case run of two or more that a
+    // lower-case letter follows; a run of other characters becomes one underscore.
+    int n = name.length();
+    StringBuilder b = new StringBuilder(n + 4);
+    boolean other = false;
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (!isWordChar(c)) {
+        if (!other) {
+          b.append('_');
+          other = true;
+        }
+        continue;
+      }
+      other = false;
+      if (isUpper(c) && i > 0) {
+        char before = name.charAt(i - 1);
+        if (isLower(before) || isDigit(before)) {
+          b.append('_');
+        } else if (isUpper(before) && i + 1 < n && isLower(name.charAt(i + 1))) {
+          b.append('_');
+        }
+      }
+      b.append(isUpper(c) ? (char) (c + ('a' - 'A')) : c);
+    }
+    return b.toString();
+  }
+
+  private static boolean isWordChar(char c) {
+    return isLower(c) || isUpper(c) || isDigit(c) || c == '_';
+  }
+
+  private static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * Whether a snake-case name holds the stem of a secret {@link #WORD} ({@code pas}, {@code pwd},
+   * {@code token}, {@code secret}, {@code cred}, {@code key} or {@code psk}); a name without one
+   * cannot match, and most names have none, so the regular expressions run on few.
+   */
+  private static boolean hasSecretStem(String s) {
+    return s.contains("pas")
+        || s.contains("key")
+        || s.contains("token")
+        || s.contains("secret")
+        || s.contains("cred")
+        || s.contains("pwd")
+        || s.contains("psk");
   }
 
   private static String kindOf(String word) {

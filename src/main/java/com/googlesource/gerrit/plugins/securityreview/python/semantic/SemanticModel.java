@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,6 +76,8 @@ public final class SemanticModel {
   private ValueShapes valueShapes;
   private Addresses addresses;
   private OvsdbMapReads ovsdbMapReads;
+  private String moduleRolePath;
+  private ModuleRole moduleRole;
 
   /**
    * One assignment of a class attribute: {@code self.x = value} in a method, {@code x = value} in
@@ -1307,9 +1310,16 @@ public final class SemanticModel {
     return waits().endOf(wait);
   }
 
-  /** What this module is for, given its path in the repository: see {@link ModuleRole}. */
+  /**
+   * What this module is for, given its path in the repository: see {@link ModuleRole}. Memoised for
+   * the last path asked (rules ask once per call node, always with the file's path).
+   */
   public ModuleRole moduleRole(String path) {
-    return ModuleRole.of(path, module);
+    if (moduleRole == null || !Objects.equals(path, moduleRolePath)) {
+      moduleRole = ModuleRole.of(path, module);
+      moduleRolePath = path;
+    }
+    return moduleRole;
   }
 
   // ---------------------------------------------------------------- value shapes
@@ -1787,7 +1797,7 @@ public final class SemanticModel {
       if (callee == null) {
         return;
       }
-      String last = lastPart(callee).replaceFirst("^_+", "");
+      String last = DottedNames.withoutLeadingUnderscores(lastPart(callee));
       if (last.startsWith("validate")
           || last.equals("match")
           || last.equals("fullmatch")

@@ -2,6 +2,7 @@ package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -498,7 +499,7 @@ final class Tenants {
         if (NORMALISERS.contains(q)) {
           return true;
         }
-        String last = SemanticModel.lastPart(q).replaceFirst("^_+", "");
+        String last = DottedNames.withoutLeadingUnderscores(SemanticModel.lastPart(q));
         if (last.startsWith("validate_")
             || last.endsWith("_validator")
             || last.startsWith("convert_to_")

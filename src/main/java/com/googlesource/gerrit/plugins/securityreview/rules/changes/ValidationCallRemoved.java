@@ -8,6 +8,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -149,7 +150,8 @@ public final class ValidationCallRemoved extends DiffRule {
         if (last != null && (last.startsWith("validate") || last.startsWith("_validate"))) {
           String spelled = SemanticModel.dotted(call.func());
           // self._validate_x() and utils.validate_x() are the same check.
-          calls.putIfAbsent(last.replaceFirst("^_+", ""), spelled == null ? last : spelled);
+          calls.putIfAbsent(
+              DottedNames.withoutLeadingUnderscores(last), spelled == null ? last : spelled);
         }
       }
     }

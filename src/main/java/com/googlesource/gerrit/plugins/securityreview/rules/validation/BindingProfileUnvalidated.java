@@ -141,7 +141,9 @@ public final class BindingProfileUnvalidated extends Rule {
       return;
     }
     String name = ctx.semantic().callName(call);
-    if (name != null && DottedNames.lastPart(name).replaceFirst("^_+", "").startsWith("validate")) {
+    if (name != null
+        && DottedNames.withoutLeadingUnderscores(DottedNames.lastPart(name))
+            .startsWith("validate")) {
       Ast.FunctionLike fn = ctx.semantic().enclosingFunction(call);
       if (fn != null) {
         facts(ctx).validating.add(fn);

@@ -8,6 +8,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Binding;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origin;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.OriginPolicy;
@@ -176,7 +177,9 @@ public final class OvnMatchInjection extends Rule {
   /** {@code def _port_match(...): return 'inport == "%s"' % ...}. */
   private void visitReturn(Ast.Return ret, RuleContext ctx) {
     Ast.FunctionLike fn = ctx.semantic().enclosingFunction(ret);
-    if (ret.value() != null && fn != null && isMatchName(fn.name().replaceFirst("^_+", ""))) {
+    if (ret.value() != null
+        && fn != null
+        && isMatchName(DottedNames.withoutLeadingUnderscores(fn.name()))) {
       sink(ret.value(), ctx);
     }
   }

@@ -17,7 +17,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.semantic.StringPref
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** PY203: a fixed path under /tmp, /var/tmp or /dev/shm used as a file or folder. */
 public final class HardcodedTmpPath extends Rule {
@@ -105,11 +104,38 @@ public final class HardcodedTmpPath extends Rule {
   private static final List<String> PREFIXES = List.of("/tmp", "/var/tmp", "/dev/shm");
 
   /** Names (snake case) that hold a path. */
-  private static final Pattern PATH_NAME =
-      Pattern.compile(
-          "(?:^|_)(?:path|paths|file|files|filename|filenames|fname|filepath|dir|dirs|dirname"
-              + "|directory|folder|location|socket|sock|log|logfile|pidfile|tmp|tmpdir|temp"
-              + "|tempdir|workdir|root|home|dest|destination|prefix)$");
+  /** The last words of a name that holds a path ({@code log_dir}, {@code pidfile}). */
+  private static final Set<String> PATH_WORDS =
+      Set.of(
+          "path",
+          "paths",
+          "file",
+          "files",
+          "filename",
+          "filenames",
+          "fname",
+          "filepath",
+          "dir",
+          "dirs",
+          "dirname",
+          "directory",
+          "folder",
+          "location",
+          "socket",
+          "sock",
+          "log",
+          "logfile",
+          "pidfile",
+          "tmp",
+          "tmpdir",
+          "temp",
+          "tempdir",
+          "workdir",
+          "root",
+          "home",
+          "dest",
+          "destination",
+          "prefix");
 
   /** Callees (last part) that take a path. */
   private static final Set<String> PATH_METHODS =
@@ -245,7 +271,19 @@ public final class HardcodedTmpPath extends Rule {
   }
 
   private static boolean isPathName(String name) {
-    return name != null && PATH_NAME.matcher(NameWords.snake(name)).find();
+    if (name == null) {
+      return false;
+    }
+    // A name ending in one of PATH_WORDS, after an underscore or as the whole name; the words hold
+    // no underscore, so that is its last word. As the pattern's $ did, a line break may end it.
+    String snake = NameWords.snake(name);
+    int end = snake.length();
+    if (snake.endsWith("\r\n")) {
+      end -= 2;
+    } else if (end > 0 && "\n\r\u0085\u2028\u2029".indexOf(snake.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return PATH_WORDS.contains(snake.substring(snake.lastIndexOf('_', end - 1) + 1, end));
   }
 
   /** {@code conf.set_override('log_dir', '/tmp')}, {@code set_default(...)}. */
