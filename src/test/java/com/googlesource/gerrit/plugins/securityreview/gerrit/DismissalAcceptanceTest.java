@@ -55,9 +55,7 @@ public class DismissalAcceptanceTest extends ReviewAcceptanceTestBase {
 
   @ConfigSuite.Default
   public static Config config() {
-    Config cfg = new Config();
-    cfg.setString("plugin", PLUGIN, "account", BOT);
-    return cfg;
+    return botConfig();
   }
 
   private PushOneCommit.Result change;

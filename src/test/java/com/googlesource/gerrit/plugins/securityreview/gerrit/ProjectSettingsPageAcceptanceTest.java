@@ -33,9 +33,7 @@ import org.junit.Test;
 public class ProjectSettingsPageAcceptanceTest extends ReviewAcceptanceTestBase {
   @ConfigSuite.Default
   public static Config config() {
-    Config cfg = new Config();
-    cfg.setString("plugin", PLUGIN, "account", BOT);
-    return cfg;
+    return botConfig();
   }
 
   @Test

@@ -44,10 +44,16 @@ abstract class ReviewAcceptanceTestBase extends LightweightPluginDaemonTest {
   protected Account.Id bot;
   protected AccountGroup.UUID bots;
 
-  /** A configuration with the bot and sweeps every second, so that tests need not wait long. */
-  static Config deliveryConfig() {
+  /** A configuration with the bot account and nothing else: the plugin as a fresh site has it. */
+  static Config botConfig() {
     Config cfg = new Config();
     cfg.setString("plugin", PLUGIN, "account", BOT);
+    return cfg;
+  }
+
+  /** A configuration with the bot and sweeps every second, so that tests need not wait long. */
+  static Config deliveryConfig() {
+    Config cfg = botConfig();
     cfg.setInt("plugin", PLUGIN, "retryDelay", 10);
     cfg.setString("plugin", PLUGIN, "sweepInterval", "1 s");
     cfg.setInt("plugin", PLUGIN, "sweepRate", 6000);

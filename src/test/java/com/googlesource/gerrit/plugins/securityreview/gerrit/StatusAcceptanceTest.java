@@ -36,9 +36,7 @@ public class StatusAcceptanceTest extends ReviewAcceptanceTestBase {
 
   @ConfigSuite.Default
   public static Config config() {
-    Config cfg = new Config();
-    cfg.setString("plugin", PLUGIN, "account", BOT);
-    return cfg;
+    return botConfig();
   }
 
   @Test
