@@ -30,7 +30,6 @@ import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 
@@ -336,11 +335,7 @@ class ClaimStore {
             + "\nnonce "
             + UUID.randomUUID()
             + "\n";
-    try (ObjectInserter ins = repo.newObjectInserter()) {
-      ObjectId id = ins.insert(Constants.OBJ_BLOB, text.getBytes(UTF_8));
-      ins.flush();
-      return id;
-    }
+    return RefSwaps.insertBlob(repo, text);
   }
 
   /** A claim that cannot be read counts as running since ever: it expires, and is taken over. */

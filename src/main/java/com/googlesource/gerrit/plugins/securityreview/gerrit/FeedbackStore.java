@@ -1,7 +1,5 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.google.gerrit.server.config.AllProjectsName;
 import com.google.gerrit.server.extensions.events.GitReferenceUpdated;
 import com.google.gerrit.server.git.GitRepositoryManager;
@@ -9,13 +7,10 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 
 /**
@@ -33,6 +28,9 @@ class FeedbackStore {
   private static final String SECTION = "rule";
   private static final String USEFUL = "useful";
   private static final int ATTEMPTS = 20;
+
+  /** The counts are a few lines per rule; more than this is not a blob this plugin wrote. */
+  private static final int MAX_SIZE = 1 << 20;
 
   /** The counts of one rule: dismissals by reason, and marks as useful. */
   record RuleFeedback(Map<DismissalReason, Integer> dismissed, int useful) {}
@@ -62,8 +60,7 @@ class FeedbackStore {
   /** Every rule with feedback, by rule id. */
   Map<String, RuleFeedback> read() throws IOException {
     try (Repository repo = repoManager.openRepository(allProjects)) {
-      Ref ref = repo.exactRef(REF);
-      Config cfg = ref == null ? new Config() : parse(repo, ref.getObjectId());
+      Config cfg = parse(RefSwaps.text(repo, REF, MAX_SIZE));
       Map<String, RuleFeedback> out = new TreeMap<>();
       for (String rule : cfg.getSubsections(SECTION)) {
         Map<DismissalReason, Integer> dismissed = new TreeMap<>();
@@ -78,28 +75,25 @@ class FeedbackStore {
 
   private void increment(String ruleId, String key) throws IOException {
     try (Repository repo = repoManager.openRepository(allProjects)) {
-      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-        Ref ref = repo.exactRef(REF);
-        ObjectId old = ref == null ? ObjectId.zeroId() : ref.getObjectId();
-        Config cfg = ref == null ? new Config() : parse(repo, old);
-        cfg.setInt(SECTION, ruleId, key, cfg.getInt(SECTION, ruleId, key, 0) + 1);
-        ObjectId next;
-        try (ObjectInserter ins = repo.newObjectInserter()) {
-          next = ins.insert(Constants.OBJ_BLOB, cfg.toText().getBytes(UTF_8));
-          ins.flush();
-        }
-        if (RefSwaps.swap(repo, allProjects, refUpdated, REF, old, next)) {
-          return;
-        }
-      }
-      throw new IOException("cannot count feedback on " + ruleId + ": " + REF + " kept changing");
+      RefSwaps.edit(
+          repo,
+          allProjects,
+          refUpdated,
+          REF,
+          MAX_SIZE,
+          ATTEMPTS,
+          text -> {
+            Config cfg = parse(text);
+            cfg.setInt(SECTION, ruleId, key, cfg.getInt(SECTION, ruleId, key, 0) + 1);
+            return Optional.of(cfg.toText());
+          });
     }
   }
 
-  private static Config parse(Repository repo, ObjectId id) throws IOException {
+  private static Config parse(String text) throws IOException {
     Config cfg = new Config();
     try {
-      cfg.fromText(new String(repo.open(id, Constants.OBJ_BLOB).getCachedBytes(1 << 20), UTF_8));
+      cfg.fromText(text);
     } catch (ConfigInvalidException e) {
       throw new IOException("unreadable " + REF + " in All-Projects", e);
     }

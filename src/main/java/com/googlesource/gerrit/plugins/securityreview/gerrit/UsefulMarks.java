@@ -1,7 +1,5 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.server.config.AllProjectsName;
 import com.google.gerrit.server.extensions.events.GitReferenceUpdated;
@@ -10,9 +8,7 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import java.io.IOException;
 import java.util.Locale;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
+import java.util.Optional;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 
@@ -52,30 +48,19 @@ class UsefulMarks {
 
   /** Records the mark; false when {@code who} had marked that finding of the change already. */
   boolean add(int change, Account.Id who, String path, String fingerprint) throws IOException {
-    String ref = refName(change);
     String line = who.get() + " " + fingerprint + " " + path;
     try (Repository repo = repoManager.openRepository(allProjects)) {
-      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-        Ref current = repo.exactRef(ref);
-        ObjectId old = current == null ? ObjectId.zeroId() : current.getObjectId();
-        String text =
-            current == null
-                ? ""
-                : new String(repo.open(old, Constants.OBJ_BLOB).getCachedBytes(MAX_SIZE), UTF_8);
-        if (text.lines().anyMatch(line::equals)) {
-          return false;
-        }
-        ObjectId next;
-        try (ObjectInserter ins = repo.newObjectInserter()) {
-          next = ins.insert(Constants.OBJ_BLOB, (text + line + "\n").getBytes(UTF_8));
-          ins.flush();
-        }
-        if (RefSwaps.swap(repo, allProjects, refUpdated, ref, old, next)) {
-          return true;
-        }
-      }
-      throw new IOException(
-          "cannot record the mark on change " + change + ": " + ref + " kept changing");
+      return RefSwaps.edit(
+          repo,
+          allProjects,
+          refUpdated,
+          refName(change),
+          MAX_SIZE,
+          ATTEMPTS,
+          text ->
+              text.lines().anyMatch(line::equals)
+                  ? Optional.empty()
+                  : Optional.of(text + line + "\n"));
     }
   }
 
