@@ -1,8 +1,11 @@
 package com.googlesource.gerrit.plugins.securityreview.gerrit;
 
 import com.google.gerrit.entities.Account;
+import com.google.gerrit.entities.ChangeMessage;
+import com.google.gerrit.entities.PatchSet;
 import com.google.gerrit.extensions.common.ChangeMessageInfo;
 import java.util.Collection;
+import java.util.Optional;
 
 /** Which patch sets of a change the bot reviewed, read from the change's messages. */
 final class BotReviews {
@@ -30,5 +33,19 @@ final class BotReviews {
       }
     }
     return null;
+  }
+
+  /** The newest review tagged {@value ReviewBuilder#TAG} the bot left on {@code ps}, from notes. */
+  static Optional<ChangeMessage> newest(
+      Collection<ChangeMessage> messages, Account.Id bot, PatchSet.Id ps) {
+    ChangeMessage newest = null;
+    for (ChangeMessage m : messages) {
+      if (ReviewBuilder.TAG.equals(m.getTag())
+          && bot.equals(m.getAuthor())
+          && ps.equals(m.getPatchSetId())) {
+        newest = m; // oldest first
+      }
+    }
+    return Optional.ofNullable(newest);
   }
 }

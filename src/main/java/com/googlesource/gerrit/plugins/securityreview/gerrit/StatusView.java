@@ -89,17 +89,11 @@ public class StatusView implements RestReadView<RevisionResource> {
       return Response.ok(
           answer(info, Status.NOT_CONFIGURED, "the plugin has no bot account to review with"));
     }
-    ChangeMessage review = null;
-    for (ChangeMessage m : rsrc.getNotes().getChangeMessages()) {
-      if (ReviewBuilder.TAG.equals(m.getTag())
-          && bot.get().equals(m.getAuthor())
-          && ps.equals(m.getPatchSetId())) {
-        review = m; // oldest first: the newest review wins
-      }
-    }
-    if (review != null) {
-      info.finished = Timestamp.from(review.getWrittenOn());
-      return Response.ok(answer(info, Status.COMPLETED, summary(review.getMessage())));
+    Optional<ChangeMessage> review =
+        BotReviews.newest(rsrc.getNotes().getChangeMessages(), bot.get(), ps);
+    if (review.isPresent()) {
+      info.finished = Timestamp.from(review.get().getWrittenOn());
+      return Response.ok(answer(info, Status.COMPLETED, summary(review.get().getMessage())));
     }
     Optional<ClaimStore.Claim> claim = claims.current(ps.changeId().get(), ps.get());
     if (claim.isPresent()) {
