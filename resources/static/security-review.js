@@ -185,21 +185,31 @@
       return result;
     }
 
+    /**
+     * An action's callback: POSTs `payload` to the revision's `endpoint` and makes the
+     * tab's answer of the server's with `onOk`; a refusal shows the server's own words.
+     */
+    post(change, endpoint, payload, onOk) {
+      return async (changeNumber, patchset) => {
+        const response = await this.send(
+          'POST',
+          `${this.revision(changeNumber, patchset, change.repo)}~${endpoint}`,
+          payload
+        );
+        if (!response.ok) return {errorMessage: await failure(response)};
+        return onOk(await json(response));
+      };
+    }
+
     rerunAction(change) {
       return {
         name: 'Run again',
         tooltip: 'Review this patch set again and post a new review (the change owner, or Run Security Review)',
         primary: true,
-        callback: async (changeNumber, patchset) => {
-          const response = await this.send(
-            'POST',
-            `${this.revision(changeNumber, patchset, change.repo)}~run`,
-            {}
-          );
-          if (!response.ok) return {errorMessage: await failure(response)};
-          const answer = await json(response);
-          return {message: answer.detail || answer.status, shouldReload: true};
-        },
+        callback: this.post(change, 'run', {}, answer => ({
+          message: answer.detail || answer.status,
+          shouldReload: true,
+        })),
       };
     }
 
@@ -210,33 +220,23 @@
           // The name Gerrit's Checks tab shows as a thumbs-up.
           name: 'useful',
           tooltip: 'This finding is useful: counted for the rule',
-          callback: async (changeNumber, patchset) => {
-            const response = await this.send(
-              'POST',
-              `${this.revision(changeNumber, patchset, change.repo)}~useful`,
-              finding
-            );
-            if (!response.ok) return {errorMessage: await failure(response)};
-            const answer = await json(response);
-            if (answer && answer.already_marked) {
-              return {message: `${f.rule_id}: you marked this finding useful before; it counts once.`};
-            }
-            return {message: `Thanks: ${f.rule_id} counted as useful.`};
-          },
+          callback: this.post(change, 'useful', finding, answer => ({
+            message:
+              answer && answer.already_marked
+                ? `${f.rule_id}: you marked this finding useful before; it counts once.`
+                : `Thanks: ${f.rule_id} counted as useful.`,
+          })),
         },
         {
           // The thumbs-down: dismissing as a false positive, so that the bot votes again.
           name: 'not-useful',
           tooltip: 'Dismiss as a false positive (core reviewers); the bot votes again',
-          callback: async (changeNumber, patchset) => {
-            const response = await this.send(
-              'POST',
-              `${this.revision(changeNumber, patchset, change.repo)}~dismiss`,
-              {...finding, reason: 'false_positive', message: 'not useful (Checks tab)'}
-            );
-            if (!response.ok) return {errorMessage: await failure(response)};
-            return {message: `${f.rule_id} dismissed as a false positive.`, shouldReload: true};
-          },
+          callback: this.post(
+            change,
+            'dismiss',
+            {...finding, reason: 'false_positive', message: 'not useful (Checks tab)'},
+            () => ({message: `${f.rule_id} dismissed as a false positive.`, shouldReload: true})
+          ),
         },
       ];
     }
