@@ -103,8 +103,7 @@ public final class HardcodedTmpPath extends Rule {
 
   private static final List<String> PREFIXES = List.of("/tmp", "/var/tmp", "/dev/shm");
 
-  /** Names (snake case) that hold a path. */
-  /** The last words of a name that holds a path ({@code log_dir}, {@code pidfile}). */
+  /** The last words of a name (snake case) that holds a path ({@code log_dir}, {@code pidfile}). */
   private static final Set<String> PATH_WORDS =
       Set.of(
           "path",
