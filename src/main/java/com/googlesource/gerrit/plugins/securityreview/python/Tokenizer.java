@@ -42,6 +42,7 @@ final class Tokenizer {
   private final SourceText source;
   private final List<Diagnostic> diagnostics;
   private final Tokens out;
+  private final NameTable names = new NameTable();
 
   private int pos;
   private boolean atLineStart = true;
@@ -609,21 +610,14 @@ final class Tokenizer {
   }
 
   private void name(int s, int e) {
-    String id = text.substring(s, e);
-    boolean ascii = true;
-    for (int i = 0; i < id.length(); i++) {
-      if (id.charAt(i) >= 0x80) {
-        ascii = false;
-        break;
+    for (int i = s; i < e; i++) {
+      if (text.charAt(i) >= 0x80) {
+        emit(Tok.NAME, s, e, Normalizer.normalize(text.substring(s, e), Normalizer.Form.NFKC));
+        return;
       }
     }
-    if (!ascii) {
-      id = Normalizer.normalize(id, Normalizer.Form.NFKC);
-      emit(Tok.NAME, s, e, id);
-      return;
-    }
-    int k = Tok.keyword(id);
-    emit(k, s, e, id);
+    int n = names.indexOf(text, s, e);
+    emit(names.kind(n), s, e, names.name(n));
   }
 
   private static boolean isDigit(char c) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What one Python file means, worked out once: scopes, bindings, qualified names, constant values,
@@ -595,10 +596,9 @@ public final class SemanticModel {
       return null;
     }
     int dot = dotted.indexOf('.');
-    String head = dot < 0 ? dotted : dotted.substring(0, dot);
-    if (!imports.isImported(head) && depth < MAX_NAME_STEPS) {
-      Ast.Name headName = headName(e);
-      Expr alias = headName == null ? null : onlyValue(headName);
+    Ast.Name headName = headName(e);
+    if (!imports.isImported(headName.id()) && depth < MAX_NAME_STEPS) {
+      Expr alias = onlyValue(headName);
       if ((alias instanceof Ast.Name || alias instanceof Ast.Attribute) && alias != e) {
         String a = qualifiedName(alias, depth + 1);
         String aliasDotted = dotted(alias);
@@ -657,22 +657,34 @@ public final class SemanticModel {
 
   /** {@code a.b.c} for a Name or attribute chain on a Name, walked iteratively; else null. */
   public static String dotted(Expr e) {
-    ArrayDeque<String> parts = new ArrayDeque<>();
-    while (e instanceof Ast.Attribute a) {
-      if (parts.size() >= MAX_DOTTED_PARTS) {
+    if (e instanceof Ast.Name n) {
+      return n.id();
+    }
+    // Measured first, then written from the end: no list of parts, one copy.
+    int parts = 0;
+    int length = 0;
+    Expr head = e;
+    while (head instanceof Ast.Attribute a) {
+      if (parts >= MAX_DOTTED_PARTS) {
         return null;
       }
-      parts.push(a.attr());
-      e = a.value();
+      parts++;
+      length += a.attr().length() + 1;
+      head = a.value();
     }
-    if (!(e instanceof Ast.Name n)) {
+    if (!(head instanceof Ast.Name n)) {
       return null;
     }
-    StringBuilder b = new StringBuilder(n.id());
-    for (String p : parts) {
-      b.append('.').append(p);
+    char[] out = new char[n.id().length() + length];
+    int end = out.length;
+    for (Expr x = e; x instanceof Ast.Attribute a; x = a.value()) {
+      String attr = a.attr();
+      end -= attr.length();
+      attr.getChars(0, attr.length(), out, end);
+      out[--end] = '.';
     }
-    return b.toString();
+    n.id().getChars(0, n.id().length(), out, 0);
+    return new String(out);
   }
 
   /** The Name at the head of an attribute chain, or null. */
@@ -1516,6 +1528,7 @@ public final class SemanticModel {
 
     void run() {
       ArrayDeque<Node> nodes = new ArrayDeque<>();
+      Consumer<Node> collect = children::add;
       opened.put(module, moduleScope);
       recordBlock(module.body());
       for (int i = module.body().size() - 1; i >= 0; i--) {
@@ -1532,7 +1545,7 @@ public final class SemanticModel {
         Scope inner = open(n, scope);
         record(n, scope, inner);
         children.clear();
-        NodeVisitor.forEachChild(n, children::add);
+        NodeVisitor.forEachChild(n, collect);
         for (int i = children.size() - 1; i >= 0; i--) {
           Node c = children.get(i);
           Ast.Stmt stmt = n instanceof Ast.Stmt st ? st : place.statement();
