@@ -7,22 +7,23 @@ package com.googlesource.gerrit.plugins.securityreview.python;
  */
 final class NameTable {
   private String[] names = new String[512];
+  private char[][] spellings = new char[512][];
   private int[] kinds = new int[512];
   private int size;
 
   /** The index of the ASCII identifier {@code text[s, e)}, added when new. */
-  int indexOf(String text, int s, int e) {
+  int indexOf(char[] text, int s, int e) {
     int h = 0;
     for (int i = s; i < e; i++) {
-      h = 31 * h + text.charAt(i);
+      h = 31 * h + text[i];
     }
     int mask = names.length - 1;
-    int length = e - s;
     for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
-      String n = names[i];
-      if (n == null) {
-        String id = text.substring(s, e);
+      char[] spelling = spellings[i];
+      if (spelling == null) {
+        String id = new String(text, s, e - s);
         names[i] = id;
+        spellings[i] = id.toCharArray();
         kinds[i] = Tok.keyword(id);
         if (++size * 2 > names.length) {
           grow();
@@ -30,10 +31,22 @@ final class NameTable {
         }
         return i;
       }
-      if (n.length() == length && text.regionMatches(s, n, 0, length)) {
+      if (spelled(spelling, text, s, e)) {
         return i;
       }
     }
+  }
+
+  private static boolean spelled(char[] spelling, char[] text, int s, int e) {
+    if (spelling.length != e - s) {
+      return false;
+    }
+    for (int i = 0; i < spelling.length; i++) {
+      if (spelling[i] != text[s + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   String name(int index) {
@@ -47,8 +60,10 @@ final class NameTable {
 
   private void grow() {
     String[] oldNames = names;
+    char[][] oldSpellings = spellings;
     int[] oldKinds = kinds;
     names = new String[oldNames.length * 2];
+    spellings = new char[oldNames.length * 2][];
     kinds = new int[oldNames.length * 2];
     int mask = names.length - 1;
     for (int j = 0; j < oldNames.length; j++) {
@@ -59,6 +74,7 @@ final class NameTable {
           i = (i + 1) & mask;
         }
         names[i] = n;
+        spellings[i] = oldSpellings[j];
         kinds[i] = oldKinds[j];
       }
     }

@@ -239,10 +239,10 @@ final class Tok {
   }
 
   /** The kind of the operator at {@code s[i]}, longest match first; 0 if none. */
-  static int operator(CharSequence s, int i, int end) {
-    char c = s.charAt(i);
-    char c1 = i + 1 < end ? s.charAt(i + 1) : '\0';
-    char c2 = i + 2 < end ? s.charAt(i + 2) : '\0';
+  static int operator(char[] s, int i, int end) {
+    char c = s[i];
+    char c1 = i + 1 < end ? s[i + 1] : '\0';
+    char c2 = i + 2 < end ? s[i + 2] : '\0';
     switch (c) {
       case '(':
         return LPAR;

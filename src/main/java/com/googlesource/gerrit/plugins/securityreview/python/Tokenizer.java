@@ -38,6 +38,13 @@ final class Tokenizer {
   private static final int TAB_SIZE = 8;
 
   private final String text;
+
+  /**
+   * The text as an array: the tokenizer reads every character several times, and an array index is
+   * cheaper than {@code String.charAt}'s checks under the client compiler a scan runs with.
+   */
+  private final char[] chars;
+
   private final int len;
   private final SourceText source;
   private final List<Diagnostic> diagnostics;
@@ -72,6 +79,7 @@ final class Tokenizer {
   private Tokenizer(SourceText source, List<Diagnostic> diagnostics) {
     this.source = source;
     this.text = source.text();
+    this.chars = text.toCharArray();
     this.len = text.length();
     this.diagnostics = diagnostics;
     // Python has about one token per six characters: arrays that rarely grow.
@@ -146,7 +154,7 @@ final class Tokenizer {
 
   /** The last line that has text, as CPython counts it in "detected at line N". */
   private int lastLine() {
-    return lineOf(len > 0 && text.charAt(len - 1) == '\n' ? len - 1 : len);
+    return lineOf(len > 0 && chars[len - 1] == '\n' ? len - 1 : len);
   }
 
   private int colOf(int line, int off) {
@@ -214,7 +222,7 @@ final class Tokenizer {
     if (pos >= len) {
       return false;
     }
-    char c = text.charAt(pos);
+    char c = chars[pos];
     if (c == '\n') {
       int s = pos;
       pos++;
@@ -292,11 +300,11 @@ final class Tokenizer {
   /** Whether the next non-blank line starts with a keyword that only begins a statement. */
   private boolean statementKeywordStartsLine(int p) {
     while (p < len) {
-      char c = text.charAt(p);
+      char c = chars[p];
       if (c == ' ' || c == '\t' || c == '\f' || c == '\n') {
         p++;
       } else if (c == '#') {
-        while (p < len && text.charAt(p) != '\n') {
+        while (p < len && chars[p] != '\n') {
           p++;
         }
       } else {
@@ -304,11 +312,11 @@ final class Tokenizer {
       }
     }
     int e = p;
-    while (e < len && isIdentifierPart(text.charAt(e))) {
+    while (e < len && isIdentifierPart(chars[e])) {
       e++;
     }
     return e > p
-        && (e >= len || !isIdentifierPart(text.charAt(e)))
+        && (e >= len || !isIdentifierPart(chars[e]))
         && STATEMENT_KEYWORDS.contains(text.substring(p, e));
   }
 
@@ -349,7 +357,7 @@ final class Tokenizer {
       int alt = 0;
       int p = pos;
       while (p < len) {
-        char c = text.charAt(p);
+        char c = chars[p];
         if (c == ' ') {
           col++;
           alt++;
@@ -368,7 +376,7 @@ final class Tokenizer {
       if (p >= len) {
         return false;
       }
-      char c = text.charAt(p);
+      char c = chars[p];
       if (c == '#' || c == '\n') {
         skipComment();
         if (pos < len) {
@@ -414,10 +422,10 @@ final class Tokenizer {
   /** Skips to the end of the line, keeping the comment that starts at {@code pos}, if any. */
   private void skipComment() {
     int s = pos;
-    while (pos < len && text.charAt(pos) != '\n') {
+    while (pos < len && chars[pos] != '\n') {
       pos++;
     }
-    if (s < pos && text.charAt(s) == '#') {
+    if (s < pos && chars[s] == '#') {
       out.comments.add(new Comment(lineOf(s), text.substring(s, pos)));
     }
   }
@@ -425,13 +433,13 @@ final class Tokenizer {
   /** Skips blanks, comments and {@code \} continuations. Returns false at end of input. */
   private boolean skipSpaceAndComments() {
     while (pos < len) {
-      char c = text.charAt(pos);
+      char c = chars[pos];
       if (c == ' ' || c == '\t' || c == '\f') {
         pos++;
       } else if (c == '#') {
         skipComment();
       } else if (c == '\\') {
-        if (pos + 1 < len && text.charAt(pos + 1) == '\n') {
+        if (pos + 1 < len && chars[pos + 1] == '\n') {
           pos += 2;
           if (pos >= len) {
             error(pos - 2, "unexpected EOF while parsing");
@@ -459,7 +467,7 @@ final class Tokenizer {
     int s = pos;
     if (isIdentifierStart(c)) {
       int p = identifierEnd(pos + 1);
-      if (p < len && (text.charAt(p) == '"' || text.charAt(p) == '\'')) {
+      if (p < len && (chars[p] == '"' || chars[p] == '\'')) {
         int prefix = stringPrefix(s, p);
         if (prefix >= 0) {
           string(s, p, prefix);
@@ -477,7 +485,7 @@ final class Tokenizer {
       name(s, p);
       return;
     }
-    if (c >= '0' && c <= '9' || (c == '.' && pos + 1 < len && isDigit(text.charAt(pos + 1)))) {
+    if (c >= '0' && c <= '9' || (c == '.' && pos + 1 < len && isDigit(chars[pos + 1]))) {
       number(s);
       return;
     }
@@ -486,7 +494,7 @@ final class Tokenizer {
       return;
     }
     if (c >= 0x80 || Character.isSurrogate(c)) {
-      int cp = text.codePointAt(pos);
+      int cp = Character.codePointAt(chars, pos);
       if (Character.isUnicodeIdentifierStart(cp)) {
         int p = identifierEnd(pos + Character.charCount(cp));
         pos = p;
@@ -503,7 +511,7 @@ final class Tokenizer {
       emit(Tok.ERROR, s, pos, null);
       return;
     }
-    int op = Tok.operator(text, pos, len);
+    int op = Tok.operator(chars, pos, len);
     if (op == 0) {
       pos++;
       if (c == '\0') {
@@ -592,14 +600,14 @@ final class Tokenizer {
 
   private int identifierEnd(int p) {
     while (p < len) {
-      char c = text.charAt(p);
+      char c = chars[p];
       if (c < 0x80) {
         if (!isIdentifierPart(c)) {
           break;
         }
         p++;
       } else {
-        int cp = text.codePointAt(p);
+        int cp = Character.codePointAt(chars, p);
         if (!isIdentifierPart(cp)) {
           break;
         }
@@ -611,12 +619,12 @@ final class Tokenizer {
 
   private void name(int s, int e) {
     for (int i = s; i < e; i++) {
-      if (text.charAt(i) >= 0x80) {
+      if (chars[i] >= 0x80) {
         emit(Tok.NAME, s, e, Normalizer.normalize(text.substring(s, e), Normalizer.Form.NFKC));
         return;
       }
     }
-    int n = names.indexOf(text, s, e);
+    int n = names.indexOf(chars, s, e);
     emit(names.kind(n), s, e, names.name(n));
   }
 
@@ -643,16 +651,16 @@ final class Tokenizer {
 
   private void number(int s) {
     int p = pos;
-    char c = text.charAt(p);
-    if (c == '0' && p + 1 < len && "xXoObB".indexOf(text.charAt(p + 1)) >= 0) {
-      char base = Character.toLowerCase(text.charAt(p + 1));
+    char c = chars[p];
+    if (c == '0' && p + 1 < len && "xXoObB".indexOf(chars[p + 1]) >= 0) {
+      char base = Character.toLowerCase(chars[p + 1]);
       p += 2;
       int digits = 0;
       boolean bad = false;
       while (p < len) {
-        char d = text.charAt(p);
+        char d = chars[p];
         if (d == '_') {
-          if (p + 1 >= len || !isBaseDigit(text.charAt(p + 1), 'x')) {
+          if (p + 1 >= len || !isBaseDigit(chars[p + 1], 'x')) {
             bad = true;
             p++;
             break;
@@ -671,9 +679,9 @@ final class Tokenizer {
       }
       pos = p;
       String what = base == 'x' ? "hexadecimal" : base == 'o' ? "octal" : "binary";
-      if (digits == 0 || bad || (p < len && isIdentifierPart(text.charAt(p)))) {
+      if (digits == 0 || bad || (p < len && isIdentifierPart(chars[p]))) {
         error(s, "invalid " + what + " literal");
-        while (pos < len && isIdentifierPart(text.charAt(pos))) {
+        while (pos < len && isIdentifierPart(chars[pos])) {
           pos++;
         }
         emit(Tok.ERROR, s, pos, null);
@@ -687,7 +695,7 @@ final class Tokenizer {
     boolean nonZeroInt = false;
     p = digits(p);
     for (int i = s; i < p; i++) {
-      char d = text.charAt(i);
+      char d = chars[i];
       if (d != '0' && d != '_') {
         nonZeroInt = true;
       }
@@ -696,10 +704,10 @@ final class Tokenizer {
       badNumber(s, -p - 1, "invalid decimal literal");
       return;
     }
-    if (p < len && text.charAt(p) == '.') {
+    if (p < len && chars[p] == '.') {
       isFloat = true;
       p++;
-      if (p < len && isDigit(text.charAt(p))) {
+      if (p < len && isDigit(chars[p])) {
         p = digits(p);
         if (p < 0) {
           badNumber(s, -p - 1, "invalid decimal literal");
@@ -707,19 +715,19 @@ final class Tokenizer {
         }
       }
     }
-    if (p < len && (text.charAt(p) == 'e' || text.charAt(p) == 'E')) {
+    if (p < len && (chars[p] == 'e' || chars[p] == 'E')) {
       int q = p + 1;
-      if (q < len && (text.charAt(q) == '+' || text.charAt(q) == '-')) {
+      if (q < len && (chars[q] == '+' || chars[q] == '-')) {
         q++;
       }
-      if (q < len && isDigit(text.charAt(q))) {
+      if (q < len && isDigit(chars[q])) {
         p = digits(q);
         if (p < 0) {
           badNumber(s, -p - 1, "invalid decimal literal");
           return;
         }
         isFloat = true;
-      } else if (q == p + 1 && !(q < len && isIdentifierPart(text.charAt(q)))) {
+      } else if (q == p + 1 && !(q < len && isIdentifierPart(chars[q]))) {
         // "1e" followed by a non-identifier character.
         badNumber(s, q, "invalid decimal literal");
         return;
@@ -730,7 +738,7 @@ final class Tokenizer {
       // Otherwise "1else": the number ends before the 'e'.
     }
     boolean imaginary = false;
-    if (p < len && (text.charAt(p) == 'j' || text.charAt(p) == 'J')) {
+    if (p < len && (chars[p] == 'j' || chars[p] == 'J')) {
       imaginary = true;
       p++;
     }
@@ -743,7 +751,7 @@ final class Tokenizer {
       emit(Tok.ERROR, s, p, null);
       return;
     }
-    if (p < len && isIdentifierPart(text.charAt(p)) && !keywordFollows(p)) {
+    if (p < len && isIdentifierPart(chars[p]) && !keywordFollows(p)) {
       badNumber(s, p, isFloat || imaginary ? "invalid decimal literal" : "invalid decimal literal");
       return;
     }
@@ -756,7 +764,7 @@ final class Tokenizer {
     for (String k : new String[] {"and", "else", "for", "if", "in", "is", "not", "or"}) {
       if (text.startsWith(k, p)) {
         int e = p + k.length();
-        if (e >= len || !isIdentifierPart(text.charAt(e))) {
+        if (e >= len || !isIdentifierPart(chars[e])) {
           return true;
         }
       }
@@ -767,7 +775,7 @@ final class Tokenizer {
   private void badNumber(int s, int at, String message) {
     error(at, message);
     int p = Math.max(at, s + 1);
-    while (p < len && (isIdentifierPart(text.charAt(p)) || text.charAt(p) == '.')) {
+    while (p < len && (isIdentifierPart(chars[p]) || chars[p] == '.')) {
       p++;
     }
     pos = p;
@@ -780,11 +788,11 @@ final class Tokenizer {
    */
   private int digits(int p) {
     while (p < len) {
-      char d = text.charAt(p);
+      char d = chars[p];
       if (isDigit(d)) {
         p++;
       } else if (d == '_') {
-        if (p + 1 < len && isDigit(text.charAt(p + 1))) {
+        if (p + 1 < len && isDigit(chars[p + 1])) {
           p++;
         } else {
           return -(p + 1) - 1;
@@ -820,7 +828,7 @@ final class Tokenizer {
     int flags = 0;
     for (int i = s; i < e; i++) {
       int f =
-          switch (Character.toLowerCase(text.charAt(i))) {
+          switch (Character.toLowerCase(chars[i])) {
             case 'r' -> PREFIX_RAW;
             case 'b' -> PREFIX_BYTES;
             case 'u' -> PREFIX_UNICODE;
@@ -862,9 +870,8 @@ final class Tokenizer {
 
   /** A string literal with prefix {@code text[s, q)} and its opening quote at {@code q}. */
   private void string(int s, int q, int prefix) {
-    char quote = text.charAt(q);
-    int quoteSize =
-        q + 2 < len && text.charAt(q + 1) == quote && text.charAt(q + 2) == quote ? 3 : 1;
+    char quote = chars[q];
+    int quoteSize = q + 2 < len && chars[q + 1] == quote && chars[q + 2] == quote ? 3 : 1;
     if ((prefix & (PREFIX_F | PREFIX_T)) != 0) {
       // A t-string (PEP 750) is tokenized as an f-string is; the parser tells them apart by the
       // prefix of FSTRING_START.
@@ -901,7 +908,7 @@ final class Tokenizer {
         emit(Tok.ERROR, s, len, null);
         return;
       }
-      char c = text.charAt(p);
+      char c = chars[p];
       if (c == '\\') {
         p += 2;
         continue;
@@ -917,7 +924,7 @@ final class Tokenizer {
           p++;
           break;
         }
-        if (p + 2 < len && text.charAt(p + 1) == quote && text.charAt(p + 2) == quote) {
+        if (p + 2 < len && chars[p + 1] == quote && chars[p + 2] == quote) {
           p += 3;
           break;
         }
@@ -952,10 +959,9 @@ final class Tokenizer {
         unwindFstrings();
         return;
       }
-      char c = text.charAt(p);
+      char c = chars[p];
       if (c == mode.quote
-          && (mode.quoteSize == 1
-              || (p + 2 < len && text.charAt(p + 1) == c && text.charAt(p + 2) == c))) {
+          && (mode.quoteSize == 1 || (p + 2 < len && chars[p + 1] == c && chars[p + 2] == c))) {
         flushMiddle(s, p, value, runStart);
         if (mode.formatSpec) {
           // The quote ends the f-string inside a format spec: the field was never closed.
@@ -997,7 +1003,7 @@ final class Tokenizer {
         return;
       }
       if (c == '\\' && !mode.raw) {
-        if (p + 1 < len && text.charAt(p + 1) == 'N' && p + 2 < len && text.charAt(p + 2) == '{') {
+        if (p + 1 < len && chars[p + 1] == 'N' && p + 2 < len && chars[p + 2] == '{') {
           int close = text.indexOf('}', p + 3);
           int nl = text.indexOf('\n', p + 3);
           if (close > 0 && (nl < 0 || close < nl)) {
@@ -1005,7 +1011,7 @@ final class Tokenizer {
             continue;
           }
         }
-        if (p + 1 < len && (text.charAt(p + 1) == '{' || text.charAt(p + 1) == '}')) {
+        if (p + 1 < len && (chars[p + 1] == '{' || chars[p + 1] == '}')) {
           p++;
           continue;
         }
@@ -1014,14 +1020,14 @@ final class Tokenizer {
         continue;
       }
       if (c == '\\' && mode.raw) {
-        if (p + 1 < len && text.charAt(p + 1) != '{' && text.charAt(p + 1) != '}') {
+        if (p + 1 < len && chars[p + 1] != '{' && chars[p + 1] != '}') {
           p += 2;
         } else {
           p++;
         }
         continue;
       }
-      if ((c == '{' || c == '}') && !mode.formatSpec && p + 1 < len && text.charAt(p + 1) == c) {
+      if ((c == '{' || c == '}') && !mode.formatSpec && p + 1 < len && chars[p + 1] == c) {
         // "{{" and "}}" stand for one brace.
         if (value == null) {
           value = new StringBuilder();

@@ -435,17 +435,12 @@ final class Kinds {
   private List<Ast.Call> callsOf(Ast.FunctionLike fn) {
     if (callers == null) {
       callers = new IdentityHashMap<>();
-      Walk.preorder(
-          model.module().body(),
-          n -> {
-            if (n instanceof Ast.Call c) {
-              Ast.FunctionLike callee = model.calledFunction(c);
-              if (callee != null) {
-                callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(c);
-              }
-            }
-            return true;
-          });
+      for (Ast.Call c : model.calls()) {
+        Ast.FunctionLike callee = model.calledFunction(c);
+        if (callee != null) {
+          callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(c);
+        }
+      }
     }
     return callers.getOrDefault(fn, List.of());
   }

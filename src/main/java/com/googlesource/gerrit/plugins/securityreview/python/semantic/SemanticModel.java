@@ -60,6 +60,7 @@ public final class SemanticModel {
   private final Map<Scope, Map<String, List<Ast.Name>>> reads = new IdentityHashMap<>();
   private final List<Ast.FunctionLike> functions = new ArrayList<>();
   private final List<Ast.ClassDef> classes = new ArrayList<>();
+  private final List<Ast.Call> calls = new ArrayList<>();
   private final Scope moduleScope;
   private final ImportTable imports;
 
@@ -268,6 +269,11 @@ public final class SemanticModel {
   /** Every class of the file, in source order. */
   public List<Ast.ClassDef> classes() {
     return Collections.unmodifiableList(classes);
+  }
+
+  /** Every call of the file, in source order (outer calls before the calls in their arguments). */
+  List<Ast.Call> calls() {
+    return Collections.unmodifiableList(calls);
   }
 
   // ---------------------------------------------------------------- bindings
@@ -1558,17 +1564,23 @@ public final class SemanticModel {
 
     /** The scope a node opens, or the one it is in. */
     private Scope open(Node n, Scope scope) {
+      // A pattern switch tries its cases in turn, for every node: expressions, most of the tree,
+      // are asked only about the kinds of expression that open a scope.
       Scope.Kind kind =
-          switch (n) {
-            case Ast.FunctionLike f -> Scope.Kind.FUNCTION;
-            case Ast.ClassDef c -> Scope.Kind.CLASS;
-            case Ast.Lambda l -> Scope.Kind.LAMBDA;
-            case Ast.ListComp c -> Scope.Kind.COMPREHENSION;
-            case Ast.SetComp c -> Scope.Kind.COMPREHENSION;
-            case Ast.DictComp c -> Scope.Kind.COMPREHENSION;
-            case Ast.GeneratorExp c -> Scope.Kind.COMPREHENSION;
-            default -> null;
-          };
+          n instanceof Expr
+              ? switch (n) {
+                case Ast.Lambda l -> Scope.Kind.LAMBDA;
+                case Ast.ListComp c -> Scope.Kind.COMPREHENSION;
+                case Ast.SetComp c -> Scope.Kind.COMPREHENSION;
+                case Ast.DictComp c -> Scope.Kind.COMPREHENSION;
+                case Ast.GeneratorExp c -> Scope.Kind.COMPREHENSION;
+                default -> null;
+              }
+              : switch (n) {
+                case Ast.FunctionLike f -> Scope.Kind.FUNCTION;
+                case Ast.ClassDef c -> Scope.Kind.CLASS;
+                default -> null;
+              };
       if (kind == null) {
         return scope;
       }
@@ -1578,6 +1590,9 @@ public final class SemanticModel {
     }
 
     private Scope childScope(Node parent, Node child, Scope scope, Scope inner) {
+      if (parent instanceof Expr) {
+        return inner;
+      }
       switch (parent) {
         case Ast.FunctionLike f -> {
           return child instanceof Ast.Stmt || child instanceof Ast.Arguments ? inner : scope;
@@ -1618,6 +1633,10 @@ public final class SemanticModel {
     }
 
     private void record(Node n, Scope scope, Scope inner) {
+      if (n instanceof Expr e) {
+        recordExpr(e, scope);
+        return;
+      }
       switch (n) {
         case Ast.FunctionLike f -> {
           functions.add(f);
@@ -1694,15 +1713,6 @@ public final class SemanticModel {
           }
           recordBlock(h.body());
         }
-        case Ast.NamedExpr w -> {
-          if (w.target() instanceof Ast.Name t) {
-            Scope s = scope;
-            while (s.kind() == Scope.Kind.COMPREHENSION && s.parent() != null) {
-              s = s.parent();
-            }
-            bind(Binding.Kind.WALRUS, t.id(), w, t, w.value(), w.value(), -1, s);
-          }
-        }
         case Ast.Import i -> {
           importStmts.add(i);
           for (Ast.Alias a : i.names()) {
@@ -1769,14 +1779,13 @@ public final class SemanticModel {
             returns.computeIfAbsent(f, k -> new ArrayList<>()).add(r.value());
           }
         }
-        case Ast.Compare c -> {
-          if (c.left() instanceof Ast.Name name
-              && c.ops().size() == 1
-              && (c.ops().get(0) == Ast.CmpOp.In || c.ops().get(0) == Ast.CmpOp.NotIn)) {
-            check(scope, name);
-          }
-        }
-        case Ast.Call c -> recordCall(c, scope);
+        default -> {}
+      }
+    }
+
+    /** The expressions the model keeps: loads of names, calls, membership tests, walruses. */
+    private void recordExpr(Expr e, Scope scope) {
+      switch (e) {
         case Ast.Name name when name.ctx() == Ast.ExprContext.Load -> {
           Scope s = scope;
           while (s.kind() == Scope.Kind.COMPREHENSION && s.parent() != null) {
@@ -1786,6 +1795,23 @@ public final class SemanticModel {
               .computeIfAbsent(s, k -> new HashMap<>())
               .computeIfAbsent(name.id(), k -> new ArrayList<>())
               .add(name);
+        }
+        case Ast.Call c -> recordCall(c, scope);
+        case Ast.Compare c -> {
+          if (c.left() instanceof Ast.Name name
+              && c.ops().size() == 1
+              && (c.ops().get(0) == Ast.CmpOp.In || c.ops().get(0) == Ast.CmpOp.NotIn)) {
+            check(scope, name);
+          }
+        }
+        case Ast.NamedExpr w -> {
+          if (w.target() instanceof Ast.Name t) {
+            Scope s = scope;
+            while (s.kind() == Scope.Kind.COMPREHENSION && s.parent() != null) {
+              s = s.parent();
+            }
+            bind(Binding.Kind.WALRUS, t.id(), w, t, w.value(), w.value(), -1, s);
+          }
         }
         default -> {}
       }
@@ -1798,7 +1824,8 @@ public final class SemanticModel {
     }
 
     private void recordBlock(List<Ast.Stmt> block) {
-      for (Ast.Stmt s : block) {
+      for (int i = 0, n = block.size(); i < n; i++) {
+        Ast.Stmt s = block.get(i);
         if (s != null) {
           blocks.put(s, block);
         }
@@ -1806,6 +1833,7 @@ public final class SemanticModel {
     }
 
     private void recordCall(Ast.Call c, Scope scope) {
+      calls.add(c);
       String callee = dotted(c.func());
       if (callee == null) {
         return;

@@ -190,6 +190,15 @@ public final class TenantNameSelectsResource extends Rule {
       return keys;
     }
     String method = a.attr();
+    Expr filters = RuleContext.keyword(call, "filters");
+    boolean lookup =
+        method.equals("lookup")
+            || method.endsWith("_get")
+            || method.equals("db_find")
+            || method.equals("db_find_rows");
+    if (!lookup && !(filters instanceof Ast.Dict) && !method.startsWith("get_")) {
+      return keys; // selects by nothing this rule knows, whatever the receiver is
+    }
     if (model.kindOf(a.value()) == ValueKind.OVSDB_API) {
       if (method.equals("lookup") && call.args().size() >= 2) {
         keys.add(call.args().get(1));
@@ -204,11 +213,11 @@ public final class TenantNameSelectsResource extends Rule {
       }
       return keys;
     }
-    if (RuleContext.keyword(call, "filters") instanceof Ast.Dict filters) {
-      for (int i = 0; i < filters.keys().size(); i++) {
-        Expr k = filters.keys().get(i);
+    if (filters instanceof Ast.Dict dict) {
+      for (int i = 0; i < dict.keys().size(); i++) {
+        Expr k = dict.keys().get(i);
         if (k != null && model.constantString(k).map(LABEL_FIELDS::contains).orElse(false)) {
-          Expr v = filters.values().get(i);
+          Expr v = dict.values().get(i);
           List<Expr> elts = v instanceof Ast.List l ? l.elts() : List.of(v);
           keys.addAll(elts);
         }
