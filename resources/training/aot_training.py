@@ -1,7 +1,7 @@
-# A module that the command line scans, in the background and once per jar and Java version, to
-# record the JDK's ahead-of-time cache beside the jar: its classes, as the scan loads them, are then
-# mapped at start instead of loaded one by one. It only has to reach the parser, the semantic model
-# and the rules the way real code does; it is never run.
+# A module that the command line scans, with the rules' fixtures, in the background and once per
+# jar and Java version, to record the JDK's ahead-of-time cache beside the jar: its classes, as the
+# scan loads them, are then mapped at start instead of loaded one by one. It only has to reach the
+# parser, the semantic model and the rules the way real code does; it is never run.
 import hashlib
 import logging
 import os

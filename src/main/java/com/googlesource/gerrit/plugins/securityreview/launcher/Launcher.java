@@ -14,11 +14,14 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * The jar's {@code Main-Class}: checks the Java version before any class compiled for Java 21 is
@@ -171,8 +174,11 @@ public final class Launcher {
   /** Set in the JVM that records the ahead-of-time cache: the cache's path. */
   static final String TRAINING_PROPERTY = "security-review.aot-training";
 
-  /** The Python module the training run scans (in the jar). */
-  static final String TRAINING_MODULE = "/training/aot_training.py";
+  /**
+   * The Python files the training run scans: every {@code .py} entry of the jar under this folder
+   * (a module of ours and the rules' fixtures, so that each rule's code is reached).
+   */
+  static final String TRAINING_FOLDER = "training/";
 
   /**
    * Where the ahead-of-time cache of this jar for this Java is, or null when there is none to use
@@ -246,23 +252,18 @@ public final class Launcher {
   }
 
   /**
-   * Records the cache: scans {@value #TRAINING_MODULE} in a JVM with {@link #SCAN_OPTIONS} that
-   * writes the cache as it ends, then puts it in place (under a name of its own first, so that no
-   * scan maps a cache half written) and removes this jar's older caches.
+   * Records the cache: scans the files under {@value #TRAINING_FOLDER} in a JVM with {@link
+   * #SCAN_OPTIONS} that writes the cache as it ends, then puts it in place (under a name of its own
+   * first, so that no scan maps a cache half written) and removes this jar's older caches.
    */
   private static void train(String javaHome, String jar, File cache) {
     File lock = new File(cache.getPath() + ".lock");
     File partial = new File(cache.getPath() + "." + System.nanoTime() + ".tmp");
     File dir = null;
-    File module = null;
     try {
       dir = java.nio.file.Files.createTempDirectory("security-review-aot").toFile();
-      module = new File(dir, "driver.py");
-      try (InputStream in = Launcher.class.getResourceAsStream(TRAINING_MODULE)) {
-        if (in == null) {
-          return;
-        }
-        java.nio.file.Files.copy(in, module.toPath());
+      if (extractTraining(jar, dir) == 0) {
+        return;
       }
       List<String> command = new ArrayList<>();
       command.add(new File(javaHome, "bin/java").getPath());
@@ -272,7 +273,7 @@ public final class Launcher {
       command.add("-jar");
       command.add(jar);
       command.add("scan");
-      command.add(module.getPath());
+      command.add(dir.getPath());
       Process p = quiet(new ProcessBuilder(command)).start();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
         p.destroy();
@@ -294,14 +295,39 @@ public final class Launcher {
     } finally {
       partial.delete();
       new File(partial.getPath() + ".config").delete();
-      if (module != null) {
-        module.delete();
-      }
       if (dir != null) {
+        File[] files = dir.listFiles();
+        for (File f : files == null ? new File[0] : files) {
+          f.delete();
+        }
         dir.delete();
       }
       lock.delete();
     }
+  }
+
+  /**
+   * Copies the jar's training files into {@code dir}, side by side (named after their path in the
+   * jar), and returns how many there were.
+   */
+  static int extractTraining(String jar, File dir) throws IOException {
+    int count = 0;
+    try (JarFile jarFile = new JarFile(jar)) {
+      Enumeration<JarEntry> entries = jarFile.entries();
+      while (entries.hasMoreElements()) {
+        JarEntry e = entries.nextElement();
+        String name = e.getName();
+        if (e.isDirectory() || !name.startsWith(TRAINING_FOLDER) || !name.endsWith(".py")) {
+          continue;
+        }
+        File out = new File(dir, name.substring(TRAINING_FOLDER.length()).replace('/', '_'));
+        try (InputStream in = jarFile.getInputStream(e)) {
+          java.nio.file.Files.copy(in, out.toPath());
+        }
+        count++;
+      }
+    }
+    return count;
   }
 
   private static boolean blank(String s) {

@@ -10,6 +10,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -238,6 +241,32 @@ class LauncherTest {
     assertThat(Launcher.aotCache(jar.toString(), "21", "21.0.7+6", null)).isNull();
     assertThat(Launcher.aotCache(jar.toString(), "25", "25.0.3+9-LTS", "off")).isNull();
     assertThat(Launcher.aotCache(jvms.resolve("none.jar").toString(), "25", "25", null)).isNull();
+  }
+
+  @Test
+  void trainingCopiesEveryPythonFileUnderTheTrainingFolder_sideBySide() throws IOException {
+    Path jar = jvms.resolve("sr.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (String name :
+          List.of(
+              "training/aot_training.py",
+              "training/rules/OVN101/fires.py",
+              "training/rules/OVN101/OVN101.snap",
+              "Documentation/rules.md",
+              "samples/x.py")) {
+        out.putNextEntry(new JarEntry(name));
+        out.write(("# " + name + "\n").getBytes(UTF_8));
+        out.closeEntry();
+      }
+    }
+    Path dir = Files.createDirectories(jvms.resolve("training"));
+    assertThat(Launcher.extractTraining(jar.toString(), dir.toFile())).isEqualTo(2);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactly("aot_training.py", "rules_OVN101_fires.py");
+    }
+    assertThat(Files.readString(dir.resolve("rules_OVN101_fires.py")))
+        .isEqualTo("# training/rules/OVN101/fires.py\n");
   }
 
   private Path fakeJava(String name) throws IOException {
