@@ -11,12 +11,12 @@ final class NameTable {
   private int[] kinds = new int[512];
   private int size;
 
-  /** The index of the ASCII identifier {@code text[s, e)}, added when new. */
-  int indexOf(char[] text, int s, int e) {
-    int h = 0;
-    for (int i = s; i < e; i++) {
-      h = 31 * h + text[i];
-    }
+  /**
+   * The index of the ASCII identifier {@code text[s, e)}, added when new.
+   *
+   * @param h the identifier's {@link String#hashCode}, worked out as the caller read it
+   */
+  int indexOf(char[] text, int s, int e, int h) {
     int mask = names.length - 1;
     for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
       char[] spelling = spellings[i];

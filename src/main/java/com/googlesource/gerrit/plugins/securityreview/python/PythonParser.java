@@ -44,8 +44,8 @@ public final class PythonParser {
   }
 
   private static ParseResult parse(String raw, List<Diagnostic> diagnostics) {
-    SourceText source = new SourceText(normalizeNewlines(raw));
-    int nul = source.text().indexOf('\0');
+    SourceText source = SourceText.normalized(raw);
+    int nul = source.firstNul();
     if (nul >= 0) {
       int line = lineOfOffset(source, nul);
       diagnostics.add(
@@ -89,26 +89,6 @@ public final class PythonParser {
       line++;
     }
     return line;
-  }
-
-  /** CPython reads {@code \r\n} and a lone {@code \r} as {@code \n}. */
-  static String normalizeNewlines(String s) {
-    if (s.indexOf('\r') < 0) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\r') {
-        b.append('\n');
-        if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-          i++;
-        }
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
   }
 
   /** Decodes bytes as CPython's tokenizer does: BOM, coding cookie, else UTF-8. */
@@ -156,7 +136,7 @@ public final class PythonParser {
     } catch (CharacterCodingException e) {
       int bad = firstUndecodable(content, offset, charset);
       String decodedPrefix = new String(content, offset, bad - offset, charset);
-      SourceText prefix = new SourceText(normalizeNewlines(decodedPrefix));
+      SourceText prefix = SourceText.normalized(decodedPrefix);
       int line = prefix.lineCount();
       // CPython 3.14 and later decode the whole file before tokenizing, so an invalid byte is an
       // error wherever it is, comments included (3.13 let comments through undecoded).

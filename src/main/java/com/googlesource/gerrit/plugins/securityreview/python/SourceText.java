@@ -11,41 +11,89 @@ import java.util.Arrays;
  */
 public final class SourceText {
   private final String text;
+  private final char[] chars;
   private final int[] lineStarts;
   private final boolean[] asciiLine;
+  private final int firstNul;
 
+  /** Text whose newlines are normalised already. */
   public SourceText(String text) {
-    this.text = text;
-    // One pass over the text (files are parsed once each, and this is on the way): the arrays
-    // grow as lines are found and are cut to size at the end.
-    int n = text.length();
+    this(text, false);
+  }
+
+  /** The text with its newlines normalised as CPython reads them. */
+  static SourceText normalized(String raw) {
+    return new SourceText(raw, true);
+  }
+
+  private SourceText(String raw, boolean normalize) {
+    // One pass over the characters (files are parsed once each, and this is on the way): newlines
+    // normalised in place, lines found, the first NUL noted. The line arrays grow as lines are
+    // found and are cut to size at the end.
+    char[] c = raw.toCharArray();
+    int n = c.length;
     int[] starts = new int[Math.max(16, n / 24)];
     boolean[] ascii = new boolean[starts.length];
     int line = 1;
     starts[1] = 0;
     boolean lineAscii = true;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
+    int nul = -1;
+    boolean changed = false;
+    int w = 0;
+    for (int r = 0; r < n; r++, w++) {
+      char ch = c[r];
+      if (ch == '\r' && normalize) {
+        ch = '\n';
+        changed = true;
+        if (r + 1 < n && c[r + 1] == '\n') {
+          r++;
+        }
+      }
+      c[w] = ch;
+      if (ch == '\n') {
         ascii[line] = lineAscii;
         line++;
         if (line == starts.length) {
           starts = Arrays.copyOf(starts, line * 2);
           ascii = Arrays.copyOf(ascii, line * 2);
         }
-        starts[line] = i + 1;
+        starts[line] = w + 1;
         lineAscii = true;
-      } else if (c >= 0x80) {
+      } else if (ch >= 0x80) {
         lineAscii = false;
+      } else if (ch == 0 && nul < 0) {
+        nul = w;
       }
     }
     ascii[line] = lineAscii;
+    if (changed) {
+      c = w < n ? Arrays.copyOf(c, w) : c;
+      text = new String(c);
+    } else {
+      text = raw;
+    }
+    chars = c;
+    firstNul = nul;
     lineStarts = Arrays.copyOf(starts, line + 1);
     asciiLine = Arrays.copyOf(ascii, line + 1);
   }
 
   public String text() {
     return text;
+  }
+
+  /**
+   * The text's characters, for the tokenizer, which reads each several times: an array index is
+   * cheaper than {@code String.charAt} under the client compiler a scan runs with. Not to be
+   * changed.
+   */
+  char[] chars() {
+    return chars;
+  }
+
+  /** Offset of the first NUL character, or -1. */
+  int firstNul() {
+    return firstNul;
   }
 
   /** Number of lines; a final line without a newline counts, an empty last line too. */

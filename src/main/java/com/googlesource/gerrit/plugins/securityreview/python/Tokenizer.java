@@ -39,10 +39,7 @@ final class Tokenizer {
 
   private final String text;
 
-  /**
-   * The text as an array: the tokenizer reads every character several times, and an array index is
-   * cheaper than {@code String.charAt}'s checks under the client compiler a scan runs with.
-   */
+  /** {@link SourceText#chars}. */
   private final char[] chars;
 
   private final int len;
@@ -79,7 +76,7 @@ final class Tokenizer {
   private Tokenizer(SourceText source, List<Diagnostic> diagnostics) {
     this.source = source;
     this.text = source.text();
-    this.chars = text.toCharArray();
+    this.chars = source.chars();
     this.len = text.length();
     this.diagnostics = diagnostics;
     // Python has about one token per six characters: arrays that rarely grow.
@@ -618,13 +615,16 @@ final class Tokenizer {
   }
 
   private void name(int s, int e) {
+    int hash = 0;
     for (int i = s; i < e; i++) {
-      if (chars[i] >= 0x80) {
+      char c = chars[i];
+      if (c >= 0x80) {
         emit(Tok.NAME, s, e, Normalizer.normalize(text.substring(s, e), Normalizer.Form.NFKC));
         return;
       }
+      hash = 31 * hash + c;
     }
-    int n = names.indexOf(chars, s, e);
+    int n = names.indexOf(chars, s, e, hash);
     emit(names.kind(n), s, e, names.name(n));
   }
 

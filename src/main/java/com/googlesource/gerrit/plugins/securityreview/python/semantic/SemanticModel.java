@@ -66,6 +66,10 @@ public final class SemanticModel {
 
   private final Map<Binding, Expr> composed = new IdentityHashMap<>();
   private final Map<Node, String> qualified = new IdentityHashMap<>();
+
+  /** In {@link #qualified}: an expression that has no qualified name (one lookup, not two). */
+  private static final String NO_NAME = new String("");
+
   private final Map<Scope, String> scopeNames = new IdentityHashMap<>();
   private Constants constants;
   private StringPrefixes stringPrefixes;
@@ -588,11 +592,12 @@ public final class SemanticModel {
     if (e == null) {
       return null;
     }
-    if (qualified.containsKey(e)) {
-      return qualified.get(e);
+    String known = qualified.get(e);
+    if (known != null) {
+      return known == NO_NAME ? null : known;
     }
     String q = qualifiedName(e, 0);
-    qualified.put(e, q);
+    qualified.put(e, q == null ? NO_NAME : q);
     return q;
   }
 
@@ -691,6 +696,17 @@ public final class SemanticModel {
     }
     n.id().getChars(0, n.id().length(), out, 0);
     return new String(out);
+  }
+
+  /** Whether {@link #dotted} has an answer for an expression, without spelling it. */
+  static boolean isDotted(Expr e) {
+    for (int parts = 0; e instanceof Ast.Attribute a; parts++) {
+      if (parts >= MAX_DOTTED_PARTS) {
+        return false;
+      }
+      e = a.value();
+    }
+    return e instanceof Ast.Name;
   }
 
   /** The Name at the head of an attribute chain, or null. */
@@ -1834,11 +1850,10 @@ public final class SemanticModel {
 
     private void recordCall(Ast.Call c, Scope scope) {
       calls.add(c);
-      String callee = dotted(c.func());
-      if (callee == null) {
+      if (!isDotted(c.func())) {
         return;
       }
-      String last = DottedNames.withoutLeadingUnderscores(lastPart(callee));
+      String last = DottedNames.withoutLeadingUnderscores(lastName(c.func()));
       if (last.startsWith("validate")
           || last.equals("match")
           || last.equals("fullmatch")
