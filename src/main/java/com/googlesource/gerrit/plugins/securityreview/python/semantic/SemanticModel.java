@@ -10,6 +10,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -1542,40 +1543,77 @@ public final class SemanticModel {
   /** The one walk over the tree that records everything above. */
   private final class Builder {
     private final List<Ast.Stmt> importStmts;
-    private final List<Node> children = new ArrayList<>();
+
+    /** The nodes still to record, each with where it sits; the last is next. */
+    private Node[] pending = new Node[64];
+
+    private Place[] pendingPlaces = new Place[64];
+    private int top;
+
+    /** The node whose children are being pushed, and what they get from it. */
+    private Node parent;
+
+    private Scope parentScope;
+    private Scope parentInner;
+    private Ast.Stmt parentStatement;
+    private final Consumer<Node> pushChild = this::pushChild;
 
     Builder(List<Ast.Stmt> importStmts) {
       this.importStmts = importStmts;
     }
 
     void run() {
-      ArrayDeque<Node> nodes = new ArrayDeque<>();
-      Consumer<Node> collect = children::add;
       opened.put(module, moduleScope);
       recordBlock(module.body());
       for (int i = module.body().size() - 1; i >= 0; i--) {
         Ast.Stmt s = module.body().get(i);
         if (s != null) {
-          places.put(s, new Place(module, moduleScope, null));
-          nodes.push(s);
+          push(s, new Place(module, moduleScope, null));
         }
       }
-      while (!nodes.isEmpty()) {
-        Node n = nodes.pop();
-        Place place = places.get(n);
+      while (top > 0) {
+        Node n = pending[--top];
+        Place place = pendingPlaces[top];
+        pending[top] = null;
+        pendingPlaces[top] = null;
+        places.put(n, place);
         Scope scope = place.scope();
         Scope inner = open(n, scope);
         record(n, scope, inner);
-        children.clear();
-        NodeVisitor.forEachChild(n, collect);
-        for (int i = children.size() - 1; i >= 0; i--) {
-          Node c = children.get(i);
-          Ast.Stmt stmt = n instanceof Ast.Stmt st ? st : place.statement();
-          places.put(
-              c, new Place(n, childScope(n, c, scope, inner), c instanceof Ast.Stmt ? null : stmt));
-          nodes.push(c);
+        parent = n;
+        parentScope = scope;
+        parentInner = inner;
+        parentStatement = n instanceof Ast.Stmt st ? st : place.statement();
+        int first = top;
+        NodeVisitor.forEachChild(n, pushChild);
+        // Pushed in source order: turned round, so that they come off in source order.
+        for (int i = first, j = top - 1; i < j; i++, j--) {
+          Node node = pending[i];
+          pending[i] = pending[j];
+          pending[j] = node;
+          Place where = pendingPlaces[i];
+          pendingPlaces[i] = pendingPlaces[j];
+          pendingPlaces[j] = where;
         }
       }
+    }
+
+    private void pushChild(Node c) {
+      push(
+          c,
+          new Place(
+              parent,
+              childScope(parent, c, parentScope, parentInner),
+              c instanceof Ast.Stmt ? null : parentStatement));
+    }
+
+    private void push(Node n, Place place) {
+      if (top == pending.length) {
+        pending = Arrays.copyOf(pending, top * 2);
+        pendingPlaces = Arrays.copyOf(pendingPlaces, top * 2);
+      }
+      pending[top] = n;
+      pendingPlaces[top++] = place;
     }
 
     /** The scope a node opens, or the one it is in. */
