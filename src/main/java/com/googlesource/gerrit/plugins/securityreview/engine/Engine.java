@@ -3,8 +3,8 @@ package com.googlesource.gerrit.plugins.securityreview.engine;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.Diagnostic;
-import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
+import com.googlesource.gerrit.plugins.securityreview.python.Preorder;
 import com.googlesource.gerrit.plugins.securityreview.python.PythonParser;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -238,9 +238,10 @@ public final class Engine {
         diagnostics.add(d);
       }
     }
-    RuleContext ctx = new RuleContext(path, parsed, testFile);
+    Preorder tree = Preorder.of(parsed.module());
+    RuleContext ctx = new RuleContext(path, parsed, tree, testFile);
     try {
-      walk(parsed.module(), dispatch, ctx, failures, budget);
+      walk(tree, dispatch, ctx, failures, budget);
       for (Rule r : fileRules) {
         budget.check(parsed.source().lineCount());
         try {
@@ -312,66 +313,67 @@ public final class Engine {
    * notice.
    */
   private static void walk(
-      Node root, Dispatch dispatch, RuleContext ctx, Failures failures, FileBudget budget) {
+      Preorder tree, Dispatch dispatch, RuleContext ctx, Failures failures, FileBudget budget) {
+    Node root = tree.node(0);
     // For each rule, the statement it failed in, until the walk leaves that statement.
     Node[] skipping = new Node[dispatch.rules().size()];
-    new NodeVisitor() {
-      private int line = 1;
-      private int skipped;
+    tree.walk(
+        new Preorder.Visit() {
+          private int line = 1;
+          private int skipped;
 
-      @Override
-      protected boolean enter(Node node) {
-        if (node instanceof Ast.Located l) {
-          line = l.loc().line();
-        }
-        budget.tick(line);
-        for (Dispatch.Entry e : dispatch.of(node)) {
-          if (skipping[e.rule()] != null) {
-            continue;
+          @Override
+          public void enter(Node node) {
+            if (node instanceof Ast.Located l) {
+              line = l.loc().line();
+            }
+            budget.tick(line);
+            for (Dispatch.Entry e : dispatch.of(node)) {
+              if (skipping[e.rule()] != null) {
+                continue;
+              }
+              try {
+                e.registration().visit(node, ctx);
+              } catch (FileBudget.Exceeded ex) {
+                throw ex;
+              } catch (RuntimeException | StackOverflowError ex) {
+                Node statement = statementOf(node);
+                skipping[e.rule()] = statement;
+                skipped++;
+                failures.add(
+                    dispatch.rules().get(e.rule()),
+                    statement instanceof Ast.Located l ? l.loc().line() : line,
+                    ex);
+              }
+            }
+            ctx.push(node);
           }
-          try {
-            e.registration().visit(node, ctx);
-          } catch (FileBudget.Exceeded ex) {
-            throw ex;
-          } catch (RuntimeException | StackOverflowError ex) {
-            Node statement = statementOf(node);
-            skipping[e.rule()] = statement;
-            skipped++;
-            failures.add(
-                dispatch.rules().get(e.rule()),
-                statement instanceof Ast.Located l ? l.loc().line() : line,
-                ex);
-          }
-        }
-        ctx.push(node);
-        return true;
-      }
 
-      /** The innermost statement holding the node (the node itself, or the module). */
-      private Node statementOf(Node node) {
-        if (node instanceof Ast.Stmt) {
-          return node;
-        }
-        for (Node a : ctx.ancestors()) {
-          if (a instanceof Ast.Stmt) {
-            return a;
+          /** The innermost statement holding the node (the node itself, or the module). */
+          private Node statementOf(Node node) {
+            if (node instanceof Ast.Stmt) {
+              return node;
+            }
+            for (Node a : ctx.ancestors()) {
+              if (a instanceof Ast.Stmt) {
+                return a;
+              }
+            }
+            return root;
           }
-        }
-        return root;
-      }
 
-      @Override
-      protected void leave(Node node) {
-        ctx.pop();
-        if (skipped > 0) {
-          for (int i = 0; i < skipping.length; i++) {
-            if (skipping[i] == node) {
-              skipping[i] = null;
-              skipped--;
+          @Override
+          public void leave(Node node) {
+            ctx.pop();
+            if (skipped > 0) {
+              for (int i = 0; i < skipping.length; i++) {
+                if (skipping[i] == node) {
+                  skipping[i] = null;
+                  skipped--;
+                }
+              }
             }
           }
-        }
-      }
-    }.visit(root);
+        });
   }
 }

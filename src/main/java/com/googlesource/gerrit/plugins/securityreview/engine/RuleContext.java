@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Located;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.ImportTable;
 import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
+import com.googlesource.gerrit.plugins.securityreview.python.Preorder;
 import com.googlesource.gerrit.plugins.securityreview.python.SourceText;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayDeque;
@@ -25,6 +26,10 @@ public final class RuleContext {
   private final Ast.Module module;
   private final SourceText source;
   private final ParseResult parsed;
+
+  /** The file's tree, flattened once for the rules' walk and the semantic model's build. */
+  private final Preorder tree;
+
   private final boolean testFile;
   private SemanticModel semantic;
   private RuntimeException semanticFailure;
@@ -32,9 +37,10 @@ public final class RuleContext {
   private final List<Finding> findings = new ArrayList<>();
   private final Map<Rule, Object> state = new HashMap<>();
 
-  RuleContext(String path, ParseResult parsed, boolean testFile) {
+  RuleContext(String path, ParseResult parsed, Preorder tree, boolean testFile) {
     this.path = path;
     this.parsed = parsed;
+    this.tree = tree;
     this.module = parsed.module();
     this.source = parsed.source();
     this.testFile = testFile;
@@ -63,7 +69,7 @@ public final class RuleContext {
         throw semanticFailure;
       }
       try {
-        semantic = SemanticModel.of(parsed);
+        semantic = SemanticModel.of(parsed, tree);
       } catch (RuntimeException e) {
         semanticFailure = e;
         throw e;

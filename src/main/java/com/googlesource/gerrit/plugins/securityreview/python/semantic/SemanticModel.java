@@ -8,9 +8,9 @@ import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.ImportTable;
 import com.googlesource.gerrit.plugins.securityreview.python.NodeVisitor;
 import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
+import com.googlesource.gerrit.plugins.securityreview.python.Preorder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * What one Python file means, worked out once: scopes, bindings, qualified names, constant values,
@@ -100,14 +99,17 @@ public final class SemanticModel {
   public record AttributeAssignment(
       String attr, Expr value, Expr source, int index, Node node, Ast.FunctionLike method) {}
 
-  private SemanticModel(Ast.Module module, List<Comment> comments) {
+  private SemanticModel(Ast.Module module, List<Comment> comments, Preorder tree) {
+    if (tree.node(0) != module) {
+      throw new IllegalArgumentException("the tree given is not the module's");
+    }
     this.module = module;
     // Sized up front: growing it was most of the build's time.
-    this.places = new IdentityHashMap<>(estimatedNodes(module));
+    this.places = new IdentityHashMap<>(tree.size());
     this.comments = comments == null ? List.of() : List.copyOf(comments);
     this.moduleScope = new Scope(Scope.Kind.MODULE, module, null);
     List<Ast.Stmt> importStmts = new ArrayList<>();
-    new Builder(importStmts).run();
+    new Builder(importStmts, tree).run();
     // The same table (last import wins) as ImportTable.of(module), from the imports collected
     // above: a walk over import statements only.
     this.imports = ImportTable.of(new Ast.Module(importStmts, List.of()));
@@ -119,22 +121,20 @@ public final class SemanticModel {
    */
   private record Place(Node parent, Scope scope, Ast.Stmt statement) {}
 
-  /** About as many nodes as a module of typical Python has: some ten per line. */
-  private static int estimatedNodes(Ast.Module module) {
-    List<Ast.Stmt> body = module.body();
-    int lines = body.isEmpty() ? 0 : body.get(body.size() - 1).loc().endLine();
-    return Math.max(64, Math.min(lines, 1 << 20) * 10);
-  }
-
   /** Builds the model of a module; never throws on a tree the parser produces. */
   public static SemanticModel build(Ast.Module module, List<Comment> comments) {
-    return new SemanticModel(
-        module == null ? new Ast.Module(List.of(), List.of()) : module, comments);
+    Ast.Module m = module == null ? new Ast.Module(List.of(), List.of()) : module;
+    return new SemanticModel(m, comments, Preorder.of(m));
   }
 
   /** Builds the model of a parsed file, with its comments. */
   public static SemanticModel of(ParseResult parsed) {
     return build(parsed.module(), parsed.comments());
+  }
+
+  /** Builds the model of a parsed file from its tree flattened already ({@code Preorder.of}). */
+  public static SemanticModel of(ParseResult parsed, Preorder tree) {
+    return new SemanticModel(parsed.module(), parsed.comments(), tree);
   }
 
   public Ast.Module module() {
@@ -1543,77 +1543,38 @@ public final class SemanticModel {
   /** The one walk over the tree that records everything above. */
   private final class Builder {
     private final List<Ast.Stmt> importStmts;
+    private final Preorder tree;
 
-    /** The nodes still to record, each with where it sits; the last is next. */
-    private Node[] pending = new Node[64];
-
-    private Place[] pendingPlaces = new Place[64];
-    private int top;
-
-    /** The node whose children are being pushed, and what they get from it. */
-    private Node parent;
-
-    private Scope parentScope;
-    private Scope parentInner;
-    private Ast.Stmt parentStatement;
-    private final Consumer<Node> pushChild = this::pushChild;
-
-    Builder(List<Ast.Stmt> importStmts) {
+    Builder(List<Ast.Stmt> importStmts, Preorder tree) {
       this.importStmts = importStmts;
+      this.tree = tree;
     }
 
     void run() {
       opened.put(module, moduleScope);
       recordBlock(module.body());
-      for (int i = module.body().size() - 1; i >= 0; i--) {
-        Ast.Stmt s = module.body().get(i);
-        if (s != null) {
-          push(s, new Place(module, moduleScope, null));
-        }
-      }
-      while (top > 0) {
-        Node n = pending[--top];
-        Place place = pendingPlaces[top];
-        pending[top] = null;
-        pendingPlaces[top] = null;
+      // By index in the tree: the scope each node is in, the one its children are in by default,
+      // and the statement that holds its children.
+      int size = tree.size();
+      Scope[] scopes = new Scope[size];
+      Scope[] inners = new Scope[size];
+      Ast.Stmt[] statements = new Ast.Stmt[size];
+      scopes[0] = moduleScope;
+      inners[0] = moduleScope;
+      for (int i = 1; i < size; i++) {
+        Node n = tree.node(i);
+        int p = tree.parent(i);
+        Node parent = tree.node(p);
+        Scope scope = childScope(parent, n, scopes[p], inners[p]);
+        Ast.Stmt holder = parent instanceof Ast.Stmt st ? st : statements[p];
+        Place place = new Place(parent, scope, n instanceof Ast.Stmt ? null : holder);
         places.put(n, place);
-        Scope scope = place.scope();
         Scope inner = open(n, scope);
         record(n, scope, inner);
-        parent = n;
-        parentScope = scope;
-        parentInner = inner;
-        parentStatement = n instanceof Ast.Stmt st ? st : place.statement();
-        int first = top;
-        NodeVisitor.forEachChild(n, pushChild);
-        // Pushed in source order: turned round, so that they come off in source order.
-        for (int i = first, j = top - 1; i < j; i++, j--) {
-          Node node = pending[i];
-          pending[i] = pending[j];
-          pending[j] = node;
-          Place where = pendingPlaces[i];
-          pendingPlaces[i] = pendingPlaces[j];
-          pendingPlaces[j] = where;
-        }
+        scopes[i] = scope;
+        inners[i] = inner;
+        statements[i] = place.statement();
       }
-    }
-
-    private void pushChild(Node c) {
-      push(
-          c,
-          new Place(
-              parent,
-              childScope(parent, c, parentScope, parentInner),
-              c instanceof Ast.Stmt ? null : parentStatement));
-    }
-
-    private void push(Node n, Place place) {
-      if (top == pending.length) {
-        pending = Arrays.copyOf(pending, top * 2);
-        pendingPlaces = Arrays.copyOf(pendingPlaces, top * 2);
-      }
-      pending[top] = n;
-      pendingPlaces[top++] = place;
     }
 
     /** The scope a node opens, or the one it is in. */
