@@ -83,6 +83,9 @@ public final class BareExcept extends Rule {
   }
 
   private void visit(ExceptHandler h, RuleContext ctx) {
+    if (h.type() != null) {
+      return; // not bare: the handler's intent, a walk of its try statement, is not needed
+    }
     HandlerIntent intent = ctx.semantic().intentOf(h);
     // A handler that re-raises on every path lets SystemExit and KeyboardInterrupt through; a
     // bare `# noqa` on the clause is the author's acknowledgement of E722.

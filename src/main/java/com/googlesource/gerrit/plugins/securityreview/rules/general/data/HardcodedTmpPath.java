@@ -213,8 +213,11 @@ public final class HardcodedTmpPath extends Rule {
 
   private void visitAssign(Ast.Assign a, RuleContext ctx) {
     SemanticModel model = ctx.semantic();
-    if (a.targets().stream().anyMatch(t -> isPathName(model.storedName(t)))) {
-      check(ctx, a.value());
+    for (Expr t : a.targets()) {
+      if (isPathName(model.storedName(t))) {
+        check(ctx, a.value());
+        return;
+      }
     }
   }
 
