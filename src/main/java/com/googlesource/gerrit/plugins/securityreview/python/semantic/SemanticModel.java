@@ -672,22 +672,16 @@ public final class SemanticModel {
     if (e instanceof Ast.Name n) {
       return n.id();
     }
-    // Measured first, then written from the end: no list of parts, one copy.
-    int parts = 0;
-    int length = 0;
-    Expr head = e;
-    while (head instanceof Ast.Attribute a) {
-      if (parts >= MAX_DOTTED_PARTS) {
-        return null;
-      }
-      parts++;
-      length += a.attr().length() + 1;
-      head = a.value();
-    }
-    if (!(head instanceof Ast.Name n)) {
+    Ast.Name head = headName(e);
+    if (head == null) {
       return null;
     }
-    char[] out = new char[n.id().length() + length];
+    // Measured first, then written from the end: no list of parts, one copy.
+    int length = head.id().length();
+    for (Expr x = e; x instanceof Ast.Attribute a; x = a.value()) {
+      length += a.attr().length() + 1;
+    }
+    char[] out = new char[length];
     int end = out.length;
     for (Expr x = e; x instanceof Ast.Attribute a; x = a.value()) {
       String attr = a.attr();
@@ -695,24 +689,19 @@ public final class SemanticModel {
       attr.getChars(0, attr.length(), out, end);
       out[--end] = '.';
     }
-    n.id().getChars(0, n.id().length(), out, 0);
+    head.id().getChars(0, head.id().length(), out, 0);
     return new String(out);
   }
 
-  /** Whether {@link #dotted} has an answer for an expression, without spelling it. */
-  static boolean isDotted(Expr e) {
+  /**
+   * The Name at the head of a Name or attribute chain that {@link #dotted} spells (at most {@value
+   * #MAX_DOTTED_PARTS} attributes), or null.
+   */
+  static Ast.Name headName(Expr e) {
     for (int parts = 0; e instanceof Ast.Attribute a; parts++) {
       if (parts >= MAX_DOTTED_PARTS) {
-        return false;
+        return null;
       }
-      e = a.value();
-    }
-    return e instanceof Ast.Name;
-  }
-
-  /** The Name at the head of an attribute chain, or null. */
-  static Ast.Name headName(Expr e) {
-    for (int i = 0; e instanceof Ast.Attribute a && i <= MAX_DOTTED_PARTS; i++) {
       e = a.value();
     }
     return e instanceof Ast.Name n ? n : null;
@@ -1849,7 +1838,7 @@ public final class SemanticModel {
 
     private void recordCall(Ast.Call c, Scope scope) {
       calls.add(c);
-      if (!isDotted(c.func())) {
+      if (headName(c.func()) == null) {
         return;
       }
       String last = DottedNames.withoutLeadingUnderscores(lastName(c.func()));
