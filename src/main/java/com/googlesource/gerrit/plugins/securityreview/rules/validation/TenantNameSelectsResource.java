@@ -185,39 +185,42 @@ public final class TenantNameSelectsResource extends Rule {
 
   /** The values a call selects by: OVSDB lookup names, name filters, name keywords of getters. */
   private static List<Expr> selectionKeys(SemanticModel model, Call call) {
-    List<Expr> keys = new ArrayList<>();
     if (!(call.func() instanceof Attribute a)) {
-      return keys;
+      return List.of();
     }
-    String method = a.attr();
-    Expr filters = RuleContext.keyword(call, "filters");
-    boolean lookup =
-        method.equals("lookup")
-            || method.endsWith("_get")
-            || method.equals("db_find")
-            || method.equals("db_find_rows");
-    if (!lookup && !(filters instanceof Ast.Dict) && !method.startsWith("get_")) {
-      return keys; // selects by nothing this rule knows, whatever the receiver is
+    List<Expr> ovsdb = ovsdbLookupKeys(a.attr(), call);
+    List<Expr> other = nameFilterKeys(model, a.attr(), call);
+    if (ovsdb.isEmpty() && other.isEmpty()) {
+      return ovsdb; // selects by nothing this rule knows, whatever the receiver is
     }
-    if (model.kindOf(a.value()) == ValueKind.OVSDB_API) {
-      if (method.equals("lookup") && call.args().size() >= 2) {
-        keys.add(call.args().get(1));
-      } else if (method.endsWith("_get") && !call.args().isEmpty()) {
-        keys.add(call.args().get(0));
-      } else if (method.equals("db_find") || method.equals("db_find_rows")) {
-        for (int i = 1; i < call.args().size(); i++) {
-          if (call.args().get(i) instanceof Ast.Tuple t && t.elts().size() == 3) {
-            keys.add(t.elts().get(2));
-          }
+    return model.kindOf(a.value()) == ValueKind.OVSDB_API ? ovsdb : other;
+  }
+
+  /** What the call would select by if it were a method of an ovsdbapp API. */
+  private static List<Expr> ovsdbLookupKeys(String method, Call call) {
+    List<Expr> keys = new ArrayList<>();
+    if (method.equals("lookup") && call.args().size() >= 2) {
+      keys.add(call.args().get(1));
+    } else if (method.endsWith("_get") && !call.args().isEmpty()) {
+      keys.add(call.args().get(0));
+    } else if (method.equals("db_find") || method.equals("db_find_rows")) {
+      for (int i = 1; i < call.args().size(); i++) {
+        if (call.args().get(i) instanceof Ast.Tuple t && t.elts().size() == 3) {
+          keys.add(t.elts().get(2));
         }
       }
-      return keys;
     }
-    if (filters instanceof Ast.Dict dict) {
-      for (int i = 0; i < dict.keys().size(); i++) {
-        Expr k = dict.keys().get(i);
+    return keys;
+  }
+
+  /** The name filters and name keywords of getters the call is given, for any other receiver. */
+  private static List<Expr> nameFilterKeys(SemanticModel model, String method, Call call) {
+    List<Expr> keys = new ArrayList<>();
+    if (RuleContext.keyword(call, "filters") instanceof Ast.Dict filters) {
+      for (int i = 0; i < filters.keys().size(); i++) {
+        Expr k = filters.keys().get(i);
         if (k != null && model.constantString(k).map(LABEL_FIELDS::contains).orElse(false)) {
-          Expr v = dict.values().get(i);
+          Expr v = filters.values().get(i);
           List<Expr> elts = v instanceof Ast.List l ? l.elts() : List.of(v);
           keys.addAll(elts);
         }
