@@ -9,43 +9,93 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Which rules look at which node kinds, worked out once per engine: a registration of a sealed
  * interface stands for every record that implements it, so the walk asks one map per node instead
- * of calling every rule on every node.
+ * of calling every rule on every node. A registration tied to packages ({@link Rule#onNamesFrom})
+ * is left out of the files that spell none of them; the view for each combination of packages is
+ * worked out once and kept.
  */
 final class Dispatch {
   /** One rule's visitor for one record class; {@code rule} indexes {@link #rules}. */
   record Entry(int rule, Rule.Registration<?> registration) {}
 
   private final List<Rule> rules;
-  private final Map<Class<?>, Entry[]> byKind;
+
+  /**
+   * The distinct package sets of the registrations; a view is keyed by which of them a file spells.
+   */
+  private final List<Set<String>> gates;
+
+  private final Map<Class<?>, List<Entry>> all;
+  private final Map<Long, Visitors> views = new ConcurrentHashMap<>();
 
   Dispatch(List<Rule> rules) {
     this.rules = rules;
     Map<Class<?>, List<Entry>> kinds = new HashMap<>();
+    List<Set<String>> packageSets = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       for (Rule.Registration<?> r : rules.get(i).registrations()) {
+        if (!r.packages().isEmpty() && !packageSets.contains(r.packages())) {
+          packageSets.add(r.packages());
+        }
         for (Class<?> record : records(r.kind())) {
           kinds.computeIfAbsent(record, k -> new ArrayList<>()).add(new Entry(i, r));
         }
       }
     }
-    Map<Class<?>, Entry[]> frozen = new HashMap<>();
-    kinds.forEach((k, v) -> frozen.put(k, v.toArray(new Entry[0])));
-    this.byKind = Map.copyOf(frozen);
+    if (packageSets.size() > Long.SIZE) {
+      throw new IllegalArgumentException(packageSets.size() + " package sets; at most 64");
+    }
+    this.gates = List.copyOf(packageSets);
+    this.all = Map.copyOf(kinds);
   }
 
   List<Rule> rules() {
     return rules;
   }
 
+  /** The visitors for the files that spell what {@code spellsAny} accepts. */
+  Visitors forFile(Predicate<Set<String>> spellsAny) {
+    long open = 0;
+    for (int g = 0; g < gates.size(); g++) {
+      if (spellsAny.test(gates.get(g))) {
+        open |= 1L << g;
+      }
+    }
+    return views.computeIfAbsent(open, this::view);
+  }
+
+  private Visitors view(long open) {
+    Map<Class<?>, Entry[]> byKind = new HashMap<>();
+    all.forEach(
+        (kind, entries) -> {
+          Entry[] kept =
+              entries.stream()
+                  .filter(
+                      e -> {
+                        Set<String> p = e.registration().packages();
+                        return p.isEmpty() || (open & (1L << gates.indexOf(p))) != 0;
+                      })
+                  .toArray(Entry[]::new);
+          if (kept.length > 0) {
+            byKind.put(kind, kept);
+          }
+        });
+    return new Visitors(Map.copyOf(byKind));
+  }
+
   private static final Entry[] NONE = new Entry[0];
 
-  /** The visitors for a node, in rule order. */
-  Entry[] of(Node node) {
-    return byKind.getOrDefault(node.getClass(), NONE);
+  /** The visitors that apply to one file, for each record class in rule order. */
+  record Visitors(Map<Class<?>, Entry[]> byKind) {
+    /** The visitors for a node, in rule order. */
+    Entry[] of(Node node) {
+      return byKind.getOrDefault(node.getClass(), NONE);
+    }
   }
 
   /** The record classes a registered kind stands for. */

@@ -241,7 +241,7 @@ public final class Engine {
     Preorder tree = Preorder.of(parsed.module());
     RuleContext ctx = new RuleContext(path, parsed, tree, testFile);
     try {
-      walk(tree, dispatch, ctx, failures, budget);
+      walk(tree, dispatch, dispatch.forFile(parsed::spellsAny), ctx, failures, budget);
       for (Rule r : fileRules) {
         budget.check(parsed.source().lineCount());
         try {
@@ -313,7 +313,12 @@ public final class Engine {
    * notice.
    */
   private static void walk(
-      Preorder tree, Dispatch dispatch, RuleContext ctx, Failures failures, FileBudget budget) {
+      Preorder tree,
+      Dispatch dispatch,
+      Dispatch.Visitors visitors,
+      RuleContext ctx,
+      Failures failures,
+      FileBudget budget) {
     Node root = tree.node(0);
     // For each rule, the statement it failed in, until the walk leaves that statement.
     Node[] skipping = new Node[dispatch.rules().size()];
@@ -328,7 +333,7 @@ public final class Engine {
               line = l.loc().line();
             }
             budget.tick(line);
-            for (Dispatch.Entry e : dispatch.of(node)) {
+            for (Dispatch.Entry e : visitors.of(node)) {
               if (skipping[e.rule()] != null) {
                 continue;
               }

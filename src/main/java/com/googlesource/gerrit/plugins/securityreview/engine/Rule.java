@@ -4,6 +4,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A check over one Python file. A rule says what it is ({@link RuleMeta}, given to the constructor)
@@ -21,8 +22,11 @@ public abstract class Rule {
     void visit(T node, RuleContext ctx);
   }
 
-  /** A node kind (a record, or a sealed interface standing for all its records) and its visitor. */
-  record Registration<T extends Node>(Class<T> kind, Visitor<T> visitor) {
+  /**
+   * A node kind (a record, or a sealed interface standing for all its records), its visitor, and
+   * the top-level packages whose names alone it reports (none: it is called in every file).
+   */
+  record Registration<T extends Node>(Class<T> kind, Set<String> packages, Visitor<T> visitor) {
     void visit(Node node, RuleContext ctx) {
       visitor.visit(kind.cast(node), ctx);
     }
@@ -45,7 +49,22 @@ public abstract class Rule {
    * record that implements it. Called from the rule's constructor.
    */
   protected final <T extends Node> void on(Class<T> kind, Visitor<T> visitor) {
-    registrations.add(new Registration<>(kind, visitor));
+    registrations.add(new Registration<>(kind, Set.of(), visitor));
+  }
+
+  /**
+   * Registers a visitor that reports only what a qualified name under one of {@code packages}
+   * (top-level names: {@code "hashlib"}, {@code "cryptography"}) calls or names. Such a name starts
+   * with an identifier the file spells (in the import, or as the name itself), so in a file that
+   * spells none of the packages the engine does not call the visitor. A visitor that also judges
+   * values by their kind, their words or a call's keywords alone must use {@link #on}.
+   */
+  protected final <T extends Node> void onNamesFrom(
+      Class<T> kind, Set<String> packages, Visitor<T> visitor) {
+    if (packages.isEmpty()) {
+      throw new IllegalArgumentException("no packages to gate " + kind.getSimpleName() + " on");
+    }
+    registrations.add(new Registration<>(kind, Set.copyOf(packages), visitor));
   }
 
   List<Registration<?>> registrations() {

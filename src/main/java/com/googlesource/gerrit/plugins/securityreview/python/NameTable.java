@@ -3,9 +3,10 @@ package com.googlesource.gerrit.plugins.securityreview.python;
 /**
  * The identifiers of one file, each spelled once: a file uses a few hundred names thousands of
  * times, so the tokenizer looks a name up by its characters instead of copying it out of the text
- * each time, and learns whether it is a keyword once per spelling.
+ * each time, and learns whether it is a keyword once per spelling. Afterwards it says which names
+ * the file spells at all ({@link #contains}).
  */
-final class NameTable {
+public final class NameTable {
   private String[] names = new String[512];
   private char[][] spellings = new char[512][];
   private int[] kinds = new int[512];
@@ -47,6 +48,29 @@ final class NameTable {
       }
     }
     return true;
+  }
+
+  /**
+   * Records an identifier the tokenizer spelled outside {@link #indexOf}: one with non-ASCII
+   * characters, NFKC-normalised as CPython reads it.
+   */
+  void add(String id) {
+    char[] c = id.toCharArray();
+    indexOf(c, 0, c.length, id.hashCode());
+  }
+
+  /** Whether the file spells this identifier (or a keyword), anywhere. */
+  public boolean contains(String id) {
+    int mask = names.length - 1;
+    for (int i = mix(id.hashCode()) & mask; ; i = (i + 1) & mask) {
+      String n = names[i];
+      if (n == null) {
+        return false;
+      }
+      if (n.equals(id)) {
+        return true;
+      }
+    }
   }
 
   String name(int index) {

@@ -56,9 +56,11 @@ public final class PythonParser {
     }
     Ast.Module module;
     List<Comment> comments = List.of();
+    NameTable names = null;
     try {
       Tokens tokens = Tokenizer.tokenize(source, diagnostics);
       comments = tokens.comments;
+      names = tokens.names;
       module = new Parser(source, tokens, diagnostics).parseModule();
     } catch (StackOverflowError e) {
       diagnostics.add(new Diagnostic(1, 0, "too complex: nesting exceeds the parser's stack"));
@@ -80,7 +82,7 @@ public final class PythonParser {
           .forEach(shown::add);
       diagnostics = shown;
     }
-    return new ParseResult(module, source, List.copyOf(diagnostics), List.copyOf(comments));
+    return new ParseResult(module, source, List.copyOf(diagnostics), List.copyOf(comments), names);
   }
 
   private static int lineOfOffset(SourceText source, int offset) {

@@ -46,7 +46,7 @@ final class Tokenizer {
   private final SourceText source;
   private final List<Diagnostic> diagnostics;
   private final Tokens out;
-  private final NameTable names = new NameTable();
+  private final NameTable names;
 
   private int pos;
   private boolean atLineStart = true;
@@ -81,6 +81,7 @@ final class Tokenizer {
     this.diagnostics = diagnostics;
     // Python has about one token per six characters: arrays that rarely grow.
     this.out = new Tokens(len / 6);
+    this.names = out.names;
   }
 
   static Tokens tokenize(SourceText source, List<Diagnostic> diagnostics) {
@@ -619,7 +620,9 @@ final class Tokenizer {
     for (int i = s; i < e; i++) {
       char c = chars[i];
       if (c >= 0x80) {
-        emit(Tok.NAME, s, e, Normalizer.normalize(text.substring(s, e), Normalizer.Form.NFKC));
+        String id = Normalizer.normalize(text.substring(s, e), Normalizer.Form.NFKC);
+        names.add(id);
+        emit(Tok.NAME, s, e, id);
         return;
       }
       hash = 31 * hash + c;

@@ -22,6 +22,9 @@ final class Tokens {
    */
   String[] value;
 
+  /** The identifiers the tokens spell. */
+  final NameTable names = new NameTable();
+
   /** The comments, in source order. */
   final java.util.List<Comment> comments = new java.util.ArrayList<>();
 

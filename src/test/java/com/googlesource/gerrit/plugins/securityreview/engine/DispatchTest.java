@@ -8,6 +8,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.testing.TestRuleMeta;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A rule is called for the node kinds it registered, and for nothing else. */
@@ -40,6 +41,58 @@ class DispatchTest {
             "x = f(1)\ndef a():\n    return 1\nasync def b():\n    return 2\n".getBytes(UTF_8),
             ChangedLines.ALL);
     assertThat(seen).containsExactly("def a", "return@3", "def b", "return@5").inOrder();
+  }
+
+  /**
+   * A visitor tied to packages runs in a file that spells one of them, whether an import brings it
+   * in or the code names it without one, and in no other file; the rule's other visitors run
+   * everywhere.
+   */
+  @Test
+  void visitorOfPackagesRunsOnlyWhereTheFileSpellsOne() {
+    List<String> seen = new ArrayList<>();
+    Rule rule =
+        new Rule(meta("TST911")) {
+          {
+            onNamesFrom(
+                Ast.Call.class,
+                Set.of("hashlib", "crypt"),
+                (c, ctx) -> seen.add(ctx.path() + " " + ctx.callName(c)));
+            on(Ast.Return.class, (r, ctx) -> seen.add(ctx.path() + " return"));
+          }
+        };
+    Engine engine = new Engine(List.of(rule), EngineOptions.defaults());
+    String[][] files = {
+      {"imports.py", "from hashlib import md5\nmd5()\n"},
+      {"dotted.py", "import os.path\nimport crypt.x as c\nc.y()\n"},
+      {"unbound.py", "def f():\n    return hashlib.sha1()\n"},
+      {"other.py", "import hashlibx\ndef f():\n    return hashlibx.md5('hashlib')  # hashlib\n"},
+      {"unicode.py", "ｈａｓｈｌｉｂ.md5()\n"},
+    };
+    for (String[] f : files) {
+      engine.analyze(f[0], f[1].getBytes(UTF_8), ChangedLines.ALL);
+    }
+    assertThat(seen)
+        .containsExactly(
+            "imports.py hashlib.md5",
+            "dotted.py crypt.x.y",
+            "unbound.py return",
+            "unbound.py hashlib.sha1",
+            "other.py return",
+            "unicode.py hashlib.md5")
+        .inOrder();
+  }
+
+  @Test
+  void visitorOfNoPackagesIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Rule(meta("TST912")) {
+              {
+                onNamesFrom(Ast.Call.class, Set.of(), (c, ctx) -> {});
+              }
+            });
   }
 
   @Test

@@ -119,8 +119,8 @@ public final class TlsVerifyDisabled extends Rule {
   public TlsVerifyDisabled() {
     super(META);
     on(Ast.Call.class, this::visitCall);
-    on(Ast.Attribute.class, this::visitAttribute);
-    on(Ast.Name.class, this::visitName);
+    onNamesFrom(Ast.Attribute.class, Set.of("ssl"), this::visitAttribute);
+    onNamesFrom(Ast.Name.class, Set.of("ssl"), this::visitName);
     on(Ast.Assign.class, this::visitAssign);
     on(Ast.Dict.class, this::visitDict);
   }

@@ -106,7 +106,7 @@ public final class InsecureTlsVersion extends Rule {
 
   public InsecureTlsVersion() {
     super(META);
-    on(Ast.Call.class, this::visitCall);
+    onNamesFrom(Ast.Call.class, Set.of("ssl"), this::visitCall);
     on(Ast.Attribute.class, this::checkReference);
     on(Ast.Name.class, this::visitName);
   }

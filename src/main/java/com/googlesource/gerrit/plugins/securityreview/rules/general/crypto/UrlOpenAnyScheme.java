@@ -93,6 +93,8 @@ public final class UrlOpenAnyScheme extends Rule {
   private static final List<String> MODULES =
       List.of("urllib.request.", "six.moves.urllib.request.", "urllib2.", "urllib.");
 
+  private static final Set<String> PACKAGES = Set.of("urllib", "six", "urllib2");
+
   private static final Set<String> OPENERS = Set.of("urlopen", "urlretrieve");
   private static final Set<String> LEGACY = Set.of("URLopener", "FancyURLopener");
 
@@ -111,8 +113,10 @@ public final class UrlOpenAnyScheme extends Rule {
 
   public UrlOpenAnyScheme() {
     super(META);
-    on(Ast.Call.class, this::visitCall);
-    on(Ast.Attribute.class, this::visitAttribute);
+    // Every finding is a call of MODULES; the prefix tests and scheme reads the rest of the
+    // walk records only excuse those.
+    onNamesFrom(Ast.Call.class, PACKAGES, this::visitCall);
+    onNamesFrom(Ast.Attribute.class, PACKAGES, this::visitAttribute);
   }
 
   private void visitCall(Ast.Call c, RuleContext ctx) {

@@ -89,9 +89,9 @@ public final class WeakCipher extends Rule {
 
   public WeakCipher() {
     super(META);
-    on(Ast.Call.class, this::visitPyCrypto);
-    on(Ast.Attribute.class, this::visitReference);
-    on(Ast.Name.class, this::visitReference);
+    onNamesFrom(Ast.Call.class, Set.of("Crypto", "Cryptodome"), this::visitPyCrypto);
+    onNamesFrom(Ast.Attribute.class, Set.of("cryptography"), this::visitReference);
+    onNamesFrom(Ast.Name.class, Set.of("cryptography"), this::visitReference);
   }
 
   private void visitPyCrypto(Ast.Call c, RuleContext ctx) {

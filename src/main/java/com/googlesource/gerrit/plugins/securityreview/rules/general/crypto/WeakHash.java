@@ -130,6 +130,10 @@ public final class WeakHash extends Rule {
       Map.of(
           "MD2", "MD2", "MD3", "MD3", "MD4", "MD4", "MD5", "MD5", "SHA", "SHA-1", "SHA1", "SHA-1");
 
+  /** The packages of the calls above, of {@code hashlib.new} and of {@code crypt}. */
+  private static final Set<String> CALL_PACKAGES =
+      Set.of("hashlib", "oslo_utils", "Crypto", "Cryptodome", "crypt");
+
   private static final String CRYPTOGRAPHY_HASHES = "cryptography.hazmat.primitives.hashes.";
 
   private static final Set<String> WEAK_CRYPT =
@@ -158,9 +162,9 @@ public final class WeakHash extends Rule {
 
   public WeakHash() {
     super(META);
-    on(Ast.Call.class, this::visitCall);
-    on(Ast.Attribute.class, this::visitReference);
-    on(Ast.Name.class, this::visitReference);
+    onNamesFrom(Ast.Call.class, CALL_PACKAGES, this::visitCall);
+    onNamesFrom(Ast.Attribute.class, Set.of("cryptography"), this::visitReference);
+    onNamesFrom(Ast.Name.class, Set.of("cryptography"), this::visitReference);
   }
 
   private void visitCall(Ast.Call c, RuleContext ctx) {

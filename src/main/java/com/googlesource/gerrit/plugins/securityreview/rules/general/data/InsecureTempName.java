@@ -83,7 +83,7 @@ public final class InsecureTempName extends Rule {
 
   public InsecureTempName() {
     super(META);
-    on(Call.class, this::visitCall);
+    onNamesFrom(Call.class, Set.of("tempfile", "os"), this::visitCall);
   }
 
   @Override

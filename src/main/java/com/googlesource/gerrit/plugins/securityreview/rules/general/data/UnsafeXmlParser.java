@@ -124,6 +124,18 @@ public final class UnsafeXmlParser extends Rule {
   private static final Set<String> LXML_PARSERS =
       Set.of("lxml.etree.XMLParser", "lxml.etree.XMLPullParser", "lxml.etree.iterparse");
 
+  /** The packages of every call above, of the standard library's parsers and of defusedxml. */
+  private static final Set<String> PACKAGES =
+      Set.of(
+          "xml",
+          "xmlrpc",
+          "xmlrpclib",
+          "six",
+          "SimpleXMLRPCServer",
+          "DocXMLRPCServer",
+          "lxml",
+          "defusedxml");
+
   private static final String DEFUSE_STDLIB = "defusedxml.defuse_stdlib";
   private static final String DEFUSE_XMLRPC = "defusedxml.xmlrpc.monkey_patch";
 
@@ -142,7 +154,7 @@ public final class UnsafeXmlParser extends Rule {
 
   public UnsafeXmlParser() {
     super(META);
-    on(Call.class, this::visitCall);
+    onNamesFrom(Call.class, PACKAGES, this::visitCall);
   }
 
   private void visitCall(Call call, RuleContext ctx) {

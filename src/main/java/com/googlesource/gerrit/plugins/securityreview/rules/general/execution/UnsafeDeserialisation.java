@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.Map;
+import java.util.Set;
 
 /** PY102: pickle, marshal, shelve, dill, jsonpickle and friends loading data. */
 public final class UnsafeDeserialisation extends Rule {
@@ -107,9 +108,24 @@ public final class UnsafeDeserialisation extends Rule {
               "rebuilds Python objects from jsonpickle data, which can run code",
           "pandas.read_pickle", UNPICKLES);
 
+  /** The packages of the calls above and of {@code numpy.load}. */
+  private static final Set<String> PACKAGES =
+      Set.of(
+          "pickle",
+          "cPickle",
+          "_pickle",
+          "six",
+          "dill",
+          "cloudpickle",
+          "marshal",
+          "shelve",
+          "jsonpickle",
+          "pandas",
+          "numpy");
+
   public UnsafeDeserialisation() {
     super(META);
-    on(Call.class, this::visitCall);
+    onNamesFrom(Call.class, PACKAGES, this::visitCall);
   }
 
   private void visitCall(Call call, RuleContext ctx) {

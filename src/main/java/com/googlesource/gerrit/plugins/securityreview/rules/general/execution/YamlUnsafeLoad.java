@@ -105,7 +105,7 @@ public final class YamlUnsafeLoad extends Rule {
 
   public YamlUnsafeLoad() {
     super(META);
-    on(Call.class, this::visitCall);
+    onNamesFrom(Call.class, Set.of("yaml"), this::visitCall);
   }
 
   private void visitCall(Call call, RuleContext ctx) {
