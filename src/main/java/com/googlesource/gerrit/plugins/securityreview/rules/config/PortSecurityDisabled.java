@@ -146,9 +146,6 @@ public final class PortSecurityDisabled extends Rule {
 
   private void visitAssign(Ast.Assign a, RuleContext ctx) {
     SemanticModel model = ctx.semantic();
-    if (!model.isFalse(a.value())) {
-      return;
-    }
     for (Expr target : a.targets()) {
       boolean off =
           switch (target) {
@@ -156,7 +153,8 @@ public final class PortSecurityDisabled extends Rule {
             case Ast.Attribute at -> ENABLED.equals(at.attr());
             default -> false;
           };
-      if (off) {
+      // The value is folded only for a target that could switch port security.
+      if (off && model.isFalse(a.value())) {
         reportOff(ctx, a, a.value());
       }
     }

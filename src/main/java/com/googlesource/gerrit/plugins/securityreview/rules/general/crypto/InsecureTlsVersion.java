@@ -11,6 +11,8 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** PY304: SSLv2, SSLv3, TLS 1.0 or TLS 1.1 selected, or {@code ssl.wrap_socket} without one. */
 public final class InsecureTlsVersion extends Rule {
@@ -104,6 +106,13 @@ public final class InsecureTlsVersion extends Rule {
   private static final Set<String> OLD_VERSIONS =
       Set.of("TLSVersion.SSLv3", "TLSVersion.TLSv1", "TLSVersion.TLSv1_1");
 
+  /** The last part of every name {@link #obsoleteVersion} knows. */
+  private static final Set<String> LAST_PARTS =
+      Stream.concat(
+              OLD_PROTOCOLS.stream(),
+              OLD_VERSIONS.stream().map(v -> v.substring(v.lastIndexOf('.') + 1)))
+          .collect(Collectors.toUnmodifiableSet());
+
   public InsecureTlsVersion() {
     super(META);
     onNamesFrom(Ast.Call.class, Set.of("ssl"), this::visitCall);
@@ -133,6 +142,9 @@ public final class InsecureTlsVersion extends Rule {
   private void checkReference(Expr e, RuleContext ctx) {
     if (ctx.parent() instanceof Ast.Attribute) {
       return; // Part of a longer chain, which is visited on its own.
+    }
+    if (e instanceof Ast.Attribute a && !LAST_PARTS.contains(a.attr())) {
+      return; // An attribute's qualified name ends in the attribute: nothing obsolete.
     }
     // The name first: it is a lookup, while the comparison test below walks up the statement, and
     // every link of a long method chain is an attribute reference.

@@ -171,10 +171,13 @@ public final class HardcodedPassword extends Rule {
       return;
     }
     for (Expr target : a.targets()) {
-      if (target instanceof Ast.Name n && isOtherSetting(ctx.semantic(), n)) {
+      String name = ctx.semantic().storedName(target);
+      // Only a secret's name is worth the search for how the file uses the constant.
+      if (SecretNames.kind(name) == null
+          || target instanceof Ast.Name n && isOtherSetting(ctx.semantic(), n)) {
         continue;
       }
-      if (check(ctx, ctx.semantic().storedName(target), a.value(), true)) {
+      if (check(ctx, name, a.value(), true)) {
         return;
       }
     }

@@ -198,7 +198,8 @@ public final class HardcodedTmpPath extends Rule {
     } else if (setsPathOption(model, call)) {
       check(ctx, call.args().get(1));
     }
-    ConfigOption option = model.configOption(call).orElse(null);
+    // The option matters only for its keyword default.
+    ConfigOption option = call.keywords().isEmpty() ? null : model.configOption(call).orElse(null);
     for (Ast.Keyword k : call.keywords()) {
       if (isPathName(k.arg())
           // cfg.StrOpt('lock_path', default='/tmp')
