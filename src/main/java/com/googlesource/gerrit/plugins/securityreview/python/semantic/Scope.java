@@ -77,8 +77,9 @@ public final class Scope {
     if (list == null) {
       return false;
     }
-    for (Binding b : list) {
-      if (!b.isDeclaration()) {
+    // By index: asked for every name resolved, and an iterator is an allocation each time.
+    for (int i = 0; i < list.size(); i++) {
+      if (!list.get(i).isDeclaration()) {
         return true;
       }
     }

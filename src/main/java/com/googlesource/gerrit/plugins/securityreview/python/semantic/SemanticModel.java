@@ -46,8 +46,16 @@ public final class SemanticModel {
   private final Ast.Module module;
   private final List<Comment> comments;
 
-  /** Where each node of the file sits: one entry per node, made as the build walk reaches it. */
-  private final Map<Node, Place> places;
+  /**
+   * Where each node of the file sits, by its position in the flattened tree: its parent (from the
+   * tree), the scope it is evaluated in, and the innermost statement holding it (null for a
+   * statement, which is its own). Filled as the build walk reaches each node.
+   */
+  private final Preorder tree;
+
+  private final NodeIndex positions;
+  private final Scope[] scopes;
+  private final Ast.Stmt[] statements;
 
   private final Map<Node, Scope> opened = new IdentityHashMap<>();
   private final Map<Node, List<Ast.Stmt>> blocks = new IdentityHashMap<>();
@@ -65,7 +73,11 @@ public final class SemanticModel {
   private final ImportTable imports;
 
   private final Map<Binding, Expr> composed = new IdentityHashMap<>();
-  private final Map<Node, String> qualified = new IdentityHashMap<>();
+
+  /** {@link #qualifiedName}'s answers, by position in the tree; elsewhere for other nodes. */
+  private final String[] qualified;
+
+  private final Map<Node, String> qualifiedElsewhere = new IdentityHashMap<>();
 
   /** In {@link #qualified}: an expression that has no qualified name (one lookup, not two). */
   private static final String NO_NAME = new String("");
@@ -104,22 +116,19 @@ public final class SemanticModel {
       throw new IllegalArgumentException("the tree given is not the module's");
     }
     this.module = module;
-    // Sized up front: growing it was most of the build's time.
-    this.places = new IdentityHashMap<>(tree.size());
+    this.tree = tree;
+    this.positions = new NodeIndex(tree.size());
+    this.scopes = new Scope[tree.size()];
+    this.statements = new Ast.Stmt[tree.size()];
+    this.qualified = new String[tree.size()];
     this.comments = comments == null ? List.of() : List.copyOf(comments);
     this.moduleScope = new Scope(Scope.Kind.MODULE, module, null);
     List<Ast.Stmt> importStmts = new ArrayList<>();
-    new Builder(importStmts, tree).run();
+    new Builder(importStmts).run();
     // The same table (last import wins) as ImportTable.of(module), from the imports collected
     // above: a walk over import statements only.
     this.imports = ImportTable.of(new Ast.Module(importStmts, List.of()));
   }
-
-  /**
-   * Where a node sits: its parent, the scope it is evaluated in, and the innermost statement
-   * holding it (null for a statement, which is its own).
-   */
-  private record Place(Node parent, Scope scope, Ast.Stmt statement) {}
 
   /** Builds the model of a module; never throws on a tree the parser produces. */
   public static SemanticModel build(Ast.Module module, List<Comment> comments) {
@@ -155,8 +164,9 @@ public final class SemanticModel {
 
   /** The parent of a node of the file; null for the module and for nodes not in the file. */
   public Node parentOf(Node node) {
-    Place p = places.get(node);
-    return p == null ? null : p.parent();
+    int i = positions.of(node);
+    int p = i < 0 ? -1 : tree.parent(i);
+    return p < 0 ? null : tree.node(p);
   }
 
   /** The innermost statement holding a node (the node itself for a statement), or null. */
@@ -164,8 +174,8 @@ public final class SemanticModel {
     if (node instanceof Ast.Stmt s) {
       return s;
     }
-    Place p = places.get(node);
-    return p == null ? null : p.statement();
+    int i = positions.of(node);
+    return i < 0 ? null : statements[i];
   }
 
   /** The enclosing nodes of a node, innermost first. */
@@ -183,8 +193,8 @@ public final class SemanticModel {
    * comprehension's first iterable are evaluated in the enclosing scope too.
    */
   public Scope scopeOf(Node node) {
-    Place p = places.get(node);
-    return p == null ? moduleScope : p.scope();
+    int i = positions.of(node);
+    return i < 0 ? moduleScope : scopes[i];
   }
 
   /** The scope a def, class, lambda or comprehension opens; null for other nodes. */
@@ -593,12 +603,17 @@ public final class SemanticModel {
     if (e == null) {
       return null;
     }
-    String known = qualified.get(e);
+    int i = positions.of(e);
+    String known = i >= 0 ? qualified[i] : qualifiedElsewhere.get(e);
     if (known != null) {
       return known == NO_NAME ? null : known;
     }
     String q = qualifiedName(e, 0);
-    qualified.put(e, q == null ? NO_NAME : q);
+    if (i >= 0) {
+      qualified[i] = q == null ? NO_NAME : q;
+    } else {
+      qualifiedElsewhere.put(e, q == null ? NO_NAME : q);
+    }
     return q;
   }
 
@@ -1506,7 +1521,8 @@ public final class SemanticModel {
 
   private static Binding only(List<Binding> list) {
     Binding found = null;
-    for (Binding b : list) {
+    for (int i = 0; i < list.size(); i++) {
+      Binding b = list.get(i);
       if (b.isDeclaration()) {
         continue;
       }
@@ -1532,22 +1548,18 @@ public final class SemanticModel {
   /** The one walk over the tree that records everything above. */
   private final class Builder {
     private final List<Ast.Stmt> importStmts;
-    private final Preorder tree;
 
-    Builder(List<Ast.Stmt> importStmts, Preorder tree) {
+    Builder(List<Ast.Stmt> importStmts) {
       this.importStmts = importStmts;
-      this.tree = tree;
     }
 
     void run() {
       opened.put(module, moduleScope);
       recordBlock(module.body());
-      // By index in the tree: the scope each node is in, the one its children are in by default,
-      // and the statement that holds its children.
+      // By index in the tree: the scope each node is in and the statement holding it (the
+      // model's), and the scope its children are in by default.
       int size = tree.size();
-      Scope[] scopes = new Scope[size];
       Scope[] inners = new Scope[size];
-      Ast.Stmt[] statements = new Ast.Stmt[size];
       scopes[0] = moduleScope;
       inners[0] = moduleScope;
       for (int i = 1; i < size; i++) {
@@ -1555,14 +1567,13 @@ public final class SemanticModel {
         int p = tree.parent(i);
         Node parent = tree.node(p);
         Scope scope = childScope(parent, n, scopes[p], inners[p]);
-        Ast.Stmt holder = parent instanceof Ast.Stmt st ? st : statements[p];
-        Place place = new Place(parent, scope, n instanceof Ast.Stmt ? null : holder);
-        places.put(n, place);
+        positions.put(n, i);
+        scopes[i] = scope;
+        statements[i] =
+            n instanceof Ast.Stmt ? null : parent instanceof Ast.Stmt st ? st : statements[p];
         Scope inner = open(n, scope);
         record(n, scope, inner);
-        scopes[i] = scope;
         inners[i] = inner;
-        statements[i] = place.statement();
       }
     }
 
@@ -1663,8 +1674,10 @@ public final class SemanticModel {
           }
         }
         case Ast.Assign a -> {
-          for (Expr t : a.targets()) {
-            bindTarget(Binding.Kind.ASSIGNMENT, t, a.value(), a.value(), -1, a, scope, 0);
+          List<Expr> targets = a.targets();
+          for (int i = 0; i < targets.size(); i++) {
+            bindTarget(
+                Binding.Kind.ASSIGNMENT, targets.get(i), a.value(), a.value(), -1, a, scope, 0);
           }
         }
         case Ast.AugAssign a -> {
