@@ -114,9 +114,10 @@ public final class RuleContext {
 
   /** A call's keyword argument by name, or null. */
   public static Expr keyword(Call call, String name) {
-    for (Keyword k : call.keywords()) {
-      if (name.equals(k.arg())) {
-        return k.value();
+    List<Keyword> keywords = call.keywords();
+    for (int i = 0; i < keywords.size(); i++) {
+      if (name.equals(keywords.get(i).arg())) {
+        return keywords.get(i).value();
       }
     }
     return null;
@@ -137,13 +138,17 @@ public final class RuleContext {
 
   /** Whether a call passes {@code *args} or {@code **kwargs}, which hide what it passes. */
   public static boolean hasUnpacking(Call call) {
-    for (Expr a : call.args()) {
-      if (a instanceof Ast.Starred) {
+    // By index, here and in keyword(): rules ask of every call, and under the client compiler an
+    // iterator is an allocation each time.
+    List<Expr> args = call.args();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i) instanceof Ast.Starred) {
         return true;
       }
     }
-    for (Keyword k : call.keywords()) {
-      if (k.arg() == null) {
+    List<Keyword> keywords = call.keywords();
+    for (int i = 0; i < keywords.size(); i++) {
+      if (keywords.get(i).arg() == null) {
         return true;
       }
     }

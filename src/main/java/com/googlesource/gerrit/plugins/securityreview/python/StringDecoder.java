@@ -63,8 +63,10 @@ final class StringDecoder {
    * TemplateStr when they are all t-strings (a t-string mixes with no other literal).
    */
   Expr concatenate(List<Expr> parts, int startTok, Loc loc) {
-    if (parts.stream().anyMatch(e -> e instanceof TemplateStr)) {
-      return template(parts, startTok, loc);
+    for (Expr e : parts) {
+      if (e instanceof TemplateStr) {
+        return template(parts, startTok, loc);
+      }
     }
     boolean fstring = false;
     boolean bytes = false;
