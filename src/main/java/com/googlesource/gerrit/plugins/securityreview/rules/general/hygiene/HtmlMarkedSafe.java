@@ -14,6 +14,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.semantic.OriginPoli
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origins;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * PY403: text carrying unescaped data marked as safe HTML (Django mark_safe, markupsafe.Markup).
@@ -31,6 +32,12 @@ public final class HtmlMarkedSafe extends Rule {
           "markupsafe.Markup",
           "flask.Markup",
           "jinja2.Markup");
+
+  /** The packages of the markers, {@code @mark_safe}'s among them. */
+  private static final Set<String> PACKAGES =
+      MARKERS.stream()
+          .map(m -> m.substring(0, m.indexOf('.')))
+          .collect(Collectors.toUnmodifiableSet());
 
   static final RuleMeta META =
       RuleMeta.builder("PY403")
@@ -112,8 +119,8 @@ public final class HtmlMarkedSafe extends Rule {
 
   public HtmlMarkedSafe() {
     super(META);
-    on(Call.class, this::visitCall);
-    on(Ast.FunctionLike.class, this::visitFunction);
+    onNamesFrom(Call.class, PACKAGES, this::visitCall);
+    onNamesFrom(Ast.FunctionLike.class, PACKAGES, this::visitFunction);
   }
 
   /**
@@ -122,8 +129,10 @@ public final class HtmlMarkedSafe extends Rule {
    */
   private void visitFunction(Ast.FunctionLike fn, RuleContext ctx) {
     SemanticModel model = ctx.semantic();
-    boolean marked =
-        fn.decoratorList().stream().anyMatch(d -> MARK_SAFE.equals(model.qualifiedName(d)));
+    boolean marked = false;
+    for (int i = 0; i < fn.decoratorList().size() && !marked; i++) {
+      marked = MARK_SAFE.equals(model.qualifiedName(fn.decoratorList().get(i)));
+    }
     if (!marked) {
       return;
     }
