@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** What a rule sees of the file it checks, and where it reports what it found. */
@@ -81,6 +82,25 @@ public final class RuleContext {
   /** The file's imports. */
   public ImportTable imports() {
     return semantic().imports();
+  }
+
+  /**
+   * Whether the file spells one of these identifiers anywhere in its code ({@link
+   * ParseResult#spellsAny}): a qualified name under a package needs its package spelled.
+   */
+  public boolean spellsAny(Set<String> identifiers) {
+    return parsed.spellsAny(identifiers);
+  }
+
+  /** Whether the file's text, comments and strings included, contains one of these words. */
+  public boolean mentionsAny(Set<String> words) {
+    String text = source.text();
+    for (String w : words) {
+      if (text.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the file is test code ({@code tests/} folders, {@code test_*.py}). */

@@ -2,9 +2,11 @@ package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The constructors, factories and types whose values have a known {@link ValueKind}, by qualified
@@ -213,6 +215,29 @@ final class KnownTypes {
     tail(ValueKind.OVSDB_IDL, OvsdbDatabase.SB, "ovsdb_monitor.OvnSbIdl");
     // neutron/plugins/ml2/drivers/ovn/mech_driver/ovsdb/ovn_client.py
     tail(ValueKind.OVN_CLIENT, OvsdbDatabase.NB, "ovn_client.OVNClient");
+  }
+
+  /**
+   * The top-level packages of the qualified names that give values of these kinds, for kinds that
+   * only {@link #EXACT} names give (not a name's tail, nor a value's own name): the file's text
+   * must name one of those packages for such a value to exist in it.
+   */
+  static Set<String> exactPackagesOf(Set<ValueKind> kinds) {
+    Set<String> out = new HashSet<>();
+    EXACT.forEach(
+        (name, fact) -> {
+          if (kinds.contains(fact.kind())) {
+            out.add(name.substring(0, name.indexOf('.')));
+          }
+        });
+    TAIL.values()
+        .forEach(
+            fact -> {
+              if (kinds.contains(fact.kind())) {
+                throw new IllegalArgumentException(fact.kind() + " is matched by a tail too");
+              }
+            });
+    return Set.copyOf(out);
   }
 
   /** The kind a call of (or a value typed as) a qualified name makes; null when not known. */

@@ -1181,6 +1181,19 @@ public final class SemanticModel {
     return Settings.settingRead(this, test);
   }
 
+  private static final Set<String> HTTP_CLIENT_PACKAGES =
+      KnownTypes.exactPackagesOf(Set.of(ValueKind.HTTP_SESSION, ValueKind.HTTPX_CLIENT));
+
+  /**
+   * The top-level packages whose sessions and clients are {@link ValueKind#HTTP_SESSION} and {@link
+   * ValueKind#HTTPX_CLIENT} values ({@code requests}, {@code keystoneauth1}, {@code httpx}): such a
+   * value starts from one of their names, in code, an annotation or a docstring, so a file whose
+   * text names none of them holds none.
+   */
+  public static Set<String> httpClientPackages() {
+    return HTTP_CLIENT_PACKAGES;
+  }
+
   /** What kind of object a value is, and on what evidence; memoised. */
   public KindFact kindFact(Expr e) {
     return kinds().fact(e);

@@ -117,9 +117,35 @@ public final class HttpWithoutTimeout extends Rule {
     on(Call.class, this::visitCall);
   }
 
+  /**
+   * The packages of the functions above: a call whose name resolves under one needs the file to
+   * spell it.
+   */
+  private static final Set<String> PACKAGES =
+      Set.of("requests", "httpx", "urllib", "six", "http", "httplib2");
+
+  /**
+   * What a file can hold of the libraries, worked out on its first call: names under {@link
+   * #PACKAGES}, and sessions or clients (whose text must name their package).
+   */
+  private record Reach(boolean names, boolean clients) {}
+
   private void visitCall(Call call, RuleContext ctx) {
     if (RuleContext.hasUnpacking(call)) {
       return;
+    }
+    Reach reach =
+        ctx.state(
+            this,
+            () ->
+                new Reach(
+                    ctx.spellsAny(PACKAGES), ctx.mentionsAny(SemanticModel.httpClientPackages())));
+    boolean clientMethod =
+        reach.clients()
+            && call.func() instanceof Ast.Attribute a
+            && (METHODS.contains(a.attr()) || HTTPX_METHODS.contains(a.attr()));
+    if (!reach.names() && !clientMethod) {
+      return; // Neither a library's function nor a session's method: the model is not needed.
     }
     SemanticModel model = ctx.semantic();
     if (model.moduleRole(ctx.path()) == ModuleRole.DEV_TOOLING) {
