@@ -15,9 +15,9 @@ import java.util.function.Predicate;
 /**
  * Which rules look at which node kinds, worked out once per engine: a registration of a sealed
  * interface stands for every record that implements it, so the walk asks one map per node instead
- * of calling every rule on every node. A registration tied to packages ({@link Rule#onNamesFrom})
- * is left out of the files that spell none of them; the view for each combination of packages is
- * worked out once and kept.
+ * of calling every rule on every node. A registration tied to names ({@link Rule#onNamesFrom}) is
+ * left out of the files that spell none of them; the view for each combination of those name sets
+ * is worked out once and kept.
  */
 final class Dispatch {
   /** One rule's visitor for one record class; {@code rule} indexes {@link #rules}. */
@@ -26,7 +26,7 @@ final class Dispatch {
   private final List<Rule> rules;
 
   /**
-   * The distinct package sets of the registrations; a view is keyed by which of them a file spells.
+   * The distinct name sets of the registrations; a view is keyed by which of them a file spells.
    */
   private final List<Set<String>> gates;
 
@@ -36,21 +36,21 @@ final class Dispatch {
   Dispatch(List<Rule> rules) {
     this.rules = rules;
     Map<Class<?>, List<Entry>> kinds = new HashMap<>();
-    List<Set<String>> packageSets = new ArrayList<>();
+    List<Set<String>> nameSets = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       for (Rule.Registration<?> r : rules.get(i).registrations()) {
-        if (!r.packages().isEmpty() && !packageSets.contains(r.packages())) {
-          packageSets.add(r.packages());
+        if (!r.spelled().isEmpty() && !nameSets.contains(r.spelled())) {
+          nameSets.add(r.spelled());
         }
         for (Class<?> record : records(r.kind())) {
           kinds.computeIfAbsent(record, k -> new ArrayList<>()).add(new Entry(i, r));
         }
       }
     }
-    if (packageSets.size() > Long.SIZE) {
-      throw new IllegalArgumentException(packageSets.size() + " package sets; at most 64");
+    if (nameSets.size() > Long.SIZE) {
+      throw new IllegalArgumentException(nameSets.size() + " name sets; at most 64");
     }
-    this.gates = List.copyOf(packageSets);
+    this.gates = List.copyOf(nameSets);
     this.all = Map.copyOf(kinds);
   }
 
@@ -77,7 +77,7 @@ final class Dispatch {
               entries.stream()
                   .filter(
                       e -> {
-                        Set<String> p = e.registration().packages();
+                        Set<String> p = e.registration().spelled();
                         return p.isEmpty() || (open & (1L << gates.indexOf(p))) != 0;
                       })
                   .toArray(Entry[]::new);

@@ -24,9 +24,10 @@ public abstract class Rule {
 
   /**
    * A node kind (a record, or a sealed interface standing for all its records), its visitor, and
-   * the top-level packages whose names alone it reports (none: it is called in every file).
+   * the name parts one of which the file must spell for it to be called ({@link #onNamesFrom};
+   * none: it is called in every file).
    */
-  record Registration<T extends Node>(Class<T> kind, Set<String> packages, Visitor<T> visitor) {
+  record Registration<T extends Node>(Class<T> kind, Set<String> spelled, Visitor<T> visitor) {
     void visit(Node node, RuleContext ctx) {
       visitor.visit(kind.cast(node), ctx);
     }
@@ -53,18 +54,19 @@ public abstract class Rule {
   }
 
   /**
-   * Registers a visitor that reports only what a qualified name under one of {@code packages}
-   * (top-level names: {@code "hashlib"}, {@code "cryptography"}) calls or names. Such a name starts
-   * with an identifier the file spells (in the import, or as the name itself), so in a file that
-   * spells none of the packages the engine does not call the visitor. A visitor that also judges
-   * values by their kind, their words or a call's keywords alone must use {@link #on}.
+   * Registers a visitor that reports only what a qualified name calls or names whose first or last
+   * part is one of {@code parts}: its top-level package ({@code "hashlib"}, {@code "cryptography"})
+   * or its function ({@code "mktemp"} for {@code tempfile.mktemp}). Both are identifiers the file
+   * spells, in an import or in the name as written, so in a file that spells none of {@code parts}
+   * the engine does not call the visitor. A visitor that also judges values by their kind, their
+   * words or a call's keywords alone must use {@link #on}.
    */
   protected final <T extends Node> void onNamesFrom(
-      Class<T> kind, Set<String> packages, Visitor<T> visitor) {
-    if (packages.isEmpty()) {
-      throw new IllegalArgumentException("no packages to gate " + kind.getSimpleName() + " on");
+      Class<T> kind, Set<String> parts, Visitor<T> visitor) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("no names to gate " + kind.getSimpleName() + " on");
     }
-    registrations.add(new Registration<>(kind, Set.copyOf(packages), visitor));
+    registrations.add(new Registration<>(kind, Set.copyOf(parts), visitor));
   }
 
   List<Registration<?>> registrations() {

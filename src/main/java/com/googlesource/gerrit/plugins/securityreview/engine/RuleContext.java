@@ -92,12 +92,17 @@ public final class RuleContext {
     return parsed.spellsAny(identifiers);
   }
 
-  /** Whether the file's text, comments and strings included, contains one of these words. */
-  public boolean mentionsAny(Set<String> words) {
-    String text = source.text();
-    for (String w : words) {
-      if (text.contains(w)) {
-        return true;
+  /**
+   * Whether one of the file's string constants (its docstrings among them) contains one of these.
+   */
+  public boolean quotesAny(Set<String> texts) {
+    for (int i = 0; i < tree.size(); i++) {
+      if (tree.node(i) instanceof Ast.Constant c && c.value() instanceof String s) {
+        for (String t : texts) {
+          if (s.contains(t)) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -1187,8 +1187,8 @@ public final class SemanticModel {
   /**
    * The top-level packages whose sessions and clients are {@link ValueKind#HTTP_SESSION} and {@link
    * ValueKind#HTTPX_CLIENT} values ({@code requests}, {@code keystoneauth1}, {@code httpx}): such a
-   * value starts from one of their names, in code, an annotation or a docstring, so a file whose
-   * text names none of them holds none.
+   * value starts from a qualified name under one of them, in code (the file spells the package) or
+   * as a string ({@code :type session: requests.Session} in a docstring, a string annotation).
    */
   public static Set<String> httpClientPackages() {
     return HTTP_CLIENT_PACKAGES;

@@ -14,6 +14,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticMo
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * OVN203: an HTTP request with no timeout (requests, urllib, http.client, httplib2), or with
@@ -125,27 +126,46 @@ public final class HttpWithoutTimeout extends Rule {
       Set.of("requests", "httpx", "urllib", "six", "http", "httplib2");
 
   /**
-   * What a file can hold of the libraries, worked out on its first call: names under {@link
-   * #PACKAGES}, and sessions or clients (whose text must name their package).
+   * The packages of the sessions and clients, and their names as a docstring's {@code :type} or a
+   * string annotation writes them: a session or client value needs one or the other.
    */
-  private record Reach(boolean names, boolean clients) {}
+  private static final Set<String> CLIENT_PACKAGES = SemanticModel.httpClientPackages();
+
+  private static final Set<String> CLIENT_PREFIXES =
+      CLIENT_PACKAGES.stream().map(p -> p + ".").collect(Collectors.toUnmodifiableSet());
+
+  /**
+   * What a file can hold of the libraries: names under {@link #PACKAGES} (worked out on its first
+   * call), and sessions or clients (on its first call of a method they have, when no name needs the
+   * model anyway).
+   */
+  private static final class Reach {
+    final boolean names;
+    Boolean clients;
+
+    Reach(boolean names) {
+      this.names = names;
+    }
+  }
 
   private void visitCall(Call call, RuleContext ctx) {
     if (RuleContext.hasUnpacking(call)) {
       return;
     }
-    Reach reach =
-        ctx.state(
-            this,
-            () ->
-                new Reach(
-                    ctx.spellsAny(PACKAGES), ctx.mentionsAny(SemanticModel.httpClientPackages())));
-    boolean clientMethod =
-        reach.clients()
-            && call.func() instanceof Ast.Attribute a
-            && (METHODS.contains(a.attr()) || HTTPX_METHODS.contains(a.attr()));
-    if (!reach.names() && !clientMethod) {
-      return; // Neither a library's function nor a session's method: the model is not needed.
+    Reach reach = ctx.state(this, () -> new Reach(ctx.spellsAny(PACKAGES)));
+    if (!reach.names) {
+      boolean method =
+          call.func() instanceof Ast.Attribute a
+              && (METHODS.contains(a.attr()) || HTTPX_METHODS.contains(a.attr()));
+      if (!method) {
+        return; // Neither a library's function nor a session's method: the model is not needed.
+      }
+      if (reach.clients == null) {
+        reach.clients = ctx.spellsAny(CLIENT_PACKAGES) || ctx.quotesAny(CLIENT_PREFIXES);
+      }
+      if (!reach.clients) {
+        return;
+      }
     }
     SemanticModel model = ctx.semantic();
     if (model.moduleRole(ctx.path()) == ModuleRole.DEV_TOOLING) {
