@@ -28,8 +28,12 @@ public abstract class Rule {
    * none: it is called in every file).
    */
   record Registration<T extends Node>(Class<T> kind, Set<String> spelled, Visitor<T> visitor) {
+    // The dispatch gives a visitor only nodes of its kind, and the visitor's lambda casts to its
+    // own parameter type again: Class.cast is a call per node and visitor under the client
+    // compiler, and would repeat that check.
+    @SuppressWarnings("unchecked")
     void visit(Node node, RuleContext ctx) {
-      visitor.visit(kind.cast(node), ctx);
+      ((Visitor<Node>) visitor).visit(node, ctx);
     }
   }
 
