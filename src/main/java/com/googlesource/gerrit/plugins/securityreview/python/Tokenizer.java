@@ -464,7 +464,17 @@ final class Tokenizer {
   private void token(char c, Mode mode) {
     int s = pos;
     if (isIdentifierStart(c)) {
-      int p = identifierEnd(pos + 1);
+      // The ASCII part read once, its hash (String's) worked out on the way for the name table.
+      int p = pos + 1;
+      int hash = c;
+      while (p < len && isIdentifierPart(chars[p])) {
+        hash = 31 * hash + chars[p];
+        p++;
+      }
+      boolean ascii = p == len || chars[p] < 0x80;
+      if (!ascii) {
+        p = identifierEnd(p);
+      }
       if (p < len && (chars[p] == '"' || chars[p] == '\'')) {
         int prefix = stringPrefix(s, p);
         if (prefix >= 0) {
@@ -480,7 +490,11 @@ final class Tokenizer {
         }
       }
       pos = p;
-      name(s, p);
+      if (ascii) {
+        asciiName(s, p, hash);
+      } else {
+        name(s, p);
+      }
       return;
     }
     if (c >= '0' && c <= '9' || (c == '.' && pos + 1 < len && isDigit(chars[pos + 1]))) {
@@ -627,6 +641,11 @@ final class Tokenizer {
       }
       hash = 31 * hash + c;
     }
+    asciiName(s, e, hash);
+  }
+
+  /** An identifier of ASCII characters, with its {@link String#hashCode}. */
+  private void asciiName(int s, int e, int hash) {
     int n = names.indexOf(chars, s, e, hash);
     emit(names.kind(n), s, e, names.name(n));
   }
