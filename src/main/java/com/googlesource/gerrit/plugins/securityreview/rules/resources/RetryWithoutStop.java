@@ -90,13 +90,15 @@ public final class RetryWithoutStop extends Rule {
 
   private static final Set<String> RETRYING = Set.of("retrying.retry", "retrying.Retrying");
 
+  private static final Set<String> PACKAGES = Set.of("tenacity", "retrying");
+
   private static final Set<String> RETRYING_STOPS =
       Set.of("stop", "stop_max_attempt_number", "stop_max_delay", "stop_func");
 
   public RetryWithoutStop() {
     super(META);
-    on(Ast.FunctionLike.class, this::visitFunction);
-    on(Call.class, this::visitCall);
+    onNamesFrom(Ast.FunctionLike.class, PACKAGES, this::visitFunction);
+    onNamesFrom(Call.class, PACKAGES, this::visitCall);
   }
 
   private void visitCall(Call call, RuleContext ctx) {

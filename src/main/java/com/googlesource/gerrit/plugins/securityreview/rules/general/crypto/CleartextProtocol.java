@@ -7,6 +7,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
+import java.util.Set;
 
 /** PY306: Telnet or plain FTP, which carry credentials and data in clear text. */
 public final class CleartextProtocol extends Rule {
@@ -76,7 +77,7 @@ public final class CleartextProtocol extends Rule {
 
   public CleartextProtocol() {
     super(META);
-    on(Ast.Call.class, this::visitCall);
+    onNamesFrom(Ast.Call.class, Set.of("telnetlib", "ftplib"), this::visitCall);
   }
 
   private void visitCall(Ast.Call c, RuleContext ctx) {

@@ -10,6 +10,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.Set;
 
 /** PY407: a Flask app run with debug=True, or werkzeug's interactive debugger switched on. */
 public final class DebugServerEnabled extends Rule {
@@ -74,7 +75,8 @@ public final class DebugServerEnabled extends Rule {
 
   public DebugServerEnabled() {
     super(META);
-    on(Call.class, this::visitCall);
+    // werkzeug's functions, and a Flask app's run() in a file that imports flask.
+    onNamesFrom(Call.class, Set.of("werkzeug", "flask"), this::visitCall);
   }
 
   private void visitCall(Call call, RuleContext ctx) {

@@ -8,6 +8,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import java.util.Set;
 
 /** PY408: logging.config.listen() without a verify function. */
 public final class LoggingConfigListen extends Rule {
@@ -75,7 +76,8 @@ public final class LoggingConfigListen extends Rule {
 
   public LoggingConfigListen() {
     super(META);
-    on(Call.class, this::visitCall);
+    // By the function's own name: most files import logging.
+    onNamesFrom(Call.class, Set.of("listen"), this::visitCall);
   }
 
   private void visitCall(Call call, RuleContext ctx) {
