@@ -30,7 +30,8 @@ public record ParseResult(
 
   /**
    * Whether the file spells one of these identifiers anywhere: in an import, a name, an attribute,
-   * a keyword argument or a definition (not inside strings or comments).
+   * a keyword argument or a definition, an f-string's fields included (not in the text of strings
+   * or comments).
    */
   public boolean spellsAny(Set<String> identifiers) {
     if (names == null) {

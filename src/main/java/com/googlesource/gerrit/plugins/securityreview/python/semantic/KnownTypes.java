@@ -227,7 +227,8 @@ final class KnownTypes {
     EXACT.forEach(
         (name, fact) -> {
           if (kinds.contains(fact.kind())) {
-            out.add(name.substring(0, name.indexOf('.')));
+            int dot = name.indexOf('.');
+            out.add(dot < 0 ? name : name.substring(0, dot));
           }
         });
     TAIL.values()
