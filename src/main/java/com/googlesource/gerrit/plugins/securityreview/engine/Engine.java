@@ -322,36 +322,40 @@ public final class Engine {
     // For each rule, the end of the statement it failed in: it skips the positions before it.
     int[] skipUntil = new int[dispatch.rules().size()];
     int line = 1;
-    for (int i = 0; i < tree.size(); i++) {
-      Node node = tree.node(i);
-      if (node instanceof Ast.Located l) {
-        line = l.loc().line();
-      }
-      budget.tick(line);
-      Dispatch.Entry[] entries = visitors.of(node);
-      if (entries.length == 0) {
-        continue;
-      }
-      ctx.visiting(i);
-      for (Dispatch.Entry e : entries) {
-        if (skipUntil[e.rule()] > i) {
+    try {
+      for (int i = 0; i < tree.size(); i++) {
+        Node node = tree.node(i);
+        if (node instanceof Ast.Located l) {
+          line = l.loc().line();
+        }
+        budget.tick(line);
+        Dispatch.Entry[] entries = visitors.of(node);
+        if (entries.length == 0) {
           continue;
         }
-        try {
-          e.registration().visit(node, ctx);
-        } catch (FileBudget.Exceeded ex) {
-          throw ex;
-        } catch (RuntimeException | StackOverflowError ex) {
-          int statement = statementOf(tree, i);
-          skipUntil[e.rule()] = tree.end(statement);
-          failures.add(
-              dispatch.rules().get(e.rule()),
-              tree.node(statement) instanceof Ast.Located l ? l.loc().line() : line,
-              ex);
+        ctx.visiting(i);
+        for (Dispatch.Entry e : entries) {
+          if (skipUntil[e.rule()] > i) {
+            continue;
+          }
+          try {
+            e.registration().visit(node, ctx);
+          } catch (FileBudget.Exceeded ex) {
+            throw ex;
+          } catch (RuntimeException | StackOverflowError ex) {
+            int statement = statementOf(tree, i);
+            skipUntil[e.rule()] = tree.end(statement);
+            failures.add(
+                dispatch.rules().get(e.rule()),
+                tree.node(statement) instanceof Ast.Located l ? l.loc().line() : line,
+                ex);
+          }
         }
       }
+    } finally {
+      // Past the walk (a budget run out included), the rules see no node's ancestors.
+      ctx.visiting(-1);
     }
-    ctx.visiting(-1);
   }
 
   /** The position of the innermost statement holding a node (the node itself, or the module). */
