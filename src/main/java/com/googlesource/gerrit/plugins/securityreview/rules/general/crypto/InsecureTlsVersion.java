@@ -116,9 +116,8 @@ public final class InsecureTlsVersion extends Rule {
   public InsecureTlsVersion() {
     super(META);
     onNamesFrom(Ast.Call.class, Set.of("ssl"), this::visitCall);
-    // A qualified name's last part is spelled where the file writes it or imports it.
-    onNamesFrom(Ast.Attribute.class, LAST_PARTS, this::checkReference);
-    onNamesFrom(Ast.Name.class, LAST_PARTS, this::visitName);
+    on(Ast.Attribute.class, this::checkReference);
+    on(Ast.Name.class, this::visitName);
   }
 
   private void visitCall(Ast.Call c, RuleContext ctx) {
