@@ -1,6 +1,5 @@
 package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -228,7 +227,8 @@ final class KnownTypes {
     EXACT.forEach(
         (name, fact) -> {
           if (kinds.contains(fact.kind())) {
-            out.add(DottedNames.firstPart(name));
+            int dot = name.indexOf('.');
+            out.add(dot < 0 ? name : name.substring(0, dot));
           }
         });
     TAIL.values()

@@ -12,7 +12,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Name;
-import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +105,7 @@ public final class YamlUnsafeLoad extends Rule {
 
   public YamlUnsafeLoad() {
     super(META);
-    onNamesFrom(
-        Call.class, DottedNames.firstParts(LOADER_CALLS.keySet(), UNSAFE_CALLS), this::visitCall);
+    onNamesFrom(Call.class, Set.of("yaml"), this::visitCall);
   }
 
   private void visitCall(Call call, RuleContext ctx) {
