@@ -4,6 +4,9 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Name;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Dotted names of expressions: {@code a.b.c} for the chain {@code Attribute(Attribute(Name))}. */
 public final class DottedNames {
@@ -27,6 +30,27 @@ public final class DottedNames {
   /** The dotted name of what a call calls, or null ({@code f()()}, {@code x[0]()}). */
   public static String callee(Call call) {
     return of(call.func());
+  }
+
+  /** The first part of a dotted name: {@code subprocess} for {@code subprocess.call}. */
+  public static String firstPart(String dotted) {
+    int dot = dotted.indexOf('.');
+    return dot < 0 ? dotted : dotted.substring(0, dot);
+  }
+
+  /**
+   * The first parts of all these dotted names: the packages a rule's tables of qualified names come
+   * from, for {@code Rule.onNamesFrom}.
+   */
+  @SafeVarargs
+  public static Set<String> firstParts(Collection<String>... names) {
+    Set<String> out = new HashSet<>();
+    for (Collection<String> group : names) {
+      for (String n : group) {
+        out.add(firstPart(n));
+      }
+    }
+    return Set.copyOf(out);
   }
 
   /** The last part of a dotted name: {@code call} for {@code subprocess.call}. */

@@ -1,5 +1,6 @@
 package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -227,8 +228,7 @@ final class KnownTypes {
     EXACT.forEach(
         (name, fact) -> {
           if (kinds.contains(fact.kind())) {
-            int dot = name.indexOf('.');
-            out.add(dot < 0 ? name : name.substring(0, dot));
+            out.add(DottedNames.firstPart(name));
           }
         });
     TAIL.values()

@@ -9,9 +9,11 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ModuleRole;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -119,11 +121,11 @@ public final class HttpWithoutTimeout extends Rule {
   }
 
   /**
-   * The packages of the functions above: a call whose name resolves under one needs the file to
-   * spell it.
+   * The packages of the functions above and of requests' and httpx's own: a call whose name
+   * resolves under one needs the file to spell it.
    */
   private static final Set<String> PACKAGES =
-      Set.of("requests", "httpx", "urllib", "six", "http", "httplib2");
+      DottedNames.firstParts(TIMEOUT_POSITION.keySet(), List.of("requests", "httpx"));
 
   /**
    * The packages of the sessions and clients, and their names as a docstring's {@code :type} or a

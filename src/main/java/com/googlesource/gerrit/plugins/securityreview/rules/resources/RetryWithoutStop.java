@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ModuleRole;
 import java.util.Set;
 
@@ -90,7 +91,7 @@ public final class RetryWithoutStop extends Rule {
 
   private static final Set<String> RETRYING = Set.of("retrying.retry", "retrying.Retrying");
 
-  private static final Set<String> PACKAGES = Set.of("tenacity", "retrying");
+  private static final Set<String> PACKAGES = DottedNames.firstParts(TENACITY, RETRYING);
 
   private static final Set<String> RETRYING_STOPS =
       Set.of("stop", "stop_max_attempt_number", "stop_max_delay", "stop_func");

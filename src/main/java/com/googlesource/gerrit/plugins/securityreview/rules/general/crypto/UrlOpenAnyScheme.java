@@ -8,6 +8,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,7 +94,7 @@ public final class UrlOpenAnyScheme extends Rule {
   private static final List<String> MODULES =
       List.of("urllib.request.", "six.moves.urllib.request.", "urllib2.", "urllib.");
 
-  private static final Set<String> PACKAGES = Set.of("urllib", "six", "urllib2");
+  private static final Set<String> PACKAGES = DottedNames.firstParts(MODULES);
 
   private static final Set<String> OPENERS = Set.of("urlopen", "urlretrieve");
   private static final Set<String> LEGACY = Set.of("URLopener", "FancyURLopener");

@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.Collections;
 import java.util.List;
@@ -130,9 +131,9 @@ public final class WeakHash extends Rule {
       Map.of(
           "MD2", "MD2", "MD3", "MD3", "MD4", "MD4", "MD5", "MD5", "SHA", "SHA-1", "SHA1", "SHA-1");
 
-  /** The packages of the calls above, of {@code hashlib.new} and of {@code crypt}. */
+  /** The packages of the calls above, and of PyCrypto's and {@code crypt}'s that the code names. */
   private static final Set<String> CALL_PACKAGES =
-      Set.of("hashlib", "oslo_utils", "Crypto", "Cryptodome", "crypt");
+      DottedNames.firstParts(HASHLIB.keySet(), List.of("Crypto", "Cryptodome", "crypt"));
 
   private static final String CRYPTOGRAPHY_HASHES = "cryptography.hazmat.primitives.hashes.";
 

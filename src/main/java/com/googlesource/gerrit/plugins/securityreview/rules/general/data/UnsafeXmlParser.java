@@ -8,6 +8,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -124,20 +125,12 @@ public final class UnsafeXmlParser extends Rule {
   private static final Set<String> LXML_PARSERS =
       Set.of("lxml.etree.XMLParser", "lxml.etree.XMLPullParser", "lxml.etree.iterparse");
 
-  /** The packages of every call above, of the standard library's parsers and of defusedxml. */
-  private static final Set<String> PACKAGES =
-      Set.of(
-          "xml",
-          "xmlrpc",
-          "xmlrpclib",
-          "six",
-          "SimpleXMLRPCServer",
-          "DocXMLRPCServer",
-          "lxml",
-          "defusedxml");
-
   private static final String DEFUSE_STDLIB = "defusedxml.defuse_stdlib";
   private static final String DEFUSE_XMLRPC = "defusedxml.xmlrpc.monkey_patch";
+
+  /** The packages of every call above, of defusedxml's and of the standard library's parsers. */
+  private static final Set<String> PACKAGES =
+      DottedNames.firstParts(XMLRPC, LXML_PARSERS, List.of(DEFUSE_STDLIB, DEFUSE_XMLRPC, "xml"));
 
   /**
    * What a file does to defuse the standard library, and the parses that it would make safe: the

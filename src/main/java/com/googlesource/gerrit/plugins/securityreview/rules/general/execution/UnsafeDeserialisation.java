@@ -7,7 +7,9 @@ import com.googlesource.gerrit.plugins.securityreview.engine.RuleContext;
 import com.googlesource.gerrit.plugins.securityreview.engine.RuleMeta;
 import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -110,18 +112,7 @@ public final class UnsafeDeserialisation extends Rule {
 
   /** The packages of the calls above and of {@code numpy.load}. */
   private static final Set<String> PACKAGES =
-      Set.of(
-          "pickle",
-          "cPickle",
-          "_pickle",
-          "six",
-          "dill",
-          "cloudpickle",
-          "marshal",
-          "shelve",
-          "jsonpickle",
-          "pandas",
-          "numpy");
+      DottedNames.firstParts(PICKLE_MODULES.keySet(), OTHER_CALLS.keySet(), List.of("numpy"));
 
   public UnsafeDeserialisation() {
     super(META);

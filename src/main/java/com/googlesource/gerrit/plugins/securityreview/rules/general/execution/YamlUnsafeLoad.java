@@ -12,6 +12,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Attribute;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Name;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,8 @@ public final class YamlUnsafeLoad extends Rule {
 
   public YamlUnsafeLoad() {
     super(META);
-    onNamesFrom(Call.class, Set.of("yaml"), this::visitCall);
+    onNamesFrom(
+        Call.class, DottedNames.firstParts(LOADER_CALLS.keySet(), UNSAFE_CALLS), this::visitCall);
   }
 
   private void visitCall(Call call, RuleContext ctx) {

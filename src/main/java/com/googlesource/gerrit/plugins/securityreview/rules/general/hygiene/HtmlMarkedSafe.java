@@ -14,7 +14,6 @@ import com.googlesource.gerrit.plugins.securityreview.python.semantic.OriginPoli
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Origins;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * PY403: text carrying unescaped data marked as safe HTML (Django mark_safe, markupsafe.Markup).
@@ -34,10 +33,7 @@ public final class HtmlMarkedSafe extends Rule {
           "jinja2.Markup");
 
   /** The packages of the markers, {@code @mark_safe}'s among them. */
-  private static final Set<String> PACKAGES =
-      MARKERS.stream()
-          .map(m -> m.substring(0, m.indexOf('.')))
-          .collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> PACKAGES = DottedNames.firstParts(MARKERS);
 
   static final RuleMeta META =
       RuleMeta.builder("PY403")

@@ -94,7 +94,7 @@ public final class Jinja2AutoescapeOff extends Rule {
 
   public Jinja2AutoescapeOff() {
     super(META);
-    onNamesFrom(Call.class, Set.of("jinja2"), this::visitCall);
+    onNamesFrom(Call.class, DottedNames.firstParts(ENVIRONMENTS, TEMPLATES), this::visitCall);
   }
 
   private void visitCall(Call call, RuleContext ctx) {

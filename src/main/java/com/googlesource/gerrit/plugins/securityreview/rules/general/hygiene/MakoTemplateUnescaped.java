@@ -89,7 +89,7 @@ public final class MakoTemplateUnescaped extends Rule {
 
   public MakoTemplateUnescaped() {
     super(META);
-    onNamesFrom(Call.class, Set.of("mako"), this::visitCall);
+    onNamesFrom(Call.class, DottedNames.firstParts(CALLS), this::visitCall);
   }
 
   private void visitCall(Call call, RuleContext ctx) {
