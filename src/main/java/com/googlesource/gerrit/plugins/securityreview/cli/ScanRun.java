@@ -13,7 +13,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,21 +134,44 @@ final class ScanRun {
     if (result.findings().isEmpty()) {
       return new Scanned(result, List.of());
     }
-    // Split only files with findings: most files have none.
-    String[] lines = lines(content);
+    // Only files with findings, and only the lines they are on: most files have none.
+    Map<Integer, String> lines = lines(content, result.findings());
     List<String> texts = new ArrayList<>(result.findings().size());
     for (Finding f : result.findings()) {
-      texts.add(f.line() >= 1 && f.line() <= lines.length ? lines[f.line() - 1] : "");
+      texts.add(lines.getOrDefault(f.line(), ""));
     }
     return new Scanned(result, List.copyOf(texts));
   }
 
-  /** The lines of a file as text, for line hashes only: UTF-8, bad bytes replaced. */
-  private static String[] lines(byte[] content) {
-    String s = new String(content, StandardCharsets.UTF_8);
-    if (s.startsWith("\uFEFF")) {
-      s = s.substring(1);
+  /**
+   * The text of the lines the findings are on, for line hashes only: UTF-8, bad bytes replaced,
+   * lines ended by CRLF, CR or LF; a line past the end is missing.
+   */
+  private static Map<Integer, String> lines(byte[] content, List<Finding> findings) {
+    Set<Integer> wanted = new HashSet<>();
+    for (Finding f : findings) {
+      wanted.add(f.line());
     }
-    return s.split("\r\n|\r|\n", -1);
+    String s = new String(content, StandardCharsets.UTF_8);
+    int start = s.startsWith("\uFEFF") ? 1 : 0;
+    Map<Integer, String> out = new HashMap<>();
+    int line = 1;
+    for (int i = start; ; i++) {
+      boolean end = i == s.length();
+      char c = end ? 0 : s.charAt(i);
+      if (end || c == '\n' || c == '\r') {
+        if (wanted.contains(line)) {
+          out.put(line, s.substring(start, i));
+        }
+        if (end) {
+          return out;
+        }
+        if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+        line++;
+      }
+    }
   }
 }

@@ -319,66 +319,52 @@ public final class Engine {
       RuleContext ctx,
       Failures failures,
       FileBudget budget) {
-    Node root = tree.node(0);
-    // For each rule, the statement it failed in, until the walk leaves that statement.
-    Node[] skipping = new Node[dispatch.rules().size()];
-    tree.walk(
-        new Preorder.Visit() {
-          private int line = 1;
-          private int skipped;
-
-          @Override
-          public void enter(Node node) {
-            if (node instanceof Ast.Located l) {
-              line = l.loc().line();
-            }
-            budget.tick(line);
-            for (Dispatch.Entry e : visitors.of(node)) {
-              if (skipping[e.rule()] != null) {
-                continue;
-              }
-              try {
-                e.registration().visit(node, ctx);
-              } catch (FileBudget.Exceeded ex) {
-                throw ex;
-              } catch (RuntimeException | StackOverflowError ex) {
-                Node statement = statementOf(node);
-                skipping[e.rule()] = statement;
-                skipped++;
-                failures.add(
-                    dispatch.rules().get(e.rule()),
-                    statement instanceof Ast.Located l ? l.loc().line() : line,
-                    ex);
-              }
-            }
-            ctx.push(node);
+    // For each rule, the end of the statement it failed in: it skips the positions before it.
+    int[] skipUntil = new int[dispatch.rules().size()];
+    int line = 1;
+    try {
+      for (int i = 0; i < tree.size(); i++) {
+        Node node = tree.node(i);
+        if (node instanceof Ast.Located l) {
+          line = l.loc().line();
+        }
+        budget.tick(line);
+        Dispatch.Entry[] entries = visitors.of(node);
+        if (entries.length == 0) {
+          continue;
+        }
+        ctx.visiting(i);
+        for (Dispatch.Entry e : entries) {
+          if (skipUntil[e.rule()] > i) {
+            continue;
           }
-
-          /** The innermost statement holding the node (the node itself, or the module). */
-          private Node statementOf(Node node) {
-            if (node instanceof Ast.Stmt) {
-              return node;
-            }
-            for (Node a : ctx.ancestors()) {
-              if (a instanceof Ast.Stmt) {
-                return a;
-              }
-            }
-            return root;
+          try {
+            e.registration().visit(node, ctx);
+          } catch (FileBudget.Exceeded ex) {
+            throw ex;
+          } catch (RuntimeException | StackOverflowError ex) {
+            int statement = statementOf(tree, i);
+            skipUntil[e.rule()] = tree.end(statement);
+            failures.add(
+                dispatch.rules().get(e.rule()),
+                tree.node(statement) instanceof Ast.Located l ? l.loc().line() : line,
+                ex);
           }
+        }
+      }
+    } finally {
+      // Past the walk (a budget run out included), the rules see no node's ancestors.
+      ctx.visiting(-1);
+    }
+  }
 
-          @Override
-          public void leave(Node node) {
-            ctx.pop();
-            if (skipped > 0) {
-              for (int i = 0; i < skipping.length; i++) {
-                if (skipping[i] == node) {
-                  skipping[i] = null;
-                  skipped--;
-                }
-              }
-            }
-          }
-        });
+  /** The position of the innermost statement holding a node (the node itself, or the module). */
+  private static int statementOf(Preorder tree, int position) {
+    for (int p = position; p > 0; p = tree.parent(p)) {
+      if (tree.node(p) instanceof Ast.Stmt) {
+        return p;
+      }
+    }
+    return 0;
   }
 }

@@ -12,12 +12,12 @@ import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
 import com.googlesource.gerrit.plugins.securityreview.python.Preorder;
 import com.googlesource.gerrit.plugins.securityreview.python.SourceText;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -34,7 +34,10 @@ public final class RuleContext {
   private final boolean testFile;
   private SemanticModel semantic;
   private RuntimeException semanticFailure;
-  private final Deque<Node> ancestors = new ArrayDeque<>();
+
+  /** The position in {@link #tree} of the node being visited; -1 outside the walk. */
+  private int visiting = -1;
+
   private final List<Finding> findings = new ArrayList<>();
   private final Map<Rule, Object> state = new HashMap<>();
 
@@ -115,14 +118,34 @@ public final class RuleContext {
 
   // ---------------------------------------------------------------- where we are
 
-  /** The nodes enclosing the one being visited, innermost first. */
+  /** The nodes enclosing the one being visited, innermost first; none outside the walk. */
   public Iterable<Node> ancestors() {
-    return ancestors;
+    int first = visiting < 0 ? -1 : tree.parent(visiting);
+    return () ->
+        new Iterator<>() {
+          private int next = first;
+
+          @Override
+          public boolean hasNext() {
+            return next >= 0;
+          }
+
+          @Override
+          public Node next() {
+            if (next < 0) {
+              throw new NoSuchElementException();
+            }
+            Node n = tree.node(next);
+            next = tree.parent(next);
+            return n;
+          }
+        };
   }
 
   /** The node directly enclosing the one being visited, or null at the module. */
   public Node parent() {
-    return ancestors.peekFirst();
+    int p = visiting < 0 ? -1 : tree.parent(visiting);
+    return p < 0 ? null : tree.node(p);
   }
 
   // ---------------------------------------------------------------- names
@@ -253,12 +276,9 @@ public final class RuleContext {
 
   // ---------------------------------------------------------------- engine side
 
-  void push(Node n) {
-    ancestors.push(n);
-  }
-
-  void pop() {
-    ancestors.pop();
+  /** The walk is at this position of the tree (its ancestors are its chain of parents), or -1. */
+  void visiting(int position) {
+    visiting = position;
   }
 
   List<Finding> findings() {

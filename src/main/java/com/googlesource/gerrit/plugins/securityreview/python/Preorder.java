@@ -9,16 +9,10 @@ import java.util.function.Consumer;
 /**
  * A tree flattened once, in the order {@link NodeVisitor} visits it: for each node its parent and
  * where its subtree ends. The walks that visit every node of a file (the semantic model's build,
- * the rules') read it instead of asking every node for its children again.
+ * the rules') read it instead of asking every node for its children again, and a node's ancestors
+ * are its chain of parents.
  */
 public final class Preorder {
-  /** What {@link #walk} tells of each node, in the order NodeVisitor's enter and leave would. */
-  public interface Visit {
-    void enter(Node node);
-
-    void leave(Node node);
-  }
-
   private final Node[] nodes;
   private final int[] parents;
   private final int[] ends;
@@ -91,22 +85,11 @@ public final class Preorder {
     return parents[index];
   }
 
-  /** Visits every node: enter, then its subtree, then leave. */
-  public void walk(Visit visit) {
-    int[] open = new int[64];
-    int depth = 0;
-    for (int i = 0; i < size; i++) {
-      while (depth > 0 && ends[open[depth - 1]] <= i) {
-        visit.leave(nodes[open[--depth]]);
-      }
-      visit.enter(nodes[i]);
-      if (depth == open.length) {
-        open = Arrays.copyOf(open, depth * 2);
-      }
-      open[depth++] = i;
-    }
-    while (depth > 0) {
-      visit.leave(nodes[open[--depth]]);
-    }
+  /**
+   * The position after a node's subtree: its descendants are the positions from {@code index + 1}
+   * up to it.
+   */
+  public int end(int index) {
+    return ends[index];
   }
 }

@@ -35,22 +35,23 @@ class PreorderTest {
     }
     Recorder r = new Recorder();
     if (viaPreorder) {
+      // Enter and leave as the positions, parents and subtree ends say.
       Preorder tree = Preorder.of(root);
-      tree.walk(
-          new Preorder.Visit() {
-            @Override
-            public void enter(Node node) {
-              int id = count[0];
-              assertThat(tree.node(id)).isSameInstanceAs(node);
-              assertThat(tree.parent(id)).isEqualTo(open.isEmpty() ? -1 : open.peek());
-              r.enter(node);
-            }
-
-            @Override
-            public void leave(Node node) {
-              r.leave(node);
-            }
-          });
+      Deque<Integer> ends = new ArrayDeque<>();
+      Deque<Node> entered = new ArrayDeque<>();
+      for (int i = 0; i < tree.size(); i++) {
+        while (!ends.isEmpty() && ends.peek() <= i) {
+          ends.pop();
+          r.leave(entered.pop());
+        }
+        assertThat(tree.parent(i)).isEqualTo(open.isEmpty() ? -1 : open.peek());
+        r.enter(tree.node(i));
+        ends.push(tree.end(i));
+        entered.push(tree.node(i));
+      }
+      while (!entered.isEmpty()) {
+        r.leave(entered.pop());
+      }
     } else {
       new NodeVisitor() {
         @Override
@@ -106,21 +107,13 @@ class PreorderTest {
   void aChainOfOneHundredThousandAttributesIsNoDeeperForIt() {
     Ast.Module m = PythonParser.parse("x = a" + ".b".repeat(100_000) + "\n").module();
     Preorder tree = Preorder.of(m);
-    int[] depth = {0, 0};
-    tree.walk(
-        new Preorder.Visit() {
-          @Override
-          public void enter(Node node) {
-            depth[1] = Math.max(depth[1], ++depth[0]);
-          }
-
-          @Override
-          public void leave(Node node) {
-            depth[0]--;
-          }
-        });
+    int deepest = tree.size() - 1;
+    int depth = 0;
+    for (int p = deepest; p >= 0; p = tree.parent(p)) {
+      depth++;
+    }
     assertThat(tree.size()).isEqualTo(100_004);
-    assertThat(depth[0]).isEqualTo(0);
-    assertThat(depth[1]).isEqualTo(100_003);
+    assertThat(tree.end(0)).isEqualTo(tree.size());
+    assertThat(depth).isEqualTo(100_003);
   }
 }

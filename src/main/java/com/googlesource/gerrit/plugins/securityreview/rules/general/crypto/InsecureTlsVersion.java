@@ -116,8 +116,9 @@ public final class InsecureTlsVersion extends Rule {
   public InsecureTlsVersion() {
     super(META);
     onNamesFrom(Ast.Call.class, Set.of("ssl"), this::visitCall);
-    on(Ast.Attribute.class, this::checkReference);
-    on(Ast.Name.class, this::visitName);
+    // A qualified name's last part is spelled where the file writes it or imports it.
+    onNamesFrom(Ast.Attribute.class, LAST_PARTS, this::checkReference);
+    onNamesFrom(Ast.Name.class, LAST_PARTS, this::visitName);
   }
 
   private void visitCall(Ast.Call c, RuleContext ctx) {
