@@ -12,8 +12,12 @@ import java.util.Arrays;
 public final class SourceText {
   private final String text;
   private final char[] chars;
+
+  /** Indexed by 1-based line, up to {@link #lineCount}; longer, not cut to size. */
   private final int[] lineStarts;
+
   private final boolean[] asciiLine;
+  private final int lineCount;
   private final int firstNul;
 
   /** Text whose newlines are normalised already. */
@@ -29,7 +33,7 @@ public final class SourceText {
   private SourceText(String raw, boolean normalize) {
     // One pass over the characters (files are parsed once each, and this is on the way): newlines
     // normalised in place, lines found, the first NUL noted. The line arrays grow as lines are
-    // found and are cut to size at the end.
+    // found, and are kept as they end (a copy to size was a percent of a scan).
     char[] c = raw.toCharArray();
     int n = c.length;
     int[] starts = new int[Math.max(16, n / 24)];
@@ -74,8 +78,9 @@ public final class SourceText {
     }
     chars = c;
     firstNul = nul;
-    lineStarts = Arrays.copyOf(starts, line + 1);
-    asciiLine = Arrays.copyOf(ascii, line + 1);
+    lineStarts = starts;
+    asciiLine = ascii;
+    lineCount = line;
   }
 
   public String text() {
@@ -98,11 +103,14 @@ public final class SourceText {
 
   /** Number of lines; a final line without a newline counts, an empty last line too. */
   public int lineCount() {
-    return lineStarts.length - 1;
+    return lineCount;
   }
 
   /** Offset in {@link #text()} of the first character of a 1-based line. */
   public int lineStart(int line) {
+    if (line > lineCount) {
+      throw new IndexOutOfBoundsException("line " + line + " of " + lineCount);
+    }
     return lineStarts[line];
   }
 
