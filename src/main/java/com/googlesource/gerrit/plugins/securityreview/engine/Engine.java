@@ -321,14 +321,12 @@ public final class Engine {
       FileBudget budget) {
     // For each rule, the end of the statement it failed in: it skips the positions before it.
     int[] skipUntil = new int[dispatch.rules().size()];
-    int line = 1;
     try {
       for (int i = 0; i < tree.size(); i++) {
         Node node = tree.node(i);
-        if (node instanceof Ast.Located l) {
-          line = l.loc().line();
+        if (budget.due()) {
+          budget.check(lineOf(tree, i));
         }
-        budget.tick(line);
         Dispatch.Entry[] entries = visitors.of(node);
         if (entries.length == 0) {
           continue;
@@ -345,10 +343,7 @@ public final class Engine {
           } catch (RuntimeException | StackOverflowError ex) {
             int statement = statementOf(tree, i);
             skipUntil[e.rule()] = tree.end(statement);
-            failures.add(
-                dispatch.rules().get(e.rule()),
-                tree.node(statement) instanceof Ast.Located l ? l.loc().line() : line,
-                ex);
+            failures.add(dispatch.rules().get(e.rule()), lineOf(tree, statement), ex);
           }
         }
       }
@@ -356,6 +351,19 @@ public final class Engine {
       // Past the walk (a budget run out included), the rules see no node's ancestors.
       ctx.visiting(-1);
     }
+  }
+
+  /**
+   * The line of a position: its node's, or its nearest located ancestor's. Worked out only when
+   * needed, not for every node the walk passes.
+   */
+  private static int lineOf(Preorder tree, int position) {
+    for (int p = position; p >= 0; p = tree.parent(p)) {
+      if (tree.node(p) instanceof Ast.Located l) {
+        return l.loc().line();
+      }
+    }
+    return 1;
   }
 
   /** The position of the innermost statement holding a node (the node itself, or the module). */

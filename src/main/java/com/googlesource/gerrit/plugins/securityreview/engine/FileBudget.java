@@ -20,13 +20,16 @@ final class FileBudget {
     this.deadline = System.nanoTime() + limit.toNanos();
   }
 
-  /** Called for every node visited; throws {@link Exceeded} when the analysis must stop. */
-  void tick(int line) {
+  /**
+   * Called for every node visited: whether it is time to {@link #check} (once in {@value
+   * #CHECK_EVERY} nodes), so that the caller works out the line only then.
+   */
+  boolean due() {
     if (--untilCheck > 0) {
-      return;
+      return false;
     }
     untilCheck = CHECK_EVERY;
-    check(line);
+    return true;
   }
 
   /** Throws {@link Exceeded} when the deadline has passed or the thread was interrupted. */
