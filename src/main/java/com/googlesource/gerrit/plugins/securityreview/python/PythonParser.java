@@ -34,17 +34,15 @@ public final class PythonParser {
   /** Parses file content, honouring a UTF-8 BOM and a PEP 263 coding declaration. */
   public static ParseResult parse(byte[] content) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    String text = decode(content, diagnostics);
-    return parse(text, diagnostics);
+    return parse(read(content, diagnostics), diagnostics);
   }
 
   /** Parses already decoded source text. */
   public static ParseResult parse(String source) {
-    return parse(source, new ArrayList<>());
+    return parse(SourceText.normalized(source), new ArrayList<>());
   }
 
-  private static ParseResult parse(String raw, List<Diagnostic> diagnostics) {
-    SourceText source = SourceText.normalized(raw);
+  private static ParseResult parse(SourceText source, List<Diagnostic> diagnostics) {
     int nul = source.firstNul();
     if (nul >= 0) {
       int line = lineOfOffset(source, nul);
@@ -94,7 +92,7 @@ public final class PythonParser {
   }
 
   /** Decodes bytes as CPython's tokenizer does: BOM, coding cookie, else UTF-8. */
-  static String decode(byte[] content, List<Diagnostic> diagnostics) {
+  static SourceText read(byte[] content, List<Diagnostic> diagnostics) {
     int offset = 0;
     boolean bom = false;
     if (content.length >= 3
@@ -119,11 +117,16 @@ public final class PythonParser {
       }
     }
     if (charset.equals(StandardCharsets.UTF_8)) {
-      // The common case, without a CharBuffer's copy: the String constructor replaces a malformed
-      // sequence with U+FFFD, so a result without one is what the strict decoder gives.
+      // The commonest case: ASCII, which UTF-8 leaves as it is.
+      SourceText ascii = SourceText.ascii(content, offset);
+      if (ascii != null) {
+        return ascii;
+      }
+      // Then without a CharBuffer's copy: the String constructor replaces a malformed sequence
+      // with U+FFFD, so a result without one is what the strict decoder gives.
       String text = new String(content, offset, content.length - offset, StandardCharsets.UTF_8);
       if (text.indexOf('\uFFFD') < 0) {
-        return text;
+        return SourceText.normalized(text);
       }
     }
     ByteBuffer in = ByteBuffer.wrap(content, offset, content.length - offset);
@@ -134,7 +137,7 @@ public final class PythonParser {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
       CharBuffer chars = strict.decode(in);
-      return chars.toString();
+      return SourceText.normalized(chars.toString());
     } catch (CharacterCodingException e) {
       int bad = firstUndecodable(content, offset, charset);
       String decodedPrefix = new String(content, offset, bad - offset, charset);
@@ -156,7 +159,7 @@ public final class PythonParser {
               line,
               SourceText.utf8Length(prefix.line(line), 0, prefix.line(line).length()),
               message));
-      return new String(content, offset, content.length - offset, charset);
+      return SourceText.normalized(new String(content, offset, content.length - offset, charset));
     }
   }
 

@@ -1,5 +1,6 @@
 package com.googlesource.gerrit.plugins.securityreview.python;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -22,65 +23,113 @@ public final class SourceText {
 
   /** Text whose newlines are normalised already. */
   public SourceText(String text) {
-    this(text, false);
+    this(text, Lines.of(text.toCharArray(), false));
+  }
+
+  private SourceText(String raw, Lines lines) {
+    this.text = lines.changed ? new String(lines.chars, 0, lines.length) : raw;
+    this.chars = lines.chars;
+    this.lineStarts = lines.starts;
+    this.asciiLine = lines.ascii;
+    this.lineCount = lines.count;
+    this.firstNul = lines.nul;
   }
 
   /** The text with its newlines normalised as CPython reads them. */
   static SourceText normalized(String raw) {
-    return new SourceText(raw, true);
+    return new SourceText(raw, Lines.of(raw.toCharArray(), true));
   }
 
-  private SourceText(String raw, boolean normalize) {
-    // One pass over the characters (files are parsed once each, and this is on the way): newlines
-    // normalised in place, lines found, the first NUL noted. The line arrays grow as lines are
-    // found, and are kept as they end (a copy to size was a percent of a scan).
-    char[] c = raw.toCharArray();
-    int n = c.length;
-    int[] starts = new int[Math.max(16, n / 24)];
-    boolean[] ascii = new boolean[starts.length];
-    int line = 1;
-    starts[1] = 0;
-    boolean lineAscii = true;
+  /**
+   * Bytes from {@code from} on read as ASCII, newlines normalised; null at the first byte that is
+   * not ASCII. Most files are ASCII: read in the same pass that finds the lines, they skip the
+   * UTF-8 decoder's pass and the copy of a String into characters.
+   */
+  static SourceText ascii(byte[] content, int from) {
+    int n = content.length - from;
+    Lines lines = new Lines(new char[n]);
+    if (!lines.scan(content, from, true)) {
+      return null;
+    }
+    return new SourceText(
+        lines.changed ? null : new String(content, from, n, StandardCharsets.ISO_8859_1), lines);
+  }
+
+  /**
+   * The line table, worked out in one pass over the characters: newlines normalised in place, lines
+   * found, the first NUL noted. The line arrays grow as lines are found, and are kept as they end
+   * (a copy to size was a percent of a scan).
+   */
+  private static final class Lines {
+    final char[] chars;
+    int[] starts;
+    boolean[] ascii;
+    int count = 1;
     int nul = -1;
-    boolean changed = false;
-    int w = 0;
-    for (int r = 0; r < n; r++, w++) {
-      char ch = c[r];
-      if (ch == '\r' && normalize) {
-        ch = '\n';
-        changed = true;
-        if (r + 1 < n && c[r + 1] == '\n') {
-          r++;
+    boolean changed;
+
+    /** The characters of the text: fewer than {@code chars.length} once a CRLF is normalised. */
+    int length;
+
+    Lines(char[] chars) {
+      this.chars = chars;
+      starts = new int[Math.max(16, chars.length / 24)];
+      ascii = new boolean[starts.length];
+    }
+
+    static Lines of(char[] chars, boolean normalize) {
+      Lines lines = new Lines(chars);
+      lines.scan(null, 0, normalize);
+      return lines;
+    }
+
+    /**
+     * Reads the characters, or with {@code bytes} the ASCII bytes from {@code from} into them;
+     * false at a byte that is not ASCII.
+     */
+    boolean scan(byte[] bytes, int from, boolean normalize) {
+      char[] c = chars;
+      int n = c.length;
+      int line = 1;
+      boolean lineAscii = true;
+      int w = 0;
+      for (int r = 0; r < n; r++, w++) {
+        char ch;
+        if (bytes == null) {
+          ch = c[r];
+        } else if (bytes[from + r] >= 0) {
+          ch = (char) bytes[from + r];
+        } else {
+          return false;
+        }
+        if (ch == '\r' && normalize) {
+          ch = '\n';
+          changed = true;
+          if (r + 1 < n && (bytes == null ? c[r + 1] : (char) bytes[from + r + 1]) == '\n') {
+            r++;
+          }
+        }
+        c[w] = ch;
+        if (ch == '\n') {
+          ascii[line] = lineAscii;
+          line++;
+          if (line == starts.length) {
+            starts = Arrays.copyOf(starts, line * 2);
+            ascii = Arrays.copyOf(ascii, line * 2);
+          }
+          starts[line] = w + 1;
+          lineAscii = true;
+        } else if (ch >= 0x80) {
+          lineAscii = false;
+        } else if (ch == 0 && nul < 0) {
+          nul = w;
         }
       }
-      c[w] = ch;
-      if (ch == '\n') {
-        ascii[line] = lineAscii;
-        line++;
-        if (line == starts.length) {
-          starts = Arrays.copyOf(starts, line * 2);
-          ascii = Arrays.copyOf(ascii, line * 2);
-        }
-        starts[line] = w + 1;
-        lineAscii = true;
-      } else if (ch >= 0x80) {
-        lineAscii = false;
-      } else if (ch == 0 && nul < 0) {
-        nul = w;
-      }
+      ascii[line] = lineAscii;
+      count = line;
+      length = w;
+      return true;
     }
-    ascii[line] = lineAscii;
-    if (changed) {
-      c = w < n ? Arrays.copyOf(c, w) : c;
-      text = new String(c);
-    } else {
-      text = raw;
-    }
-    chars = c;
-    firstNul = nul;
-    lineStarts = starts;
-    asciiLine = ascii;
-    lineCount = line;
   }
 
   public String text() {
@@ -109,9 +158,14 @@ public final class SourceText {
   /** Offset in {@link #text()} of the first character of a 1-based line. */
   public int lineStart(int line) {
     if (line > lineCount) {
-      throw new IndexOutOfBoundsException("line " + line + " of " + lineCount);
+      throw noSuchLine(line);
     }
     return lineStarts[line];
+  }
+
+  // Apart, so that lineStart stays small enough for the client compiler to inline.
+  private IndexOutOfBoundsException noSuchLine(int line) {
+    return new IndexOutOfBoundsException("line " + line + " of " + lineCount);
   }
 
   /** The text of a 1-based line, without its newline. */
