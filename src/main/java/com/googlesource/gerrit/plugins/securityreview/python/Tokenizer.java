@@ -64,8 +64,14 @@ final class Tokenizer {
   /** Open f-strings and replacement fields, innermost last. */
   private final List<Mode> modes = new ArrayList<>();
 
-  /** The line of the last position looked up: the next one is usually on it. */
-  private int hintLine = 1;
+  /**
+   * The line of the last token, from {@code hintStart} to before {@code hintEnd}: the next one is
+   * usually on it. None before the first token.
+   */
+  private int hintLine;
+
+  private int hintStart;
+  private int hintEnd;
 
   /** A running UTF-8 column on a non-ASCII line, so a long line is measured once. */
   private int byteLine;
@@ -133,9 +139,14 @@ final class Tokenizer {
   // ---------------------------------------------------------------- positions
 
   private int lineOf(int off) {
-    int l = hintLine;
-    if (off >= source.lineStart(l) && (l == source.lineCount() || off < source.lineStart(l + 1))) {
-      return l;
+    if (off >= hintStart && off < hintEnd) {
+      return hintLine;
+    }
+    int next = hintLine + 1;
+    if (off >= hintEnd
+        && next <= source.lineCount()
+        && (next == source.lineCount() || off < source.lineStart(next + 1))) {
+      return next; // the line after the last token's: a statement's first token
     }
     int lo = 1;
     int hi = source.lineCount();
@@ -148,6 +159,15 @@ final class Tokenizer {
       }
     }
     return lo;
+  }
+
+  /** The line most tokens start on, or the one before it: the one the last token ended on. */
+  private void hint(int line) {
+    if (line != hintLine) {
+      hintLine = line;
+      hintStart = source.lineStart(line);
+      hintEnd = line == source.lineCount() ? Integer.MAX_VALUE : source.lineStart(line + 1);
+    }
   }
 
   /** The last line that has text, as CPython counts it in "detected at line N". */
@@ -172,11 +192,11 @@ final class Tokenizer {
 
   private int emit(int kind, int s, int e, String value) {
     int l = lineOf(s);
-    hintLine = l;
+    hint(l);
     int c = colOf(l, s);
     int el = lineOf(e);
     int ec = colOf(el, e);
-    hintLine = el;
+    hint(el);
     return out.add(kind, s, e, l, c, el, ec, value);
   }
 
