@@ -271,7 +271,14 @@ public final class RuleContext {
   /** Per-file state of a rule, created on first use. */
   @SuppressWarnings("unchecked")
   public <T> T state(Rule rule, Supplier<T> init) {
-    return (T) state.computeIfAbsent(rule, r -> init.get());
+    // Not computeIfAbsent: its function would capture init, an object per call of every rule that
+    // keeps state.
+    Object value = state.get(rule);
+    if (value == null) {
+      value = init.get();
+      state.put(rule, value);
+    }
+    return (T) value;
   }
 
   // ---------------------------------------------------------------- engine side
