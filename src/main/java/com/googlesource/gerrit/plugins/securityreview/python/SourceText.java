@@ -139,7 +139,7 @@ public final class SourceText {
   /**
    * The text's characters, for the tokenizer, which reads each several times: an array index is
    * cheaper than {@code String.charAt} under the client compiler a scan runs with. Not to be
-   * changed.
+   * changed; where a CRLF was normalised it is longer than the text, whose length counts.
    */
   char[] chars() {
     return chars;

@@ -161,7 +161,7 @@ final class Tokenizer {
     return lo;
   }
 
-  /** The line most tokens start on, or the one before it: the one the last token ended on. */
+  /** Makes a token's line the hint: the next token is usually on it, or on the line after it. */
   private void hint(int line) {
     if (line != hintLine) {
       hintLine = line;
