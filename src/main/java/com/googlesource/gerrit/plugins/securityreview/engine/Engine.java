@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Runs the enabled rules over one file and keeps what should be reported: findings on changed
@@ -24,10 +23,6 @@ import java.util.regex.Pattern;
  * line and the tests use it as the plugin does. Thread-safe: rules keep no state between files.
  */
 public final class Engine {
-  private static final Pattern TEST_PATH =
-      Pattern.compile(
-          "(^|.*/)(tests?/.*|test_[^/]*\\.py|[^/]*_tests?\\.py|tests?\\.py|conftest\\.py)$");
-
   private final List<Rule> rules;
   private final EngineOptions options;
   private final Dispatch productionRules;
@@ -56,8 +51,26 @@ public final class Engine {
     return rules;
   }
 
+  /**
+   * Whether a path is test code: in a folder named {@code test} or {@code tests}, or a file named
+   * {@code test_*.py}, {@code *_test.py}, {@code *_tests.py}, {@code test.py}, {@code tests.py} or
+   * {@code conftest.py}; either separator. String code, not a regular expression: every file asks.
+   */
   public static boolean isTestPath(String path) {
-    return TEST_PATH.matcher(path.replace('\\', '/')).matches();
+    String p = path.replace('\\', '/');
+    int name = p.lastIndexOf('/') + 1;
+    for (int folder = 0; folder < name; folder = p.indexOf('/', folder) + 1) {
+      if (p.startsWith("test/", folder) || p.startsWith("tests/", folder)) {
+        return true;
+      }
+    }
+    String file = p.substring(name);
+    return file.startsWith("test_") && file.endsWith(".py")
+        || file.endsWith("_test.py")
+        || file.endsWith("_tests.py")
+        || file.equals("test.py")
+        || file.equals("tests.py")
+        || file.equals("conftest.py");
   }
 
   /**

@@ -701,6 +701,46 @@ class EngineTest {
     assertThat(Engine.isTestPath(path)).isFalse();
   }
 
+  /** The test-path pattern as a regular expression said it before string code took over. */
+  private static final java.util.regex.Pattern TEST_PATH_AS_REGEX =
+      java.util.regex.Pattern.compile(
+          "(^|.*/)(tests?/.*|test_[^/]*\\.py|[^/]*_tests?\\.py|tests?\\.py|conftest\\.py)$");
+
+  @Test
+  void isTestPath_agreesWithThePatternItReplaced() {
+    String[] parts = {
+      "test",
+      "tests",
+      "test_",
+      "_test",
+      "_tests",
+      ".py",
+      "conf",
+      "conftest.py",
+      "x",
+      "latest",
+      "",
+      "/",
+      "/",
+      "\\",
+      "_",
+      "py",
+      "t",
+      "est"
+    };
+    Random random = new Random(18);
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder path = new StringBuilder();
+      for (int n = random.nextInt(7); n >= 0; n--) {
+        path.append(parts[random.nextInt(parts.length)]);
+      }
+      String p = path.toString();
+      assertWithMessage(p)
+          .that(Engine.isTestPath(p))
+          .isEqualTo(TEST_PATH_AS_REGEX.matcher(p.replace('\\', '/')).matches());
+    }
+  }
+
   @Test
   void ruleContext_knowsTestFiles() {
     AtomicReference<Boolean> seen = new AtomicReference<>();

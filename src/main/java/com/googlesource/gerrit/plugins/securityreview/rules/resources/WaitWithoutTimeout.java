@@ -9,12 +9,14 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Call;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Binding;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.KindFact;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ModuleRole;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.ValueKind;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -139,10 +141,32 @@ public final class WaitWithoutTimeout extends Rule {
    * Functions that stop a service, handle a termination signal or hand a wait on to their caller:
    * blocking there is what they are for.
    */
-  private static final Pattern EXEMPT_FUNCTIONS =
-      Pattern.compile(
-          "stop|shutdown|close|cleanup|clean_up|terminate|kill|sigterm|signal|exit|__del__"
-              + "|^_*wait$|^_*join$");
+  private static final List<String> EXEMPT_WORDS =
+      List.of(
+          "stop",
+          "shutdown",
+          "close",
+          "cleanup",
+          "clean_up",
+          "terminate",
+          "kill",
+          "sigterm",
+          "signal",
+          "exit",
+          "__del__");
+
+  /** Whether a function's name exempts its waits: asked for every wait-like call, no regex. */
+  static boolean isExemptFunction(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String word : EXEMPT_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    // A wait() or join() of its own, however many leading underscores.
+    String bare = DottedNames.withoutLeadingUnderscores(lower);
+    return bare.equals("wait") || bare.equals("join");
+  }
 
   /** Names that say a function has its own way out (a timer, a timeout path). */
   private static final Pattern TIMEOUT_WORDS = Pattern.compile("timeout|timer|deadline");
@@ -160,7 +184,7 @@ public final class WaitWithoutTimeout extends Rule {
     }
     SemanticModel model = ctx.semantic();
     Ast.FunctionLike fn = model.enclosingFunction(call);
-    if (fn != null && EXEMPT_FUNCTIONS.matcher(fn.name().toLowerCase(Locale.ROOT)).find()) {
+    if (fn != null && isExemptFunction(fn.name())) {
       return;
     }
     String name = method.attr();
