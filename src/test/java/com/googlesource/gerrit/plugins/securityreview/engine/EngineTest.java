@@ -15,6 +15,7 @@ import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
 import com.googlesource.gerrit.plugins.securityreview.python.Diagnostic;
 import com.googlesource.gerrit.plugins.securityreview.python.ParseResult;
 import com.googlesource.gerrit.plugins.securityreview.python.PythonParser;
+import com.googlesource.gerrit.plugins.securityreview.testing.PartStrings;
 import com.googlesource.gerrit.plugins.securityreview.testing.TestRules;
 import com.googlesource.gerrit.plugins.securityreview.testing.TestRules.CallRule;
 import java.nio.charset.StandardCharsets;
@@ -728,13 +729,7 @@ class EngineTest {
       "t",
       "est"
     };
-    Random random = new Random(18);
-    for (int i = 0; i < 200_000; i++) {
-      StringBuilder path = new StringBuilder();
-      for (int n = random.nextInt(7); n >= 0; n--) {
-        path.append(parts[random.nextInt(parts.length)]);
-      }
-      String p = path.toString();
+    for (String p : PartStrings.of(parts, 7, 200_000, 18)) {
       assertWithMessage(p)
           .that(Engine.isTestPath(p))
           .isEqualTo(TEST_PATH_AS_REGEX.matcher(p.replace('\\', '/')).matches());

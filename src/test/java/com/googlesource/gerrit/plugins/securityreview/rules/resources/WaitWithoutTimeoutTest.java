@@ -2,8 +2,8 @@ package com.googlesource.gerrit.plugins.securityreview.rules.resources;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import com.googlesource.gerrit.plugins.securityreview.testing.PartStrings;
 import java.util.Locale;
-import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +21,7 @@ class WaitWithoutTimeoutTest {
       "_", "__", "wait", "Wait", "join", "JOIN", "stop", "Shut", "down", "clean", "up", "kill",
       "sig", "term", "Signal", "exit", "del", "x", "run", "close", "d"
     };
-    Random random = new Random(18);
-    for (int i = 0; i < 100_000; i++) {
-      StringBuilder name = new StringBuilder();
-      for (int n = random.nextInt(5); n >= 0; n--) {
-        name.append(parts[random.nextInt(parts.length)]);
-      }
-      String s = name.toString();
+    for (String s : PartStrings.of(parts, 5, 100_000, 18)) {
       assertWithMessage(s)
           .that(WaitWithoutTimeout.isExemptFunction(s))
           .isEqualTo(EXEMPT_AS_REGEX.matcher(s.toLowerCase(Locale.ROOT)).find());
