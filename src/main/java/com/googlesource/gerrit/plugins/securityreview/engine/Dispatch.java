@@ -70,7 +70,7 @@ final class Dispatch {
   }
 
   private Visitors view(long open) {
-    Map<Class<?>, Entry[]> byKind = new HashMap<>();
+    HashMap<Class<?>, Entry[]> byKind = new HashMap<>();
     all.forEach(
         (kind, entries) -> {
           Entry[] kept =
@@ -98,8 +98,8 @@ final class Dispatch {
   static final class Visitors {
     private final HashMap<Class<?>, Entry[]> byKind;
 
-    private Visitors(Map<Class<?>, Entry[]> byKind) {
-      this.byKind = new HashMap<>(byKind);
+    private Visitors(HashMap<Class<?>, Entry[]> byKind) {
+      this.byKind = byKind;
     }
 
     /** The visitors for a node, in rule order. */

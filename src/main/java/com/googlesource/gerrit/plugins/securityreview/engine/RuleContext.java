@@ -120,7 +120,7 @@ public final class RuleContext {
 
   /** The nodes enclosing the one being visited, innermost first; none outside the walk. */
   public Iterable<Node> ancestors() {
-    int first = visiting < 0 ? -1 : tree.parent(visiting);
+    int first = visitedParent();
     return () ->
         new Iterator<>() {
           private int next = first;
@@ -144,8 +144,13 @@ public final class RuleContext {
 
   /** The node directly enclosing the one being visited, or null at the module. */
   public Node parent() {
-    int p = visiting < 0 ? -1 : tree.parent(visiting);
+    int p = visitedParent();
     return p < 0 ? null : tree.node(p);
+  }
+
+  /** The position of the visited node's parent; -1 at the module and outside the walk. */
+  private int visitedParent() {
+    return visiting < 0 ? -1 : tree.parent(visiting);
   }
 
   // ---------------------------------------------------------------- names
