@@ -48,7 +48,7 @@ public final class SourceText {
   static SourceText ascii(byte[] content, int from) {
     int n = content.length - from;
     Lines lines = new Lines(new char[n]);
-    if (!lines.scan(content, from, true)) {
+    if (!lines.scanAscii(content, from)) {
       return null;
     }
     return new SourceText(
@@ -79,45 +79,30 @@ public final class SourceText {
 
     static Lines of(char[] chars, boolean normalize) {
       Lines lines = new Lines(chars);
-      lines.scan(null, 0, normalize);
+      lines.scan(normalize);
       return lines;
     }
 
-    /**
-     * Reads the characters, or with {@code bytes} the ASCII bytes from {@code from} into them;
-     * false at a byte that is not ASCII.
-     */
-    boolean scan(byte[] bytes, int from, boolean normalize) {
+    /** Finds the lines of the characters, normalising newlines in place. */
+    void scan(boolean normalize) {
       char[] c = chars;
       int n = c.length;
       int line = 1;
       boolean lineAscii = true;
       int w = 0;
       for (int r = 0; r < n; r++, w++) {
-        char ch;
-        if (bytes == null) {
-          ch = c[r];
-        } else if (bytes[from + r] >= 0) {
-          ch = (char) bytes[from + r];
-        } else {
-          return false;
-        }
+        char ch = c[r];
         if (ch == '\r' && normalize) {
           ch = '\n';
           changed = true;
-          if (r + 1 < n && (bytes == null ? c[r + 1] : (char) bytes[from + r + 1]) == '\n') {
+          if (r + 1 < n && c[r + 1] == '\n') {
             r++;
           }
         }
         c[w] = ch;
         if (ch == '\n') {
           ascii[line] = lineAscii;
-          line++;
-          if (line == starts.length) {
-            starts = Arrays.copyOf(starts, line * 2);
-            ascii = Arrays.copyOf(ascii, line * 2);
-          }
-          starts[line] = w + 1;
+          line = newLine(line, w + 1);
           lineAscii = true;
         } else if (ch >= 0x80) {
           lineAscii = false;
@@ -128,7 +113,54 @@ public final class SourceText {
       ascii[line] = lineAscii;
       count = line;
       length = w;
+    }
+
+    /**
+     * Reads the ASCII bytes from {@code from} into the characters, normalising newlines and finding
+     * the lines; false at a byte that is not ASCII. One comparison per byte in the common case: a
+     * byte above {@code \r} is neither a newline, a NUL nor (as a signed byte) non-ASCII.
+     */
+    boolean scanAscii(byte[] bytes, int from) {
+      char[] c = chars;
+      int n = c.length;
+      int line = 1;
+      int w = 0;
+      for (int r = 0; r < n; r++, w++) {
+        byte b = bytes[from + r];
+        if (b <= '\r') {
+          if (b < 0) {
+            return false;
+          }
+          if (b == '\r') {
+            b = '\n';
+            changed = true;
+            if (r + 1 < n && bytes[from + r + 1] == '\n') {
+              r++;
+            }
+          }
+          if (b == '\n') {
+            line = newLine(line, w + 1);
+          } else if (b == 0 && nul < 0) {
+            nul = w;
+          }
+        }
+        c[w] = (char) b;
+      }
+      Arrays.fill(ascii, 1, line + 1, true);
+      count = line;
+      length = w;
       return true;
+    }
+
+    /** Records that line {@code line + 1} starts at {@code start}; returns its number. */
+    private int newLine(int line, int start) {
+      int next = line + 1;
+      if (next == starts.length) {
+        starts = Arrays.copyOf(starts, next * 2);
+        ascii = Arrays.copyOf(ascii, next * 2);
+      }
+      starts[next] = start;
+      return next;
     }
   }
 
