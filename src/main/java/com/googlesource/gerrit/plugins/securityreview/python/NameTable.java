@@ -13,16 +13,18 @@ public final class NameTable {
   private int size;
 
   /**
-   * The index of the ASCII identifier {@code text[s, e)}, added when new.
+   * The index of the ASCII identifier {@code chars[s, e)}, added when new.
    *
+   * @param text the same characters as a String: a new name is cut from it (an ASCII String's bytes
+   *     are copied as they are, where a String made of characters would be compressed)
    * @param h the identifier's {@link String#hashCode}, worked out as the caller read it
    */
-  int indexOf(char[] text, int s, int e, int h) {
+  int indexOf(String text, char[] chars, int s, int e, int h) {
     int mask = names.length - 1;
     for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
       char[] spelling = spellings[i];
       if (spelling == null) {
-        String id = new String(text, s, e - s);
+        String id = text.substring(s, e);
         names[i] = id;
         spellings[i] = id.toCharArray();
         kinds[i] = Tok.keyword(id);
@@ -32,7 +34,7 @@ public final class NameTable {
         }
         return i;
       }
-      if (spelled(spelling, text, s, e)) {
+      if (spelled(spelling, chars, s, e)) {
         return i;
       }
     }
@@ -55,8 +57,7 @@ public final class NameTable {
    * characters, NFKC-normalised as CPython reads it.
    */
   void add(String id) {
-    char[] c = id.toCharArray();
-    indexOf(c, 0, c.length, id.hashCode());
+    indexOf(id, id.toCharArray(), 0, id.length(), id.hashCode());
   }
 
   /** Whether the file spells this identifier (or a keyword), anywhere. */

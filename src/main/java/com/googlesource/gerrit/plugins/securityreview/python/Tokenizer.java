@@ -666,7 +666,7 @@ final class Tokenizer {
 
   /** An identifier of ASCII characters, with its {@link String#hashCode}. */
   private void asciiName(int s, int e, int hash) {
-    int n = names.indexOf(chars, s, e, hash);
+    int n = names.indexOf(text, chars, s, e, hash);
     emit(names.kind(n), s, e, names.name(n));
   }
 
