@@ -31,12 +31,29 @@ final class Suppressions {
 
   private static final AsciiWord NOQA_WORD = new AsciiWord("noqa");
 
-  /** Per line: null means nothing suppressed, an empty set means everything. */
-  private final Map<Integer, Set<String>> byLine = new HashMap<>();
+  private final List<Comment> comments;
+
+  /**
+   * Per line: null means nothing suppressed, an empty set means everything. Read from the comments
+   * when a finding is first asked about: most files have none.
+   */
+  private Map<Integer, Set<String>> byLine;
 
   private static final Set<String> ALL = Set.of();
 
   Suppressions(List<Comment> comments) {
+    this.comments = comments;
+  }
+
+  private Map<Integer, Set<String>> byLine() {
+    if (byLine == null) {
+      byLine = new HashMap<>();
+      read();
+    }
+    return byLine;
+  }
+
+  private void read() {
     for (Comment c : comments) {
       String text = c.text();
       // Most comments name no suppression: skip the patterns for them.
@@ -82,7 +99,7 @@ final class Suppressions {
   }
 
   private boolean suppressesOn(int line, RuleMeta meta) {
-    Set<String> ids = byLine.get(line);
+    Set<String> ids = byLine().get(line);
     if (ids == null) {
       return false;
     }
