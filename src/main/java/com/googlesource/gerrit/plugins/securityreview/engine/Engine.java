@@ -241,7 +241,8 @@ public final class Engine {
     ParseResult parsed = frontEnd.apply(content);
     boolean testFile = isTestPath(path);
     Dispatch dispatch = testFile ? testCodeRules : productionRules;
-    List<Rule> fileRules = dispatch.rules();
+    Dispatch.Visitors visitors = dispatch.forFile(path, parsed::spellsAny);
+    List<Rule> fileRules = visitors.rules();
     List<Diagnostic> diagnostics = new ArrayList<>();
     Failures failures = new Failures();
     for (Diagnostic d : parsed.diagnostics()) {
@@ -254,7 +255,7 @@ public final class Engine {
     Preorder tree = Preorder.of(parsed.module());
     RuleContext ctx = new RuleContext(path, parsed, tree, testFile);
     try {
-      walk(tree, dispatch, dispatch.forFile(parsed::spellsAny), ctx, failures, budget);
+      walk(tree, dispatch, visitors, ctx, failures, budget);
       for (Rule r : fileRules) {
         budget.check(parsed.source().lineCount());
         try {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A check over one Python file. A rule says what it is ({@link RuleMeta}, given to the constructor)
@@ -39,6 +40,7 @@ public abstract class Rule {
 
   private final RuleMeta meta;
   private final List<Registration<?>> registrations = new ArrayList<>();
+  private Predicate<String> paths;
 
   protected Rule(RuleMeta meta) {
     this.meta = Objects.requireNonNull(meta);
@@ -73,8 +75,22 @@ public abstract class Rule {
     registrations.add(new Registration<>(kind, Set.copyOf(parts), visitor));
   }
 
+  /**
+   * Limits the rule to the files whose repository path passes {@code test}: for a rule every check
+   * of which needs one kind of file (OVN code; not a fake client module), so that the engine calls
+   * none of its visitors, nor {@link #endFile}, on the others. Called from the rule's constructor.
+   */
+  protected final void checksOnlyPaths(Predicate<String> test) {
+    paths = Objects.requireNonNull(test);
+  }
+
   List<Registration<?>> registrations() {
     return registrations;
+  }
+
+  /** The rule's path test ({@link #checksOnlyPaths}), or null when it checks every file. */
+  Predicate<String> paths() {
+    return paths;
   }
 
   /**

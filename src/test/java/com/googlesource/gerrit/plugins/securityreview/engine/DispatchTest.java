@@ -83,6 +83,47 @@ class DispatchTest {
         .inOrder();
   }
 
+  /**
+   * A rule limited to some paths sees no node of another file and is not asked to end it; a rule
+   * beside it is called as before, and a file of each kind after the other gets its own view.
+   */
+  @Test
+  void ruleLimitedToPathsSkipsOtherFiles() {
+    List<String> seen = new ArrayList<>();
+    Rule limited =
+        new Rule(meta("TST913")) {
+          {
+            checksOnlyPaths(path -> path.startsWith("ovn/"));
+            on(Ast.Call.class, (c, ctx) -> seen.add("limited " + ctx.path()));
+          }
+
+          @Override
+          public void endFile(RuleContext ctx) {
+            seen.add("limited end " + ctx.path());
+          }
+        };
+    Rule everywhere =
+        new Rule(meta("TST914")) {
+          {
+            on(Ast.Call.class, (c, ctx) -> seen.add("everywhere " + ctx.path()));
+          }
+        };
+    Engine engine = new Engine(List.of(limited, everywhere), EngineOptions.defaults());
+    for (String path : List.of("ovn/a.py", "linuxbridge/b.py", "ovn/c.py")) {
+      engine.analyze(path, "f()\n".getBytes(UTF_8), ChangedLines.ALL);
+    }
+    assertThat(seen)
+        .containsExactly(
+            "limited ovn/a.py",
+            "everywhere ovn/a.py",
+            "limited end ovn/a.py",
+            "everywhere linuxbridge/b.py",
+            "limited ovn/c.py",
+            "everywhere ovn/c.py",
+            "limited end ovn/c.py")
+        .inOrder();
+  }
+
   @Test
   void visitorOfNoPackagesIsRefused() {
     assertThrows(

@@ -83,11 +83,12 @@ public final class OvnBooleanComparedAsString extends Rule {
 
   public OvnBooleanComparedAsString() {
     super(META);
+    checksOnlyPaths(OvnCode::contains);
     on(Ast.Compare.class, this::visitCompare);
   }
 
   private void visitCompare(Ast.Compare compare, RuleContext ctx) {
-    if (!OvnCode.contains(ctx.path()) || compare.ops().size() != 1) {
+    if (compare.ops().size() != 1) {
       return;
     }
     Ast.CmpOp op = compare.ops().get(0);

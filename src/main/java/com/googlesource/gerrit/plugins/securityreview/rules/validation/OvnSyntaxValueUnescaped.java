@@ -162,6 +162,10 @@ public final class OvnSyntaxValueUnescaped extends Rule {
 
   public OvnSyntaxValueUnescaped() {
     super(META);
+    // These columns and option keys are OVN's only in OVN code: elsewhere a domain_name key or an
+    // addresses= argument means something else, and other drivers (dnsmasq) write extra DHCP
+    // options in their own syntax.
+    checksOnlyPaths(OvnCode::contains);
     on(Ast.Call.class, this::visitCall);
     on(Ast.Dict.class, this::visitDict);
     on(Ast.Assign.class, this::visitAssign);
@@ -177,7 +181,7 @@ public final class OvnSyntaxValueUnescaped extends Rule {
   }
 
   private void visitCall(Ast.Call call, RuleContext ctx) {
-    if (!isOvnCode(ctx) || !inFunction(call, ctx)) {
+    if (!inFunction(call, ctx)) {
       return;
     }
     for (Ast.Keyword k : call.keywords()) {
@@ -199,7 +203,7 @@ public final class OvnSyntaxValueUnescaped extends Rule {
   }
 
   private void visitDict(Ast.Dict dict, RuleContext ctx) {
-    if (!isOvnCode(ctx) || !inFunction(dict, ctx)) {
+    if (!inFunction(dict, ctx)) {
       return;
     }
     for (int i = 0; i < dict.keys().size(); i++) {
@@ -220,7 +224,7 @@ public final class OvnSyntaxValueUnescaped extends Rule {
    * option's value.
    */
   private void visitAssign(Ast.Assign assign, RuleContext ctx) {
-    if (!isOvnCode(ctx) || !inFunction(assign, ctx)) {
+    if (!inFunction(assign, ctx)) {
       return;
     }
     for (Expr target : assign.targets()) {
@@ -233,15 +237,6 @@ public final class OvnSyntaxValueUnescaped extends Rule {
         checkExtraDhcpValue(assign.value(), ctx);
       }
     }
-  }
-
-  /**
-   * These columns and option keys are OVN's only in OVN code: elsewhere a {@code domain_name} key
-   * or an {@code addresses=} argument means something else, and other drivers (dnsmasq) write extra
-   * DHCP options in their own syntax.
-   */
-  private static boolean isOvnCode(RuleContext ctx) {
-    return OvnCode.contains(ctx.path());
   }
 
   /** An extra DHCP option's value stored into a map as it is: OVN parses it as a DHCP value. */

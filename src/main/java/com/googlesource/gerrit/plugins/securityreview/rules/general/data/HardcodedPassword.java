@@ -158,6 +158,7 @@ public final class HardcodedPassword extends Rule {
 
   public HardcodedPassword() {
     super(META);
+    checksOnlyPaths(path -> !isFakeModule(path));
     on(Ast.Assign.class, this::visitAssign);
     on(Ast.AnnAssign.class, this::visitAnnAssign);
     on(Ast.Compare.class, this::visitCompare);
@@ -167,9 +168,6 @@ public final class HardcodedPassword extends Rule {
   }
 
   private void visitAssign(Ast.Assign a, RuleContext ctx) {
-    if (isFakeModule(ctx.path())) {
-      return;
-    }
     for (Expr target : a.targets()) {
       String name = ctx.semantic().storedName(target);
       // Only a secret's name is worth the search for how the file uses the constant.
@@ -184,15 +182,10 @@ public final class HardcodedPassword extends Rule {
   }
 
   private void visitAnnAssign(Ast.AnnAssign a, RuleContext ctx) {
-    if (!isFakeModule(ctx.path())) {
-      check(ctx, ctx.semantic().storedName(a.target()), a.value(), true);
-    }
+    check(ctx, ctx.semantic().storedName(a.target()), a.value(), true);
   }
 
   private void visitCompare(Ast.Compare c, RuleContext ctx) {
-    if (isFakeModule(ctx.path())) {
-      return;
-    }
     String name = ctx.semantic().storedName(c.left());
     for (Expr right : c.comparators()) {
       check(ctx, name, right, false);
@@ -200,9 +193,6 @@ public final class HardcodedPassword extends Rule {
   }
 
   private void visitCall(Call call, RuleContext ctx) {
-    if (isFakeModule(ctx.path())) {
-      return;
-    }
     for (Ast.Keyword k : call.keywords()) {
       check(ctx, k.arg(), k.value(), false);
     }
@@ -214,18 +204,12 @@ public final class HardcodedPassword extends Rule {
   }
 
   private void visitArguments(Ast.Arguments args, RuleContext ctx) {
-    if (isFakeModule(ctx.path())) {
-      return;
-    }
     for (ParameterDefault d : SemanticModel.parameterDefaults(args)) {
       check(ctx, d.parameter().arg(), d.value(), false);
     }
   }
 
   private void visitDict(Ast.Dict d, RuleContext ctx) {
-    if (isFakeModule(ctx.path())) {
-      return;
-    }
     if (isTable(d)) {
       return;
     }
