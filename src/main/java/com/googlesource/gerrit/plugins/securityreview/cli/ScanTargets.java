@@ -94,7 +94,8 @@ final class ScanTargets implements AutoCloseable {
         }
         continue;
       }
-      List<Target> found = new ArrayList<>();
+      record Found(Target target, Path real) {}
+      List<Found> found = new ArrayList<>();
       try {
         Files.walkFileTree(
             root.path(),
@@ -109,9 +110,17 @@ final class ScanTargets implements AutoCloseable {
 
               @Override
               public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String display = join(root.display(), root.path().relativize(file));
-                if (Files.isRegularFile(file) && options.accepts(display)) {
-                  found.add(new Target(file, display, ChangedLines.ALL, null));
+                Path rel = root.path().relativize(file);
+                String display = join(root.display(), rel);
+                // The walk's attributes are the entry's own: only a link needs a look at its
+                // target.
+                boolean regular =
+                    attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+                if (regular && options.accepts(display)) {
+                  // The walk follows no link, so no folder below the root is one: the file's real
+                  // path is the root's and the rest of its own, unless it is a link itself.
+                  Path real = attrs.isSymbolicLink() ? realPath(file) : root.real().resolve(rel);
+                  found.add(new Found(new Target(file, display, ChangedLines.ALL, null), real));
                 }
                 return FileVisitResult.CONTINUE;
               }
@@ -129,10 +138,10 @@ final class ScanTargets implements AutoCloseable {
       } catch (IOException e) {
         throw new UsageException("cannot read folder " + root.arg() + ": " + e.getMessage());
       }
-      found.sort(Comparator.comparing(Target::path));
-      for (Target t : found) {
-        if (seen.add(realPath(t.file()))) {
-          targets.add(t);
+      found.sort(Comparator.comparing(f -> f.target().path()));
+      for (Found f : found) {
+        if (seen.add(f.real())) {
+          targets.add(f.target());
         }
       }
     }

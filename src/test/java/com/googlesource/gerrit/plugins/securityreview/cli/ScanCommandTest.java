@@ -460,6 +460,26 @@ class ScanCommandTest {
     assertThat(scan("a.py", ".", "./a.py").findingLines()).hasSize(1);
   }
 
+  /**
+   * A file reached again through a link is checked once, under the path it is first reached by;
+   * a linked folder is not followed inside a walk (this one would loop).
+   */
+  @Test
+  void fileReachedThroughALink_isCheckedOnce() throws IOException {
+    write("pkg/a.py", "danger()\n");
+    write("pkg/sub/c.py", "danger()\n");
+    Files.createSymbolicLink(tmp.resolve("pkg/b.py"), tmp.resolve("pkg/a.py"));
+    Files.createSymbolicLink(tmp.resolve("pkg/sub/d.py"), tmp.resolve("pkg/sub/c.py"));
+    Files.createSymbolicLink(tmp.resolve("pkg/loop"), tmp.resolve("pkg"));
+    assertThat(paths(scan("pkg").findingLines())).containsExactly("pkg/a.py", "pkg/sub/c.py");
+    assertThat(paths(scan("pkg/sub/d.py", "pkg").findingLines()))
+        .containsExactly("pkg/sub/d.py", "pkg/a.py");
+  }
+
+  private static List<String> paths(List<String> findingLines) {
+    return findingLines.stream().map(l -> l.substring(0, l.indexOf(':'))).toList();
+  }
+
   @Test
   void noFiles_warns_exit0() throws IOException {
     write("docs/readme.txt", "x");
