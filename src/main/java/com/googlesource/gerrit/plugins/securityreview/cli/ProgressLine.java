@@ -27,27 +27,35 @@ final class ProgressLine implements AutoCloseable {
   static final long REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   private final PrintStream err;
-  private final int total;
+  private final boolean stderrIsTerminal;
   private final LongSupplier nanoTime;
   private final long start;
-  private final boolean shown;
+  private int total = -1;
+  private boolean shown;
   private int done;
   private long lastDrawn;
   private int width;
 
   /**
+   * A line that counts files from now on, and shows them once it knows how many the scan checks
+   * ({@link #total}): files are checked while the walk still looks for more.
+   *
    * @param stderrIsTerminal whether {@code err} goes to a terminal ({@link #stderrIsTerminal()}
    *     outside tests)
-   * @param total how many files the scan checks
    * @param nanoTime the clock, as {@link System#nanoTime}
    */
-  ProgressLine(PrintStream err, boolean stderrIsTerminal, int total, LongSupplier nanoTime) {
+  ProgressLine(PrintStream err, boolean stderrIsTerminal, LongSupplier nanoTime) {
     this.err = err;
-    this.total = total;
+    this.stderrIsTerminal = stderrIsTerminal;
     this.nanoTime = nanoTime;
     this.start = nanoTime.getAsLong();
-    this.shown = stderrIsTerminal && total > MIN_FILES;
     this.lastDrawn = start - REFRESH_NANOS;
+  }
+
+  /** How many files the scan checks; the line is shown from the next file on. */
+  synchronized void total(int total) {
+    this.total = total;
+    this.shown = stderrIsTerminal && total > MIN_FILES;
   }
 
   /**

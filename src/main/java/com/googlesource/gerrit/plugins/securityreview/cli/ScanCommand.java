@@ -106,28 +106,28 @@ final class ScanCommand {
     boolean diff = options.diff();
     DiffBase base = null;
     List<Target> targets;
-    if (diff) {
-      try {
-        base = diffBase(options);
-        targets = changedSince(scanTargets, base, options);
-      } catch (GitDiff.GitException e) {
-        err.println(Main.NAME + ": " + e.getMessage());
-        return Main.EXIT_ERROR;
-      }
-    } else {
-      targets = scanTargets.walk(options.paths());
-      if (targets.isEmpty() && scanTargets.unreadable().isEmpty()) {
-        err.println(
-            Main.NAME + ": warning: no files to scan in " + String.join(" ", options.paths()));
-      }
-    }
-
     Engine engine = new Engine(allRules, options.engine());
     ScanReport report;
-    try (ProgressLine progress =
-        new ProgressLine(err, stderrIsTerminal, targets.size(), System::nanoTime)) {
-      report =
-          ScanRun.check(engine, targets, scanTargets.unreadable(), diff, start, progress::fileDone);
+    try (ProgressLine progress = new ProgressLine(err, stderrIsTerminal, System::nanoTime);
+        ScanRun run = new ScanRun(engine, progress::fileDone)) {
+      if (diff) {
+        try {
+          base = diffBase(options);
+          targets = changedSince(scanTargets, base, options);
+        } catch (GitDiff.GitException e) {
+          err.println(Main.NAME + ": " + e.getMessage());
+          return Main.EXIT_ERROR;
+        }
+      } else {
+        // The files are checked as the walk finds them, not after it.
+        targets = scanTargets.walk(options.paths(), run::start);
+        if (targets.isEmpty() && scanTargets.unreadable().isEmpty()) {
+          err.println(
+              Main.NAME + ": warning: no files to scan in " + String.join(" ", options.paths()));
+        }
+      }
+      progress.total(targets.size());
+      report = run.finish(targets, scanTargets.unreadable(), diff, start);
     }
     if (options.fix()) {
       ScanFix.Result fixes = ScanFix.apply(engine, report, targets, diff);

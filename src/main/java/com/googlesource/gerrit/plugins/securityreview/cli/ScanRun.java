@@ -25,11 +25,12 @@ import java.util.concurrent.Future;
 
 /**
  * Runs the engine over the targets of a {@code scan} on a few threads with large stacks, and
- * gathers the results in the order of the targets. A file that cannot be read, or on which the
- * engine fails, becomes a {@link Problem}; the other files are still checked. (A rule that throws
- * does not stop the engine: its failure is in the file's result.)
+ * gathers the results in the order of the targets. The walk that finds the files hands each to
+ * {@link #start} as it finds it, so that checking begins while it goes on. A file that cannot be
+ * read, or on which the engine fails, becomes a {@link Problem}; the other files are still checked.
+ * (A rule that throws does not stop the engine: its failure is in the file's result.)
  */
-final class ScanRun {
+final class ScanRun implements AutoCloseable {
   /**
    * Stack of the analysis threads: the parser and the tree walk recurse over nested source, and a
    * pathological file must not crash the scan.
@@ -38,24 +39,23 @@ final class ScanRun {
 
   private static final int MAX_THREADS = 8;
 
-  private ScanRun() {}
+  private final Engine engine;
+  private final Runnable fileDone;
+
+  /** Its threads are made as tasks arrive, so a scan of one file starts one. */
+  private final ExecutorService pool;
+
+  /** The files started before the list of targets was complete. */
+  private final Map<Target, Future<Checked>> started = new HashMap<>();
 
   /**
-   * @param unreadable what the walk for the targets could not read, reported first
-   * @param diff whether the targets are the files of a change ({@code --diff})
-   * @param startNanos {@link System#nanoTime} when the scan started, for the report's wall time
    * @param fileDone told each time a file has been checked, on the thread that checked it
    */
-  static ScanReport check(
-      Engine engine,
-      List<Target> targets,
-      List<Problem> unreadable,
-      boolean diff,
-      long startNanos,
-      Runnable fileDone) {
-    int cpus = Runtime.getRuntime().availableProcessors();
-    int threads = Math.max(1, Math.min(targets.size(), Math.min(MAX_THREADS, cpus)));
-    ExecutorService pool =
+  ScanRun(Engine engine, Runnable fileDone) {
+    this.engine = engine;
+    this.fileDone = fileDone;
+    int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+    this.pool =
         Executors.newFixedThreadPool(
             threads,
             r -> {
@@ -63,43 +63,79 @@ final class ScanRun {
               t.setDaemon(true);
               return t;
             });
-    try {
-      List<Future<Checked>> futures = new ArrayList<>();
-      for (Target t : targets) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  try {
-                    return check(engine, t);
-                  } finally {
-                    fileDone.run();
-                  }
-                }));
-      }
-      List<Scanned> files = new ArrayList<>();
-      List<Problem> errors = new ArrayList<>(unreadable);
-      for (int i = 0; i < futures.size(); i++) {
-        Checked checked;
-        try {
-          checked = futures.get(i).get();
-        } catch (ExecutionException e) {
-          checked =
-              new Problem(
-                  targets.get(i).path(), "internal error: " + RuleFailure.error(e.getCause()));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          checked = new Problem(targets.get(i).path(), "interrupted");
-        }
-        switch (checked) {
-          case Scanned s -> files.add(s);
-          case Problem p -> errors.add(p);
-        }
-      }
-      long millis = (System.nanoTime() - startNanos) / 1_000_000;
-      return new ScanReport(List.copyOf(files), List.copyOf(errors), millis, diff);
-    } finally {
-      pool.shutdownNow();
+  }
+
+  /** Checks {@code targets} on a run of its own; see {@link #finish}. */
+  static ScanReport check(
+      Engine engine,
+      List<Target> targets,
+      List<Problem> unreadable,
+      boolean diff,
+      long startNanos,
+      Runnable fileDone) {
+    try (ScanRun run = new ScanRun(engine, fileDone)) {
+      return run.finish(targets, unreadable, diff, startNanos);
     }
+  }
+
+  /** Starts checking a file the walk found; {@link #finish} reports it if it is a target. */
+  void start(Target t) {
+    started.computeIfAbsent(t, this::submit);
+  }
+
+  private Future<Checked> submit(Target t) {
+    return pool.submit(
+        () -> {
+          try {
+            return check(engine, t);
+          } finally {
+            fileDone.run();
+          }
+        });
+  }
+
+  /**
+   * The report on {@code targets}, in their order: each started already, or started now.
+   *
+   * @param unreadable what the walk for the targets could not read, reported first
+   * @param diff whether the targets are the files of a change ({@code --diff})
+   * @param startNanos {@link System#nanoTime} when the scan started, for the report's wall time
+   */
+  ScanReport finish(List<Target> targets, List<Problem> unreadable, boolean diff, long startNanos) {
+    List<Future<Checked>> futures = new ArrayList<>();
+    for (Target t : targets) {
+      Future<Checked> f = started.remove(t);
+      futures.add(f != null ? f : submit(t));
+    }
+    // Started and then left out: a file the walk reached again through a link.
+    started.values().forEach(f -> f.cancel(false));
+    started.clear();
+    List<Scanned> files = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>(unreadable);
+    for (int i = 0; i < futures.size(); i++) {
+      Checked checked;
+      try {
+        checked = futures.get(i).get();
+      } catch (ExecutionException e) {
+        checked =
+            new Problem(
+                targets.get(i).path(), "internal error: " + RuleFailure.error(e.getCause()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        checked = new Problem(targets.get(i).path(), "interrupted");
+      }
+      switch (checked) {
+        case Scanned s -> files.add(s);
+        case Problem p -> errors.add(p);
+      }
+    }
+    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+    return new ScanReport(List.copyOf(files), List.copyOf(errors), millis, diff);
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
   }
 
   /** Reads and checks one file. */

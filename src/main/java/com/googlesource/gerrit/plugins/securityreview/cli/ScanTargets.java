@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Which files a {@code scan} checks: those below the PATH arguments ({@link #walk}), or those a
@@ -83,19 +84,24 @@ final class ScanTargets implements AutoCloseable {
   /**
    * Every file under the paths: a file as named (unless excluded), a folder walked for the files
    * the globs admit, sorted, hidden folders skipped. A file reached twice is checked once.
+   *
+   * @param found told of each file as the walk finds it, in the walk's order (a file reached twice
+   *     among them), before the list is complete
    */
-  List<Target> walk(List<String> paths) throws UsageException {
+  List<Target> walk(List<String> paths, Consumer<Target> found) throws UsageException {
     List<Target> targets = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
     for (Root root : roots(paths)) {
       if (Files.isRegularFile(root.path())) {
         if (!excluded(root.display()) && seen.add(root.real())) {
-          targets.add(new Target(root.path(), root.display(), ChangedLines.ALL, null));
+          Target t = new Target(root.path(), root.display(), ChangedLines.ALL, null);
+          found.accept(t);
+          targets.add(t);
         }
         continue;
       }
       record Found(Target target, Path real) {}
-      List<Found> found = new ArrayList<>();
+      List<Found> inRoot = new ArrayList<>();
       try {
         Files.walkFileTree(
             root.path(),
@@ -120,7 +126,9 @@ final class ScanTargets implements AutoCloseable {
                   // The walk follows no link, so no folder below the root is one: the file's real
                   // path is the root's and the rest of its own, unless it is a link itself.
                   Path real = attrs.isSymbolicLink() ? realPath(file) : root.real().resolve(rel);
-                  found.add(new Found(new Target(file, display, ChangedLines.ALL, null), real));
+                  Target t = new Target(file, display, ChangedLines.ALL, null);
+                  found.accept(t);
+                  inRoot.add(new Found(t, real));
                 }
                 return FileVisitResult.CONTINUE;
               }
@@ -138,8 +146,8 @@ final class ScanTargets implements AutoCloseable {
       } catch (IOException e) {
         throw new UsageException("cannot read folder " + root.arg() + ": " + e.getMessage());
       }
-      found.sort(Comparator.comparing(f -> f.target().path()));
-      for (Found f : found) {
+      inRoot.sort(Comparator.comparing(f -> f.target().path()));
+      for (Found f : inRoot) {
         if (seen.add(f.real())) {
           targets.add(f.target());
         }

@@ -25,7 +25,9 @@ class ProgressLineTest {
   private long now = 1_000_000_000L;
 
   private ProgressLine line(boolean terminal, int total) {
-    return new ProgressLine(err, terminal, total, () -> now);
+    ProgressLine line = new ProgressLine(err, terminal, () -> now);
+    line.total(total);
+    return line;
   }
 
   private String printed() {
@@ -49,6 +51,18 @@ class ProgressLineTest {
     assertThat(printed())
         .isEqualTo(
             "\rsecurity-review: 1 of 1000 files, 0s" + "\rsecurity-review: 3 of 1000 files, 1s");
+  }
+
+  /** Files checked while the walk was still finding more count once the total is known. */
+  @Test
+  void filesDoneBeforeTheTotalIsKnown_count_butDrawNothing() {
+    ProgressLine p = new ProgressLine(err, true, () -> now);
+    p.fileDone();
+    p.fileDone();
+    assertThat(printed()).isEmpty();
+    p.total(1000);
+    p.fileDone();
+    assertThat(printed()).isEqualTo("\rsecurity-review: 3 of 1000 files, 0s");
   }
 
   @Test
@@ -107,11 +121,12 @@ class ProgressLineTest {
     Run r = ScanTesting.scanOnTerminal(TestRules.all(), tmp, "--format", "json");
 
     assertThat(r.status()).isEqualTo(1);
-    // The first file is shown at once; then at most five lines a second, the last one cleared.
+    // The first file done once the walk is complete is shown at once (files done during the walk
+    // count); then at most five lines a second, the last one cleared.
     Pattern progress =
         Pattern.compile(
             "\\r"
-                + "security-review: 1 of 301 files, \\d+s(\\r"
+                + "security-review: \\d+ of 301 files, \\d+s(\\r"
                 + "security-review: \\d+ of 301 files, \\d+s)*\\r"
                 + " +\\r");
     assertWithMessage(r.err()).that(progress.matcher(r.err()).matches()).isTrue();
