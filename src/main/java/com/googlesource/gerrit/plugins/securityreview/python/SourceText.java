@@ -17,7 +17,9 @@ public final class SourceText {
   /** Indexed by 1-based line, up to {@link #lineCount}; longer, not cut to size. */
   private final int[] lineStarts;
 
+  /** Per line, whether it is all ASCII; null when the whole text is. */
   private final boolean[] asciiLine;
+
   private final int lineCount;
   private final int firstNul;
 
@@ -63,7 +65,10 @@ public final class SourceText {
   private static final class Lines {
     final char[] chars;
     int[] starts;
+
+    /** Per line, whether it is all ASCII; none for text read as ASCII. */
     boolean[] ascii;
+
     int count = 1;
     int nul = -1;
     boolean changed;
@@ -74,11 +79,11 @@ public final class SourceText {
     Lines(char[] chars) {
       this.chars = chars;
       starts = new int[Math.max(16, chars.length / 24)];
-      ascii = new boolean[starts.length];
     }
 
     static Lines of(char[] chars, boolean normalize) {
       Lines lines = new Lines(chars);
+      lines.ascii = new boolean[lines.starts.length];
       lines.scan(normalize);
       return lines;
     }
@@ -146,7 +151,6 @@ public final class SourceText {
         }
         c[w] = (char) b;
       }
-      Arrays.fill(ascii, 1, line + 1, true);
       count = line;
       length = w;
       return true;
@@ -157,7 +161,9 @@ public final class SourceText {
       int next = line + 1;
       if (next == starts.length) {
         starts = Arrays.copyOf(starts, next * 2);
-        ascii = Arrays.copyOf(ascii, next * 2);
+        if (ascii != null) {
+          ascii = Arrays.copyOf(ascii, next * 2);
+        }
       }
       starts[next] = start;
       return next;
@@ -212,7 +218,7 @@ public final class SourceText {
 
   /** Converts a UTF-8 byte column of a 1-based line to a character (UTF-16) column. */
   public int charColumn(int line, int byteCol) {
-    if (line < 1 || line > lineCount() || asciiLine[line]) {
+    if (line < 1 || line > lineCount() || isAsciiLine(line)) {
       return byteCol;
     }
     int start = lineStarts[line];
@@ -227,7 +233,7 @@ public final class SourceText {
 
   /** Converts a character (UTF-16) column of a 1-based line to a UTF-8 byte column. */
   public int byteColumn(int line, int charCol) {
-    if (line < 1 || line > lineCount() || asciiLine[line]) {
+    if (line < 1 || line > lineCount() || isAsciiLine(line)) {
       return charCol;
     }
     int start = lineStarts[line];
@@ -236,7 +242,7 @@ public final class SourceText {
 
   /** Whether the 1-based line holds only ASCII characters. */
   boolean isAsciiLine(int line) {
-    return asciiLine[line];
+    return asciiLine == null || asciiLine[line];
   }
 
   /** UTF-8 length of {@code s[from, to)}. */

@@ -73,6 +73,9 @@ final class Tokenizer {
   private int hintStart;
   private int hintEnd;
 
+  /** Whether the hinted line is all ASCII: its columns are then offsets from its start. */
+  private boolean hintAscii;
+
   /** A running UTF-8 column on a non-ASCII line, so a long line is measured once. */
   private int byteLine;
 
@@ -167,6 +170,7 @@ final class Tokenizer {
       hintLine = line;
       hintStart = source.lineStart(line);
       hintEnd = line == source.lineCount() ? Integer.MAX_VALUE : source.lineStart(line + 1);
+      hintAscii = source.isAsciiLine(line);
     }
   }
 
@@ -193,6 +197,10 @@ final class Tokenizer {
   private int emit(int kind, int s, int e, String value) {
     int l = lineOf(s);
     hint(l);
+    if (e < hintEnd && hintAscii) {
+      // Most tokens: one ASCII line.
+      return out.add(kind, s, e, l, s - hintStart, l, e - hintStart, value);
+    }
     int c = colOf(l, s);
     int el = lineOf(e);
     int ec = colOf(el, e);
