@@ -104,42 +104,28 @@ public final class BindingProfileUnvalidated extends Rule {
 
   /** What the walk collects of one file. */
   private static final class FileFacts {
-    final boolean ovnCode;
     final List<Read> reads = new ArrayList<>();
     final Set<Ast.FunctionLike> validating = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** {@code x in profile} tests by function and by the text of {@code x}. */
     final Map<Ast.FunctionLike, Map<String, List<Ast.Compare>>> keyTests = new IdentityHashMap<>();
-
-    /** Loads of names by function and name. */
-    FileFacts(boolean ovnCode) {
-      this.ovnCode = ovnCode;
-    }
   }
 
   public BindingProfileUnvalidated() {
     super(META);
+    // The guard this rule looks for is the OVN driver's; other drivers and agents check the
+    // profile their own way (or receive it from Nova), so only OVN code is in scope.
+    checksOnlyPaths(OvnCode::contains);
     on(Ast.Call.class, this::visitCall);
     on(Ast.Subscript.class, this::visitRead);
     on(Ast.Compare.class, this::visitCompare);
   }
 
   private FileFacts facts(RuleContext ctx) {
-    return ctx.state(this, () -> new FileFacts(isOvnCode(ctx.path())));
-  }
-
-  /**
-   * The guard this rule looks for is the OVN driver's; other drivers and agents check the profile
-   * their own way (or receive it from Nova), so only OVN code is in scope.
-   */
-  private static boolean isOvnCode(String path) {
-    return OvnCode.contains(path);
+    return ctx.state(this, FileFacts::new);
   }
 
   private void visitCall(Ast.Call call, RuleContext ctx) {
-    if (!facts(ctx).ovnCode) {
-      return;
-    }
     String name = ctx.semantic().callName(call);
     if (name != null
         && DottedNames.withoutLeadingUnderscores(DottedNames.lastPart(name))
@@ -153,9 +139,6 @@ public final class BindingProfileUnvalidated extends Rule {
   }
 
   private void visitRead(Expr e, RuleContext ctx) {
-    if (!facts(ctx).ovnCode) {
-      return;
-    }
     SemanticModel model = ctx.semantic();
     Expr key = model.bindingProfileKey(e);
     Ast.FunctionLike fn = key == null ? null : model.enclosingFunction(e);
@@ -165,8 +148,7 @@ public final class BindingProfileUnvalidated extends Rule {
   }
 
   private void visitCompare(Ast.Compare c, RuleContext ctx) {
-    if (!facts(ctx).ovnCode
-        || c.ops().size() != 1
+    if (c.ops().size() != 1
         || (c.ops().get(0) != Ast.CmpOp.In && c.ops().get(0) != Ast.CmpOp.NotIn)) {
       return;
     }
@@ -182,9 +164,6 @@ public final class BindingProfileUnvalidated extends Rule {
 
   @Override
   public void endFile(RuleContext ctx) {
-    if (!facts(ctx).ovnCode) {
-      return;
-    }
     FileFacts facts = facts(ctx);
     SemanticModel model = ctx.semantic();
     for (Read r : facts.reads) {
