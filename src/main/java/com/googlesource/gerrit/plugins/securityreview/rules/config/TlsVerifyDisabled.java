@@ -197,7 +197,9 @@ public final class TlsVerifyDisabled extends Rule {
   /** What an assignment switches off, or null. */
   private static String assignMessage(SemanticModel model, Ast.Assign a) {
     boolean certNone = isCertNone(model, a.value());
-    boolean hostnameOff = !certNone && model.isFalse(a.value());
+    // Only a store into check_hostname switches host names off: the value's constant is worked
+    // out for those stores alone, not for every assignment of the file.
+    boolean hostnameOff = !certNone && storesCheckHostname(a) && model.isFalse(a.value());
     if (!certNone && !hostnameOff) {
       return null;
     }
@@ -206,15 +208,18 @@ public final class TlsVerifyDisabled extends Rule {
         return null; // A server that asks no client certificate: the normal default.
       }
     }
-    if (certNone) {
-      return "Certificate verification is switched off with `ssl.CERT_NONE`.";
-    }
+    return certNone
+        ? "Certificate verification is switched off with `ssl.CERT_NONE`."
+        : "Host name verification is switched off.";
+  }
+
+  private static boolean storesCheckHostname(Ast.Assign a) {
     for (Expr t : a.targets()) {
       if (t instanceof Ast.Attribute at && at.attr().equals("check_hostname")) {
-        return "Host name verification is switched off.";
+        return true;
       }
     }
-    return null;
+    return false;
   }
 
   private void visitDict(Ast.Dict d, RuleContext ctx) {
