@@ -205,7 +205,7 @@ final class Handlers {
     return emptyLiteral || model.constantValue(e).isPresent();
   }
 
-  private boolean catchesBroadType(Ast.ExceptHandler h) {
+  boolean catchesBroadType(Ast.ExceptHandler h) {
     if (h.type() instanceof Ast.Tuple t) {
       for (Expr e : t.elts()) {
         if (isBroad(e)) {

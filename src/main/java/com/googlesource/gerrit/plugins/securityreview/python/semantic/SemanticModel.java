@@ -1284,6 +1284,15 @@ public final class SemanticModel {
     return handlers().intent(handler);
   }
 
+  /**
+   * Whether a handler is bare or catches {@code Exception} or {@code BaseException} (its intent's
+   * {@link HandlerIntent#bare} or {@link HandlerIntent#broad}), without the walks of its try
+   * statement that the whole intent takes: the rules that judge only such handlers ask this first.
+   */
+  public boolean catchesBroadly(Ast.ExceptHandler handler) {
+    return handler.type() == null || handlers().catchesBroadType(handler);
+  }
+
   /** The logging call a call is ({@code LOG.warning(...)}), or empty. */
   public Optional<LoggerCall> loggerCall(Ast.Call call) {
     return Optional.ofNullable(loggers().of(call));

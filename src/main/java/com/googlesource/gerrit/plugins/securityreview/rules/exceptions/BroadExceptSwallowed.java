@@ -107,6 +107,9 @@ public final class BroadExceptSwallowed extends Rule {
   }
 
   private void visit(ExceptHandler h, RuleContext ctx) {
+    if (!ctx.semantic().catchesBroadly(h)) {
+      return; // a narrow handler: its intent, walks of its try statement, is not needed
+    }
     HandlerIntent intent = ctx.semantic().intentOf(h);
     // An empty body is what error recovery leaves of a broken handler: nothing to judge.
     if (!intent.broad() || intent.empty() || !onlySwallows(h.body(), intent)) {

@@ -87,6 +87,9 @@ public final class CommitHookSwallows extends Rule {
   }
 
   private void visit(ExceptHandler h, RuleContext ctx) {
+    if (!ctx.semantic().catchesBroadly(h)) {
+      return; // a narrow handler: its intent, walks of its try statement, is not needed
+    }
     HandlerIntent intent = ctx.semantic().intentOf(h);
     // An empty body is what error recovery leaves of a broken handler: nothing to judge.
     if (!(intent.bare() || intent.broad()) || intent.reraises() || intent.empty()) {

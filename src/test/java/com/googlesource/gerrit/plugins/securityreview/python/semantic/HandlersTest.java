@@ -30,6 +30,61 @@ class HandlersTest {
     return result;
   }
 
+  /**
+   * {@link SemanticModel#catchesBroadly} answers as the whole intent does (bare or broad), for bare
+   * handlers, {@code Exception} and {@code BaseException} however imported or aliased, in a tuple
+   * or alone, and for the narrow ones.
+   */
+  @Test
+  void catchesBroadly_isBareOrBroad() {
+    String source =
+        """
+        import builtins
+        def f():
+            try:
+                g()
+            except:
+                pass
+            try:
+                g()
+            except Exception:
+                pass
+            try:
+                g()
+            except (KeyError, builtins.BaseException):
+                pass
+            try:
+                g()
+            except (KeyError, ValueError):
+                pass
+            try:
+                g()
+            except OSError as e:
+                pass
+            try:
+                g()
+            except exc.Exception:
+                pass
+        """;
+    List<HandlerIntent> hs = intents(source);
+    // A model of its own, which has worked out no intent yet.
+    List<Boolean> broadly = new ArrayList<>();
+    ParseResult r = PythonParser.parse(source.getBytes(StandardCharsets.UTF_8));
+    SemanticModel fresh = SemanticModel.of(r);
+    Walk.preorder(
+        r.module().body(),
+        n -> {
+          if (n instanceof Ast.ExceptHandler h) {
+            broadly.add(fresh.catchesBroadly(h));
+          }
+          return true;
+        });
+    assertThat(broadly)
+        .containsExactlyElementsIn(hs.stream().map(i -> i.bare() || i.broad()).toList())
+        .inOrder();
+    assertThat(broadly).containsExactly(true, true, true, false, false, false).inOrder();
+  }
+
   @Test
   void reraisesOnEveryPath() {
     List<HandlerIntent> hs =
