@@ -14,16 +14,25 @@ import org.junit.jupiter.api.Test;
 class HandlersTest {
   private SemanticModel model;
 
-  /** The handlers of a source, in source order. */
+  /** The intents of a source's handlers, in source order. */
   private List<HandlerIntent> intents(String source) {
+    List<HandlerIntent> result = new ArrayList<>();
+    for (Ast.ExceptHandler h : handlers(source)) {
+      result.add(model.intentOf(h));
+    }
+    return result;
+  }
+
+  /** The handlers of a source, in source order, with {@link #model} made anew for it. */
+  private List<Ast.ExceptHandler> handlers(String source) {
     ParseResult r = PythonParser.parse(source.getBytes(StandardCharsets.UTF_8));
     model = SemanticModel.of(r);
-    List<HandlerIntent> result = new ArrayList<>();
+    List<Ast.ExceptHandler> result = new ArrayList<>();
     Walk.preorder(
         r.module().body(),
         n -> {
           if (n instanceof Ast.ExceptHandler h) {
-            result.add(model.intentOf(h));
+            result.add(h);
           }
           return true;
         });
@@ -69,16 +78,9 @@ class HandlersTest {
     List<HandlerIntent> hs = intents(source);
     // A model of its own, which has worked out no intent yet.
     List<Boolean> broadly = new ArrayList<>();
-    ParseResult r = PythonParser.parse(source.getBytes(StandardCharsets.UTF_8));
-    SemanticModel fresh = SemanticModel.of(r);
-    Walk.preorder(
-        r.module().body(),
-        n -> {
-          if (n instanceof Ast.ExceptHandler h) {
-            broadly.add(fresh.catchesBroadly(h));
-          }
-          return true;
-        });
+    for (Ast.ExceptHandler h : handlers(source)) {
+      broadly.add(model.catchesBroadly(h));
+    }
     assertThat(broadly)
         .containsExactlyElementsIn(hs.stream().map(i -> i.bare() || i.broad()).toList())
         .inOrder();
