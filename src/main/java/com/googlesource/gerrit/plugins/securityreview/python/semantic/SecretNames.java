@@ -55,7 +55,7 @@ public final class SecretNames {
    * credential}, {@code key}), or null when the name holds none.
    */
   public static String kind(String name) {
-    if (name == null) {
+    if (name == null || !maySpellSecretStem(name)) {
       return null;
     }
     String s = DottedNames.withoutLeadingUnderscores(snake(name));
@@ -164,7 +164,7 @@ public final class SecretNames {
    * {@code token}, {@code secret}, {@code cred}, {@code key} or {@code psk}); a name without one
    * cannot match, and most names have none, so the regular expressions run on few.
    */
-  private static boolean hasSecretStem(String s) {
+  static boolean hasSecretStem(String s) {
     return s.contains("pas")
         || s.contains("key")
         || s.contains("token")
@@ -172,6 +172,51 @@ public final class SecretNames {
         || s.contains("cred")
         || s.contains("pwd")
         || s.contains("psk");
+  }
+
+  /**
+   * Whether a name's ASCII letters, case aside, spell a secret stem ({@link #hasSecretStem}): its
+   * snake case ({@link #snake}) keeps its ASCII letters in order, lower-cased, with only
+   * underscores put between them, so it can hold a stem only then. Asked first, it spares the copy
+   * for the names (most) that spell none.
+   */
+  static boolean maySpellSecretStem(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      // Lower-cases an ASCII letter; no other character becomes one of these letters.
+      switch (name.charAt(i) | 0x20) {
+        case 'p' -> {
+          if (spellsAt(name, i, "pas") || spellsAt(name, i, "pwd") || spellsAt(name, i, "psk")) {
+            return true;
+          }
+        }
+        case 'k' -> {
+          if (spellsAt(name, i, "key")) {
+            return true;
+          }
+        }
+        case 't' -> {
+          if (spellsAt(name, i, "token")) {
+            return true;
+          }
+        }
+        case 's' -> {
+          if (spellsAt(name, i, "secret")) {
+            return true;
+          }
+        }
+        case 'c' -> {
+          if (spellsAt(name, i, "cred")) {
+            return true;
+          }
+        }
+        default -> {}
+      }
+    }
+    return false;
+  }
+
+  private static boolean spellsAt(String name, int i, String stem) {
+    return name.regionMatches(true, i, stem, 0, stem.length());
   }
 
   private static String kindOf(String word) {
