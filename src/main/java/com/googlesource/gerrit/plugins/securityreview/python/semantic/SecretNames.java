@@ -165,13 +165,12 @@ public final class SecretNames {
    * cannot match, and most names have none, so the regular expressions run on few.
    */
   static boolean hasSecretStem(String s) {
-    return s.contains("pas")
-        || s.contains("key")
-        || s.contains("token")
-        || s.contains("secret")
-        || s.contains("cred")
-        || s.contains("pwd")
-        || s.contains("psk");
+    for (String stem : STEMS) {
+      if (s.contains(stem)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -182,38 +181,19 @@ public final class SecretNames {
    */
   static boolean maySpellSecretStem(String name) {
     for (int i = 0; i < name.length(); i++) {
-      // Lower-cases an ASCII letter; no other character becomes one of these letters.
-      switch (name.charAt(i) | 0x20) {
-        case 'p' -> {
-          if (spellsAt(name, i, "pas") || spellsAt(name, i, "pwd") || spellsAt(name, i, "psk")) {
-            return true;
-          }
+      // Lower-cases an ASCII letter; no other character becomes a letter.
+      int c = name.charAt(i) | 0x20;
+      for (String stem : STEMS) {
+        if (stem.charAt(0) == c && spellsAt(name, i, stem)) {
+          return true;
         }
-        case 'k' -> {
-          if (spellsAt(name, i, "key")) {
-            return true;
-          }
-        }
-        case 't' -> {
-          if (spellsAt(name, i, "token")) {
-            return true;
-          }
-        }
-        case 's' -> {
-          if (spellsAt(name, i, "secret")) {
-            return true;
-          }
-        }
-        case 'c' -> {
-          if (spellsAt(name, i, "cred")) {
-            return true;
-          }
-        }
-        default -> {}
       }
     }
     return false;
   }
+
+  /** The stems of the secret words, as {@link #hasSecretStem} looks for them. */
+  private static final String[] STEMS = {"pas", "key", "token", "secret", "cred", "pwd", "psk"};
 
   private static boolean spellsAt(String name, int i, String stem) {
     return name.regionMatches(true, i, stem, 0, stem.length());
