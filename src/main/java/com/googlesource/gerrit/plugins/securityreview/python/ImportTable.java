@@ -77,13 +77,12 @@ public final class ImportTable {
     if (dotted == null) {
       return null;
     }
-    int dot = dotted.indexOf('.');
-    String head = dot < 0 ? dotted : dotted.substring(0, dot);
+    String head = DottedNames.firstPart(dotted);
     String bound = bindings.get(head);
     if (bound == null) {
       return dotted;
     }
-    return dot < 0 ? bound : bound + dotted.substring(dot);
+    return head.length() == dotted.length() ? bound : bound + dotted.substring(head.length());
   }
 
   /** Whether a name is bound by an import in this file. */

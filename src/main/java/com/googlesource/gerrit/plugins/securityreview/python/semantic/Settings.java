@@ -2,6 +2,7 @@ package com.googlesource.gerrit.plugins.securityreview.python.semantic;
 
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 
 /** {@link SemanticModel#settingRead}: a condition that tests one value handed in from outside. */
 final class Settings {
@@ -47,8 +48,7 @@ final class Settings {
     if (dotted == null || steps(dotted) > 3) {
       return false;
     }
-    int dot = dotted.indexOf('.');
-    return model.imports().isImported(dot < 0 ? dotted : dotted.substring(0, dot));
+    return model.imports().isImported(DottedNames.firstPart(dotted));
   }
 
   private static long steps(String dotted) {

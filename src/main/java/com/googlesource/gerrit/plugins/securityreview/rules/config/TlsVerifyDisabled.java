@@ -168,8 +168,7 @@ public final class TlsVerifyDisabled extends Rule {
     if (dotted == null) {
       return false;
     }
-    int dot = dotted.indexOf('.');
-    return model.imports().isImported(dot < 0 ? dotted : dotted.substring(0, dot));
+    return model.imports().isImported(DottedNames.firstPart(dotted));
   }
 
   private void visitAttribute(Ast.Attribute a, RuleContext ctx) {

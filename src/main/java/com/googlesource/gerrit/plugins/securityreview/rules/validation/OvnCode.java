@@ -13,7 +13,8 @@ final class OvnCode {
 
   /** Whether a repository path is OVN code: a folder or file with "ovn" in its name. */
   static boolean contains(String path) {
-    // Without a lower-case copy of the path: rules ask for every call they look at.
+    // Without a lower-case copy of the path: AddressComparedAsString asks for every comparison
+    // it looks at.
     return OVN.isIn(path);
   }
 }

@@ -9,6 +9,7 @@ import com.googlesource.gerrit.plugins.securityreview.engine.Severity;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Expr;
 import com.googlesource.gerrit.plugins.securityreview.python.Ast.Node;
+import com.googlesource.gerrit.plugins.securityreview.python.DottedNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.Scope;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SecretNames;
 import com.googlesource.gerrit.plugins.securityreview.python.semantic.SemanticModel;
@@ -212,8 +213,8 @@ public final class InsecureRandomSecret extends Rule {
     if (dotted == null) {
       return false;
     }
-    String head = dotted.contains(".") ? dotted.substring(0, dotted.indexOf('.')) : dotted;
-    return ctx.imports().isImported(head) || !dotted.equals(ctx.semantic().callName(c));
+    return ctx.imports().isImported(DottedNames.firstPart(dotted))
+        || !dotted.equals(ctx.semantic().callName(c));
   }
 
   /** The secret-sounding name the call's result flows into, or null. */
