@@ -52,10 +52,14 @@ final class ProgressLine implements AutoCloseable {
     this.lastDrawn = start - REFRESH_NANOS;
   }
 
-  /** How many files the scan checks; the line is shown from the next file on. */
+  /**
+   * How many files the scan checks; the line is drawn at once, as the files checked during the walk
+   * may be all of them.
+   */
   synchronized void total(int total) {
     this.total = total;
     this.shown = stderrIsTerminal && total > MIN_FILES;
+    draw();
   }
 
   /**
@@ -92,6 +96,10 @@ final class ProgressLine implements AutoCloseable {
   /** One more file checked. */
   synchronized void fileDone() {
     done++;
+    draw();
+  }
+
+  private void draw() {
     if (!shown) {
       return;
     }

@@ -41,28 +41,37 @@ class ProgressLineTest {
   @Test
   void onATerminal_showsFilesDoneOfTotalAndElapsed_rewrittenInPlace_atMostFiveTimesASecond() {
     ProgressLine p = line(true, 1000);
+    assertThat(printed()).isEqualTo("\rsecurity-review: 0 of 1000 files, 0s");
     p.fileDone();
-    assertThat(printed()).isEqualTo("\rsecurity-review: 1 of 1000 files, 0s");
     advanceMillis(100);
     p.fileDone();
-    assertThat(printed()).isEqualTo("\rsecurity-review: 1 of 1000 files, 0s");
+    assertThat(printed()).isEqualTo("\rsecurity-review: 0 of 1000 files, 0s");
     advanceMillis(1400);
     p.fileDone();
     assertThat(printed())
         .isEqualTo(
-            "\rsecurity-review: 1 of 1000 files, 0s" + "\rsecurity-review: 3 of 1000 files, 1s");
+            "\rsecurity-review: 0 of 1000 files, 0s" + "\rsecurity-review: 3 of 1000 files, 1s");
   }
 
-  /** Files checked while the walk was still finding more count once the total is known. */
+  /**
+   * Files checked while the walk was still finding more count, and are shown once the total is
+   * known, even when no file is left to check.
+   */
   @Test
-  void filesDoneBeforeTheTotalIsKnown_count_butDrawNothing() {
+  void filesDoneBeforeTheTotalIsKnown_count_andAreDrawnWithTheTotal() {
     ProgressLine p = new ProgressLine(err, true, () -> now);
     p.fileDone();
     p.fileDone();
     assertThat(printed()).isEmpty();
     p.total(1000);
+    assertThat(printed()).isEqualTo("\rsecurity-review: 2 of 1000 files, 0s");
     p.fileDone();
-    assertThat(printed()).isEqualTo("\rsecurity-review: 3 of 1000 files, 0s");
+    assertThat(printed()).isEqualTo("\rsecurity-review: 2 of 1000 files, 0s");
+    advanceMillis(200);
+    p.fileDone();
+    assertThat(printed())
+        .isEqualTo(
+            "\rsecurity-review: 2 of 1000 files, 0s" + "\rsecurity-review: 4 of 1000 files, 0s");
   }
 
   @Test
@@ -70,7 +79,7 @@ class ProgressLineTest {
     ProgressLine p = line(true, 301);
     p.fileDone();
     p.close();
-    String shown = "security-review: 1 of 301 files, 0s";
+    String shown = "security-review: 0 of 301 files, 0s";
     String cleared = "\r" + shown + "\r" + " ".repeat(shown.length()) + "\r";
     assertThat(printed()).isEqualTo(cleared);
     p.close();
@@ -121,8 +130,8 @@ class ProgressLineTest {
     Run r = ScanTesting.scanOnTerminal(TestRules.all(), tmp, "--format", "json");
 
     assertThat(r.status()).isEqualTo(1);
-    // The first file done once the walk is complete is shown at once (files done during the walk
-    // count); then at most five lines a second, the last one cleared.
+    // The line is drawn as soon as the walk is complete (files done during the walk count, and may
+    // be all of them); then at most five lines a second, the last one cleared.
     Pattern progress =
         Pattern.compile(
             "\\r"
